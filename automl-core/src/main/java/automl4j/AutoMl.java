@@ -1,0 +1,179 @@
+package automl4j;
+
+import automl4j.data.TaskData;
+import automl4j.featurize.Featurizer;
+import automl4j.featurize.Featurizers;
+import automl4j.learn.Learner;
+import automl4j.learn.Learners;
+import automl4j.metric.Metric;
+import automl4j.run.Engine;
+import automl4j.run.RunListener;
+import automl4j.run.RunSettings;
+import automl4j.run.TrialExecutor;
+import automl4j.search.Budget;
+import automl4j.search.Searcher;
+import automl4j.search.Searchers;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The entry point: an immutable AutoML configuration that fits tables. One {@code AutoMl} may run many fits.
+ *
+ * <pre>{@code
+ * AutoMlRun run = AutoMl.builder()
+ *         .metric(Metrics.rocAuc())
+ *         .budget(Budget.ofTime(Duration.ofSeconds(60)).withMaxTrials(200))
+ *         .seed(7)
+ *         .build()
+ *         .fit(TaskData.of(table, "class"));
+ * }</pre>
+ */
+public final class AutoMl {
+    private final Builder b;
+
+    private AutoMl(Builder b) {
+        this.b = b.copy();
+    }
+
+    /** A builder with the defaults: task's metric, 60 s, seed 0, every discovered learner, the TPE searcher, all cores. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration. */
+    public Builder toBuilder() {
+        return b.copy();
+    }
+
+    /**
+     * Searches for the best pipeline for {@code data} within the budget.
+     *
+     * @throws IllegalArgumentException for bad data (naming the column and row) or a metric that does not fit the task
+     * @throws AutoMlException          if no trial completed
+     */
+    public AutoMlRun fit(TaskData data) {
+        Objects.requireNonNull(data, "data");
+        List<Learner> learners = b.learners != null ? b.learners : Learners.discovered();
+        if (learners.isEmpty()) {
+            throw new IllegalStateException("no learner is on the class path; add automl-learners or pass learners(...)");
+        }
+        Searcher searcher = b.searcher != null ? b.searcher : defaultSearcher();
+        Featurizer featurizer = b.featurizer != null ? b.featurizer : Featurizers.forId("tabular");
+        TrialExecutor executor = b.executor != null ? b.executor : TrialExecutor.ofCores(Runtime.getRuntime().availableProcessors());
+        return Engine.fit(data, new RunSettings(b.metric, b.budget, b.seed, learners, searcher, featurizer, executor,
+                b.trialTimeout, b.listener));
+    }
+
+    private static Searcher defaultSearcher() {
+        List<Searcher> all = Searchers.discovered();
+        return all.stream().filter(s -> s.id().equals("tpe")).findFirst()
+                .or(() -> all.stream().findFirst())
+                .orElseThrow(() -> new IllegalStateException("no searcher is on the class path; add automl-searchers or pass searcher(...)"));
+    }
+
+    /** Configures an {@link AutoMl}; each setter checks its argument. Not thread-safe. */
+    public static final class Builder {
+        private Metric metric;
+        private Budget budget = Budget.ofTime(Duration.ofSeconds(60));
+        private long seed;
+        private List<Learner> learners;
+        private Searcher searcher;
+        private Featurizer featurizer;
+        private TrialExecutor executor;
+        private Duration trialTimeout;
+        private RunListener listener = RunListener.NONE;
+
+        private Builder() {
+        }
+
+        private Builder copy() {
+            Builder c = new Builder();
+            c.metric = metric;
+            c.budget = budget;
+            c.seed = seed;
+            c.learners = learners;
+            c.searcher = searcher;
+            c.featurizer = featurizer;
+            c.executor = executor;
+            c.trialTimeout = trialTimeout;
+            c.listener = listener;
+            return c;
+        }
+
+        /** The metric to rank by; default: AUC (binary), log loss (multiclass), RMSE (regression). */
+        public Builder metric(Metric m) {
+            this.metric = Objects.requireNonNull(m, "metric");
+            return this;
+        }
+
+        /** Time and trial limits; default 60 s and no trial limit. */
+        public Builder budget(Budget b) {
+            this.budget = Objects.requireNonNull(b, "budget");
+            return this;
+        }
+
+        /** The run seed; default 0. */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** The learners to choose from; default: every learner on the class path. */
+        public Builder learners(List<Learner> l) {
+            if (l.isEmpty()) {
+                throw new IllegalArgumentException("learners must not be empty");
+            }
+            Learners.byId(l);
+            this.learners = List.copyOf(l);
+            return this;
+        }
+
+        /** The searcher; default {@code tpe}. */
+        public Builder searcher(Searcher s) {
+            this.searcher = Objects.requireNonNull(s, "searcher");
+            return this;
+        }
+
+        /** The featurizer; default {@code tabular}. */
+        public Builder featurizer(Featurizer f) {
+            this.featurizer = Objects.requireNonNull(f, "featurizer");
+            return this;
+        }
+
+        /** Cores to use, one single-threaded trial per core; default: all available processors. */
+        public Builder cores(int cores) {
+            if (cores < 1) {
+                throw new IllegalArgumentException("cores must be >= 1, but was " + cores);
+            }
+            this.executor = TrialExecutor.ofCores(cores);
+            return this;
+        }
+
+        /** The executor (slots and threads per trial); overrides {@link #cores(int)}. */
+        public Builder executor(TrialExecutor e) {
+            this.executor = Objects.requireNonNull(e, "executor");
+            return this;
+        }
+
+        /** The longest one trial may run; default: the whole budget. */
+        public Builder trialTimeout(Duration d) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("trial timeout must be > 0, but was " + d);
+            }
+            this.trialTimeout = d;
+            return this;
+        }
+
+        /** Receives progress; default none. */
+        public Builder listener(RunListener l) {
+            this.listener = Objects.requireNonNull(l, "listener");
+            return this;
+        }
+
+        /** The immutable configuration. */
+        public AutoMl build() {
+            return new AutoMl(this);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package automl4j.featurize;
+
+import automl4j.data.Target;
+import tech.tablesaw.api.Table;
+
+/**
+ * Turns raw table columns into a numeric feature matrix. {@link #fit} learns everything (column kinds, imputation
+ * values, category codes) from the given rows only, so it can be fitted inside each validation split.
+ * Implementations are immutable, have a public no-arg constructor and are listed in
+ * {@code META-INF/services/automl4j.featurize.Featurizer}.
+ */
+public interface Featurizer {
+    /** Stable kebab-case id. */
+    String id();
+
+    /**
+     * Learns a transform from {@code rows} of {@code table}; every column except the target is an input.
+     *
+     * @param table  the whole table
+     * @param rows   the training rows to learn from
+     * @param target the target (its column is not an input)
+     * @param labels class index or value of each of {@code rows}, for supervised encoders
+     */
+    FittedTransform fit(Table table, int[] rows, Target target, double[] labels);
+
+    /** Reads back a transform written by {@link FittedTransform#export()}. */
+    FittedTransform load(byte[] exported);
+}

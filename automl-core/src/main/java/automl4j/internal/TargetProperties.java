@@ -1,0 +1,33 @@
+package automl4j.internal;
+
+import automl4j.data.Target;
+import automl4j.data.TaskType;
+import automl4j.learn.ModelArtifact;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Records a target in a model artifact's properties and reads it back, so every learner stores it the same way. */
+public final class TargetProperties {
+    // A unit separator cannot occur in a CSV label typed by a person, so it delimits class labels safely.
+    private static final String SEP = "\u001f";
+
+    private TargetProperties() {
+    }
+
+    /** Properties describing {@code target}: {@code task}, {@code target}, {@code classes}. */
+    public static Map<String, String> of(Target target) {
+        Map<String, String> props = new TreeMap<>();
+        props.put("task", target.task().label());
+        props.put("target", target.name());
+        props.put("classes", String.join(SEP, target.classes()));
+        return props;
+    }
+
+    /** The target recorded in {@code artifact}. */
+    public static Target read(ModelArtifact artifact) {
+        String classes = artifact.property("classes");
+        return new Target(artifact.property("target"), TaskType.parse(artifact.property("task")),
+                classes.isEmpty() ? List.of() : List.of(classes.split(SEP, -1)));
+    }
+}

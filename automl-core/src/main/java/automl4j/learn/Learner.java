@@ -1,0 +1,50 @@
+package automl4j.learn;
+
+import automl4j.data.TaskType;
+import automl4j.space.Config;
+import automl4j.space.SearchSpace;
+import java.util.Set;
+
+/**
+ * A learning algorithm the search can choose: declares the tasks it supports and its hyperparameter space, fits
+ * configurations of that space, and loads the models it exported. Implementations are immutable, have a public no-arg
+ * constructor and are listed in {@code META-INF/services/automl4j.learn.Learner}.
+ */
+public interface Learner {
+    /** Stable kebab-case id, such as {@code xgboost} or {@code smile-random-forest}. */
+    String id();
+
+    /** The tasks this learner supports. */
+    Set<TaskType> tasks();
+
+    /** The hyperparameter space for {@code task}. */
+    SearchSpace space(TaskType task);
+
+    /**
+     * Fits one configuration.
+     *
+     * @param data    featurized training rows
+     * @param config  a config of this learner, inside {@link #space(TaskType)}
+     * @param context seed, threads and deadline
+     * @return the fitted model
+     */
+    FittedModel fit(TrainingSet data, Config config, FitContext context);
+
+    /** Reads back a model written by {@link FittedModel#export()}. */
+    FittedModel load(ModelArtifact artifact);
+
+    /**
+     * How expensive a fit of the default config is relative to XGBoost's (1.0); the engine tries the defaults of cheap
+     * learners first, so a short budget still gets a result from each family it can afford.
+     */
+    default double relativeCost() {
+        return 1.0;
+    }
+
+    /** The config to try first: the library's own defaults, expressed in this learner's space. */
+    default Config defaultConfig(TaskType task) {
+        SearchSpace space = space(task);
+        java.util.Map<String, Object> mid = space.fromUnit(java.util.stream.DoubleStream.generate(() -> 0.5).limit(space.size()).toArray());
+        return Config.of(id(), mid);
+    }
+}

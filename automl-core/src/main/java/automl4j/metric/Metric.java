@@ -1,0 +1,29 @@
+package automl4j.metric;
+
+import automl4j.data.TaskType;
+import automl4j.learn.Labels;
+import automl4j.learn.Predictions;
+
+/** A way to score predictions against true labels. Implementations are immutable. */
+public interface Metric {
+    /** Short name, as in config files and results: {@code auc}, {@code logloss}, {@code rmse}, ... */
+    String name();
+
+    /** True if larger scores are better. */
+    boolean higherIsBetter();
+
+    /** True if the metric is defined for {@code task}. */
+    boolean supports(TaskType task);
+
+    /**
+     * The score of {@code predictions} against {@code truth} (class indexes or values).
+     *
+     * @throws IllegalArgumentException if the sizes differ
+     */
+    double score(Labels truth, Predictions predictions);
+
+    /** The score turned into a loss to minimise: the score itself, or its negation when higher is better. */
+    default double loss(double score) {
+        return higherIsBetter() ? -score : score;
+    }
+}

@@ -1,0 +1,196 @@
+package automl4j.metric;
+
+import automl4j.data.TaskType;
+import automl4j.learn.Labels;
+import automl4j.learn.Predictions;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/** The built-in metrics, defined as in the benchmark protocol ({@code ../shared/bench/PROTOCOL.md}, section 3). */
+public final class Metrics {
+    private static final double CLIP = 1e-15;
+
+    private Metrics() {
+    }
+
+    /** ROC AUC of the second class (the larger label in code-point order) for binary tasks; ties count 1/2. */
+    public static Metric rocAuc() {
+        return new Named("auc", true, EnumSet.of(TaskType.BINARY), Metrics::auc);
+    }
+
+    /** Multiclass (or binary) log loss with probabilities clipped to [1e-15, 1]. */
+    public static Metric logLoss() {
+        return new Named("logloss", false, EnumSet.of(TaskType.BINARY, TaskType.MULTICLASS), Metrics::logLoss);
+    }
+
+    /** Fraction of rows whose most probable class is the true one. */
+    public static Metric accuracy() {
+        return new Named("accuracy", true, EnumSet.of(TaskType.BINARY, TaskType.MULTICLASS), Metrics::accuracy);
+    }
+
+    /** Root mean squared error. */
+    public static Metric rmse() {
+        return new Named("rmse", false, EnumSet.of(TaskType.REGRESSION), Metrics::rmse);
+    }
+
+    /** Coefficient of determination against the mean of the scored rows. */
+    public static Metric r2() {
+        return new Named("r2", true, EnumSet.of(TaskType.REGRESSION), Metrics::r2);
+    }
+
+    /** Every built-in metric. */
+    public static List<Metric> all() {
+        return List.of(rocAuc(), logLoss(), accuracy(), rmse(), r2());
+    }
+
+    /** The default metric of a task: AUC (binary), log loss (multiclass), RMSE (regression). */
+    public static Metric defaultFor(TaskType task) {
+        return switch (task) {
+            case BINARY -> rocAuc();
+            case MULTICLASS -> logLoss();
+            case REGRESSION -> rmse();
+        };
+    }
+
+    /** The secondary metric the benchmark protocol reports: accuracy, or R² for regression. */
+    public static Metric secondaryFor(TaskType task) {
+        return task.isClassification() ? accuracy() : r2();
+    }
+
+    /**
+     * The metric called {@code name}.
+     *
+     * @throws IllegalArgumentException listing the known names
+     */
+    public static Metric forName(String name) {
+        for (Metric m : all()) {
+            if (m.name().equalsIgnoreCase(name)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("metric '" + name + "' is unknown; known metrics are "
+                + all().stream().map(Metric::name).toList());
+    }
+
+    static double auc(Labels truth, Predictions p) {
+        int n = checkSize(truth, p);
+        double[] score = new double[n];
+        int nPos = 0;
+        for (int i = 0; i < n; i++) {
+            double[] row = p.probabilities(i);
+            double sum = Arrays.stream(row).sum();
+            score[i] = sum > 0 ? row[1] / sum : row[1];
+            if (truth.get(i) == 1.0) {
+                nPos++;
+            }
+        }
+        int nNeg = n - nPos;
+        if (nPos == 0 || nNeg == 0) {
+            return Double.NaN;
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(score[a], score[b]));
+        double rankSumPos = 0;
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            while (j + 1 < n && score[order[j + 1]] == score[order[i]]) {
+                j++;
+            }
+            double avgRank = (i + j) / 2.0 + 1.0;
+            for (int k = i; k <= j; k++) {
+                if (truth.get(order[k]) == 1.0) {
+                    rankSumPos += avgRank;
+                }
+            }
+            i = j + 1;
+        }
+        return (rankSumPos - nPos * (nPos + 1) / 2.0) / ((double) nPos * nNeg);
+    }
+
+    static double logLoss(Labels truth, Predictions p) {
+        int n = checkSize(truth, p);
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double[] row = p.probabilities(i);
+            double sum = Arrays.stream(row).sum();
+            int k = (int) truth.get(i);
+            double pk = k >= 0 && k < row.length ? (sum > 0 ? row[k] / sum : row[k]) : 0.0;
+            total += -Math.log(Math.min(1.0, Math.max(CLIP, pk)));
+        }
+        return total / n;
+    }
+
+    static double accuracy(Labels truth, Predictions p) {
+        int n = checkSize(truth, p);
+        int hits = 0;
+        for (int i = 0; i < n; i++) {
+            if (p.labelIndex(i) == (int) truth.get(i)) {
+                hits++;
+            }
+        }
+        return (double) hits / n;
+    }
+
+    static double rmse(Labels truth, Predictions p) {
+        int n = checkSize(truth, p);
+        double sse = 0;
+        for (int i = 0; i < n; i++) {
+            double d = truth.get(i) - p.value(i);
+            sse += d * d;
+        }
+        return Math.sqrt(sse / n);
+    }
+
+    static double r2(Labels truth, Predictions p) {
+        int n = checkSize(truth, p);
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            mean += truth.get(i);
+        }
+        mean /= n;
+        double sse = 0;
+        double sst = 0;
+        for (int i = 0; i < n; i++) {
+            double d = truth.get(i) - p.value(i);
+            double t = truth.get(i) - mean;
+            sse += d * d;
+            sst += t * t;
+        }
+        return sst == 0 ? Double.NaN : 1 - sse / sst;
+    }
+
+    private static int checkSize(Labels truth, Predictions p) {
+        if (truth.size() != p.size()) {
+            throw new IllegalArgumentException("truth has " + truth.size() + " rows but predictions have " + p.size());
+        }
+        if (truth.size() == 0) {
+            throw new IllegalArgumentException("cannot score zero rows");
+        }
+        return truth.size();
+    }
+
+    private record Named(String name, boolean higherIsBetter, Set<TaskType> tasks,
+                         BiFunction<Labels, Predictions, Double> fn) implements Metric {
+        @Override
+        public boolean supports(TaskType task) {
+            return tasks.contains(task);
+        }
+
+        @Override
+        public double score(Labels truth, Predictions predictions) {
+            return fn.apply(truth, predictions);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package automl4j.run;
+
+import automl4j.AutoMlException;
+import automl4j.AutoMlModel;
+import automl4j.AutoMlRun;
+import automl4j.data.EncodedTarget;
+import automl4j.data.TaskData;
+import automl4j.data.TaskType;
+import automl4j.featurize.FittedTransform;
+import automl4j.learn.FeatureMatrix;
+import automl4j.learn.FitContext;
+import automl4j.learn.FittedModel;
+import automl4j.learn.Labels;
+import automl4j.learn.Learner;
+import automl4j.learn.Learners;
+import automl4j.learn.TrainingSet;
+import automl4j.metric.Metric;
+import automl4j.metric.Metrics;
+import automl4j.space.Config;
+import automl4j.space.JointSpace;
+import automl4j.space.SearchSpace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs one AutoML fit: reads the target, plans validation, featurizes each split from its training part only, runs
+ * the search, ranks the trials and refits the best config on all rows, all inside the time budget.
+ */
+public final class Engine {
+    private Engine() {
+    }
+
+    /**
+     * Fits {@code data} under {@code settings}.
+     *
+     * @throws IllegalArgumentException for bad data or a metric that does not fit the task
+     * @throws AutoMlException          if no trial completed or the refit failed
+     */
+    public static AutoMlRun fit(TaskData data, RunSettings settings) {
+        long start = System.nanoTime();
+        long budgetNanos = settings.budget().time().toNanos();
+        RunListener listener = settings.listener();
+        EncodedTarget encoded = EncodedTarget.of(data);
+        TaskType task = encoded.target().task();
+        Metric metric = settings.metric() != null ? settings.metric() : Metrics.defaultFor(task);
+        if (!metric.supports(task)) {
+            throw new IllegalArgumentException("metric '" + metric.name() + "' does not fit task " + task.label()
+                    + "; metrics for " + task.label() + " are " + Metrics.all().stream().filter(m -> m.supports(task)).map(Metric::name).toList());
+        }
+        Map<String, Learner> learners = new LinkedHashMap<>();
+        for (Learner l : Learners.byId(settings.learners()).values()) {
+            if (l.tasks().contains(task)) {
+                learners.put(l.id(), l);
+            }
+        }
+        if (learners.isEmpty()) {
+            throw new IllegalArgumentException("none of the learners " + settings.learners().stream().map(Learner::id).toList()
+                    + " supports task " + task.label());
+        }
+        int[] tableRows = encoded.rows();
+        double[] y = encoded.values();
+        if (tableRows.length < data.table().rowCount()) {
+            listener.info((data.table().rowCount() - tableRows.length) + " rows have no target value and are not used for training");
+        }
+        ValidationPlan plan = ValidationPlan.choose(encoded.target(), y, settings.seed());
+        listener.info(String.format(Locale.ROOT, "task %s, %d rows, metric %s, validation %s, learners %s, searcher %s, %d slots x %d threads",
+                task.label(), tableRows.length, metric.name(), plan.description(), learners.keySet(), settings.searcher().id(),
+                settings.executor().slots(), settings.executor().threadsPerTrial()));
+
+        FittedTransform full = settings.featurizer().fit(data.table(), tableRows, encoded.target(), y);
+        full.report().problems().forEach(p -> listener.info("data: " + p));
+        List<PreparedSplit> splits = new ArrayList<>();
+        double trainRowsPerSplit = 0;
+        for (ValidationPlan.Split split : plan.splits()) {
+            int[] train = pick(tableRows, split.train());
+            int[] valid = pick(tableRows, split.valid());
+            double[] yTrain = pick(y, split.train());
+            FittedTransform t = settings.featurizer().fit(data.table(), train, encoded.target(), yTrain);
+            FeatureMatrix xTrain = t.transform(data.table(), train);
+            FeatureMatrix xValid = t.transform(data.table(), valid);
+            splits.add(new PreparedSplit(new TrainingSet(xTrain, Labels.of(yTrain), encoded.target()), xValid,
+                    Labels.of(pick(y, split.valid()))));
+            trainRowsPerSplit += train.length / (double) plan.splits().size();
+        }
+
+        Map<String, SearchSpace> spaces = new LinkedHashMap<>();
+        List<Config> initial = new ArrayList<>();
+        for (Learner l : learners.values()) {
+            spaces.put(l.id(), l.space(task));
+        }
+        learners.values().stream().sorted(java.util.Comparator.comparingDouble(Learner::relativeCost))
+                .forEach(l -> initial.add(l.defaultConfig(task)));
+        JointSpace space = new JointSpace(spaces);
+        double scale = tableRows.length / Math.max(1.0, trainRowsPerSplit) / plan.splits().size();
+        SearchLoop loop = new SearchLoop(space, learners, settings.searcher(), new TrialEvaluator(splits, metric),
+                settings.executor(), metric, initial, settings.seed(), listener,
+                best -> best == null ? 0 : 1.3 * best.completed().fitSeconds() * scale / settings.executor().threadsPerTrial() + 0.2);
+        long trialTimeout = settings.trialTimeout() == null ? budgetNanos : settings.trialTimeout().toNanos();
+        List<TrialResult> results;
+        try {
+            results = loop.run(start, budgetNanos, settings.budget().maxTrials(), trialTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AutoMlException("the run was interrupted", e);
+        }
+        Leaderboard board = new Leaderboard(metric, results);
+        if (board.best().isEmpty()) {
+            throw new AutoMlException(noModelMessage(results));
+        }
+        long refitStart = System.nanoTime();
+        long grace = Math.max(2_000_000_000L, budgetNanos / 20);
+        long refitDeadline = Math.max(start + budgetNanos + grace, refitStart + grace);
+        FeatureMatrix xAll = full.transform(data.table(), tableRows);
+        TrainingSet all = new TrainingSet(xAll, Labels.of(y), encoded.target());
+        List<String> refitFailures = new ArrayList<>();
+        for (TrialResult candidate : board.rows()) {
+            if (candidate.completed() == null || refitFailures.size() >= 3) {
+                break;
+            }
+            Learner learner = learners.get(candidate.trial().config().learner());
+            try {
+                FittedModel model = learner.fit(all, candidate.trial().config(),
+                        new FitContext(candidate.trial().seed(), settings.executor().cores(), refitDeadline));
+                Map<String, String> info = new TreeMap<>();
+                info.put("metric", metric.name());
+                info.put("validation_score", Double.toString(candidate.completed().score()));
+                info.put("validation", plan.description());
+                info.put("trial", Integer.toString(candidate.trial().id()));
+                info.put("training_rows", Integer.toString(tableRows.length));
+                AutoMlModel best = new AutoMlModel(encoded.target(), full, model, candidate.trial().config(), info);
+                long end = System.nanoTime();
+                return new AutoMlRun(board, best, candidate, plan.description(), full.report(), (end - start) / 1e9,
+                        (end - refitStart) / 1e9);
+            } catch (RuntimeException e) {
+                refitFailures.add("refit of trial " + candidate.trial().id() + " (" + candidate.trial().config() + ") failed: "
+                        + e.getClass().getSimpleName() + ": " + e.getMessage());
+                listener.info(refitFailures.get(refitFailures.size() - 1));
+            }
+        }
+        throw new AutoMlException("the final refit failed: " + String.join("; ", refitFailures));
+    }
+
+    private static String noModelMessage(List<TrialResult> results) {
+        StringBuilder sb = new StringBuilder("no trial completed (" + results.size() + " trials)");
+        int shown = 0;
+        for (TrialResult r : results) {
+            if (shown == 5) {
+                break;
+            }
+            sb.append(System.lineSeparator()).append("  trial ").append(r.trial().id()).append(' ').append(r.outcome().status());
+            if (r.outcome() instanceof TrialOutcome.Failed f) {
+                sb.append(": ").append(f.message());
+            }
+            shown++;
+        }
+        return sb.toString();
+    }
+
+    private static int[] pick(int[] values, int[] positions) {
+        int[] out = new int[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            out[i] = values[positions[i]];
+        }
+        return out;
+    }
+
+    private static double[] pick(double[] values, int[] positions) {
+        double[] out = new double[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            out[i] = values[positions[i]];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,35 @@
+package automl4j.run;
+
+import automl4j.featurize.Featurizer;
+import automl4j.learn.Learner;
+import automl4j.metric.Metric;
+import automl4j.search.Budget;
+import automl4j.search.Searcher;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a run needs besides the data; built and checked by {@code AutoMl.Builder}.
+ *
+ * @param metric       the metric to rank by, or null for the task's default
+ * @param budget       time and trial limits
+ * @param seed         the run seed
+ * @param learners     the learners the search may choose, in the order their defaults are tried
+ * @param searcher     the searcher
+ * @param featurizer   the featurizer
+ * @param executor     slots and threads
+ * @param trialTimeout longest time one trial may take, or null for the whole budget
+ * @param listener     progress listener
+ */
+public record RunSettings(Metric metric, Budget budget, long seed, List<Learner> learners, Searcher searcher,
+                          Featurizer featurizer, TrialExecutor executor, Duration trialTimeout, RunListener listener) {
+    public RunSettings {
+        Objects.requireNonNull(budget, "budget");
+        learners = List.copyOf(learners);
+        Objects.requireNonNull(searcher, "searcher");
+        Objects.requireNonNull(featurizer, "featurizer");
+        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(listener, "listener");
+    }
+}

@@ -1,0 +1,175 @@
+package automl4j.run;
+
+import automl4j.internal.Seeds;
+import automl4j.learn.Learner;
+import automl4j.metric.Metric;
+import automl4j.search.Observation;
+import automl4j.search.SearchHistory;
+import automl4j.search.Searcher;
+import automl4j.space.Config;
+import automl4j.space.JointSpace;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Drives one search: proposes configs, runs them on the executor, collects outcomes, and stops at the budget.
+ *
+ * <p>Determinism: trial {@code i} is proposed from the results of trials {@code 0 .. i-LAG-1} only (and the configs of
+ * the {@code LAG} trials before it as pending), and waits until those have finished. What a proposal sees therefore
+ * does not depend on the number of slots or the order in which trials finish, so a seed and a max-trials budget give
+ * the same leaderboard on 1 slot or 16, while up to {@code LAG + 1} trials can run at once.
+ */
+final class SearchLoop {
+    static final int LAG = 4;
+    // Round-based learners stop themselves at the soft deadline; this is the time one round may still take.
+    // Other learners cannot be stopped and are abandoned at the hard deadline.
+    static final long HARD_GRACE_NANOS = 500_000_000L;
+
+    private final JointSpace space;
+    private final Map<String, Learner> learners;
+    private final Searcher searcher;
+    private final TrialEvaluator evaluator;
+    private final TrialExecutor executor;
+    private final Metric metric;
+    private final List<Config> initial;
+    private final long seed;
+    private final RunListener listener;
+    private final ToDoubleFunction<TrialResult> refitSeconds;
+
+    SearchLoop(JointSpace space, Map<String, Learner> learners, Searcher searcher, TrialEvaluator evaluator,
+               TrialExecutor executor, Metric metric, List<Config> initial, long seed, RunListener listener,
+               ToDoubleFunction<TrialResult> refitSeconds) {
+        this.space = space;
+        this.learners = learners;
+        this.searcher = searcher;
+        this.evaluator = evaluator;
+        this.executor = executor;
+        this.metric = metric;
+        this.initial = List.copyOf(initial);
+        this.seed = seed;
+        this.listener = listener;
+        this.refitSeconds = refitSeconds;
+    }
+
+    /**
+     * Runs trials until {@code maxTrials} have been proposed or the time runs out.
+     *
+     * @param startNanos   when the run started ({@link System#nanoTime()})
+     * @param budgetNanos  the run's whole time budget
+     * @param maxTrials    most trials to run
+     * @param trialTimeout longest time one trial may take, in nanoseconds
+     * @return every trial's result, in trial-id order
+     */
+    List<TrialResult> run(long startNanos, long budgetNanos, int maxTrials, long trialTimeout) throws InterruptedException {
+        long runEnd = startNanos + budgetNanos;
+        List<Config> configs = new ArrayList<>();
+        List<TrialResult> results = new ArrayList<>();
+        Map<Integer, Running> running = new HashMap<>();
+        LinkedBlockingQueue<Integer> done = new LinkedBlockingQueue<>();
+        TrialResult best = null;
+        int finishedPrefix = 0;
+        int completed = 0;
+        while (true) {
+            long now = System.nanoTime();
+            int next = configs.size();
+            long searchEnd = completed > 0
+                    ? runEnd - (long) (Math.min(0.5 * budgetNanos / 1e9, refitSeconds.applyAsDouble(best)) * 1e9)
+                    : runEnd + budgetNanos;   // keep starting candidates until one completes (protocol, section 4)
+            boolean stop = next >= maxTrials || now - searchEnd >= 0;
+            if (!stop && running.size() < executor.slots() && finishedPrefix >= next - LAG) {
+                Config config = next < initial.size() ? initial.get(next) : propose(configs, results, next);
+                configs.add(config);
+                results.add(null);
+                Trial trial = new Trial(next, config, Seeds.derive(seed, next));
+                long softDeadline = Math.min(searchEnd, now + trialTimeout);
+                long hardDeadline = softDeadline + HARD_GRACE_NANOS;
+                Learner learner = learners.get(config.learner());
+                CompletableFuture<TrialOutcome> future = executor.start(
+                        () -> evaluator.evaluate(trial, learner, executor.threadsPerTrial(), softDeadline),
+                        executor.threadsPerTrial()).thenApply(c -> (TrialOutcome) c);
+                running.put(next, new Running(trial, future, now, hardDeadline, softDeadline < searchEnd));
+                future.whenComplete((r, e) -> done.add(trial.id()));
+                continue;
+            }
+            if (running.isEmpty()) {
+                break;
+            }
+            long wakeAt = running.values().stream().mapToLong(Running::hardDeadline).min().orElse(now);
+            if (!stop) {
+                wakeAt = Math.min(wakeAt, searchEnd);
+            }
+            Integer id = done.poll(Math.max(1, wakeAt - System.nanoTime()), TimeUnit.NANOSECONDS);
+            List<TrialResult> finished = new ArrayList<>();
+            if (id != null && running.containsKey(id)) {
+                Running r = running.remove(id);
+                finished.add(new TrialResult(r.trial(), outcome(r)));
+            }
+            long t = System.nanoTime();
+            for (Running r : List.copyOf(running.values())) {
+                if (t - r.hardDeadline() >= 0 && !r.future().isDone()) {
+                    running.remove(r.trial().id());
+                    r.future().cancel(true);
+                    double seconds = (t - r.startNanos()) / 1e9;
+                    finished.add(new TrialResult(r.trial(), r.ownTimeout()
+                            ? new TrialOutcome.TimedOut(seconds) : new TrialOutcome.Cancelled()));
+                }
+            }
+            for (TrialResult result : finished) {
+                results.set(result.trial().id(), result);
+                if (result.completed() != null) {
+                    completed++;
+                    if (best == null || metric.loss(result.completed().score()) < metric.loss(best.completed().score())
+                            || (metric.loss(result.completed().score()) == metric.loss(best.completed().score())
+                            && result.trial().id() < best.trial().id())) {
+                        best = result;
+                    }
+                }
+                listener.trialFinished(result, best, (System.nanoTime() - startNanos) / 1e9);
+            }
+            while (finishedPrefix < results.size() && results.get(finishedPrefix) != null) {
+                finishedPrefix++;
+            }
+        }
+        return List.copyOf(results);
+    }
+
+    private Config propose(List<Config> configs, List<TrialResult> results, int next) {
+        int seen = Math.max(0, next - LAG);
+        List<Observation> observed = new ArrayList<>();
+        for (int i = 0; i < seen; i++) {
+            TrialResult r = results.get(i);
+            double loss = r.completed() != null ? metric.loss(r.completed().score()) : Double.NaN;
+            observed.add(new Observation(configs.get(i), loss));
+        }
+        SearchHistory history = new SearchHistory(space, observed, configs.subList(seen, next), seed);
+        List<Config> proposal = searcher.propose(history, 1);
+        if (proposal.isEmpty() || !space.contains(proposal.get(0))) {
+            throw new IllegalStateException("searcher '" + searcher.id() + "' proposed a config outside the space: " + proposal);
+        }
+        return proposal.get(0);
+    }
+
+    private static TrialOutcome outcome(Running r) {
+        double seconds = (System.nanoTime() - r.startNanos()) / 1e9;
+        try {
+            return r.future().join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            String message = cause.getClass().getSimpleName() + ": " + String.valueOf(cause.getMessage()).replace('\n', ' ');
+            if (cause instanceof OutOfMemoryError) {
+                message = "out of memory: " + message;
+            }
+            return new TrialOutcome.Failed("trial " + r.trial().id() + " (" + r.trial().config() + ") failed: " + message, seconds);
+        }
+    }
+
+    private record Running(Trial trial, CompletableFuture<TrialOutcome> future, long startNanos, long hardDeadline,
+                           boolean ownTimeout) {
+    }
+}

@@ -1,0 +1,78 @@
+package automl4j.run;
+
+import automl4j.learn.FitContext;
+import automl4j.learn.FittedModel;
+import automl4j.learn.Learner;
+import automl4j.learn.Predictions;
+import automl4j.metric.Metric;
+import java.util.List;
+import java.util.Objects;
+
+/** Fits a trial's config on every prepared split and scores it on the validation parts. */
+public final class TrialEvaluator {
+    private final List<PreparedSplit> splits;
+    private final Metric metric;
+
+    /** An evaluator over {@code splits} scoring with {@code metric}. */
+    public TrialEvaluator(List<PreparedSplit> splits, Metric metric) {
+        this.splits = List.copyOf(splits);
+        this.metric = Objects.requireNonNull(metric, "metric");
+        if (this.splits.isEmpty()) {
+            throw new IllegalArgumentException("at least one split is needed");
+        }
+    }
+
+    /**
+     * Evaluates {@code trial} with {@code learner}; exceptions from the learner propagate.
+     *
+     * @param threads       threads the learner may use
+     * @param deadlineNanos {@link System#nanoTime()} by which round-based learners should stop
+     */
+    public TrialOutcome.Completed evaluate(Trial trial, Learner learner, int threads, long deadlineNanos) {
+        double[] scores = new double[splits.size()];
+        double fitSeconds = 0;
+        double predictSeconds = 0;
+        long predictedRows = 0;
+        String device = "cpu";
+        for (int s = 0; s < splits.size(); s++) {
+            PreparedSplit split = splits.get(s);
+            FitContext context = new FitContext(automl4j.internal.Seeds.derive(trial.seed(), s), threads, deadlineNanos);
+            long t0 = System.nanoTime();
+            FittedModel model = learner.fit(split.train(), trial.config(), context);
+            long t1 = System.nanoTime();
+            Predictions p = model.predict(split.valid());
+            long t2 = System.nanoTime();
+            fitSeconds += (t1 - t0) / 1e9;
+            predictSeconds += (t2 - t1) / 1e9;
+            predictedRows += split.valid().rows();
+            device = model.device();
+            requireFinite(p, learner.id());
+            scores[s] = metric.score(split.validLabels(), p);
+        }
+        double mean = 0;
+        for (double v : scores) {
+            mean += v;
+        }
+        mean /= scores.length;
+        double var = 0;
+        for (double v : scores) {
+            var += (v - mean) * (v - mean);
+        }
+        double std = scores.length > 1 ? Math.sqrt(var / (scores.length - 1)) : 0.0;
+        return new TrialOutcome.Completed(mean, std, fitSeconds, predictSeconds * 1e6 / Math.max(1, predictedRows), device);
+    }
+
+    private static void requireFinite(Predictions p, String learner) {
+        for (int i = 0; i < p.size(); i++) {
+            if (p.task().isClassification()) {
+                for (double v : p.probabilities(i)) {
+                    if (!Double.isFinite(v)) {
+                        throw new IllegalStateException(learner + " predicted a non-finite probability for validation row " + i);
+                    }
+                }
+            } else if (!Double.isFinite(p.value(i))) {
+                throw new IllegalStateException(learner + " predicted a non-finite value for validation row " + i);
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package automl4j.run;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs trials in parallel on a fixed number of slots, each slot worth a fixed number of threads, so the run never
+ * uses more cores than it was given: a learner's own threads count against its slot. Each trial runs in its own
+ * {@link ForkJoinPool} of its slot's size, so libraries that use parallel streams (Smile) stay inside the slot.
+ * A trial that overruns its deadline is abandoned: its slot is freed and its thread is left to finish as a daemon
+ * (fits inside native code cannot be interrupted; worker processes come with the executor issue).
+ */
+public final class TrialExecutor {
+    private static final AtomicInteger POOLS = new AtomicInteger();
+    private final int slots;
+    private final int threadsPerTrial;
+
+    private TrialExecutor(int slots, int threadsPerTrial) {
+        if (slots < 1 || threadsPerTrial < 1) {
+            throw new IllegalArgumentException("slots and threads per trial must be >= 1, but were " + slots + " and " + threadsPerTrial);
+        }
+        this.slots = slots;
+        this.threadsPerTrial = threadsPerTrial;
+    }
+
+    /** One single-threaded slot per core. */
+    public static TrialExecutor ofCores(int cores) {
+        return new TrialExecutor(cores, 1);
+    }
+
+    /** {@code slots} slots of {@code threadsPerTrial} threads each. */
+    public static TrialExecutor of(int slots, int threadsPerTrial) {
+        return new TrialExecutor(slots, threadsPerTrial);
+    }
+
+    /** Number of trials that run at once. */
+    public int slots() {
+        return slots;
+    }
+
+    /** Threads each trial may use. */
+    public int threadsPerTrial() {
+        return threadsPerTrial;
+    }
+
+    /** Cores in all: slots times threads per trial. */
+    public int cores() {
+        return slots * threadsPerTrial;
+    }
+
+    /** Starts {@code task} on a fresh pool of {@code threads} daemon threads; the pool shuts down when it is done. */
+    <T> CompletableFuture<T> start(Callable<T> task, int threads) {
+        ForkJoinPool pool = new ForkJoinPool(threads, p -> {
+            var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setDaemon(true);
+            t.setName("automl4j-trial-" + POOLS.incrementAndGet());
+            return t;
+        }, null, false);
+        CompletableFuture<T> result = new CompletableFuture<>();
+        pool.execute(() -> {
+            try {
+                result.complete(task.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            } finally {
+                pool.shutdown();
+            }
+        });
+        return result;
+    }
+}

@@ -1,0 +1,59 @@
+package automl4j.run;
+
+/** How a trial ended. */
+public sealed interface TrialOutcome permits TrialOutcome.Completed, TrialOutcome.Failed, TrialOutcome.TimedOut,
+        TrialOutcome.Cancelled {
+
+    /** A short status word for tables: {@code completed}, {@code failed}, {@code timed_out}, {@code cancelled}. */
+    String status();
+
+    /**
+     * The trial produced a validation score.
+     *
+     * @param score               mean validation score over the splits
+     * @param scoreStd            standard deviation of the split scores (0 for a holdout)
+     * @param fitSeconds          total fit time over the splits
+     * @param predictMicrosPerRow prediction time per validation row, in microseconds
+     * @param device              device the models were trained on
+     */
+    record Completed(double score, double scoreStd, double fitSeconds, double predictMicrosPerRow, String device)
+            implements TrialOutcome {
+        @Override
+        public String status() {
+            return "completed";
+        }
+    }
+
+    /**
+     * The trial threw.
+     *
+     * @param message exception class and message, on one line
+     * @param seconds time until it failed
+     */
+    record Failed(String message, double seconds) implements TrialOutcome {
+        @Override
+        public String status() {
+            return "failed";
+        }
+    }
+
+    /**
+     * The trial did not finish before its deadline.
+     *
+     * @param seconds time it was given
+     */
+    record TimedOut(double seconds) implements TrialOutcome {
+        @Override
+        public String status() {
+            return "timed_out";
+        }
+    }
+
+    /** The trial was proposed but not run because the budget ran out. */
+    record Cancelled() implements TrialOutcome {
+        @Override
+        public String status() {
+            return "cancelled";
+        }
+    }
+}

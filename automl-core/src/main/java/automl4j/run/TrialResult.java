@@ -1,0 +1,21 @@
+package automl4j.run;
+
+import java.util.Objects;
+
+/**
+ * A trial and how it ended.
+ *
+ * @param trial   the trial
+ * @param outcome its outcome
+ */
+public record TrialResult(Trial trial, TrialOutcome outcome) {
+    public TrialResult {
+        Objects.requireNonNull(trial, "trial");
+        Objects.requireNonNull(outcome, "outcome");
+    }
+
+    /** The completed outcome, or null. */
+    public TrialOutcome.Completed completed() {
+        return outcome instanceof TrialOutcome.Completed c ? c : null;
+    }
+}

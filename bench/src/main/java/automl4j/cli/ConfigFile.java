@@ -1,0 +1,230 @@
+package automl4j.cli;
+
+import automl4j.data.TaskType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes run config files (YAML). Every key is documented in the README; unknown keys are errors with the
+ * nearest known key suggested; duplicate keys are errors; types are checked strictly (2.5 is not an integer).
+ */
+final class ConfigFile {
+    /** Every key with its documentation, in the order of the effective config. */
+    static final Map<String, String> KEYS = new LinkedHashMap<>();
+
+    static {
+        KEYS.put("data.train", "training data file, CSV or ARFF (required; relative to the config file)");
+        KEYS.put("data.target", "name of the target column (required)");
+        KEYS.put("data.task", "binary, multiclass or regression (default: inferred from the target)");
+        KEYS.put("metric", "auc, logloss, accuracy, rmse or r2 (default: auc, logloss or rmse by task)");
+        KEYS.put("budget.seconds", "wall-clock budget of the whole run in seconds, > 0 (default 60)");
+        KEYS.put("budget.max_trials", "most trials, >= 1 (default: no limit)");
+        KEYS.put("search.learners", "list of learner ids to search over (default: all)");
+        KEYS.put("search.searcher", "random or tpe (default tpe)");
+        KEYS.put("search.seed", "run seed, an integer (default 0)");
+        KEYS.put("cores", "cores to use, >= 1 (default: all available)");
+        KEYS.put("output", "output folder (default: automl-output beside the config file)");
+    }
+
+    private ConfigFile() {
+    }
+
+    static ObjectMapper yaml() {
+        YAMLFactory f = YAMLFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
+        return new ObjectMapper(f).disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    /**
+     * Reads {@code file}.
+     *
+     * @throws UsageException naming the key and what was expected
+     */
+    static RunConfig read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("config file " + file + " does not exist or is not a file");
+        }
+        JsonNode root;
+        try {
+            root = yaml().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new UsageException("config file " + file + " is not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+        } catch (IOException e) {
+            throw new UsageException("cannot read config file " + file + ": " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new UsageException("config file " + file + " must be a YAML mapping with at least data.train and data.target");
+        }
+        Map<String, JsonNode> flat = new LinkedHashMap<>();
+        flatten("", root, flat);
+        for (String key : flat.keySet()) {
+            if (!KEYS.containsKey(key)) {
+                throw new UsageException("config key '" + key + "' is unknown; did you mean '" + nearest(key) + "'?");
+            }
+        }
+        Path base = file.toAbsolutePath().getParent();
+        Path train = base.resolve(text(flat, "data.train", null, true));
+        String target = text(flat, "data.target", null, true);
+        String taskText = text(flat, "data.task", null, false);
+        TaskType task = null;
+        if (taskText != null) {
+            try {
+                task = TaskType.parse(taskText);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("config key 'data.task' must be one of [binary, multiclass, regression], but was '" + taskText + "'");
+            }
+        }
+        String metric = text(flat, "metric", null, false);
+        double seconds = number(flat, "budget.seconds", 60);
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            throw new UsageException("config key 'budget.seconds' must be > 0, but was " + seconds);
+        }
+        int maxTrials = integer(flat, "budget.max_trials", Integer.MAX_VALUE);
+        if (maxTrials < 1) {
+            throw new UsageException("config key 'budget.max_trials' must be >= 1, but was " + maxTrials);
+        }
+        List<String> learners = new ArrayList<>();
+        JsonNode l = flat.get("search.learners");
+        if (l != null) {
+            if (!l.isArray()) {
+                throw new UsageException("config key 'search.learners' must be a list of learner ids, but was " + l);
+            }
+            for (JsonNode n : l) {
+                if (!n.isTextual()) {
+                    throw new UsageException("config key 'search.learners' must hold learner ids as text, but had " + n);
+                }
+                learners.add(n.asText());
+            }
+            if (learners.isEmpty()) {
+                throw new UsageException("config key 'search.learners' must name at least one learner");
+            }
+        }
+        String searcher = text(flat, "search.searcher", "tpe", false);
+        long seed = integer(flat, "search.seed", 0);
+        int cores = integer(flat, "cores", Runtime.getRuntime().availableProcessors());
+        if (cores < 1) {
+            throw new UsageException("config key 'cores' must be >= 1, but was " + cores);
+        }
+        Path output = base.resolve(text(flat, "output", "automl-output", false));
+        return new RunConfig(train, target, task, metric, seconds, maxTrials, learners, searcher, seed, cores, output);
+    }
+
+    /** The effective config as YAML, with every default filled in. */
+    static String effective(RunConfig c, List<String> learnerIds, String metricName) throws IOException {
+        ObjectMapper y = yaml();
+        ObjectNode root = y.createObjectNode();
+        ObjectNode data = root.putObject("data");
+        data.put("train", c.train().toString());
+        data.put("target", c.target());
+        if (c.task() != null) {
+            data.put("task", c.task().label());
+        } else {
+            data.putNull("task");
+        }
+        root.put("metric", metricName);
+        ObjectNode budget = root.putObject("budget");
+        budget.put("seconds", c.seconds());
+        budget.put("max_trials", c.maxTrials());
+        ObjectNode search = root.putObject("search");
+        learnerIds.forEach(search.putArray("learners")::add);
+        search.put("searcher", c.searcher());
+        search.put("seed", c.seed());
+        root.put("cores", c.cores());
+        root.put("output", c.output().toString());
+        return y.writeValueAsString(root);
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            if (e.getValue().isObject() && !KEYS.containsKey(key)) {
+                flatten(key, e.getValue(), out);
+            } else {
+                out.put(key, e.getValue());
+            }
+        }
+    }
+
+    private static String text(Map<String, JsonNode> flat, String key, String fallback, boolean required) {
+        JsonNode n = flat.get(key);
+        if (n == null || n.isNull()) {
+            if (required) {
+                throw new UsageException("config key '" + key + "' is required: " + KEYS.get(key));
+            }
+            return fallback;
+        }
+        if (!n.isTextual()) {
+            throw new UsageException("config key '" + key + "' must be text, but was " + n);
+        }
+        return n.asText();
+    }
+
+    private static double number(Map<String, JsonNode> flat, String key, double fallback) {
+        JsonNode n = flat.get(key);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isNumber()) {
+            throw new UsageException("config key '" + key + "' must be a number, but was " + n);
+        }
+        return n.asDouble();
+    }
+
+    private static int integer(Map<String, JsonNode> flat, String key, int fallback) {
+        JsonNode n = flat.get(key);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+            throw new UsageException("config key '" + key + "' must be an integer, but was " + n);
+        }
+        return n.asInt();
+    }
+
+    static String nearest(String key) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : KEYS.keySet()) {
+            int d = distance(key, k);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

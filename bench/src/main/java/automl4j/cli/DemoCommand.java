@@ -1,0 +1,47 @@
+package automl4j.cli;
+
+import automl4j.datasets.DefaultDataset;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code automl demo}: a search on the embedded default dataset, needing no files. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run an AutoML search on the embedded default dataset (synthetic customer churn, 2000 rows,",
+                "binary target 'churned'), print the leaderboard and write the model and reports."})
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--out", defaultValue = "automl-demo", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--budget", defaultValue = "30", description = "Time budget in seconds (default: ${DEFAULT-VALUE}).")
+    double budget;
+
+    @Option(names = "--cores", description = "Cores to use (default: all available).")
+    Integer cores;
+
+    @Option(names = "--rows", defaultValue = "2000", description = "Rows to generate (default: ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Run and data seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(budget > 0)) {
+            throw new UsageException("--budget must be > 0, but was " + budget);
+        }
+        if (rows < 10) {
+            throw new UsageException("--rows must be >= 10, but was " + rows);
+        }
+        int c = cores == null ? Runtime.getRuntime().availableProcessors() : cores;
+        if (c < 1) {
+            throw new UsageException("--cores must be >= 1, but was " + c);
+        }
+        RunConfig config = new RunConfig(Path.of("(embedded churn dataset)"), DefaultDataset.TARGET, null, null, budget,
+                Integer.MAX_VALUE, List.of(), "tpe", seed, c, out);
+        RunExecution.execute(config, DefaultDataset.generate(rows, seed), "embedded churn dataset", CommonOptions.out);
+        return ExitCodes.OK;
+    }
+}

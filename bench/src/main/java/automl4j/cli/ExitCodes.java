@@ -1,0 +1,16 @@
+package automl4j.cli;
+
+/** Exit codes of the command-line tool (also listed in the README). */
+final class ExitCodes {
+    /** Success. */
+    static final int OK = 0;
+    /** Internal error, or a run in which no trial completed. */
+    static final int INTERNAL = 1;
+    /** Bad command line or config file. */
+    static final int USAGE = 2;
+    /** Bad data: unreadable or malformed file, unusable target or column. */
+    static final int DATA = 3;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,116 @@
+package automl4j.cli;
+
+import automl4j.AutoMl;
+import automl4j.AutoMlRun;
+import automl4j.data.Cells;
+import automl4j.data.TaskData;
+import automl4j.data.TaskType;
+import automl4j.datasets.CsvReader;
+import automl4j.datasets.Suite;
+import automl4j.datasets.SuiteEntry;
+import automl4j.learn.Labels;
+import automl4j.learn.Predictions;
+import automl4j.metric.Metric;
+import automl4j.metric.Metrics;
+import automl4j.search.Budget;
+import automl4j.search.Searcher;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.Locale;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.selection.Selection;
+
+/**
+ * Runs one (dataset, fold) of the benchmark protocol: fit on the other folds' rows, predict the fold's rows, score
+ * with the protocol's metrics. Nothing of the test rows reaches the fit.
+ */
+final class FoldRunner {
+    private FoldRunner() {
+    }
+
+    /** The result row plus a details JSON line. */
+    record Outcome(FoldResult row, String details) {
+    }
+
+    static Outcome run(SuiteEntry entry, int fold, double budget, int cores, long seed, Searcher searcher, String framework) {
+        TaskType task = entry.task();
+        Metric primary = Metrics.defaultFor(task);
+        Metric secondary = Metrics.secondaryFor(task);
+        Table table = CsvReader.comma().read(entry.file());
+        int[] folds = Suite.readFolds(entry.foldsFile(), table.rowCount());
+        Selection test = Selection.with();
+        Selection train = Selection.with();
+        for (int i = 0; i < folds.length; i++) {
+            (folds[i] == fold ? test : train).add(i);
+        }
+        Table trainTable = table.where(train);
+        Table testTable = table.where(test).copy();
+        long t0 = System.nanoTime();
+        AutoMlRun run = AutoMl.builder()
+                .metric(primary)
+                .budget(Budget.ofTime(Duration.ofMillis(Math.round(budget * 1000))))
+                .seed(seed + fold)
+                .cores(cores)
+                .searcher(searcher)
+                .build()
+                .fit(TaskData.of(trainTable, entry.target(), task, entry.name()));
+        double fitSeconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        Predictions p = run.best().predict(testTable.removeColumns(entry.target()));
+        double predictSeconds = (System.nanoTime() - t1) / 1e9;
+        Labels truth = truth(table.column(entry.target()), test, run, task);
+        checkFinite(p);
+        double score = primary.score(truth, p);
+        double second = secondary.score(truth, p);
+        FoldResult row = new FoldResult(framework, entry.name(), task.label(), fold, primary.name(), score, secondary.name(),
+                second, fitSeconds, predictSeconds, run.leaderboard().completedCount(), budget, cores, "ok", "");
+        String details = String.format(Locale.ROOT,
+                "{\"dataset\":\"%s\",\"fold\":%d,\"best\":\"%s\",\"validation\":\"%s\",\"trials\":%d,\"completed\":%d,"
+                        + "\"refit_seconds\":%.3f,\"peak_heap_mb\":%.1f,\"loadavg_1min\":%.2f}",
+                entry.name(), fold, run.bestTrial().trial().config().toString().replace("\"", "'"), run.validation(),
+                run.leaderboard().rows().size(), run.leaderboard().completedCount(), run.refitSeconds(), peakHeapMb(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return new Outcome(row, details);
+    }
+
+    private static Labels truth(Column<?> column, Selection test, AutoMlRun run, TaskType task) {
+        int[] rows = test.toArray();
+        double[] y = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            String s = Cells.text(column, rows[i]);
+            if (task == TaskType.REGRESSION) {
+                y[i] = Cells.parse(s);
+            } else {
+                y[i] = s == null ? -1 : run.best().target().indexOf(s);   // -1: a label unseen in training gets p = 0
+            }
+        }
+        return Labels.of(y);
+    }
+
+    private static void checkFinite(Predictions p) {
+        for (int i = 0; i < p.size(); i++) {
+            if (p.task().isClassification()) {
+                for (double v : p.probabilities(i)) {
+                    if (!Double.isFinite(v)) {
+                        throw new IllegalStateException("non-finite probability predicted for test row " + i);
+                    }
+                }
+            } else if (!Double.isFinite(p.value(i))) {
+                throw new IllegalStateException("non-finite value predicted for test row " + i);
+            }
+        }
+    }
+
+    static double peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024.0 * 1024.0);
+    }
+}

@@ -1,0 +1,102 @@
+package automl4j.cli;
+
+import automl4j.AutoMlException;
+import automl4j.datasets.DataFormatException;
+import java.io.PrintStream;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code automl} command-line tool: {@code run} a search from a config file, run the {@code demo} on the embedded
+ * dataset, {@code predict} with an exported model, or {@code bench} a dataset suite. Exit codes: 0 success, 1 internal
+ * error or no model, 2 bad command line or config, 3 bad data.
+ */
+@Command(name = "automl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "AutoML4J: featurized, parallel search over XGBoost4J, Tribuo and Smile learners.",
+        subcommands = {RunCommand.class, DemoCommand.class, PredictCommand.class, BenchCommand.class, BenchFoldCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 internal error or no trial completed, 2 bad command line or config, 3 bad data."})
+public final class Main implements java.util.concurrent.Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean verbose;
+
+    /** Runs the tool and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the tool and returns its exit code; for tests and embedding. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        quietLibraries();
+        Main main = new Main();
+        CommandLine cli = new CommandLine(main);
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("automl: " + ex.getMessage());
+            err.println("Try 'automl --help'.");
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex, main.verbose || verboseRequested(args), err));
+        CommonOptions.out = out;
+        return cli.execute(args);
+    }
+
+    /** Without a subcommand: print the usage and fail as a bad command line. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    private static boolean verboseRequested(String[] args) {
+        for (String a : args) {
+            if (a.equals("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int report(Exception ex, boolean verbose, PrintStream err) {
+        int code;
+        String message = ex.getMessage();
+        if (ex instanceof UsageException) {
+            code = ExitCodes.USAGE;
+        } else if (ex instanceof DataFormatException || ex instanceof IllegalArgumentException) {
+            code = ExitCodes.DATA;
+        } else if (ex instanceof AutoMlException) {
+            code = ExitCodes.INTERNAL;
+        } else {
+            code = ExitCodes.INTERNAL;
+            message = "internal error: " + ex;
+        }
+        err.println("automl: " + message);
+        if (verbose) {
+            ex.printStackTrace(err);
+        } else if (code == ExitCodes.INTERNAL && !(ex instanceof AutoMlException)) {
+            err.println("Run again with --verbose for the stack trace.");
+        }
+        return code;
+    }
+
+    // Tribuo logs through java.util.logging; route it to SLF4J and keep only warnings, so progress lines stay readable.
+    private static void quietLibraries() {
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
+        Logger.getLogger("").setLevel(Level.WARNING);
+    }
+
+    /** The version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"automl4j " + automl4j.export.Versions.automl4j()};
+        }
+    }
+}

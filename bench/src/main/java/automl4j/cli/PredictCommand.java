@@ -1,0 +1,74 @@
+package automl4j.cli;
+
+import automl4j.AutoMlModel;
+import automl4j.datasets.TableFiles;
+import automl4j.learn.Predictions;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tech.tablesaw.api.Table;
+
+/** {@code automl predict --model m --data new.csv --out preds.csv}. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Score new rows with an exported model. Writes one row per input row: the predicted label",
+                "and one probability column per class (classification), or the predicted value (regression)."})
+final class PredictCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "A model file written by 'automl run' or 'automl demo'.")
+    Path model;
+
+    @Option(names = "--data", required = true, description = "CSV or ARFF file with the input columns.")
+    Path data;
+
+    @Option(names = "--out", required = true, description = "Predictions CSV to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        AutoMlModel m;
+        try {
+            m = AutoMlModel.load(model);
+        } catch (IOException e) {
+            throw new UsageException("--model: " + e.getMessage());
+        }
+        Table table = TableFiles.read(data);
+        Predictions p = m.predict(table);
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            if (p.task().isClassification()) {
+                w.write(csv("predicted_" + m.target().name()));
+                for (String c : p.classes()) {
+                    w.write("," + csv("p_" + c));
+                }
+                w.newLine();
+                for (int i = 0; i < p.size(); i++) {
+                    w.write(csv(p.label(i)));
+                    for (double v : p.probabilities(i)) {
+                        w.write("," + v);
+                    }
+                    w.newLine();
+                }
+            } else {
+                w.write(csv("predicted_" + m.target().name()));
+                w.newLine();
+                for (int i = 0; i < p.size(); i++) {
+                    w.write(Double.toString(p.value(i)));
+                    w.newLine();
+                }
+            }
+        }
+        CommonOptions.out.println("Wrote " + p.size() + " predictions to " + out);
+        return ExitCodes.OK;
+    }
+
+    static String csv(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+}

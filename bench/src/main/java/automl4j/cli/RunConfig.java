@@ -1,0 +1,33 @@
+package automl4j.cli;
+
+import automl4j.data.TaskType;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A run as described by a config file, with every default filled in. Paths are resolved against the config file's
+ * folder.
+ *
+ * @param train      training data file (CSV or ARFF)
+ * @param target     target column
+ * @param task       task type, or null to infer it
+ * @param metric     metric name, or null for the task's default
+ * @param seconds    time budget in seconds
+ * @param maxTrials  most trials
+ * @param learners   learner ids, or empty for all discovered learners
+ * @param searcher   searcher id
+ * @param seed       run seed
+ * @param cores      cores to use
+ * @param output     output folder
+ */
+record RunConfig(Path train, String target, TaskType task, String metric, double seconds, int maxTrials,
+                 List<String> learners, String searcher, long seed, int cores, Path output) {
+    RunConfig {
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(target, "target");
+        learners = List.copyOf(learners);
+        Objects.requireNonNull(searcher, "searcher");
+        Objects.requireNonNull(output, "output");
+    }
+}

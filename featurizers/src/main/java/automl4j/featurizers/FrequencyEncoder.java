@@ -1,0 +1,86 @@
+package automl4j.featurizers;
+
+import automl4j.data.Cells;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.columns.Column;
+
+/**
+ * A high-cardinality column: two features, the category's share of the training rows (0 for unseen categories;
+ * missing values count as their own category), and its frequency rank scaled to [0, 1] (1 for unseen), which lets
+ * trees separate categories of equal frequency.
+ */
+record FrequencyEncoder(String column, List<String> levels, List<Double> shares, double missingShare) implements ColumnEncoder {
+    FrequencyEncoder {
+        levels = List.copyOf(levels);
+        shares = List.copyOf(shares);
+    }
+
+    static FrequencyEncoder fit(Column<?> column, int[] rows) {
+        List<String> levels = new ArrayList<>();
+        List<Double> shares = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : Levels.count(column, rows)) {
+            levels.add(e.getKey());
+            shares.add(e.getValue() / (double) rows.length);
+        }
+        return new FrequencyEncoder(column.name(), levels, shares, Levels.missing(column, rows) / (double) rows.length);
+    }
+
+    @Override
+    public List<String> featureNames() {
+        return List.of(column + ":frequency", column + ":rank");
+    }
+
+    /** A lookup from category to rank; callers build it once per transform, not per row. */
+    Map<String, Integer> ranks() {
+        Map<String, Integer> ranks = new HashMap<>();
+        for (int i = 0; i < levels.size(); i++) {
+            ranks.put(levels.get(i), i);
+        }
+        return ranks;
+    }
+
+    @Override
+    public void encode(Column<?> col, int row, float[] out, int offset) {
+        encode(col, row, out, offset, ranks());
+    }
+
+    void encode(Column<?> col, int row, float[] out, int offset, Map<String, Integer> ranks) {
+        String s = Cells.text(col, row);
+        if (s == null) {
+            out[offset] = (float) missingShare;
+            out[offset + 1] = -1f;
+            return;
+        }
+        Integer rank = ranks.get(s);
+        out[offset] = rank == null ? 0f : shares.get(rank).floatValue();
+        out[offset + 1] = rank == null ? 1f : (float) (rank / (double) Math.max(1, levels.size()));
+    }
+
+    @Override
+    public ObjectNode toJson(ObjectMapper json) {
+        ObjectNode n = json.createObjectNode();
+        n.put("encoder", "frequency");
+        n.put("column", column);
+        ArrayNode l = n.putArray("levels");
+        levels.forEach(l::add);
+        ArrayNode s = n.putArray("shares");
+        shares.forEach(s::add);
+        n.put("missing_share", missingShare);
+        return n;
+    }
+
+    static FrequencyEncoder fromJson(JsonNode n) {
+        List<String> levels = new ArrayList<>();
+        n.get("levels").forEach(x -> levels.add(x.asText()));
+        List<Double> shares = new ArrayList<>();
+        n.get("shares").forEach(x -> shares.add(x.asDouble()));
+        return new FrequencyEncoder(n.get("column").asText(), levels, shares, n.get("missing_share").asDouble());
+    }
+}

@@ -1,0 +1,62 @@
+package automl4j.learners.smile;
+
+import automl4j.data.Target;
+import automl4j.internal.TargetProperties;
+import automl4j.learn.FeatureMatrix;
+import automl4j.learn.FittedModel;
+import automl4j.learn.ModelArtifact;
+import automl4j.learn.Predictions;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A Smile random forest converted into a {@link TreeEnsemble}; exported as the ensemble's JSON. */
+final class SmileForestModel implements FittedModel {
+    static final String FORMAT = "automl4j-tree-ensemble-json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final TreeEnsemble ensemble;
+    private final Target target;
+
+    SmileForestModel(TreeEnsemble ensemble, Target target) {
+        this.ensemble = ensemble;
+        this.target = target;
+    }
+
+    @Override
+    public Predictions predict(FeatureMatrix features) {
+        double[][] out = ensemble.predict(features);
+        if (target.task().isClassification()) {
+            return Predictions.ofProbabilities(target.task(), target.classes(), out);
+        }
+        double[] v = new double[out.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = out[i][0];
+        }
+        return Predictions.ofValues(v);
+    }
+
+    @Override
+    public ModelArtifact export() {
+        Map<String, String> props = new TreeMap<>(TargetProperties.of(target));
+        props.put("smile_version", "3.1.1");
+        props.put("trees", Integer.toString(ensemble.size()));
+        try {
+            return new ModelArtifact("smile-random-forest", FORMAT, props, ensemble.toJson(JSON));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static SmileForestModel load(ModelArtifact artifact) {
+        if (!artifact.format().equals(FORMAT)) {
+            throw new IllegalArgumentException("smile-random-forest cannot read payload format '" + artifact.format() + "'");
+        }
+        try {
+            return new SmileForestModel(TreeEnsemble.fromJson(JSON, artifact.payload()), TargetProperties.read(artifact));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the tree ensemble of smile-random-forest", e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package automl4j.learners.smile;
+
+import automl4j.data.TaskType;
+import automl4j.learn.FeatureMatrix;
+import automl4j.learn.FitContext;
+import automl4j.learn.FittedModel;
+import automl4j.learn.Learner;
+import automl4j.learn.ModelArtifact;
+import automl4j.learn.TrainingSet;
+import automl4j.space.Config;
+import automl4j.space.DoubleParam;
+import automl4j.space.IntParam;
+import automl4j.space.SearchSpace;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import smile.base.cart.SplitRule;
+import smile.data.DataFrame;
+import smile.data.formula.Formula;
+import smile.data.vector.DoubleVector;
+import smile.data.vector.IntVector;
+
+/**
+ * Smile's random forest ({@code smile-random-forest}; Smile is GPL-3.0, so this package can be left out). Smile
+ * trains its trees with a parallel stream; the executor runs each trial in a fork-join pool of its slot's size, so the
+ * forest stays inside its slot. After training the forest is converted into a {@link TreeEnsemble}.
+ */
+public final class SmileRandomForestLearner implements Learner {
+    /** The learner. */
+    public SmileRandomForestLearner() {
+    }
+
+    @Override
+    public String id() {
+        return "smile-random-forest";
+    }
+
+    @Override
+    public Set<TaskType> tasks() {
+        return EnumSet.allOf(TaskType.class);
+    }
+
+    @Override
+    public SearchSpace space(TaskType task) {
+        return SearchSpace.of(
+                new IntParam("n_trees", 20, 500, true),
+                new DoubleParam("max_features_exponent", 0.0, 1.0, false),
+                new IntParam("max_depth", 4, 40, false),
+                new IntParam("node_size", 1, 20, true),
+                new DoubleParam("subsample", 0.5, 1.0, false));
+    }
+
+    @Override
+    public double relativeCost() {
+        return 2.5;
+    }
+
+    @Override
+    public Config defaultConfig(TaskType task) {
+        Map<String, Object> v = new TreeMap<>();
+        v.put("n_trees", 100);
+        v.put("max_features_exponent", task.isClassification() ? 0.5 : 1.0);
+        v.put("max_depth", 30);
+        v.put("node_size", task.isClassification() ? 1 : 5);
+        v.put("subsample", 1.0);
+        return Config.of(id(), v);
+    }
+
+    @Override
+    public FittedModel fit(TrainingSet data, Config config, FitContext context) {
+        FeatureMatrix x = data.features();
+        int p = x.columns();
+        int trees = config.intValue("n_trees");
+        int mtry = Math.max(1, Math.min(p, (int) Math.round(Math.pow(p, config.doubleValue("max_features_exponent")))));
+        int depth = config.intValue("max_depth");
+        int nodeSize = config.intValue("node_size");
+        double subsample = config.doubleValue("subsample");
+        int maxNodes = Math.max(2, x.rows());
+        DataFrame frame = frame(x);
+        var seeds = new SplittableRandom(context.seed()).longs(trees);
+        List<TreeEnsemble.Tree> converted = new ArrayList<>();
+        if (data.target().task().isClassification()) {
+            int[] y = new int[x.rows()];
+            TreeSet<Integer> present = new TreeSet<>();
+            for (int i = 0; i < y.length; i++) {
+                y[i] = (int) data.labels().get(i);
+                present.add(y[i]);
+            }
+            // Smile codes the classes present in this fit as 0..k'-1 in sorted order; map them back.
+            int[] classMap = present.stream().mapToInt(Integer::intValue).toArray();
+            var forest = smile.classification.RandomForest.fit(Formula.lhs("y"), frame.merge(IntVector.of("y", y)), trees, mtry,
+                    SplitRule.GINI, depth, maxNodes, nodeSize, subsample, null, seeds);
+            for (var t : forest.trees()) {
+                converted.add(SmileTrees.convert(((smile.classification.DecisionTree) t).root(), classMap, data.target().numClasses()));
+            }
+            return new SmileForestModel(new TreeEnsemble(converted, data.target().numClasses()), data.target());
+        }
+        double[] y = data.labels().toArray();
+        var forest = smile.regression.RandomForest.fit(Formula.lhs("y"), frame.merge(DoubleVector.of("y", y)), trees, mtry,
+                depth, maxNodes, nodeSize, subsample, seeds);
+        for (var t : forest.trees()) {
+            converted.add(SmileTrees.convert(((smile.regression.RegressionTree) t).root(), null, 1));
+        }
+        return new SmileForestModel(new TreeEnsemble(converted, 1), data.target());
+    }
+
+    @Override
+    public FittedModel load(ModelArtifact artifact) {
+        return SmileForestModel.load(artifact);
+    }
+
+    private static DataFrame frame(FeatureMatrix x) {
+        double[][] rows = new double[x.rows()][x.columns()];
+        for (int i = 0; i < x.rows(); i++) {
+            for (int c = 0; c < x.columns(); c++) {
+                rows[i][c] = x.get(i, c);
+            }
+        }
+        String[] names = new String[x.columns()];
+        for (int c = 0; c < names.length; c++) {
+            names[c] = "f" + c;
+        }
+        return DataFrame.of(rows, names);
+    }
+}

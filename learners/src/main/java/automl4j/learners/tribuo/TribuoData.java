@@ -1,0 +1,99 @@
+package automl4j.learners.tribuo;
+
+import automl4j.learn.FeatureMatrix;
+import automl4j.learn.TrainingSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.tribuo.Example;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+import org.tribuo.regression.RegressionFactory;
+import org.tribuo.regression.Regressor;
+
+/**
+ * Converts feature matrices into Tribuo datasets and examples. Features are named by position ({@code f000012}), so
+ * the names at predict time always match those seen in training (Tribuo silently drops unknown names). Class labels
+ * are the class indexes as text.
+ */
+final class TribuoData {
+    private static final LabelFactory LABELS = new LabelFactory();
+    private static final RegressionFactory REGRESSORS = new RegressionFactory();
+    static final String DIMENSION = "y";
+
+    private TribuoData() {
+    }
+
+    static String[] names(int columns) {
+        String[] names = new String[columns];
+        for (int c = 0; c < columns; c++) {
+            names[c] = String.format("f%06d", c);
+        }
+        return names;
+    }
+
+    static MutableDataset<Label> classification(TrainingSet data) {
+        MutableDataset<Label> ds = new MutableDataset<>(new SimpleDataSourceProvenance("automl4j", LABELS), LABELS);
+        FeatureMatrix x = data.features();
+        String[] names = names(x.columns());
+        for (int i = 0; i < x.rows(); i++) {
+            ds.add(new ArrayExample<>(new Label(Integer.toString((int) data.labels().get(i))), names, doubles(x.row(i))));
+        }
+        return ds;
+    }
+
+    static MutableDataset<Regressor> regression(TrainingSet data, double mean, double std) {
+        MutableDataset<Regressor> ds = new MutableDataset<>(new SimpleDataSourceProvenance("automl4j", REGRESSORS), REGRESSORS);
+        FeatureMatrix x = data.features();
+        String[] names = names(x.columns());
+        for (int i = 0; i < x.rows(); i++) {
+            ds.add(new ArrayExample<>(new Regressor(DIMENSION, (data.labels().get(i) - mean) / std), names, doubles(x.row(i))));
+        }
+        return ds;
+    }
+
+    static List<Example<Label>> unlabelled(FeatureMatrix x) {
+        String[] names = names(x.columns());
+        List<Example<Label>> out = new ArrayList<>(x.rows());
+        for (int i = 0; i < x.rows(); i++) {
+            out.add(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, doubles(x.row(i))));
+        }
+        return out;
+    }
+
+    static List<Example<Regressor>> unlabelledRegression(FeatureMatrix x) {
+        String[] names = names(x.columns());
+        List<Example<Regressor>> out = new ArrayList<>(x.rows());
+        for (int i = 0; i < x.rows(); i++) {
+            out.add(new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, names, doubles(x.row(i))));
+        }
+        return out;
+    }
+
+    /** Mean and standard deviation of the labels (1 when constant). */
+    static double[] moments(TrainingSet data) {
+        double[] y = data.labels().toArray();
+        double mean = 0;
+        for (double v : y) {
+            mean += v;
+        }
+        mean /= y.length;
+        double ss = 0;
+        for (double v : y) {
+            ss += (v - mean) * (v - mean);
+        }
+        double std = Math.sqrt(ss / y.length);
+        return new double[] {mean, std > 1e-12 ? std : 1.0};
+    }
+
+
+    private static double[] doubles(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+}

@@ -1,0 +1,95 @@
+package automl4j.learners.tribuo;
+
+import automl4j.data.Target;
+import automl4j.internal.TargetProperties;
+import automl4j.learn.FeatureMatrix;
+import automl4j.learn.FittedModel;
+import automl4j.learn.ModelArtifact;
+import automl4j.learn.Predictions;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.protos.core.ModelProto;
+import org.tribuo.regression.Regressor;
+
+/**
+ * A fitted Tribuo model of either task. Exported with Tribuo's protobuf format (never its Java serialization).
+ * Regression models are trained on a standardized target; the mean and standard deviation travel with the model.
+ */
+final class TribuoModel implements FittedModel {
+    static final String FORMAT = "tribuo-protobuf";
+    private final String learnerId;
+    private final Model<?> model;
+    private final Target target;
+    private final double mean;
+    private final double std;
+
+    TribuoModel(String learnerId, Model<?> model, Target target, double mean, double std) {
+        this.learnerId = learnerId;
+        this.model = model;
+        this.target = target;
+        this.mean = mean;
+        this.std = std;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Predictions predict(FeatureMatrix features) {
+        int n = features.rows();
+        if (!target.task().isClassification()) {
+            List<Prediction<Regressor>> preds = ((Model<Regressor>) model).predict(TribuoData.unlabelledRegression(features));
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = preds.get(i).getOutput().getValues()[0] * std + mean;
+            }
+            return Predictions.ofValues(v);
+        }
+        List<Prediction<Label>> preds = ((Model<Label>) model).predict(TribuoData.unlabelled(features));
+        int k = target.numClasses();
+        double[][] p = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            Map<String, Label> scores = preds.get(i).getOutputScores();
+            double sum = 0;
+            for (Map.Entry<String, Label> e : scores.entrySet()) {
+                int c = Integer.parseInt(e.getKey());
+                double s = Math.max(0, e.getValue().getScore());
+                p[i][c] = s;
+                sum += s;
+            }
+            if (sum > 0) {
+                for (int c = 0; c < k; c++) {
+                    p[i][c] /= sum;
+                }
+            } else {
+                p[i][Integer.parseInt(preds.get(i).getOutput().getLabel())] = 1;
+            }
+        }
+        return Predictions.ofProbabilities(target.task(), target.classes(), p);
+    }
+
+    @Override
+    public ModelArtifact export() {
+        Map<String, String> props = new TreeMap<>(TargetProperties.of(target));
+        props.put("tribuo_version", org.tribuo.Tribuo.VERSION);
+        props.put("target_mean", Double.toString(mean));
+        props.put("target_std", Double.toString(std));
+        return new ModelArtifact(learnerId, FORMAT, props, model.serialize().toByteArray());
+    }
+
+    static TribuoModel load(ModelArtifact artifact) {
+        if (!artifact.format().equals(FORMAT)) {
+            throw new IllegalArgumentException(artifact.learnerId() + " cannot read payload format '" + artifact.format() + "'");
+        }
+        try {
+            Model<?> model = Model.deserialize(ModelProto.parseFrom(artifact.payload()));
+            return new TribuoModel(artifact.learnerId(), model, TargetProperties.read(artifact),
+                    Double.parseDouble(artifact.property("target_mean")), Double.parseDouble(artifact.property("target_std")));
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("cannot read Tribuo model of " + artifact.learnerId() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package automl4j.learners.xgboost;
+
+import automl4j.data.Target;
+import automl4j.data.TaskType;
+import automl4j.internal.TargetProperties;
+import automl4j.learn.FeatureMatrix;
+import automl4j.learn.FittedModel;
+import automl4j.learn.ModelArtifact;
+import automl4j.learn.Predictions;
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/** A fitted XGBoost booster. Exported in XGBoost's UBJ format with the library version recorded. */
+final class XgboostModel implements FittedModel {
+    private final Booster booster;
+    private final Target target;
+
+    XgboostModel(Booster booster, Target target) {
+        this.booster = booster;
+        this.target = target;
+    }
+
+    @Override
+    public Predictions predict(FeatureMatrix features) {
+        float[][] raw;
+        DMatrix m = null;
+        try {
+            m = XgbMatrices.of(features);
+            synchronized (booster) {   // a Booster's prediction cache is not safe for concurrent use
+                raw = booster.predict(m);
+            }
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoostError: " + e.getMessage(), e);
+        } finally {
+            if (m != null) {
+                m.dispose();
+            }
+        }
+        int n = features.rows();
+        if (target.task() == TaskType.REGRESSION) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = raw[i][0];
+            }
+            return Predictions.ofValues(v);
+        }
+        double[][] p = new double[n][];
+        for (int i = 0; i < n; i++) {
+            if (target.task() == TaskType.BINARY) {
+                p[i] = new double[] {1 - raw[i][0], raw[i][0]};
+            } else {
+                p[i] = new double[raw[i].length];
+                for (int k = 0; k < raw[i].length; k++) {
+                    p[i][k] = raw[i][k];
+                }
+            }
+        }
+        return Predictions.ofProbabilities(target.task(), target.classes(), p);
+    }
+
+    @Override
+    public ModelArtifact export() {
+        try {
+            Map<String, String> props = new TreeMap<>(TargetProperties.of(target));
+            props.put("xgboost_version", XgboostLearner.VERSION);
+            return new ModelArtifact("xgboost", "xgboost-ubj", props, booster.toByteArray("ubj"));
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoostError: " + e.getMessage(), e);
+        }
+    }
+
+    static XgboostModel load(ModelArtifact artifact) {
+        if (!artifact.format().equals("xgboost-ubj")) {
+            throw new IllegalArgumentException("xgboost cannot read payload format '" + artifact.format() + "'");
+        }
+        try {
+            Booster booster = XGBoost.loadModel(artifact.payload());
+            return new XgboostModel(booster, TargetProperties.read(artifact));
+        } catch (XGBoostError | IOException e) {
+            throw new IllegalStateException("cannot load XGBoost model: " + e.getMessage(), e);
+        }
+    }
+}
