@@ -82,7 +82,8 @@ public final class SmileRandomForestLearner implements Learner {
         double subsample = config.doubleValue("subsample");
         int maxNodes = Math.max(2, x.rows());
         DataFrame frame = frame(x);
-        var seeds = new SplittableRandom(context.seed()).longs(trees);
+        // Smile seeds a tree's generator only when its seed is > 1, so draw the per-tree seeds from [2, max).
+        var seeds = new SplittableRandom(context.seed()).longs(trees, 2, Long.MAX_VALUE);
         List<TreeEnsemble.Tree> converted = new ArrayList<>();
         if (data.target().task().isClassification()) {
             int[] y = new int[x.rows()];
