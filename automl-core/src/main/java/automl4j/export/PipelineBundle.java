@@ -22,7 +22,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,8 +129,7 @@ public final class PipelineBundle {
         if (version != VERSION) {
             throw new IOException(path + " has pipeline format version " + version + ", but this AutoML4J reads version " + VERSION);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = manifest.path("sha256").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> sum = it.next();
+        for (Map.Entry<String, JsonNode> sum : manifest.path("sha256").properties()) {
             byte[] data = entries.get(sum.getKey());
             if (data == null || !sha256(data).equals(sum.getValue().asText())) {
                 throw new IOException(path + ": entry " + sum.getKey() + " is missing or does not match its SHA-256; the file is damaged");
@@ -143,8 +141,7 @@ public final class PipelineBundle {
         Target target = new Target(t.path("name").asText(), TaskType.parse(t.path("task").asText()), classes);
         JsonNode c = manifest.path("config");
         Map<String, Object> values = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = c.path("values").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> v = it.next();
+        for (Map.Entry<String, JsonNode> v : c.path("values").properties()) {
             JsonNode n = v.getValue();
             values.put(v.getKey(), n.isInt() ? (Object) n.asInt() : n.isNumber() ? (Object) n.asDouble() : n.asText());
         }
@@ -152,8 +149,7 @@ public final class PipelineBundle {
         FittedTransform transform = Featurizers.forId(manifest.path("featurizer").asText()).load(entries.get(FEATURIZER));
         JsonNode m = manifest.path("model");
         Map<String, String> props = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = m.path("properties").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> p = it.next();
+        for (Map.Entry<String, JsonNode> p : m.path("properties").properties()) {
             props.put(p.getKey(), p.getValue().asText());
         }
         String learnerId = m.path("learner").asText();
@@ -161,7 +157,7 @@ public final class PipelineBundle {
                 .orElseThrow(() -> new IOException(path + " needs learner '" + learnerId + "', which is not on the class path"));
         ModelArtifact artifact = new ModelArtifact(learnerId, m.path("payload_format").asText(), props, entries.get(MODEL));
         Map<String, String> info = new TreeMap<>();
-        manifest.path("info").fields().forEachRemaining(e -> info.put(e.getKey(), e.getValue().asText()));
+        manifest.path("info").properties().forEach(e -> info.put(e.getKey(), e.getValue().asText()));
         return new AutoMlModel(target, transform, learner.load(artifact), config, info);
     }
 

@@ -94,7 +94,7 @@ public final class TabularFeaturizer implements Featurizer {
                 });
             }
             Map<String, String> kinds = new LinkedHashMap<>();
-            root.path("kinds").fields().forEachRemaining(e -> kinds.put(e.getKey(), e.getValue().asText()));
+            root.path("kinds").properties().forEach(e -> kinds.put(e.getKey(), e.getValue().asText()));
             List<String> problems = new ArrayList<>();
             root.path("problems").forEach(n -> problems.add(n.asText()));
             return new FittedTabularTransform(inputs, encoders, new FeaturizationReport(kinds, problems));

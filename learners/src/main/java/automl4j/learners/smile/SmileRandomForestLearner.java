@@ -97,7 +97,7 @@ public final class SmileRandomForestLearner implements Learner {
             var forest = smile.classification.RandomForest.fit(Formula.lhs("y"), frame.merge(IntVector.of("y", y)), trees, mtry,
                     SplitRule.GINI, depth, maxNodes, nodeSize, subsample, null, seeds);
             for (var t : forest.trees()) {
-                converted.add(SmileTrees.convert(((smile.classification.DecisionTree) t).root(), classMap, data.target().numClasses()));
+                converted.add(SmileTrees.convert(t.root(), classMap, data.target().numClasses()));
             }
             return new SmileForestModel(new TreeEnsemble(converted, data.target().numClasses()), data.target());
         }
@@ -105,7 +105,7 @@ public final class SmileRandomForestLearner implements Learner {
         var forest = smile.regression.RandomForest.fit(Formula.lhs("y"), frame.merge(DoubleVector.of("y", y)), trees, mtry,
                 depth, maxNodes, nodeSize, subsample, seeds);
         for (var t : forest.trees()) {
-            converted.add(SmileTrees.convert(((smile.regression.RegressionTree) t).root(), null, 1));
+            converted.add(SmileTrees.convert(t.root(), null, 1));
         }
         return new SmileForestModel(new TreeEnsemble(converted, 1), data.target());
     }

@@ -1,0 +1,46 @@
+package automl4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import automl4j.data.TaskData;
+import automl4j.datasets.DefaultDataset;
+import automl4j.learn.Predictions;
+import automl4j.metric.Metrics;
+import automl4j.search.Budget;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+/** The README's Java example, kept compiling and passing. */
+class ApiExampleTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void readmeExampleRunsAndTheExportedModelPredictsIdentically() throws Exception {
+        Table table = DefaultDataset.generate(1000, 7);
+        AutoMlRun run = AutoMl.builder()
+                .metric(Metrics.rocAuc())                 // or left out: chosen from the task
+                .budget(Budget.ofTime(Duration.ofSeconds(60)).withMaxTrials(12))
+                .seed(7)
+                .cores(2)
+                .build()
+                .fit(TaskData.of(table, "churned"));      // task inferred: binary
+        System.out.println(run.leaderboard());            // ranked rows
+        Predictions p = run.best().predict(table);        // labels + class probabilities
+        Path file = dir.resolve("model.automl");
+        run.best().exportTo(file);
+        AutoMlModel model = AutoMlModel.load(file);       // needs no search code
+
+        assertThat(run.leaderboard().rows()).hasSize(12);
+        assertThat(run.bestTrial().completed().score()).isGreaterThan(0.7);
+        Predictions q = model.predict(table);
+        for (int i = 0; i < p.size(); i++) {
+            assertThat(q.probabilities(i)).containsExactly(p.probabilities(i));
+        }
+        assertThat(model.config()).isEqualTo(run.best().config());
+        assertThat(p.classes()).containsExactly("no", "yes");
+    }
+}

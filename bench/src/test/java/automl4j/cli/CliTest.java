@@ -1,0 +1,187 @@
+package automl4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import automl4j.datasets.DefaultDataset;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every bad input gives its exit code and a one-line message naming what is wrong; good runs write their files. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private String out;
+    private String err;
+    private Path train;
+
+    record Result(int code, String out, String err) {
+    }
+
+    private Result cli(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return new Result(code, out, err);
+    }
+
+    @BeforeEach
+    void writeTrainingFile() throws IOException {
+        train = dir.resolve("train.csv");
+        Files.writeString(train, DefaultDataset.generate(200, 1).write().toString("csv"));
+    }
+
+    private Path file(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private Path config(String yaml) throws IOException {
+        return file("run.yaml", yaml);
+    }
+
+    private Result run(String yaml) throws IOException {
+        return cli("run", "--config", config(yaml).toString());
+    }
+
+    private static final String OK_DATA = "data:\n  train: train.csv\n  target: churned\n";
+
+    @Test
+    void configRunWritesEveryOutputAndPredictScoresNewRows() throws IOException {
+        Result r = run(OK_DATA + "budget:\n  seconds: 60\n  max_trials: 5\nsearch:\n  seed: 3\ncores: 2\noutput: out\n");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("trial   0").contains("Leaderboard").contains("Best: trial");
+        Path outDir = dir.resolve("out");
+        for (String f : List.of("leaderboard.csv", "model.automl", "importance.csv", "effective-config.yaml", "data-report.txt")) {
+            assertThat(outDir.resolve(f)).exists();
+        }
+        assertThat(Files.readString(outDir.resolve("effective-config.yaml"))).contains("max_trials: 5").contains("searcher: \"tpe\"")
+                .contains("metric: \"auc\"");
+        assertThat(Files.readAllLines(outDir.resolve("leaderboard.csv"))).hasSize(6);
+        assertThat(Files.readString(outDir.resolve("importance.csv"))).contains("tenure_months");
+
+        Path fresh = file("new.csv", DefaultDataset.generate(20, 9).removeColumns(DefaultDataset.TARGET).write().toString("csv"));
+        Result p = cli("predict", "--model", outDir.resolve("model.automl").toString(), "--data", fresh.toString(),
+                "--out", dir.resolve("preds.csv").toString());
+        assertThat(p.code()).as(p.err()).isZero();
+        List<String> preds = Files.readAllLines(dir.resolve("preds.csv"));
+        assertThat(preds).hasSize(21);
+        assertThat(preds.get(0)).isEqualTo("predicted_churned,p_no,p_yes");
+    }
+
+    @Test
+    void badConfigsExitWithTwoAndNameTheKey() throws IOException {
+        assertThat(run(OK_DATA + "budget:\n  second: 5\n").code()).isEqualTo(2);
+        assertThat(err).contains("config key 'budget.second' is unknown; did you mean 'budget.seconds'?");
+        assertThat(run(OK_DATA + "budget:\n  max_trials: 2.5\n").code()).isEqualTo(2);
+        assertThat(err).contains("'budget.max_trials' must be an integer, but was 2.5");
+        assertThat(run(OK_DATA + "budget:\n  seconds: 0\n").code()).isEqualTo(2);
+        assertThat(err).contains("'budget.seconds' must be > 0");
+        assertThat(run(OK_DATA + "budget:\n  seconds: -3\n").code()).isEqualTo(2);
+        assertThat(run(OK_DATA + "cores: two\n").code()).isEqualTo(2);
+        assertThat(err).contains("'cores' must be an integer");
+        assertThat(run(OK_DATA + "search:\n  learners: [xgboost, gbm]\n").code()).isEqualTo(2);
+        assertThat(err).contains("learner 'gbm' is unknown").contains("xgboost");
+        assertThat(run(OK_DATA + "metric: f1\n").code()).isEqualTo(2);
+        assertThat(err).contains("metric 'f1' is unknown");
+        assertThat(run(OK_DATA + "metric: rmse\n").code()).isEqualTo(2);
+        assertThat(err).contains("metric 'rmse' does not fit task binary");
+        assertThat(run(OK_DATA + "search:\n  searcher: grid\n").code()).isEqualTo(2);
+        assertThat(err).contains("searcher 'grid' is unknown");
+        assertThat(run(OK_DATA + "metric: auc\nmetric: rmse\n").code()).isEqualTo(2);
+        assertThat(err).contains("Duplicate field 'metric'");
+        assertThat(run("data:\n  target: churned\n").code()).isEqualTo(2);
+        assertThat(err).contains("'data.train' is required");
+        assertThat(run("data:\n  train: train.csv\n  target: churned\n  task: ranking\n").code()).isEqualTo(2);
+        assertThat(err).contains("'data.task' must be one of");
+        assertThat(cli("run", "--config", dir.resolve("absent.yaml").toString()).code()).isEqualTo(2);
+        assertThat(err).contains("absent.yaml does not exist");
+        assertThat(cli("run").code()).isEqualTo(2);
+        assertThat(err).contains("Missing required option: '--config");
+        assertThat(cli("frobnicate").code()).isEqualTo(2);
+        assertThat(err).doesNotContain("at automl4j");
+    }
+
+    @Test
+    void badDataExitsWithThreeAndNamesFileLineOrColumn() throws IOException {
+        String budget = "budget:\n  max_trials: 2\n";
+        file("empty.csv", "");
+        assertThat(run("data:\n  train: empty.csv\n  target: y\n" + budget).code()).isEqualTo(3);
+        assertThat(err).contains("empty.csv is empty");
+        file("header.csv", "a,y\n");
+        assertThat(run("data:\n  train: header.csv\n  target: y\n" + budget).code()).isEqualTo(3);
+        assertThat(err).contains("header.csv has a header but no data rows");
+        file("ragged.csv", "a,y\n1,x\n2\n");
+        assertThat(run("data:\n  train: ragged.csv\n  target: y\n" + budget).code()).isEqualTo(3);
+        assertThat(err).contains("ragged.csv, line 3: expected 2 fields");
+        file("dup.csv", "a,a,y\n1,2,x\n");
+        assertThat(run("data:\n  train: dup.csv\n  target: y\n" + budget).code()).isEqualTo(3);
+        assertThat(err).contains("duplicate column name 'a'");
+        assertThat(run("data:\n  train: missing.csv\n  target: y\n" + budget).code()).isEqualTo(3);
+        assertThat(err).contains("missing.csv does not exist");
+        assertThat(run("data:\n  train: train.csv\n  target: churn\n" + budget).code()).isEqualTo(3);
+        assertThat(err).contains("column 'churn' not found in train.csv; columns are [customer_id, age");
+        file("nolabel.csv", "a,y\n1,\n2,\n");
+        assertThat(run("data:\n  train: nolabel.csv\n  target: y\n" + budget).code()).isEqualTo(3);
+        assertThat(err).contains("target column 'y' in nolabel.csv has only missing values");
+        file("oneclass.csv", "a,y\n1,x\n2,x\n");
+        assertThat(run("data:\n  train: oneclass.csv\n  target: y\n" + budget).code()).isEqualTo(3);
+        assertThat(err).contains("must have at least 2 distinct values, but has only 'x'");
+        file("reg.csv", "a,y\n1,2.5\n2,3.5\n3,abc\n4,1\n");
+        assertThat(run("data:\n  train: reg.csv\n  target: y\n  task: regression\n" + budget).code()).isEqualTo(3);
+        assertThat(err).contains("must hold finite numbers for regression, but row 3 has 'abc'");
+        file("inf.csv", "a,y\n1,x\n1e999,z\n3,x\n4,z\n");
+        assertThat(run("data:\n  train: inf.csv\n  target: y\n" + budget).code()).isEqualTo(3);
+        assertThat(err).contains("column 'a' row 2 must be a finite number");
+        file("allmissing.csv", "a,y\n,x\n,z\n,x\n");
+        assertThat(run("data:\n  train: allmissing.csv\n  target: y\n" + budget).code()).isEqualTo(3);
+        assertThat(err).contains("no usable feature column").contains("a=all_missing");
+        assertThat(err.lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aFeatureOfOnlyMissingValuesIsDroppedAndReported() throws IOException {
+        StringBuilder csv = new StringBuilder("a,empty,y\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append(i * 7 % 13).append(",,").append(i % 2 == 0 ? "x" : "z").append('\n');
+        }
+        file("partly.csv", csv.toString());
+        Result r = run("data:\n  train: partly.csv\n  target: y\nbudget:\n  max_trials: 2\noutput: o2\n");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("column 'empty' has only missing values; dropped");
+    }
+
+    @Test
+    void predictWithAMissingColumnOrABadModelFileIsNamed() throws IOException {
+        Result r = run(OK_DATA + "budget:\n  max_trials: 2\noutput: o3\n");
+        assertThat(r.code()).as(r.err()).isZero();
+        Path model = dir.resolve("o3/model.automl");
+        Path partial = file("partial.csv", "age,plan\n30,basic\n");
+        assertThat(cli("predict", "--model", model.toString(), "--data", partial.toString(), "--out", dir.resolve("p.csv").toString()).code())
+                .isEqualTo(3);
+        assertThat(err).contains("are missing from the data").contains("tenure_months");
+        Path bogus = file("bogus.automl", "not a zip");
+        assertThat(cli("predict", "--model", bogus.toString(), "--data", partial.toString(), "--out", dir.resolve("p.csv").toString()).code())
+                .isEqualTo(2);
+        assertThat(err).contains("bogus.automl is not an AutoML4J pipeline file");
+    }
+
+    @Test
+    void helpDocumentsEveryCommand() {
+        assertThat(cli("--help").code()).isZero();
+        assertThat(out).contains("run").contains("demo").contains("predict").contains("bench").contains("Exit codes");
+        assertThat(cli("bench", "--help").code()).isZero();
+        assertThat(out).contains("--suite").contains("--folds").contains("--datasets").contains("--budget");
+    }
+}

@@ -1,0 +1,123 @@
+package automl4j.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import automl4j.AutoMl;
+import automl4j.AutoMlException;
+import automl4j.AutoMlRun;
+import automl4j.data.TaskData;
+import automl4j.data.TaskType;
+import automl4j.datasets.DefaultDataset;
+import automl4j.learn.FitContext;
+import automl4j.learn.FittedModel;
+import automl4j.learn.Learner;
+import automl4j.learn.Learners;
+import automl4j.learn.ModelArtifact;
+import automl4j.learn.TrainingSet;
+import automl4j.search.Budget;
+import automl4j.searchers.random.RandomSearcher;
+import automl4j.space.Config;
+import automl4j.space.IntParam;
+import automl4j.space.SearchSpace;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+class EngineTest {
+    /** A learner whose every fit throws. */
+    static final class ThrowingLearner implements Learner {
+        @Override
+        public String id() {
+            return "throwing";
+        }
+
+        @Override
+        public Set<TaskType> tasks() {
+            return EnumSet.allOf(TaskType.class);
+        }
+
+        @Override
+        public SearchSpace space(TaskType task) {
+            return SearchSpace.of(new IntParam("k", 1, 3, false));
+        }
+
+        @Override
+        public FittedModel fit(TrainingSet data, Config config, FitContext context) {
+            throw new IllegalStateException("deliberate failure k=" + config.intValue("k"));
+        }
+
+        @Override
+        public FittedModel load(ModelArtifact artifact) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private static List<Learner> learners(String... ids) {
+        List<Learner> out = new ArrayList<>();
+        for (Learner l : Learners.discovered()) {
+            if (List.of(ids).contains(l.id())) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> signature(AutoMlRun run) {
+        List<String> rows = new ArrayList<>();
+        for (TrialResult r : run.leaderboard().rows()) {
+            rows.add(r.trial().id() + " " + r.trial().config() + " " + r.outcome().status() + " "
+                    + (r.completed() == null ? "" : Double.toString(r.completed().score())));
+        }
+        return rows;
+    }
+
+    @Test
+    void sameSeedAndMaxTrialsGiveTheSameLeaderboardOnOneAndTwoSlots() {
+        Table table = DefaultDataset.generate(600, 2);
+        AutoMl base = AutoMl.builder().seed(5).budget(Budget.ofTrials(14))
+                .learners(learners("xgboost", "tribuo-linear-sgd")).searcher(new RandomSearcher()).build();
+        AutoMlRun one = base.toBuilder().cores(1).build().fit(TaskData.of(table, DefaultDataset.TARGET));
+        AutoMlRun two = base.toBuilder().cores(2).build().fit(TaskData.of(table, DefaultDataset.TARGET));
+        assertThat(signature(two)).isEqualTo(signature(one)).hasSize(14);
+    }
+
+    @Test
+    void aThrowingTrialIsRecordedAsFailedAndTheSearchGoesOn() {
+        Table table = DefaultDataset.generate(300, 3);
+        List<Learner> ls = new ArrayList<>(learners("xgboost"));
+        ls.add(new ThrowingLearner());
+        AutoMlRun run = AutoMl.builder().seed(1).budget(Budget.ofTrials(8)).learners(ls).cores(2).build()
+                .fit(TaskData.of(table, DefaultDataset.TARGET));
+        assertThat(run.leaderboard().rows()).hasSize(8);
+        assertThat(run.leaderboard().rows()).filteredOn(r -> r.trial().config().learner().equals("throwing"))
+                .isNotEmpty().allSatisfy(r -> {
+                    assertThat(r.outcome()).isInstanceOf(TrialOutcome.Failed.class);
+                    assertThat(((TrialOutcome.Failed) r.outcome()).message()).contains("deliberate failure").contains("trial " + r.trial().id());
+                });
+        assertThat(run.bestTrial().trial().config().learner()).isEqualTo("xgboost");
+    }
+
+    @Test
+    void aRunInWhichEveryTrialFailsListsTheFailures() {
+        Table table = DefaultDataset.generate(100, 3);
+        assertThatThrownBy(() -> AutoMl.builder().budget(Budget.ofTrials(3)).learners(List.of(new ThrowingLearner())).cores(1)
+                .build().fit(TaskData.of(table, DefaultDataset.TARGET)))
+                .isInstanceOf(AutoMlException.class).hasMessageContaining("no trial completed (3 trials)")
+                .hasMessageContaining("deliberate failure");
+    }
+
+    @Test
+    void regressionAndMulticlassRunEndToEnd() {
+        Table table = DefaultDataset.generate(300, 4);
+        AutoMlRun reg = AutoMl.builder().budget(Budget.ofTrials(4)).cores(2).build()
+                .fit(TaskData.of(table, "monthly_fee", TaskType.REGRESSION, "churn"));
+        assertThat(reg.best().target().task()).isEqualTo(TaskType.REGRESSION);
+        assertThat(reg.leaderboard().metric().name()).isEqualTo("rmse");
+        AutoMlRun multi = AutoMl.builder().budget(Budget.ofTrials(4)).cores(2).build().fit(TaskData.of(table, "plan"));
+        assertThat(multi.best().target().classes()).containsExactly("basic", "plus", "pro");
+    }
+}
