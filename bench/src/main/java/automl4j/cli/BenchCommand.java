@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  * resumes with the same command.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark AutoML4J on a dataset suite (suite.json) with the protocol's outer folds and metrics.",
+        description = {"Benchmark AutoML4J on a dataset suite with the protocol's outer folds and metrics.",
                 "Writes one results-CSV row per (dataset, fold); python3 ../shared/bench/peers/summarize.py ranks it."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--suite", required = true, description = "The suite manifest (suite.json).")

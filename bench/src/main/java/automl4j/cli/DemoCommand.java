@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 
 /** {@code automl demo}: a search on the embedded default dataset, needing no files. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run an AutoML search on the embedded default dataset (synthetic customer churn, 2000 rows,",
-                "binary target 'churned'), print the leaderboard and write the model and reports."})
+        description = {"Run an AutoML search on the embedded default dataset.",
+                "The dataset is a synthetic customer-churn table (2000 rows, binary target 'churned') generated",
+                "from the seed; the leaderboard is printed and the model and reports are written to --out."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "automl-demo", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;

@@ -15,8 +15,9 @@ import tech.tablesaw.api.Table;
 
 /** {@code automl predict --model m --data new.csv --out preds.csv}. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Score new rows with an exported model. Writes one row per input row: the predicted label",
-                "and one probability column per class (classification), or the predicted value (regression)."})
+        description = {"Score new rows with an exported model.",
+                "Writes one row per input row: the predicted label and one probability column per class",
+                "(classification), or the predicted value (regression)."})
 final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "A model file written by 'automl run' or 'automl demo'.")
     Path model;

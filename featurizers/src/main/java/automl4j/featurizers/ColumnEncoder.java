@@ -5,7 +5,7 @@ import java.util.List;
 import tech.tablesaw.columns.Column;
 
 /** The fitted encoding of one raw column into one or more features. Immutable. */
-sealed interface ColumnEncoder permits NumericEncoder, OneHotEncoder, FrequencyEncoder {
+sealed interface ColumnEncoder permits NumericEncoder, OneHotEncoder, FrequencyEncoder, HashedTextEncoder {
     /** The raw column. */
     String column();
 

@@ -8,7 +8,7 @@ public enum ColumnKind {
     CATEGORICAL,
     /** Many distinct values: frequency and frequency-rank codes. */
     HIGH_CARDINALITY,
-    /** Free text: dropped in this version (text features come with the featurization issue). */
+    /** Free text: a hashed bag of words (TF-IDF comes with the featurization issue). */
     TEXT,
     /** A unique key or a row number: dropped, it cannot generalise. */
     ID_LIKE,
@@ -19,6 +19,6 @@ public enum ColumnKind {
 
     /** True if columns of this kind produce features. */
     public boolean isKept() {
-        return this == NUMERIC || this == CATEGORICAL || this == HIGH_CARDINALITY;
+        return this == NUMERIC || this == CATEGORICAL || this == HIGH_CARDINALITY || this == TEXT;
     }
 }

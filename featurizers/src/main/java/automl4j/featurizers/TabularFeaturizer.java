@@ -19,9 +19,9 @@ import tech.tablesaw.columns.Column;
 
 /**
  * The default featurizer ({@code tabular}): infers each column's kind from the training rows ({@link KindDetector}),
- * then encodes numeric columns with {@link NumericEncoder}, low-cardinality ones with {@link OneHotEncoder} and
- * high-cardinality ones with {@link FrequencyEncoder}; drops constant, all-missing, ID-like and (for now) text
- * columns, and reports each drop and each column with missing values. Immutable.
+ * then encodes numeric columns with {@link NumericEncoder}, low-cardinality ones with {@link OneHotEncoder},
+ * high-cardinality ones with {@link FrequencyEncoder} and free text with {@link HashedTextEncoder}; drops constant,
+ * all-missing and ID-like columns, and reports each drop and each column with missing values. Immutable.
  */
 public final class TabularFeaturizer implements Featurizer {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -56,7 +56,11 @@ public final class TabularFeaturizer implements Featurizer {
                 case NUMERIC -> encoders.add(NumericEncoder.fit(column, rows));
                 case CATEGORICAL -> encoders.add(OneHotEncoder.fit(column, rows));
                 case HIGH_CARDINALITY -> encoders.add(FrequencyEncoder.fit(column, rows));
-                case TEXT -> problems.add("column '" + column.name() + "' is free text; dropped (text features are not supported yet)");
+                case TEXT -> {
+                    encoders.add(new HashedTextEncoder(column.name(), HashedTextEncoder.DEFAULT_BUCKETS));
+                    problems.add("column '" + column.name() + "' is free text; encoded as a hashed bag of "
+                            + HashedTextEncoder.DEFAULT_BUCKETS + " word buckets");
+                }
                 case ID_LIKE -> problems.add("column '" + column.name() + "' looks like an ID (unique values or row numbers); dropped");
                 case CONSTANT -> problems.add("column '" + column.name() + "' has a single value; dropped");
                 case ALL_MISSING -> problems.add("column '" + column.name() + "' has only missing values; dropped");
@@ -64,8 +68,11 @@ public final class TabularFeaturizer implements Featurizer {
             }
             if (kind.isKept() && missing > 0) {
                 problems.add(String.format(Locale.ROOT, "column '%s' has %d missing values (%.1f%%); %s", column.name(), missing,
-                        100.0 * missing / rows.length, kind == ColumnKind.NUMERIC
-                                ? "imputed with the median, missing indicator added" : "missing kept as its own category"));
+                        100.0 * missing / rows.length, switch (kind) {
+                            case NUMERIC -> "imputed with the median, missing indicator added";
+                            case TEXT -> "missing text encodes as no words";
+                            default -> "missing kept as its own category";
+                        }));
             }
         }
         if (encoders.isEmpty()) {
@@ -90,6 +97,7 @@ public final class TabularFeaturizer implements Featurizer {
                     case "numeric" -> NumericEncoder.fromJson(n);
                     case "one-hot" -> OneHotEncoder.fromJson(n);
                     case "frequency" -> FrequencyEncoder.fromJson(n);
+                    case "hashed-text" -> HashedTextEncoder.fromJson(n);
                     default -> throw new IllegalArgumentException("unknown encoder '" + type + "' in featurizer entry");
                 });
             }

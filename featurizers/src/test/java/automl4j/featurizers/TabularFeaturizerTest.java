@@ -59,8 +59,10 @@ class TabularFeaturizerTest {
         assertThat(f.report().problems()).anyMatch(p -> p.contains("'id' looks like an ID"))
                 .anyMatch(p -> p.contains("'constant' has a single value"))
                 .anyMatch(p -> p.contains("'empty' has only missing values"))
-                .anyMatch(p -> p.contains("'size' has 25 missing values"));
-        assertThat(f.featureNames()).contains("color=blue", "color=red", "color=missing", "size", "size=missing", "city:frequency");
+                .anyMatch(p -> p.contains("'size' has 25 missing values"))
+                .anyMatch(p -> p.contains("'review' is free text; encoded as a hashed bag"));
+        assertThat(f.featureNames()).contains("color=blue", "color=red", "color=missing", "size", "size=missing", "city:frequency",
+                "review:tokens", "review:hash0");
     }
 
     @Test
