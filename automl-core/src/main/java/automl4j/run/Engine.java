@@ -71,7 +71,9 @@ public final class Engine {
                 task.label(), tableRows.length, metric.name(), plan.description(), learners.keySet(), settings.searcher().id(),
                 settings.executor().slots(), settings.executor().threadsPerTrial()));
 
+        long featurizeStart = System.nanoTime();
         FittedTransform full = settings.featurizer().fit(data.table(), tableRows, encoded.target(), y);
+        double featurizeSeconds = 2 * (System.nanoTime() - featurizeStart) / 1e9;   // fit + transform of all rows at refit
         full.report().problems().forEach(p -> listener.info("data: " + p));
         List<PreparedSplit> splits = new ArrayList<>();
         double trainRowsPerSplit = 0;
@@ -98,7 +100,7 @@ public final class Engine {
         double scale = tableRows.length / Math.max(1.0, trainRowsPerSplit) / plan.splits().size();
         SearchLoop loop = new SearchLoop(space, learners, settings.searcher(), new TrialEvaluator(splits, metric),
                 settings.executor(), metric, initial, settings.seed(), listener,
-                best -> best == null ? 0 : 1.3 * best.completed().fitSeconds() * scale / settings.executor().threadsPerTrial() + 0.2);
+                best -> best == null ? 0 : 1.5 * best.completed().fitSeconds() * scale + featurizeSeconds + 0.3);
         long trialTimeout = settings.trialTimeout() == null ? budgetNanos : settings.trialTimeout().toNanos();
         List<TrialResult> results;
         try {

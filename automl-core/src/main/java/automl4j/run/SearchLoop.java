@@ -62,12 +62,13 @@ final class SearchLoop {
      *
      * @param startNanos   when the run started ({@link System#nanoTime()})
      * @param budgetNanos  the run's whole time budget
-     * @param maxTrials    most trials to run
+     * @param trialLimit   most trials to run
      * @param trialTimeout longest time one trial may take, in nanoseconds
      * @return every trial's result, in trial-id order
      */
-    List<TrialResult> run(long startNanos, long budgetNanos, int maxTrials, long trialTimeout) throws InterruptedException {
+    List<TrialResult> run(long startNanos, long budgetNanos, int trialLimit, long trialTimeout) throws InterruptedException {
         long runEnd = startNanos + budgetNanos;
+        int maxTrials = trialLimit;
         List<Config> configs = new ArrayList<>();
         List<TrialResult> results = new ArrayList<>();
         Map<Integer, Running> running = new HashMap<>();
@@ -84,6 +85,12 @@ final class SearchLoop {
             boolean stop = next >= maxTrials || now - searchEnd >= 0;
             if (!stop && running.size() < executor.slots() && finishedPrefix >= next - LAG) {
                 Config config = next < initial.size() ? initial.get(next) : propose(configs, results, next);
+                double expected = typicalSeconds(results, config.learner());
+                if (completed > 0 && now + (long) (expected * 1e9) - searchEnd > 0) {
+                    // It would be abandoned at the search end: end the search instead of wasting the time.
+                    maxTrials = next;
+                    continue;
+                }
                 configs.add(config);
                 results.add(null);
                 Trial trial = new Trial(next, config, Seeds.derive(seed, next));
@@ -137,6 +144,21 @@ final class SearchLoop {
             }
         }
         return List.copyOf(results);
+    }
+
+    /** Median wall time of the completed trials of {@code learner}, or 0 if none completed yet. */
+    private static double typicalSeconds(List<TrialResult> results, String learner) {
+        List<Double> seconds = new ArrayList<>();
+        for (TrialResult r : results) {
+            if (r != null && r.completed() != null && r.trial().config().learner().equals(learner)) {
+                seconds.add(r.completed().fitSeconds());
+            }
+        }
+        if (seconds.isEmpty()) {
+            return 0;
+        }
+        seconds.sort(null);
+        return seconds.get(seconds.size() / 2);
     }
 
     private Config propose(List<Config> configs, List<TrialResult> results, int next) {
