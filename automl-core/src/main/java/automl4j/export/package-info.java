@@ -1,0 +1,4 @@
+/**
+ * Step 8: the exported pipeline file format.
+ */
+package automl4j.export;

@@ -1,0 +1,4 @@
+/**
+ * Helpers shared by AutoML4J's own modules; not API.
+ */
+package automl4j.internal;

@@ -1,0 +1,4 @@
+/**
+ * Metrics that rank trials and score benchmark folds.
+ */
+package automl4j.metric;

@@ -1,0 +1,4 @@
+/**
+ * The automl command-line tool: run, demo, predict and bench.
+ */
+package automl4j.cli;

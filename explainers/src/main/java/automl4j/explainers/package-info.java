@@ -1,0 +1,4 @@
+/**
+ * Explainer implementations: permutation importance.
+ */
+package automl4j.explainers;
