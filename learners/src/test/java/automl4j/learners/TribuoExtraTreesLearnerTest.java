@@ -1,11 +1,22 @@
 package automl4j.learners;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import automl4j.data.TaskType;
 import automl4j.learn.Learner;
+import java.util.EnumSet;
 import automl4j.learners.tribuo.TribuoExtraTreesLearner;
 
 class TribuoExtraTreesLearnerTest implements LearnerContract {
     @Override
     public Learner learner() {
         return new TribuoExtraTreesLearner();
+    }
+
+    // The id is written into every exported file, so it must never change.
+    @org.junit.jupiter.api.Test
+    void idAndTasksAreStable() {
+        assertThat(learner().id()).isEqualTo("tribuo-extra-trees");
+        assertThat(learner().tasks()).isEqualTo(EnumSet.allOf(TaskType.class));
     }
 }

@@ -1,7 +1,7 @@
 package automl4j.learners.smile;
 
 import automl4j.data.Target;
-import automl4j.internal.TargetProperties;
+import automl4j.internal.ArtifactTargets;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FittedModel;
 import automl4j.learn.ModelArtifact;
@@ -39,7 +39,7 @@ final class SmileForestModel implements FittedModel {
 
     @Override
     public ModelArtifact export() {
-        Map<String, String> props = new TreeMap<>(TargetProperties.of(target));
+        Map<String, String> props = new TreeMap<>(ArtifactTargets.of(target));
         props.put("smile_version", "3.1.1");
         props.put("trees", Integer.toString(ensemble.size()));
         try {
@@ -54,7 +54,7 @@ final class SmileForestModel implements FittedModel {
             throw new IllegalArgumentException("smile-random-forest cannot read payload format '" + artifact.format() + "'");
         }
         try {
-            return new SmileForestModel(TreeEnsemble.fromJson(JSON, artifact.payload()), TargetProperties.read(artifact));
+            return new SmileForestModel(TreeEnsemble.fromJson(JSON, artifact.payload()), ArtifactTargets.read(artifact));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the tree ensemble of smile-random-forest", e);
         }

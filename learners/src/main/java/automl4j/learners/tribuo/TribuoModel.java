@@ -1,7 +1,7 @@
 package automl4j.learners.tribuo;
 
 import automl4j.data.Target;
-import automl4j.internal.TargetProperties;
+import automl4j.internal.ArtifactTargets;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FittedModel;
 import automl4j.learn.ModelArtifact;
@@ -73,7 +73,7 @@ final class TribuoModel implements FittedModel {
 
     @Override
     public ModelArtifact export() {
-        Map<String, String> props = new TreeMap<>(TargetProperties.of(target));
+        Map<String, String> props = new TreeMap<>(ArtifactTargets.of(target));
         props.put("tribuo_version", org.tribuo.Tribuo.VERSION);
         props.put("target_mean", Double.toString(mean));
         props.put("target_std", Double.toString(std));
@@ -86,7 +86,7 @@ final class TribuoModel implements FittedModel {
         }
         try {
             Model<?> model = Model.deserialize(ModelProto.parseFrom(artifact.payload()));
-            return new TribuoModel(artifact.learnerId(), model, TargetProperties.read(artifact),
+            return new TribuoModel(artifact.learnerId(), model, ArtifactTargets.read(artifact),
                     Double.parseDouble(artifact.property("target_mean")), Double.parseDouble(artifact.property("target_std")));
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("cannot read Tribuo model of " + artifact.learnerId() + ": " + e.getMessage(), e);

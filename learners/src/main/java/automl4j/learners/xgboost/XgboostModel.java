@@ -2,7 +2,7 @@ package automl4j.learners.xgboost;
 
 import automl4j.data.Target;
 import automl4j.data.TaskType;
-import automl4j.internal.TargetProperties;
+import automl4j.internal.ArtifactTargets;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FittedModel;
 import automl4j.learn.ModelArtifact;
@@ -66,7 +66,7 @@ final class XgboostModel implements FittedModel {
     @Override
     public ModelArtifact export() {
         try {
-            Map<String, String> props = new TreeMap<>(TargetProperties.of(target));
+            Map<String, String> props = new TreeMap<>(ArtifactTargets.of(target));
             props.put("xgboost_version", XgboostLearner.VERSION);
             return new ModelArtifact("xgboost", "xgboost-ubj", props, booster.toByteArray("ubj"));
         } catch (XGBoostError e) {
@@ -80,7 +80,7 @@ final class XgboostModel implements FittedModel {
         }
         try {
             Booster booster = XGBoost.loadModel(artifact.payload());
-            return new XgboostModel(booster, TargetProperties.read(artifact));
+            return new XgboostModel(booster, ArtifactTargets.read(artifact));
         } catch (XGBoostError | IOException e) {
             throw new IllegalStateException("cannot load XGBoost model: " + e.getMessage(), e);
         }

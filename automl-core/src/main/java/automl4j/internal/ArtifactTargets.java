@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Records a target in a model artifact's properties and reads it back, so every learner stores it the same way. */
-public final class TargetProperties {
+public final class ArtifactTargets {
     // A unit separator cannot occur in a CSV label typed by a person, so it delimits class labels safely.
     private static final String SEP = "\u001f";
 
-    private TargetProperties() {
+    private ArtifactTargets() {
     }
 
     /** Properties describing {@code target}: {@code task}, {@code target}, {@code classes}. */
