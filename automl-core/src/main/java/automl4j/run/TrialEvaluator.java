@@ -48,6 +48,10 @@ public final class TrialEvaluator {
             device = model.device();
             requireFinite(p, learner.id());
             scores[s] = metric.score(split.validLabels(), p);
+            if (Double.isNaN(scores[s])) {
+                throw new IllegalStateException(metric.name() + " is undefined on validation split " + s
+                        + " (too few rows of a class for this validation scheme)");
+            }
         }
         double mean = 0;
         for (double v : scores) {
