@@ -44,7 +44,7 @@ public final class TribuoExtraTreesLearner implements Learner {
     @Override
     public SearchSpace space(TaskType task) {
         return SearchSpace.of(
-                new IntParam("n_trees", 10, 200, true),
+                new IntParam("n_trees", 10, 120, true),
                 new IntParam("max_depth", 2, 30, false),
                 new DoubleParam("min_child_weight", 1.0, 20.0, true),
                 new DoubleParam("feature_fraction", 0.1, 1.0, false));
@@ -58,8 +58,8 @@ public final class TribuoExtraTreesLearner implements Learner {
     @Override
     public Config defaultConfig(TaskType task) {
         Map<String, Object> v = new TreeMap<>();
-        v.put("n_trees", 50);
-        v.put("max_depth", 20);
+        v.put("n_trees", 30);
+        v.put("max_depth", 12);
         v.put("min_child_weight", 1.0);
         v.put("feature_fraction", 0.5);
         return Config.of(id(), v);
