@@ -100,7 +100,7 @@ public final class Engine {
         double scale = tableRows.length / Math.max(1.0, trainRowsPerSplit) / plan.splits().size();
         SearchLoop loop = new SearchLoop(space, learners, settings.searcher(), new TrialEvaluator(splits, metric),
                 settings.executor(), metric, initial, settings.seed(), listener,
-                best -> best == null ? 0 : 1.5 * best.completed().fitSeconds() * scale + featurizeSeconds + 0.3);
+                best -> best == null ? 0 : refitEstimate(best, scale, featurizeSeconds));
         long trialTimeout = settings.trialTimeout() == null ? budgetNanos : settings.trialTimeout().toNanos();
         List<TrialResult> results;
         try {
@@ -119,11 +119,17 @@ public final class Engine {
         FeatureMatrix xAll = full.transform(data.table(), tableRows);
         TrainingSet all = new TrainingSet(xAll, Labels.of(y), encoded.target());
         List<String> refitFailures = new ArrayList<>();
-        for (TrialResult candidate : board.rows()) {
-            if (candidate.completed() == null || refitFailures.size() >= 3) {
+        for (TrialResult candidate : refitOrder(board, (start + budgetNanos - refitStart) / 1e9, scale, featurizeSeconds)) {
+            if (refitFailures.size() >= 3) {
                 break;
             }
             Learner learner = learners.get(candidate.trial().config().learner());
+            TrialResult first = board.best().orElseThrow();
+            if (candidate != first && refitFailures.isEmpty()) {
+                listener.info(String.format(Locale.ROOT, "trial %d ranks first, but its refit (about %.1f s) would overrun the "
+                        + "budget; refitting trial %d instead", first.trial().id(), refitEstimate(first, scale, featurizeSeconds),
+                        candidate.trial().id()));
+            }
             try {
                 FittedModel model = learner.fit(all, candidate.trial().config(),
                         new FitContext(candidate.trial().seed(), settings.executor().cores(), refitDeadline));
@@ -144,6 +150,27 @@ public final class Engine {
             }
         }
         throw new AutoMlException("the final refit failed: " + String.join("; ", refitFailures));
+    }
+
+    /** Seconds a refit of {@code r}'s config on all rows is expected to take: its per-split fit time scaled to all rows. */
+    static double refitEstimate(TrialResult r, double scale, double featurizeSeconds) {
+        return 1.5 * r.completed().fitSeconds() * scale + featurizeSeconds + 0.3;
+    }
+
+    /**
+     * The completed trials in the order their configs are tried for the final refit: by rank, except that while time
+     * is left, a config whose refit is expected to overrun the budget yields to the best one that fits (the best
+     * config can change late, after the search already spent the reserve of a cheaper one). If none fits, the one
+     * expected to be quickest comes first.
+     */
+    static List<TrialResult> refitOrder(Leaderboard board, double secondsLeft, double scale, double featurizeSeconds) {
+        List<TrialResult> completed = board.rows().stream().filter(r -> r.completed() != null).toList();
+        List<TrialResult> order = new ArrayList<>();
+        completed.stream().filter(r -> refitEstimate(r, scale, featurizeSeconds) <= secondsLeft).findFirst().ifPresentOrElse(order::add,
+                () -> completed.stream().min(java.util.Comparator.comparingDouble(r -> refitEstimate(r, scale, featurizeSeconds)))
+                        .ifPresent(order::add));
+        completed.stream().filter(r -> !order.contains(r)).forEach(order::add);
+        return order;
     }
 
     private static String noModelMessage(List<TrialResult> results) {

@@ -1,0 +1,38 @@
+package automl4j.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import automl4j.metric.Metrics;
+import automl4j.space.Config;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RefitOrderTest {
+    private static TrialResult done(int id, double auc, double fitSeconds) {
+        return new TrialResult(new Trial(id, Config.of("x", Map.of()), id), new TrialOutcome.Completed(auc, 0, fitSeconds, 1, "cpu"));
+    }
+
+    private static List<Integer> ids(List<TrialResult> rs) {
+        return rs.stream().map(r -> r.trial().id()).toList();
+    }
+
+    @Test
+    void theBestConfigIsRefittedFirstWhenItsRefitFits() {
+        Leaderboard board = new Leaderboard(Metrics.rocAuc(), List.of(done(0, 0.8, 1), done(1, 0.9, 2), done(2, 0.7, 1)));
+        assertThat(ids(Engine.refitOrder(board, 10, 1.0, 0))).containsExactly(1, 0, 2);
+    }
+
+    @Test
+    void aBestConfigWhoseRefitWouldOverrunYieldsToTheBestThatFits() {
+        Leaderboard board = new Leaderboard(Metrics.rocAuc(), List.of(done(0, 0.8, 1), done(1, 0.9, 20), done(2, 0.7, 1)));
+        // Trial 1's refit is estimated at 1.5 * 20 + 0.3 s, more than the 5 s left.
+        assertThat(ids(Engine.refitOrder(board, 5, 1.0, 0))).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void whenNothingFitsTheQuickestGoesFirst() {
+        Leaderboard board = new Leaderboard(Metrics.rocAuc(), List.of(done(0, 0.8, 9), done(1, 0.9, 20), done(2, 0.7, 4)));
+        assertThat(ids(Engine.refitOrder(board, 1, 1.0, 0))).containsExactly(2, 1, 0);
+    }
+}
