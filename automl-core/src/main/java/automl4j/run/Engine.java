@@ -119,7 +119,7 @@ public final class Engine {
         FeatureMatrix xAll = full.transform(data.table(), tableRows);
         TrainingSet all = new TrainingSet(xAll, Labels.of(y), encoded.target());
         List<String> refitFailures = new ArrayList<>();
-        for (TrialResult candidate : refitOrder(board, (start + budgetNanos - refitStart) / 1e9, scale, featurizeSeconds)) {
+        for (TrialResult candidate : refitOrder(board, (start + budgetNanos - refitStart) / 1e9, grace / 1e9, scale, featurizeSeconds)) {
             if (refitFailures.size() >= 3) {
                 break;
             }
@@ -157,18 +157,23 @@ public final class Engine {
         return 1.5 * r.completed().fitSeconds() * scale + featurizeSeconds + 0.3;
     }
 
+    /** Configs ranked below this are never refitted in place of the best one. */
+    static final int REFIT_ALTERNATIVES = 5;
+
     /**
-     * The completed trials in the order their configs are tried for the final refit: by rank, except that while time
-     * is left, a config whose refit is expected to overrun the budget yields to the best one that fits (the best
-     * config can change late, after the search already spent the reserve of a cheaper one). If none fits, the one
-     * expected to be quickest comes first.
+     * The completed trials in the order their configs are tried for the final refit: by rank, except that a best config
+     * whose refit is expected to overrun the budget by more than {@code graceSeconds} yields to the best-ranked of the
+     * next {@value #REFIT_ALTERNATIVES - 1} that fits (the best config can change late, after the search already
+     * spent the reserve of a cheaper one). If none of them fits, the best stays first: a small overrun is better than
+     * a much worse model.
      */
-    static List<TrialResult> refitOrder(Leaderboard board, double secondsLeft, double scale, double featurizeSeconds) {
+    static List<TrialResult> refitOrder(Leaderboard board, double secondsLeft, double graceSeconds, double scale,
+                                        double featurizeSeconds) {
         List<TrialResult> completed = board.rows().stream().filter(r -> r.completed() != null).toList();
         List<TrialResult> order = new ArrayList<>();
-        completed.stream().filter(r -> refitEstimate(r, scale, featurizeSeconds) <= secondsLeft).findFirst().ifPresentOrElse(order::add,
-                () -> completed.stream().min(java.util.Comparator.comparingDouble(r -> refitEstimate(r, scale, featurizeSeconds)))
-                        .ifPresent(order::add));
+        double allowed = secondsLeft + graceSeconds;
+        completed.stream().limit(REFIT_ALTERNATIVES).filter(r -> refitEstimate(r, scale, featurizeSeconds) <= allowed)
+                .findFirst().ifPresent(order::add);
         completed.stream().filter(r -> !order.contains(r)).forEach(order::add);
         return order;
     }

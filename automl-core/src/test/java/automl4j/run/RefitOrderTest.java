@@ -18,21 +18,24 @@ class RefitOrderTest {
     }
 
     @Test
-    void theBestConfigIsRefittedFirstWhenItsRefitFits() {
+    void theBestConfigIsRefittedFirstWhenItsRefitFitsWithinTheGrace() {
         Leaderboard board = new Leaderboard(Metrics.rocAuc(), List.of(done(0, 0.8, 1), done(1, 0.9, 2), done(2, 0.7, 1)));
-        assertThat(ids(Engine.refitOrder(board, 10, 1.0, 0))).containsExactly(1, 0, 2);
+        assertThat(ids(Engine.refitOrder(board, 10, 2, 1.0, 0))).containsExactly(1, 0, 2);
+        // No time left at all, but the refit (1.5 * 2 + 0.3 s) is within the 4 s grace.
+        assertThat(ids(Engine.refitOrder(board, 0, 4, 1.0, 0))).containsExactly(1, 0, 2);
     }
 
     @Test
-    void aBestConfigWhoseRefitWouldOverrunYieldsToTheBestThatFits() {
+    void aBestConfigWhoseRefitWouldOverrunYieldsToTheNextThatFits() {
         Leaderboard board = new Leaderboard(Metrics.rocAuc(), List.of(done(0, 0.8, 1), done(1, 0.9, 20), done(2, 0.7, 1)));
-        // Trial 1's refit is estimated at 1.5 * 20 + 0.3 s, more than the 5 s left.
-        assertThat(ids(Engine.refitOrder(board, 5, 1.0, 0))).containsExactly(0, 1, 2);
+        // Trial 1's refit is estimated at 1.5 * 20 + 0.3 s, far more than the 3 s left plus 2 s of grace.
+        assertThat(ids(Engine.refitOrder(board, 3, 2, 1.0, 0))).containsExactly(0, 1, 2);
     }
 
     @Test
-    void whenNothingFitsTheQuickestGoesFirst() {
-        Leaderboard board = new Leaderboard(Metrics.rocAuc(), List.of(done(0, 0.8, 9), done(1, 0.9, 20), done(2, 0.7, 4)));
-        assertThat(ids(Engine.refitOrder(board, 1, 1.0, 0))).containsExactly(2, 1, 0);
+    void whenNoneOfTheTopConfigsFitsTheBestStaysFirst() {
+        Leaderboard board = new Leaderboard(Metrics.rocAuc(), List.of(done(0, 0.8, 9), done(1, 0.9, 20), done(2, 0.7, 9),
+                done(3, 0.6, 9), done(4, 0.5, 9), done(5, 0.4, 0.1)));
+        assertThat(ids(Engine.refitOrder(board, 1, 1, 1.0, 0)).get(0)).isEqualTo(1);
     }
 }
