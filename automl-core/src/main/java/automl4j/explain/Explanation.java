@@ -28,8 +28,7 @@ public record Explanation(String metric, List<ColumnImportance> columns) {
     public String toCsv() {
         StringBuilder sb = new StringBuilder("column,importance,std\n");
         for (ColumnImportance c : columns) {
-            String name = c.column().contains(",") || c.column().contains("\"") ? '"' + c.column().replace("\"", "\"\"") + '"' : c.column();
-            sb.append(name).append(',').append(String.format(Locale.ROOT, "%.6f,%.6f", c.importance(), c.std())).append('\n');
+            sb.append(automl4j.internal.CsvFields.quote(c.column())).append(',').append(String.format(Locale.ROOT, "%.6f,%.6f", c.importance(), c.std())).append('\n');
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package automl4j.run;
 
+import automl4j.internal.CsvFields;
 import automl4j.metric.Metric;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,8 +75,8 @@ public final class Leaderboard {
                     .append(c != null ? num(c.fitSeconds()) : "").append(',')
                     .append(c != null ? num(c.predictMicrosPerRow()) : "").append(',')
                     .append(c != null ? c.device() : "").append(',')
-                    .append(quote(r.trial().config().values().toString())).append(',')
-                    .append(quote(error(r.outcome()))).append('\n');
+                    .append(CsvFields.quote(r.trial().config().values().toString())).append(',')
+                    .append(CsvFields.quote(error(r.outcome()))).append('\n');
         }
         return sb.toString();
     }
@@ -124,12 +125,5 @@ public final class Leaderboard {
 
     private static String num(double v) {
         return Double.toString(v);
-    }
-
-    private static String quote(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-            return '"' + s.replace("\"", "\"\"").replace('\n', ' ') + '"';
-        }
-        return s;
     }
 }

@@ -1,6 +1,7 @@
 package automl4j.run;
 
 import automl4j.data.Target;
+import automl4j.internal.Permutations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -92,26 +93,12 @@ public record ValidationPlan(String description, List<Split> splits) {
         } else {
             // Blocks of k neighbours in target order, each block shuffled over the folds.
             for (int start = 0; start < n; start += k) {
-                int[] perm = permutation(k, random);
+                int[] perm = Permutations.of(k, random);
                 for (int j = 0; j < k && start + j < n; j++) {
                     fold[order[start + j]] = perm[j];
                 }
             }
         }
         return fold;
-    }
-
-    private static int[] permutation(int k, SplittableRandom random) {
-        int[] p = new int[k];
-        for (int i = 0; i < k; i++) {
-            p[i] = i;
-        }
-        for (int i = k - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }

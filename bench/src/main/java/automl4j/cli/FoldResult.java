@@ -1,5 +1,6 @@
 package automl4j.cli;
 
+import automl4j.internal.CsvFields;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,9 +21,9 @@ record FoldResult(String framework, String dataset, String task, int fold, Strin
     }
 
     String toCsv() {
-        return String.join(",", List.of(csv(framework), csv(dataset), task, Integer.toString(fold), metric, num(score),
+        return String.join(",", List.of(CsvFields.quote(framework), CsvFields.quote(dataset), task, Integer.toString(fold), metric, num(score),
                 secondaryMetric, num(secondaryScore), num(fitSeconds), num(predictSeconds), Integer.toString(nTrials),
-                trim(budgetSeconds), Integer.toString(cores), status, csv(error)));
+                trim(budgetSeconds), Integer.toString(cores), status, CsvFields.quote(error)));
     }
 
     private static String num(Double v) {
@@ -31,9 +32,5 @@ record FoldResult(String framework, String dataset, String task, int fold, Strin
 
     private static String trim(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 }

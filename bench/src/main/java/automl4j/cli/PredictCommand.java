@@ -1,6 +1,7 @@
 package automl4j.cli;
 
 import automl4j.AutoMlModel;
+import automl4j.internal.CsvFields;
 import automl4j.datasets.TableFiles;
 import automl4j.learn.Predictions;
 import java.io.BufferedWriter;
@@ -44,20 +45,20 @@ final class PredictCommand implements Callable<Integer> {
         }
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             if (p.task().isClassification()) {
-                w.write(csv("predicted_" + m.target().name()));
+                w.write(CsvFields.quote("predicted_" + m.target().name()));
                 for (String c : p.classes()) {
-                    w.write("," + csv("p_" + c));
+                    w.write("," + CsvFields.quote("p_" + c));
                 }
                 w.newLine();
                 for (int i = 0; i < p.size(); i++) {
-                    w.write(csv(p.label(i)));
+                    w.write(CsvFields.quote(p.label(i)));
                     for (double v : p.probabilities(i)) {
                         w.write("," + v);
                     }
                     w.newLine();
                 }
             } else {
-                w.write(csv("predicted_" + m.target().name()));
+                w.write(CsvFields.quote("predicted_" + m.target().name()));
                 w.newLine();
                 for (int i = 0; i < p.size(); i++) {
                     w.write(Double.toString(p.value(i)));
@@ -67,9 +68,5 @@ final class PredictCommand implements Callable<Integer> {
         }
         CommonOptions.out.println("Wrote " + p.size() + " predictions to " + out);
         return ExitCodes.OK;
-    }
-
-    static String csv(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 }

@@ -5,6 +5,7 @@ import automl4j.data.EncodedTarget;
 import automl4j.data.TaskData;
 import automl4j.explain.Explainer;
 import automl4j.explain.Explanation;
+import automl4j.internal.Permutations;
 import automl4j.learn.Labels;
 import automl4j.metric.Metric;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class PermutationImportance implements Explainer {
         double[] y = encoded.values();
         SplittableRandom random = new SplittableRandom(seed);
         if (rows.length > maxRows) {
-            int[] idx = java.util.Arrays.copyOf(permutation(rows.length, random), maxRows);
+            int[] idx = java.util.Arrays.copyOf(Permutations.of(rows.length, random), maxRows);
             java.util.Arrays.sort(idx);   // the table selection below keeps rows in table order
             int[] r = new int[maxRows];
             double[] v = new double[maxRows];
@@ -90,7 +91,7 @@ public final class PermutationImportance implements Explainer {
             for (int r = 0; r < repeats; r++) {
                 Table shuffled = sample.copy();
                 Column<?> col = shuffled.column(name);
-                shuffled.replaceColumn(name, col.subset(permutation(col.size(), random)).setName(name));
+                shuffled.replaceColumn(name, col.subset(Permutations.of(col.size(), random)).setName(name));
                 double s = metric.score(truth, model.predict(shuffled));
                 drops[r] = metric.higherIsBetter() ? base - s : s - base;
             }
@@ -108,19 +109,5 @@ public final class PermutationImportance implements Explainer {
         out.sort(Comparator.comparingDouble(Explanation.ColumnImportance::importance).reversed()
                 .thenComparing(Explanation.ColumnImportance::column));
         return new Explanation(metric.name(), out);
-    }
-
-    private static int[] permutation(int n, SplittableRandom random) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }
