@@ -60,6 +60,14 @@ public final class AutoMlModel {
         return model.predict(transform.transform(rows, null));
     }
 
+    /**
+     * What about {@code rows} a user should know before trusting predictions, such as columns the model ignores; empty
+     * when nothing. Missing columns are not here: {@link #predict} refuses them.
+     */
+    public java.util.List<String> warnings(Table rows) {
+        return transform.warnings(rows);
+    }
+
     /** Writes the pipeline to {@code path} (replacing it atomically). */
     public void exportTo(Path path) throws IOException {
         PipelineBundle.write(this, path);

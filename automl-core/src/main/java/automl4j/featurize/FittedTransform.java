@@ -23,6 +23,14 @@ public interface FittedTransform {
      */
     FeatureMatrix transform(Table table, int[] rows);
 
+    /**
+     * Things about {@code table} that do not stop {@link #transform} but a user should hear of, such as columns the
+     * model does not use; empty when none.
+     */
+    default List<String> warnings(Table table) {
+        return List.of();
+    }
+
     /** What was found in the training rows: column kinds, dropped columns, data problems. */
     FeaturizationReport report();
 

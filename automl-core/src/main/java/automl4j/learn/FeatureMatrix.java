@@ -34,6 +34,22 @@ public final class FeatureMatrix {
         return new FeatureMatrix(data.clone(), rows, copy);
     }
 
+    /**
+     * A matrix over {@code data} itself, without a copy: for producers that build a fresh array and hand it over; the
+     * caller must not change it afterwards.
+     *
+     * @throws IllegalArgumentException if the length does not match
+     */
+    public static FeatureMatrix wrapOwned(float[] data, int rows, List<String> names) {
+        Objects.requireNonNull(data, "data");
+        List<String> copy = List.copyOf(names);
+        if (rows < 0 || (long) rows * copy.size() != data.length) {
+            throw new IllegalArgumentException("data must hold rows * columns = " + rows + " * " + copy.size()
+                    + " values, but held " + data.length);
+        }
+        return new FeatureMatrix(data, rows, copy);
+    }
+
     /** Wraps {@code data} without copying; the caller must not change it afterwards. */
     static FeatureMatrix wrap(float[] data, int rows, List<String> names) {
         return new FeatureMatrix(data, rows, List.copyOf(names));

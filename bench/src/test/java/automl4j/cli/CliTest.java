@@ -146,7 +146,7 @@ class CliTest {
         assertThat(err).contains("column 'a' row 2 must be a finite number");
         file("allmissing.csv", "a,y\n,x\n,z\n,x\n");
         assertThat(run("data:\n  train: allmissing.csv\n  target: y\n" + budget).code()).isEqualTo(3);
-        assertThat(err).contains("no usable feature column").contains("a=all_missing");
+        assertThat(err).contains("no usable feature column").contains("a=all-missing");
         assertThat(err.lines().count()).isEqualTo(1);
     }
 

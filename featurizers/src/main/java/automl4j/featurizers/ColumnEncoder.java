@@ -1,11 +1,14 @@
 package automl4j.featurizers;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** The fitted encoding of one raw column into one or more features. Immutable. */
-sealed interface ColumnEncoder permits NumericEncoder, OneHotEncoder, FrequencyEncoder, HashedTextEncoder {
+/** The fitted encoding of one raw column into one or more features. Immutable and thread-safe. */
+sealed interface ColumnEncoder permits NumericEncoder, BooleanEncoder, OneHotEncoder, FrequencyEncoder, TargetEncoder,
+        HashedCategoryEncoder, DateEncoder, TfidfEncoder, HashedTextEncoder {
     /** The raw column. */
     String column();
 
@@ -13,12 +16,22 @@ sealed interface ColumnEncoder permits NumericEncoder, OneHotEncoder, FrequencyE
     List<String> featureNames();
 
     /**
-     * Writes the features of {@code row} into {@code out} starting at {@code offset}.
+     * Writes the features of {@code n} rows into the row-major {@code out}: row {@code i}'s features go to
+     * {@code out[i * stride + offset ...]}. {@code out} is zero-filled on entry.
      *
-     * @throws IllegalArgumentException if the cell cannot be read as the learned kind
+     * @param table  the table the rows belong to (an encoder fitted on this very table may treat its training rows
+     *               differently, as the out-of-fold target encoder does)
+     * @param column the encoder's column of {@code table}
+     * @param rows   the rows to encode, or null for rows 0..n-1
+     * @throws IllegalArgumentException if a cell cannot be read as the learned kind, naming the column and row
      */
-    void encode(Column<?> column, int row, float[] out, int offset);
+    void encode(Table table, Column<?> column, int[] rows, int n, float[] out, int stride, int offset);
 
     /** The encoder as JSON. */
-    ObjectNode toJson(com.fasterxml.jackson.databind.ObjectMapper json);
+    ObjectNode toJson(ObjectMapper json);
+
+    /** Row {@code i} of a batch. */
+    static int row(int[] rows, int i) {
+        return rows == null ? i : rows[i];
+    }
 }

@@ -7,24 +7,37 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
-/** The fitted {@link TabularFeaturizer}: a list of column encoders applied side by side. Immutable, thread-safe. */
+/**
+ * The fitted {@link TabularFeaturizer}: column encoders applied side by side, in parallel over columns when the
+ * matrix is large. Immutable, thread-safe.
+ */
 final class FittedTabularTransform implements FittedTransform {
+    /** Version of the exported JSON: 2 added imputation and scaling choices, booleans, dates, TF-IDF, target encoding. */
+    static final int VERSION = 2;
+    private static final long PARALLEL_CELLS = 200_000;
+
     private final List<String> inputs;
     private final List<ColumnEncoder> encoders;
     private final FeaturizationReport report;
     private final List<String> featureNames;
+    private final int[] offsets;
 
     FittedTabularTransform(List<String> inputs, List<ColumnEncoder> encoders, FeaturizationReport report) {
         this.inputs = List.copyOf(inputs);
         this.encoders = List.copyOf(encoders);
         this.report = report;
         List<String> names = new ArrayList<>();
-        encoders.forEach(e -> names.addAll(e.featureNames()));
+        offsets = new int[encoders.size()];
+        for (int i = 0; i < encoders.size(); i++) {
+            offsets[i] = names.size();
+            names.addAll(encoders.get(i).featureNames());
+        }
         this.featureNames = List.copyOf(names);
     }
 
@@ -44,6 +57,13 @@ final class FittedTabularTransform implements FittedTransform {
     }
 
     @Override
+    public List<String> warnings(Table table) {
+        Set<String> used = new HashSet<>(inputs);
+        List<String> extra = table.columnNames().stream().filter(c -> !used.contains(c)).toList();
+        return extra.isEmpty() ? List.of() : List.of("columns " + extra + " are not inputs of the model and are ignored");
+    }
+
+    @Override
     public FeatureMatrix transform(Table table, int[] rows) {
         List<String> missing = new ArrayList<>();
         for (ColumnEncoder e : encoders) {
@@ -58,21 +78,15 @@ final class FittedTabularTransform implements FittedTransform {
         int n = rows == null ? table.rowCount() : rows.length;
         int width = featureNames.size();
         float[] out = new float[Math.multiplyExact(n, width)];
-        int offset = 0;
-        for (ColumnEncoder e : encoders) {
-            Column<?> col = table.column(e.column());
-            Map<String, Integer> ranks = e instanceof FrequencyEncoder f ? f.ranks() : null;
-            for (int i = 0; i < n; i++) {
-                int row = rows == null ? i : rows[i];
-                if (ranks != null) {
-                    ((FrequencyEncoder) e).encode(col, row, out, i * width + offset, ranks);
-                } else {
-                    e.encode(col, row, out, i * width + offset);
-                }
-            }
-            offset += e.featureNames().size();
+        IntStream each = IntStream.range(0, encoders.size());
+        if ((long) n * width >= PARALLEL_CELLS) {
+            each = each.parallel();
         }
-        return FeatureMatrix.of(out, n, featureNames);
+        each.forEach(i -> {
+            ColumnEncoder e = encoders.get(i);
+            e.encode(table, table.column(e.column()), rows, n, out, width, offsets[i]);
+        });
+        return FeatureMatrix.wrapOwned(out, n, featureNames);
     }
 
     @Override
@@ -84,7 +98,7 @@ final class FittedTabularTransform implements FittedTransform {
     public byte[] export() {
         ObjectNode root = TabularFeaturizer.JSON.createObjectNode();
         root.put("featurizer", "tabular");
-        root.put("version", 1);
+        root.put("version", VERSION);
         ArrayNode in = root.putArray("inputs");
         inputs.forEach(in::add);
         ArrayNode enc = root.putArray("encoders");
@@ -93,6 +107,8 @@ final class FittedTabularTransform implements FittedTransform {
         report.kinds().forEach(kinds::put);
         ArrayNode problems = root.putArray("problems");
         report.problems().forEach(problems::add);
+        ArrayNode guardrails = root.putArray("guardrails");
+        report.guardrails().forEach(g -> guardrails.add(g.toJson(TabularFeaturizer.JSON)));
         try {
             return TabularFeaturizer.JSON.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -37,8 +38,7 @@ record FrequencyEncoder(String column, List<String> levels, List<Double> shares,
         return List.of(column + ":frequency", column + ":rank");
     }
 
-    /** A lookup from category to rank; callers build it once per transform, not per row. */
-    Map<String, Integer> ranks() {
+    private Map<String, Integer> ranks() {
         Map<String, Integer> ranks = new HashMap<>();
         for (int i = 0; i < levels.size(); i++) {
             ranks.put(levels.get(i), i);
@@ -47,20 +47,20 @@ record FrequencyEncoder(String column, List<String> levels, List<Double> shares,
     }
 
     @Override
-    public void encode(Column<?> col, int row, float[] out, int offset) {
-        encode(col, row, out, offset, ranks());
-    }
-
-    void encode(Column<?> col, int row, float[] out, int offset, Map<String, Integer> ranks) {
-        String s = Cells.text(col, row);
-        if (s == null) {
-            out[offset] = (float) missingShare;
-            out[offset + 1] = -1f;
-            return;
+    public void encode(Table table, Column<?> col, int[] rows, int n, float[] out, int stride, int offset) {
+        Map<String, Integer> ranks = ranks();
+        for (int i = 0; i < n; i++) {
+            String s = Cells.text(col, ColumnEncoder.row(rows, i));
+            int at = i * stride + offset;
+            if (s == null) {
+                out[at] = (float) missingShare;
+                out[at + 1] = -1f;
+                continue;
+            }
+            Integer rank = ranks.get(s);
+            out[at] = rank == null ? 0f : shares.get(rank).floatValue();
+            out[at + 1] = rank == null ? 1f : (float) (rank / (double) Math.max(1, levels.size()));
         }
-        Integer rank = ranks.get(s);
-        out[offset] = rank == null ? 0f : shares.get(rank).floatValue();
-        out[offset + 1] = rank == null ? 1f : (float) (rank / (double) Math.max(1, levels.size()));
     }
 
     @Override

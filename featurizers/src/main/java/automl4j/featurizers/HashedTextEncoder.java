@@ -7,13 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
  * A free-text column as a hashed bag of words: lower-cased alphanumeric tokens hashed into {@code buckets} counts,
  * sublinear (log 1 + count) and L2-normalized per row, plus the token count (log 1 + n). Stateless, so nothing is
- * learned from the training rows and unseen words simply hash like any other. A stop-gap until TF-IDF with a learned
- * vocabulary arrives with the featurization issue; chosen because it keeps text columns useful at a fixed width.
+ * learned from the training rows and unseen words simply hash like any other. Format-1 pipelines use it; new fits use
+ * {@link TfidfEncoder}, which is kept only so that older exported pipelines still load and predict the same.
  */
 record HashedTextEncoder(String column, int buckets) implements ColumnEncoder {
     static final int DEFAULT_BUCKETS = 256;
@@ -29,7 +30,13 @@ record HashedTextEncoder(String column, int buckets) implements ColumnEncoder {
     }
 
     @Override
-    public void encode(Column<?> col, int row, float[] out, int offset) {
+    public void encode(Table table, Column<?> col, int[] rows, int n, float[] out, int stride, int offset) {
+        for (int i = 0; i < n; i++) {
+            encodeRow(col, ColumnEncoder.row(rows, i), out, i * stride + offset);
+        }
+    }
+
+    private void encodeRow(Column<?> col, int row, float[] out, int offset) {
         String s = Cells.text(col, row);
         if (s == null) {
             return;
@@ -37,7 +44,7 @@ record HashedTextEncoder(String column, int buckets) implements ColumnEncoder {
         int tokens = 0;
         for (String t : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
             if (!t.isEmpty()) {
-                out[offset + Math.floorMod(mix(t.hashCode()), buckets)] += 1f;
+                out[offset + Math.floorMod(Hashing.mix(t.hashCode()), buckets)] += 1f;
                 tokens++;
             }
         }
@@ -56,15 +63,6 @@ record HashedTextEncoder(String column, int buckets) implements ColumnEncoder {
             }
         }
         out[offset + buckets] = (float) Math.log1p(tokens);
-    }
-
-    // String.hashCode clusters similar words in its low bits; a finalizer spreads them over the buckets.
-    private static int mix(int h) {
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        return h ^ (h >>> 16);
     }
 
     @Override

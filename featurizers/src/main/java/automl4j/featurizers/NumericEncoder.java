@@ -1,45 +1,104 @@
 package automl4j.featurizers;
 
 import automl4j.data.Cells;
+import automl4j.featurizers.FeaturizerOptions.Imputation;
+import automl4j.featurizers.FeaturizerOptions.Scaling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * A numeric column: missing values become the training median, a 0/1 missing indicator is added when the training
- * rows had missing values, and the value is standardized with the training mean and standard deviation (so linear
- * learners need no scaler of their own; trees are unaffected).
+ * A numeric column: a missing value becomes {@code fill} (learned by the chosen {@link Imputation}), a 0/1 missing
+ * indicator is added when the training rows had missing values, and the value is scaled as
+ * {@code (v - center) / scale} (mean and standard deviation, or median and interquartile range; 0 and 1 for none).
  */
-record NumericEncoder(String column, double median, double mean, double std, boolean indicator) implements ColumnEncoder {
+record NumericEncoder(String column, double fill, double center, double scale, boolean indicator) implements ColumnEncoder {
 
-    static NumericEncoder fit(Column<?> column, int[] rows) {
-        double[] values = new double[rows.length];
+    static NumericEncoder fit(Column<?> column, int[] rows, Imputation imputation, Scaling scaling) {
+        double[] present = new double[rows.length];
         int n = 0;
         for (int r : rows) {
-            double v = Cells.number(column, r);
+            double v = value(column, r);
             if (!Double.isNaN(v)) {
-                values[n++] = v;
+                present[n++] = v;
             }
         }
-        double[] present = Arrays.copyOf(values, n);
-        Arrays.sort(present);
-        double median = n % 2 == 1 ? present[n / 2] : (present[n / 2 - 1] + present[n / 2]) / 2;
-        double sum = 0;
-        for (int i = 0; i < rows.length; i++) {
-            sum += i < n ? present[i] : median;
+        present = Arrays.copyOf(present, n);
+        double mean = 0;
+        for (double v : present) {
+            mean += v;
         }
-        double mean = sum / rows.length;
-        double ss = 0;
-        for (int i = 0; i < rows.length; i++) {
-            double d = (i < n ? present[i] : median) - mean;
-            ss += d * d;
+        mean /= Math.max(1, n);
+        Percentile percentile = new Percentile();
+        percentile.setData(present);
+        double median = n == 0 ? 0 : percentile.evaluate(50);
+        double fill = switch (imputation) {
+            case MEDIAN -> median;
+            case MEAN -> mean;
+            case MOST_FREQUENT -> mostFrequent(present);
+            case CONSTANT -> 0.0;
+        };
+        int missing = rows.length - n;
+        double center;
+        double scale;
+        switch (scaling) {
+            case STANDARD -> {
+                // Moments of the imputed column, as the learner will see it.
+                double m = (mean * n + fill * missing) / Math.max(1, rows.length);
+                double ss = 0;
+                for (double v : present) {
+                    ss += (v - m) * (v - m);
+                }
+                ss += missing * (fill - m) * (fill - m);
+                center = m;
+                scale = Math.sqrt(ss / Math.max(1, rows.length));
+            }
+            case ROBUST -> {
+                center = median;
+                scale = n == 0 ? 1 : percentile.evaluate(75) - percentile.evaluate(25);
+            }
+            default -> {
+                center = 0;
+                scale = 1;
+            }
         }
-        double std = Math.sqrt(ss / rows.length);
-        return new NumericEncoder(column.name(), median, mean, std > 1e-12 ? std : 1.0, n < rows.length);
+        return new NumericEncoder(column.name(), fill, center, scale > 1e-12 ? scale : 1.0, missing > 0);
+    }
+
+    private static double mostFrequent(double[] present) {
+        if (present.length == 0) {
+            return 0;
+        }
+        double[] sorted = present.clone();
+        Arrays.sort(sorted);
+        double best = sorted[0];
+        int bestRun = 0;
+        for (int i = 0; i < sorted.length; ) {
+            int j = i;
+            while (j < sorted.length && sorted[j] == sorted[i]) {
+                j++;
+            }
+            if (j - i > bestRun) {
+                bestRun = j - i;
+                best = sorted[i];
+            }
+            i = j;
+        }
+        return best;
+    }
+
+    private static double value(Column<?> column, int row) {
+        if (column instanceof NumericColumn<?> nc && Cells.isNumericType(column)) {
+            return nc.isMissing(row) ? Double.NaN : nc.getDouble(row);
+        }
+        return Cells.number(column, row);
     }
 
     @Override
@@ -52,19 +111,23 @@ record NumericEncoder(String column, double median, double mean, double std, boo
     }
 
     @Override
-    public void encode(Column<?> col, int row, float[] out, int offset) {
-        double v = Cells.number(col, row);
-        boolean missing = Double.isNaN(v);
-        if (missing && Cells.text(col, row) != null) {
-            throw new IllegalArgumentException("column '" + column + "' row " + (row + 1) + " must be a number, but was '"
-                    + Cells.text(col, row) + "'");
-        }
-        if (Double.isInfinite(v)) {
-            throw new IllegalArgumentException("column '" + column + "' row " + (row + 1) + " must be a finite number, but was " + v);
-        }
-        out[offset] = (float) (((missing ? median : v) - mean) / std);
-        if (indicator) {
-            out[offset + 1] = missing ? 1f : 0f;
+    public void encode(Table table, Column<?> col, int[] rows, int n, float[] out, int stride, int offset) {
+        for (int i = 0; i < n; i++) {
+            int row = ColumnEncoder.row(rows, i);
+            double v = value(col, row);
+            boolean missing = Double.isNaN(v);
+            if (missing && Cells.text(col, row) != null) {
+                throw new IllegalArgumentException("column '" + column + "' row " + (row + 1) + " must be a number, but was '"
+                        + Cells.text(col, row) + "'");
+            }
+            if (Double.isInfinite(v)) {
+                throw new IllegalArgumentException("column '" + column + "' row " + (row + 1) + " must be a finite number, but was " + v);
+            }
+            int at = i * stride + offset;
+            out[at] = (float) (((missing ? fill : v) - center) / scale);
+            if (indicator) {
+                out[at + 1] = missing ? 1f : 0f;
+            }
         }
     }
 
@@ -73,15 +136,19 @@ record NumericEncoder(String column, double median, double mean, double std, boo
         ObjectNode n = json.createObjectNode();
         n.put("encoder", "numeric");
         n.put("column", column);
-        n.put("median", median);
-        n.put("mean", mean);
-        n.put("std", std);
+        n.put("fill", fill);
+        n.put("center", center);
+        n.put("scale", scale);
         n.put("indicator", indicator);
         return n;
     }
 
     static NumericEncoder fromJson(JsonNode n) {
-        return new NumericEncoder(n.get("column").asText(), n.get("median").asDouble(), n.get("mean").asDouble(),
-                n.get("std").asDouble(), n.get("indicator").asBoolean());
+        if (n.has("median")) {   // format v1: median imputation and standard scaling
+            return new NumericEncoder(n.get("column").asText(), n.get("median").asDouble(), n.get("mean").asDouble(),
+                    n.get("std").asDouble(), n.get("indicator").asBoolean());
+        }
+        return new NumericEncoder(n.get("column").asText(), n.get("fill").asDouble(), n.get("center").asDouble(),
+                n.get("scale").asDouble(), n.get("indicator").asBoolean());
     }
 }

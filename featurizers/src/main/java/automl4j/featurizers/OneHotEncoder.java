@@ -6,25 +6,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * A low-cardinality column: one 0/1 feature per training category (most frequent first), plus one for missing when
- * the training rows had missing values. A category not seen in training encodes as all zeros.
+ * A low-cardinality column: one 0/1 feature per training category seen at least {@code rareMinCount} times (most
+ * frequent first); rarer categories share an {@code other} feature, which also takes categories never seen in
+ * training. Without rare categories there is no {@code other} feature and an unseen category encodes as all zeros.
+ * Missing values get their own feature when the training rows had any.
  */
-record OneHotEncoder(String column, List<String> levels, boolean missingLevel) implements ColumnEncoder {
+record OneHotEncoder(String column, List<String> levels, boolean otherLevel, boolean missingLevel) implements ColumnEncoder {
     OneHotEncoder {
         levels = List.copyOf(levels);
     }
 
-    static OneHotEncoder fit(Column<?> column, int[] rows) {
+    static OneHotEncoder fit(Column<?> column, int[] rows, int rareMinCount) {
         List<String> levels = new ArrayList<>();
+        boolean rare = false;
         for (Map.Entry<String, Integer> e : Levels.count(column, rows)) {
-            levels.add(e.getKey());
+            if (e.getValue() >= rareMinCount) {
+                levels.add(e.getKey());
+            } else {
+                rare = true;
+            }
         }
-        return new OneHotEncoder(column.name(), levels, Levels.missing(column, rows) > 0);
+        return new OneHotEncoder(column.name(), levels, rare, Levels.missing(column, rows) > 0);
     }
 
     @Override
@@ -33,6 +42,9 @@ record OneHotEncoder(String column, List<String> levels, boolean missingLevel) i
         for (String l : levels) {
             names.add(column + "=" + l);
         }
+        if (otherLevel) {
+            names.add(column + "=other");
+        }
         if (missingLevel) {
             names.add(column + "=missing");
         }
@@ -40,17 +52,28 @@ record OneHotEncoder(String column, List<String> levels, boolean missingLevel) i
     }
 
     @Override
-    public void encode(Column<?> col, int row, float[] out, int offset) {
-        String s = Cells.text(col, row);
-        if (s == null) {
-            if (missingLevel) {
-                out[offset + levels.size()] = 1f;
-            }
-            return;
+    public void encode(Table table, Column<?> col, int[] rows, int n, float[] out, int stride, int offset) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < levels.size(); i++) {
+            index.put(levels.get(i), i);
         }
-        int i = levels.indexOf(s);
-        if (i >= 0) {
-            out[offset + i] = 1f;
+        int other = otherLevel ? levels.size() : -1;
+        int missing = missingLevel ? levels.size() + (otherLevel ? 1 : 0) : -1;
+        for (int i = 0; i < n; i++) {
+            String s = Cells.text(col, ColumnEncoder.row(rows, i));
+            int at = i * stride + offset;
+            if (s == null) {
+                if (missing >= 0) {
+                    out[at + missing] = 1f;
+                }
+                continue;
+            }
+            Integer k = index.get(s);
+            if (k != null) {
+                out[at + k] = 1f;
+            } else if (other >= 0) {
+                out[at + other] = 1f;
+            }
         }
     }
 
@@ -61,6 +84,7 @@ record OneHotEncoder(String column, List<String> levels, boolean missingLevel) i
         n.put("column", column);
         ArrayNode a = n.putArray("levels");
         levels.forEach(a::add);
+        n.put("other_level", otherLevel);
         n.put("missing_level", missingLevel);
         return n;
     }
@@ -68,6 +92,7 @@ record OneHotEncoder(String column, List<String> levels, boolean missingLevel) i
     static OneHotEncoder fromJson(JsonNode n) {
         List<String> levels = new ArrayList<>();
         n.get("levels").forEach(l -> levels.add(l.asText()));
-        return new OneHotEncoder(n.get("column").asText(), levels, n.get("missing_level").asBoolean());
+        return new OneHotEncoder(n.get("column").asText(), levels, n.path("other_level").asBoolean(false),
+                n.get("missing_level").asBoolean());
     }
 }

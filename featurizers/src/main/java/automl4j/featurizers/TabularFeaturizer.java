@@ -1,10 +1,11 @@
 package automl4j.featurizers;
 
-
+import automl4j.data.Cells;
 import automl4j.data.Target;
 import automl4j.featurize.FeaturizationReport;
 import automl4j.featurize.Featurizer;
 import automl4j.featurize.FittedTransform;
+import automl4j.featurize.Guardrail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,20 +15,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.IntStream;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * The default featurizer ({@code tabular}): infers each column's kind from the training rows ({@link KindDetector}),
- * then encodes numeric columns with {@link NumericEncoder}, low-cardinality ones with {@link OneHotEncoder},
- * high-cardinality ones with {@link FrequencyEncoder} and free text with {@link HashedTextEncoder}; drops constant,
- * all-missing and ID-like columns, and reports each drop and each column with missing values. Immutable.
+ * The default featurizer ({@code tabular}). Per input column, from the training rows only: the kind
+ * ({@link KindDetector}, or the user's override), then an encoder: {@link NumericEncoder} (imputation, missing
+ * indicator, scaling), {@link BooleanEncoder}, {@link OneHotEncoder} (rare categories grouped),
+ * {@link TargetEncoder} / {@link FrequencyEncoder} / {@link HashedCategoryEncoder} for high cardinality,
+ * {@link DateEncoder} and {@link TfidfEncoder}. ID-like, constant and all-missing columns are dropped. It also runs the
+ * data guardrails ({@link DataGuardrails}), including target-leakage detection ({@link LeakageDetector}), and drops
+ * suspected leaks when the options say so. Columns are fitted in parallel. Immutable.
  */
 public final class TabularFeaturizer implements Featurizer {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The featurizer. */
+    private final FeaturizerOptions options;
+
+    /** The featurizer with default options. */
     public TabularFeaturizer() {
+        this(FeaturizerOptions.defaults());
+    }
+
+    /** The featurizer with the given options. */
+    public TabularFeaturizer(FeaturizerOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** Its options. */
+    public FeaturizerOptions options() {
+        return options;
     }
 
     @Override
@@ -35,58 +54,135 @@ public final class TabularFeaturizer implements Featurizer {
         return "tabular";
     }
 
+    private record Fitted(DataGuardrails.ColumnFacts facts, ColumnEncoder encoder, String problem) {
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if a kind override names a column that is not in the table, if no column is
+     *                                  left to encode, or if a cell cannot be read as its column's kind
+     */
     @Override
     public FittedTransform fit(Table table, int[] rows, Target target, double[] labels) {
         if (rows.length == 0) {
             throw new IllegalArgumentException("cannot fit a featurizer on zero rows");
         }
+        for (String name : options.kinds().keySet()) {
+            if (!table.columnNames().contains(name)) {
+                throw new IllegalArgumentException("a column kind is given for '" + name + "', which is not in the table; "
+                        + "columns are " + table.columnNames());
+            }
+            if (name.equals(target.name())) {
+                throw new IllegalArgumentException("a column kind is given for '" + name + "', which is the target");
+            }
+        }
+        List<String> inputs = new ArrayList<>();
+        for (String name : table.columnNames()) {
+            if (!name.equals(target.name())) {
+                inputs.add(name);
+            }
+        }
+        Fitted[] fitted = new Fitted[inputs.size()];
+        IntStream.range(0, inputs.size()).parallel().forEach(i ->
+                fitted[i] = fitColumn(table, table.column(inputs.get(i)), rows, target, labels));
         List<ColumnEncoder> encoders = new ArrayList<>();
         Map<String, String> kinds = new LinkedHashMap<>();
-        List<String> inputs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (Column<?> column : table.columns()) {
-            if (column.name().equals(target.name())) {
-                continue;
+        List<DataGuardrails.ColumnFacts> facts = new ArrayList<>();
+        for (Fitted f : fitted) {
+            kinds.put(f.facts().name(), f.facts().kind().label());
+            facts.add(f.facts());
+            if (f.encoder() != null) {
+                encoders.add(f.encoder());
             }
-            inputs.add(column.name());
-            ColumnKind kind = KindDetector.detect(column, rows);
-            kinds.put(column.name(), kind.name().toLowerCase(Locale.ROOT));
-            int missing = Levels.missing(column, rows);
-            switch (kind) {
-                case NUMERIC -> encoders.add(NumericEncoder.fit(column, rows));
-                case CATEGORICAL -> encoders.add(OneHotEncoder.fit(column, rows));
-                case HIGH_CARDINALITY -> encoders.add(FrequencyEncoder.fit(column, rows));
-                case TEXT -> {
-                    encoders.add(new HashedTextEncoder(column.name(), HashedTextEncoder.DEFAULT_BUCKETS));
-                    problems.add("column '" + column.name() + "' is free text; encoded as a hashed bag of "
-                            + HashedTextEncoder.DEFAULT_BUCKETS + " word buckets");
-                }
-                case ID_LIKE -> problems.add("column '" + column.name() + "' looks like an ID (unique values or row numbers); dropped");
-                case CONSTANT -> problems.add("column '" + column.name() + "' has a single value; dropped");
-                case ALL_MISSING -> problems.add("column '" + column.name() + "' has only missing values; dropped");
-                default -> throw new IllegalStateException("unhandled kind " + kind);
-            }
-            if (kind.isKept() && missing > 0) {
-                problems.add(String.format(Locale.ROOT, "column '%s' has %d missing values (%.1f%%); %s", column.name(), missing,
-                        100.0 * missing / rows.length, switch (kind) {
-                            case NUMERIC -> "imputed with the median, missing indicator added";
-                            case TEXT -> "missing text encodes as no words";
-                            default -> "missing kept as its own category";
-                        }));
+            if (f.problem() != null) {
+                problems.add(f.problem());
             }
         }
         if (encoders.isEmpty()) {
             throw new IllegalArgumentException("no usable feature column: every input column was dropped (" + kinds + ")");
         }
-        return new FittedTabularTransform(inputs, encoders, new FeaturizationReport(kinds, problems));
+        List<String> all = new ArrayList<>(inputs);
+        all.add(target.name());
+        List<Guardrail> guardrails = DataGuardrails.check(facts, rows.length, DataGuardrails.duplicateRows(table, all, rows), options);
+        return new FittedTabularTransform(inputs, encoders, new FeaturizationReport(kinds, problems, guardrails));
+    }
+
+    private Fitted fitColumn(Table table, Column<?> column, int[] rows, Target target, double[] labels) {
+        String name = column.name();
+        ColumnKind kind = options.kinds().containsKey(name) ? options.kinds().get(name)
+                : KindDetector.detect(column, rows, options.oneHotMax());
+        int missing = Levels.missing(column, rows);
+        int distinct = kind == ColumnKind.HIGH_CARDINALITY || kind == ColumnKind.ID_LIKE ? Levels.count(column, rows).size() : 0;
+        String datePattern = kind == ColumnKind.DATETIME ? KindDetector.datePattern(column, rows) : null;
+        double leakage = kind.isKept() && kind != ColumnKind.TEXT
+                ? LeakageDetector.score(column, kind, datePattern, rows, target, labels) : Double.NaN;
+        boolean leak = leakage >= LeakageDetector.THRESHOLD;
+        boolean drop = !kind.isKept() || (leak && options.leakage() == FeaturizerOptions.LeakagePolicy.DROP);
+        DataGuardrails.ColumnFacts facts = new DataGuardrails.ColumnFacts(name, kind, missing, distinct, leakage, drop);
+        if (drop) {
+            return new Fitted(facts, null, "column '" + name + "' " + switch (kind) {
+                case ID_LIKE -> "looks like an ID (unique values or increasing integers); dropped";
+                case CONSTANT -> "has a single value; dropped";
+                case ALL_MISSING -> "has only missing values; dropped";
+                default -> String.format(Locale.ROOT, "predicts the target almost perfectly on its own (%.4f); dropped as "
+                        + "suspected leakage", leakage);
+            });
+        }
+        if (kind == ColumnKind.NUMERIC && options.kinds().containsKey(name)) {
+            requireNumbers(column, rows);
+        }
+        ColumnEncoder encoder = switch (kind) {
+            case NUMERIC -> NumericEncoder.fit(column, rows, options.imputation(), options.scaling());
+            case BOOLEAN -> BooleanEncoder.fit(column, rows);
+            case CATEGORICAL -> OneHotEncoder.fit(column, rows, options.rareMinCount());
+            case HIGH_CARDINALITY -> switch (options.highCardinality()) {
+                case TARGET -> TargetEncoder.fit(table, column, rows, target, labels, options.targetEncodingFolds());
+                case FREQUENCY -> FrequencyEncoder.fit(column, rows);
+                case HASHING -> new HashedCategoryEncoder(name);
+            };
+            case DATETIME -> DateEncoder.fit(column, rows);
+            case TEXT -> TfidfEncoder.fit(column, rows, options.textWords(), options.textChars());
+            default -> throw new IllegalStateException("unhandled kind " + kind);
+        };
+        String problem = leak ? String.format(Locale.ROOT, "column '%s' predicts the target almost perfectly on its own "
+                + "(%.4f); kept, check it is not recorded after the outcome", name, leakage)
+                : missingProblem(name, kind, missing, rows.length);
+        return new Fitted(facts, encoder, problem);
+    }
+
+    private static void requireNumbers(Column<?> column, int[] rows) {
+        for (int r : rows) {
+            String s = Cells.text(column, r);
+            if (s != null && Double.isNaN(Cells.number(column, r))) {
+                throw new IllegalArgumentException("column '" + column.name() + "' is declared numeric, but row " + (r + 1)
+                        + " holds '" + s + "'");
+            }
+        }
+    }
+
+    private static String missingProblem(String name, ColumnKind kind, int missing, int rows) {
+        if (missing == 0) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "column '%s' has %d missing values (%.1f%%); %s", name, missing, 100.0 * missing / rows,
+                switch (kind) {
+                    case NUMERIC -> "imputed, missing indicator added";
+                    case TEXT -> "missing text reads as empty";
+                    case DATETIME, BOOLEAN -> "missing indicator added";
+                    default -> "missing kept as its own category";
+                });
     }
 
     @Override
     public FittedTransform load(byte[] exported) {
         try {
             JsonNode root = JSON.readTree(exported);
-            if (!"tabular".equals(root.path("featurizer").asText()) || root.path("version").asInt() != 1) {
-                throw new IllegalArgumentException("featurizer entry is not a version-1 'tabular' featurizer");
+            int version = root.path("version").asInt();
+            if (!"tabular".equals(root.path("featurizer").asText()) || version < 1 || version > FittedTabularTransform.VERSION) {
+                throw new IllegalArgumentException("featurizer entry is not a 'tabular' featurizer of version 1 to "
+                        + FittedTabularTransform.VERSION);
             }
             List<String> inputs = new ArrayList<>();
             root.path("inputs").forEach(n -> inputs.add(n.asText()));
@@ -95,8 +191,13 @@ public final class TabularFeaturizer implements Featurizer {
                 String type = n.path("encoder").asText();
                 encoders.add(switch (type) {
                     case "numeric" -> NumericEncoder.fromJson(n);
+                    case "boolean" -> BooleanEncoder.fromJson(n);
                     case "one-hot" -> OneHotEncoder.fromJson(n);
                     case "frequency" -> FrequencyEncoder.fromJson(n);
+                    case "target" -> TargetEncoder.fromJson(n);
+                    case "hashed-category" -> HashedCategoryEncoder.fromJson(n);
+                    case "date" -> DateEncoder.fromJson(n);
+                    case "tfidf" -> TfidfEncoder.fromJson(n);
                     case "hashed-text" -> HashedTextEncoder.fromJson(n);
                     default -> throw new IllegalArgumentException("unknown encoder '" + type + "' in featurizer entry");
                 });
@@ -105,10 +206,11 @@ public final class TabularFeaturizer implements Featurizer {
             root.path("kinds").properties().forEach(e -> kinds.put(e.getKey(), e.getValue().asText()));
             List<String> problems = new ArrayList<>();
             root.path("problems").forEach(n -> problems.add(n.asText()));
-            return new FittedTabularTransform(inputs, encoders, new FeaturizationReport(kinds, problems));
+            List<Guardrail> guardrails = new ArrayList<>();
+            root.path("guardrails").forEach(n -> guardrails.add(Guardrail.fromJson(n)));
+            return new FittedTabularTransform(inputs, encoders, new FeaturizationReport(kinds, problems, guardrails));
         } catch (IOException e) {
             throw new UncheckedIOException("featurizer entry is not valid JSON", e);
         }
     }
-
 }

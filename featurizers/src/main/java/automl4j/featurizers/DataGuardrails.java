@@ -1,0 +1,147 @@
+package automl4j.featurizers;
+
+import automl4j.data.Cells;
+import automl4j.featurize.Guardrail;
+import automl4j.featurize.Guardrail.Status;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The featurizer's data guardrails, in a fixed order: missing values, high cardinality, ID-like columns, constant
+ * columns, duplicate rows, target leakage. (Class imbalance and classes too rare for the validation folds are about
+ * the target alone; the engine checks them.)
+ */
+final class DataGuardrails {
+    private DataGuardrails() {
+    }
+
+    /** What the featurizer learned about one input column. */
+    record ColumnFacts(String name, ColumnKind kind, int missing, int distinct, double leakageScore, boolean dropped) {
+    }
+
+    static List<Guardrail> check(List<ColumnFacts> columns, int rows, int duplicateRows, FeaturizerOptions options) {
+        List<Guardrail> out = new ArrayList<>();
+        out.add(missing(columns, rows, options));
+        out.add(byKind(columns, "high-cardinality", List.of(ColumnKind.HIGH_CARDINALITY), "no categorical column has more than "
+                + options.oneHotMax() + " distinct values", "more than " + options.oneHotMax() + " distinct values; encoded with "
+                + switch (options.highCardinality()) {
+                    case TARGET -> "out-of-fold target encoding and frequency";
+                    case FREQUENCY -> "frequency and frequency rank";
+                    case HASHING -> HashedCategoryEncoder.BUCKETS + " hashed buckets";
+                }));
+        out.add(byKind(columns, "id-like-columns", List.of(ColumnKind.ID_LIKE), "no column looks like a row ID or key",
+                "look like row IDs or keys (unique values or increasing integers); dropped"));
+        out.add(byKind(columns, "constant-columns", List.of(ColumnKind.CONSTANT, ColumnKind.ALL_MISSING),
+                "no column is constant or all missing", "hold a single value or only missing values; dropped"));
+        if (duplicateRows == 0) {
+            out.add(Guardrail.passed("duplicate-rows", "no two training rows are identical"));
+        } else {
+            out.add(new Guardrail("duplicate-rows", Status.ALERT, String.format(Locale.ROOT,
+                    "%d training rows (%.1f%%) repeat an earlier row exactly, target included; repeats that land on both "
+                            + "sides of a validation split make validation scores optimistic", duplicateRows,
+                    100.0 * duplicateRows / rows), List.of(), Map.of("duplicate_rows", (double) duplicateRows)));
+        }
+        out.add(leakage(columns, options));
+        return out;
+    }
+
+    private static Guardrail missing(List<ColumnFacts> columns, int rows, FeaturizerOptions options) {
+        Map<String, Double> shares = new LinkedHashMap<>();
+        for (ColumnFacts c : columns) {
+            if (c.missing() > 0 && c.kind().isKept() && !c.dropped()) {
+                shares.put(c.name(), c.missing() / (double) rows);
+            }
+        }
+        if (shares.isEmpty()) {
+            return Guardrail.passed("missing-values", "no kept column has missing values");
+        }
+        List<String> parts = new ArrayList<>();
+        shares.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.1f%%", k, 100 * v)));
+        return new Guardrail("missing-values", Status.FIXED, "missing values in " + String.join(", ", parts)
+                + "; numbers imputed with the " + options.imputation().label() + " plus a missing indicator, categories "
+                + "and dates given a missing level or indicator, text read as empty", List.copyOf(shares.keySet()), shares);
+    }
+
+    private static Guardrail byKind(List<ColumnFacts> columns, String check, List<ColumnKind> kinds, String passed, String fixed) {
+        List<String> names = new ArrayList<>();
+        Map<String, Double> figures = new LinkedHashMap<>();
+        for (ColumnFacts c : columns) {
+            if (kinds.contains(c.kind())) {
+                names.add(c.name());
+                figures.put(c.name(), (double) c.distinct());
+            }
+        }
+        if (names.isEmpty()) {
+            return Guardrail.passed(check, passed);
+        }
+        return new Guardrail(check, Status.FIXED, "columns " + names + " " + fixed, names, figures);
+    }
+
+    private static Guardrail leakage(List<ColumnFacts> columns, FeaturizerOptions options) {
+        List<String> names = new ArrayList<>();
+        Map<String, Double> figures = new LinkedHashMap<>();
+        for (ColumnFacts c : columns) {
+            if (c.leakageScore() >= LeakageDetector.THRESHOLD) {
+                names.add(c.name());
+                figures.put(c.name(), c.leakageScore());
+            }
+        }
+        if (names.isEmpty()) {
+            return Guardrail.passed("target-leakage", "no single column predicts the target almost perfectly on its own "
+                    + "(out-of-fold score below " + LeakageDetector.THRESHOLD + ")");
+        }
+        List<String> parts = new ArrayList<>();
+        figures.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s (%.4f)", k, v)));
+        boolean drop = options.leakage() == FeaturizerOptions.LeakagePolicy.DROP;
+        return new Guardrail("target-leakage", drop ? Status.FIXED : Status.ALERT, "columns " + String.join(", ", parts)
+                + " predict the target almost perfectly on their own (out-of-fold single-column score >= "
+                + LeakageDetector.THRESHOLD + "); if a column is recorded after the outcome or copies the target, the model "
+                + "will not work on new data; " + (drop ? "dropped (leakage policy 'drop')"
+                : "kept (leakage policy 'alert'; set it to 'drop' to remove them)"), names, figures);
+    }
+
+    /**
+     * Rows of {@code rows} that repeat an earlier one in every given column: 64-bit row hashes, sorted, so a million
+     * rows cost a sort of longs rather than a million string keys.
+     */
+    static int duplicateRows(Table table, List<String> columns, int[] rows) {
+        long[] hash = new long[rows.length];
+        for (String name : columns) {
+            Column<?> c = table.column(name);
+            NumericColumn<?> typed = c instanceof NumericColumn<?> nc && Cells.isNumericType(c) ? nc : null;
+            for (int i = 0; i < rows.length; i++) {
+                long h;
+                if (c.isMissing(rows[i])) {
+                    h = 0x9E3779B97F4A7C15L;
+                } else if (typed != null) {
+                    h = Double.hashCode(typed.getDouble(rows[i]));
+                } else {
+                    String s = Cells.text(c, rows[i]);
+                    h = s == null ? 0x9E3779B97F4A7C15L : s.hashCode();
+                }
+                hash[i] = mix(hash[i] * 31 + h);
+            }
+        }
+        Arrays.sort(hash);
+        int duplicates = 0;
+        for (int i = 1; i < hash.length; i++) {
+            if (hash[i] == hash[i - 1]) {
+                duplicates++;
+            }
+        }
+        return duplicates;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,127 @@
+package automl4j.featurizers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * A date or date-time column expanded into calendar parts: year, month, day of month, day of week (1 = Monday),
+ * day of year, hour (only when the training values have a time of day), days elapsed since the earliest training
+ * value, and sine/cosine pairs of month, day of week and hour so that December sits next to January. A missing
+ * value takes the training median date and sets a missing indicator (present when the training rows had missing
+ * values). Text cells are read with the pattern found at fit time; a cell that does not fit it is an error naming the
+ * row.
+ */
+record DateEncoder(String column, String pattern, double fill, double reference, boolean withTime, boolean indicator)
+        implements ColumnEncoder {
+
+    static DateEncoder fit(Column<?> column, int[] rows) {
+        String pattern = KindDetector.datePattern(column, rows);
+        double[] values = new double[rows.length];
+        int n = 0;
+        double min = Double.POSITIVE_INFINITY;
+        boolean time = false;
+        for (int r : rows) {
+            double s = read(column, r, pattern);
+            if (!Double.isNaN(s)) {
+                values[n++] = s;
+                min = Math.min(min, s);
+                time |= Math.floorMod((long) s, 86400L) != 0;
+            }
+        }
+        double[] present = java.util.Arrays.copyOf(values, n);
+        java.util.Arrays.sort(present);
+        double median = n == 0 ? 0 : present[n / 2];
+        return new DateEncoder(column.name(), pattern, median, n == 0 ? 0 : min, time, n < rows.length);
+    }
+
+    private static double read(Column<?> column, int row, String pattern) {
+        double s = DateFormats.seconds(column, row, pattern);
+        if (Double.isNaN(s) && !column.isMissing(row) && !column.getUnformattedString(row).isEmpty()) {
+            throw new IllegalArgumentException("column '" + column.name() + "' row " + (row + 1) + " must be a date"
+                    + (pattern == null ? "" : " like the others (pattern " + pattern + ")") + ", but was '"
+                    + column.getUnformattedString(row) + "'");
+        }
+        return s;
+    }
+
+    @Override
+    public List<String> featureNames() {
+        List<String> parts = new ArrayList<>(List.of("year", "month", "day", "day_of_week", "day_of_year"));
+        if (withTime) {
+            parts.add("hour");
+        }
+        parts.addAll(List.of("elapsed_days", "month_sin", "month_cos", "day_of_week_sin", "day_of_week_cos"));
+        if (withTime) {
+            parts.addAll(List.of("hour_sin", "hour_cos"));
+        }
+        List<String> names = new ArrayList<>();
+        parts.forEach(p -> names.add(column + ":" + p));
+        if (indicator) {
+            names.add(column + "=missing");
+        }
+        return names;
+    }
+
+    @Override
+    public void encode(Table table, Column<?> col, int[] rows, int n, float[] out, int stride, int offset) {
+        for (int i = 0; i < n; i++) {
+            double s = read(col, ColumnEncoder.row(rows, i), pattern);
+            boolean missing = Double.isNaN(s);
+            long secs = (long) (missing ? fill : s);
+            LocalDateTime t = LocalDateTime.ofEpochSecond(secs, 0, ZoneOffset.UTC);
+            int at = i * stride + offset;
+            int k = 0;
+            out[at + k++] = t.getYear();
+            out[at + k++] = t.getMonthValue();
+            out[at + k++] = t.getDayOfMonth();
+            out[at + k++] = t.getDayOfWeek().getValue();
+            out[at + k++] = t.getDayOfYear();
+            if (withTime) {
+                out[at + k++] = t.getHour();
+            }
+            out[at + k++] = (float) ((secs - reference) / 86400.0);
+            double m = 2 * Math.PI * (t.getMonthValue() - 1) / 12.0;
+            out[at + k++] = (float) Math.sin(m);
+            out[at + k++] = (float) Math.cos(m);
+            double w = 2 * Math.PI * (t.getDayOfWeek().getValue() - 1) / 7.0;
+            out[at + k++] = (float) Math.sin(w);
+            out[at + k++] = (float) Math.cos(w);
+            if (withTime) {
+                double h = 2 * Math.PI * (t.getHour() + t.getMinute() / 60.0) / 24.0;
+                out[at + k++] = (float) Math.sin(h);
+                out[at + k++] = (float) Math.cos(h);
+            }
+            if (indicator && missing) {
+                out[at + k] = 1f;
+            }
+        }
+    }
+
+    @Override
+    public ObjectNode toJson(ObjectMapper json) {
+        ObjectNode n = json.createObjectNode();
+        n.put("encoder", "date");
+        n.put("column", column);
+        if (pattern != null) {
+            n.put("pattern", pattern);
+        }
+        n.put("fill", fill);
+        n.put("reference", reference);
+        n.put("with_time", withTime);
+        n.put("indicator", indicator);
+        return n;
+    }
+
+    static DateEncoder fromJson(JsonNode n) {
+        return new DateEncoder(n.get("column").asText(), n.hasNonNull("pattern") ? n.get("pattern").asText() : null,
+                n.get("fill").asDouble(), n.get("reference").asDouble(), n.get("with_time").asBoolean(),
+                n.get("indicator").asBoolean());
+    }
+}

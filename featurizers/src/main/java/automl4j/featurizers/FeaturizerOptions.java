@@ -1,0 +1,222 @@
+package automl4j.featurizers;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Settings of the {@link TabularFeaturizer}. Every field has a default that suits most tables; build with
+ * {@link #builder()}.
+ *
+ * @param kinds               column kinds given by the user, overriding detection (a kind that drops the column,
+ *                            such as {@code ID_LIKE}, drops it)
+ * @param imputation          how missing numbers are filled in
+ * @param scaling             how numbers are scaled (trees ignore it; linear and distance-based learners need it)
+ * @param highCardinality     how columns with more than {@code oneHotMax} categories are encoded
+ * @param oneHotMax           most distinct values a column may have to be one-hot encoded
+ * @param rareMinCount        categories seen fewer times than this in the training rows share one "other" feature
+ * @param textWords           most word n-grams (1- and 2-grams) kept in a text column's vocabulary
+ * @param textChars           most character n-grams (3- to 5-grams within words) kept in a text column's vocabulary
+ * @param leakage             what to do with a column suspected of leaking the target
+ * @param targetEncodingFolds folds of the out-of-fold target encoding of training rows
+ */
+public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputation, Scaling scaling,
+                                HighCardinalityEncoding highCardinality, int oneHotMax, int rareMinCount, int textWords,
+                                int textChars, LeakagePolicy leakage, int targetEncodingFolds) {
+    /** Default of {@code oneHotMax}. */
+    public static final int DEFAULT_ONE_HOT_MAX = 16;
+
+    public FeaturizerOptions {
+        kinds = Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
+        Objects.requireNonNull(imputation, "imputation");
+        Objects.requireNonNull(scaling, "scaling");
+        Objects.requireNonNull(highCardinality, "highCardinality");
+        Objects.requireNonNull(leakage, "leakage");
+        require(oneHotMax >= 2, "oneHotMax must be at least 2, but was " + oneHotMax);
+        require(rareMinCount >= 1, "rareMinCount must be at least 1, but was " + rareMinCount);
+        require(textWords >= 0 && textChars >= 0 && textWords + textChars > 0,
+                "textWords and textChars must be >= 0 and not both 0, but were " + textWords + " and " + textChars);
+        require(targetEncodingFolds >= 2, "targetEncodingFolds must be at least 2, but was " + targetEncodingFolds);
+    }
+
+    /** The defaults. */
+    public static FeaturizerOptions defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.kinds.putAll(kinds);
+        b.imputation = imputation;
+        b.scaling = scaling;
+        b.highCardinality = highCardinality;
+        b.oneHotMax = oneHotMax;
+        b.rareMinCount = rareMinCount;
+        b.textWords = textWords;
+        b.textChars = textChars;
+        b.leakage = leakage;
+        b.targetEncodingFolds = targetEncodingFolds;
+        return b;
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** How missing numbers are filled in; a 0/1 missing indicator is added in every case. */
+    public enum Imputation {
+        /** The training median (default: robust to outliers). */
+        MEDIAN,
+        /** The training mean. */
+        MEAN,
+        /** The most frequent training value. */
+        MOST_FREQUENT,
+        /** Zero (before scaling). */
+        CONSTANT;
+
+        /** Lower-case label used in config files. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** How numbers are scaled after imputation. */
+    public enum Scaling {
+        /** Subtract the mean, divide by the standard deviation (default). */
+        STANDARD,
+        /** Subtract the median, divide by the interquartile range: outliers do not squash the bulk. */
+        ROBUST,
+        /** Leave values as they are. */
+        NONE;
+
+        /** Lower-case label used in config files. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** How high-cardinality categorical columns are encoded. */
+    public enum HighCardinalityEncoding {
+        /** Out-of-fold smoothed target encoding plus the category's frequency (default). */
+        TARGET,
+        /** The category's frequency and frequency rank. */
+        FREQUENCY,
+        /** One-hot of the hashed category into {@value HashedCategoryEncoder#BUCKETS} buckets. */
+        HASHING;
+
+        /** Lower-case label used in config files. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** What happens to a column suspected of leaking the target. */
+    public enum LeakagePolicy {
+        /** Keep it and raise an alert (default: a strong feature is not removed on suspicion alone). */
+        ALERT,
+        /** Drop it and report the drop as a fix. */
+        DROP;
+
+        /** Lower-case label used in config files. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Builds {@link FeaturizerOptions}. */
+    public static final class Builder {
+        private final Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+        private Imputation imputation = Imputation.MEDIAN;
+        private Scaling scaling = Scaling.STANDARD;
+        private HighCardinalityEncoding highCardinality = HighCardinalityEncoding.TARGET;
+        private int oneHotMax = DEFAULT_ONE_HOT_MAX;
+        private int rareMinCount = 3;
+        private int textWords = 2000;
+        private int textChars = 1000;
+        private LeakagePolicy leakage = LeakagePolicy.ALERT;
+        private int targetEncodingFolds = 5;
+
+        private Builder() {
+        }
+
+        /** Treats {@code column} as {@code kind} instead of detecting its kind. */
+        public Builder kind(String column, ColumnKind kind) {
+            kinds.put(Objects.requireNonNull(column, "column"), Objects.requireNonNull(kind, "kind"));
+            return this;
+        }
+
+        /** Imputation of missing numbers; default median. */
+        public Builder imputation(Imputation i) {
+            this.imputation = i;
+            return this;
+        }
+
+        /** Scaling of numbers; default standard. */
+        public Builder scaling(Scaling s) {
+            this.scaling = s;
+            return this;
+        }
+
+        /** Encoding of high-cardinality categories; default target. */
+        public Builder highCardinality(HighCardinalityEncoding e) {
+            this.highCardinality = e;
+            return this;
+        }
+
+        /** Most distinct values for one-hot encoding; default {@value #DEFAULT_ONE_HOT_MAX}. */
+        public Builder oneHotMax(int n) {
+            this.oneHotMax = n;
+            return this;
+        }
+
+        /** Categories rarer than this share an "other" feature; default 3. */
+        public Builder rareMinCount(int n) {
+            this.rareMinCount = n;
+            return this;
+        }
+
+        /** Word n-gram vocabulary cap of text columns; default 2000. */
+        public Builder textWords(int n) {
+            this.textWords = n;
+            return this;
+        }
+
+        /** Character n-gram vocabulary cap of text columns; default 1000 (0 turns character n-grams off). */
+        public Builder textChars(int n) {
+            this.textChars = n;
+            return this;
+        }
+
+        /** Policy for suspected target leakage; default alert. */
+        public Builder leakage(LeakagePolicy p) {
+            this.leakage = p;
+            return this;
+        }
+
+        /** Folds of the out-of-fold target encoding; default 5. */
+        public Builder targetEncodingFolds(int k) {
+            this.targetEncodingFolds = k;
+            return this;
+        }
+
+        /**
+         * The options.
+         *
+         * @throws IllegalArgumentException naming the first field out of range
+         */
+        public FeaturizerOptions build() {
+            return new FeaturizerOptions(kinds, imputation, scaling, highCardinality, oneHotMax, rareMinCount, textWords,
+                    textChars, leakage, targetEncodingFolds);
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package automl4j.featurizers;
+
+import automl4j.data.Cells;
+import automl4j.data.Target;
+import automl4j.data.TaskType;
+import automl4j.internal.Permutations;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Scores how well one column predicts the target on its own, to find columns that leak it (a copy of the target, or a
+ * value recorded after the outcome). The column is cut into levels (its categories; numbers and dates into at most
+ * {@value #BINS} quantile bins; missing values a level of their own), each level predicts the smoothed target mean of
+ * the other folds ({@value #FOLDS}-fold, out of fold), and the predictions are scored: ROC AUC for binary targets, R²
+ * for regression, and for multiclass targets {@code 1 - error / baseline error}, where the baseline always predicts
+ * the most frequent class. A column scoring at least {@value #THRESHOLD} is suspected of leakage.
+ * <p>
+ * The threshold is set where real, strong features stop: on the public suite the strongest single honest column
+ * (mushroom's {@code odor}, whose "none" level mixes both classes) scores about 0.987, while a copy of the target with
+ * half a percent of its labels flipped scores above 0.99. Text columns are not scored: a document is many features.
+ * At most {@value #SAMPLE} rows are scored (a fixed sample), which keeps the check cheap on large tables.
+ */
+final class LeakageDetector {
+    static final int BINS = 64;
+    static final int FOLDS = 5;
+    static final int SAMPLE = 50_000;
+    static final double THRESHOLD = 0.99;
+
+    private LeakageDetector() {
+    }
+
+    /** The column's single-column score on {@code rows} (NaN when it cannot be scored). */
+    static double score(Column<?> column, ColumnKind kind, String datePattern, int[] rows, Target target, double[] labels) {
+        int n = Math.min(rows.length, SAMPLE);
+        int[] pick = sample(rows.length, n);
+        int[] level = new int[n];
+        if (kind == ColumnKind.NUMERIC || kind == ColumnKind.DATETIME) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                int r = rows[pick[i]];
+                v[i] = kind == ColumnKind.NUMERIC ? Cells.number(column, r) : DateFormats.seconds(column, r, datePattern);
+            }
+            binByQuantile(v, level);
+        } else {
+            Map<String, Integer> codes = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                String s = Cells.text(column, rows[pick[i]]);
+                level[i] = codes.computeIfAbsent(s == null ? "\u0000missing" : s, k -> codes.size());
+            }
+        }
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = labels[pick[i]];
+        }
+        return target.task() == TaskType.MULTICLASS ? multiclass(level, y, target.numClasses()) : oneDimensional(level, y,
+                target.task() == TaskType.BINARY);
+    }
+
+    private static int[] sample(int total, int n) {
+        if (n == total) {
+            int[] all = new int[total];
+            Arrays.setAll(all, i -> i);
+            return all;
+        }
+        int[] perm = Permutations.of(total, new SplittableRandom(0x1EA4L));
+        int[] pick = Arrays.copyOf(perm, n);
+        Arrays.sort(pick);
+        return pick;
+    }
+
+    // Equal values share a bin, so a column with few distinct numbers keeps them all apart; missing is bin 0.
+    private static void binByQuantile(double[] v, int[] level) {
+        int n = v.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(Double.isNaN(v[a]) ? Double.NEGATIVE_INFINITY : v[a],
+                Double.isNaN(v[b]) ? Double.NEGATIVE_INFINITY : v[b]));
+        int bin = 1;
+        int inBin = 0;
+        int perBin = Math.max(1, n / BINS);
+        double previous = Double.NaN;
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            if (Double.isNaN(v[i])) {
+                level[i] = 0;
+                continue;
+            }
+            if (inBin >= perBin && v[i] != previous) {
+                bin++;
+                inBin = 0;
+            }
+            level[i] = bin;
+            inBin++;
+            previous = v[i];
+        }
+    }
+
+    private static int[] folds(int n) {
+        int[] perm = Permutations.of(n, new SplittableRandom(0xF01DL));
+        int[] fold = new int[n];
+        for (int i = 0; i < n; i++) {
+            fold[perm[i]] = i % FOLDS;
+        }
+        return fold;
+    }
+
+    private static int levels(int[] level) {
+        int max = 0;
+        for (int l : level) {
+            max = Math.max(max, l);
+        }
+        return max + 1;
+    }
+
+    private static double oneDimensional(int[] level, double[] y, boolean binary) {
+        int n = y.length;
+        int[] fold = folds(n);
+        int levels = levels(level);
+        double[][] sum = new double[FOLDS][levels];
+        double[][] count = new double[FOLDS][levels];
+        double[] foldSum = new double[FOLDS];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            sum[fold[i]][level[i]] += y[i];
+            count[fold[i]][level[i]]++;
+            foldSum[fold[i]] += y[i];
+            total += y[i];
+        }
+        double[] levelSum = new double[levels];
+        double[] levelCount = new double[levels];
+        for (int f = 0; f < FOLDS; f++) {
+            for (int l = 0; l < levels; l++) {
+                levelSum[l] += sum[f][l];
+                levelCount[l] += count[f][l];
+            }
+        }
+        int[] foldSize = new int[FOLDS];
+        for (int f : fold) {
+            foldSize[f]++;
+        }
+        double[] prediction = new double[n];
+        for (int i = 0; i < n; i++) {
+            int f = fold[i];
+            int l = level[i];
+            double prior = (total - foldSum[f]) / Math.max(1, n - foldSize[f]);
+            prediction[i] = (levelSum[l] - sum[f][l] + prior) / (levelCount[l] - count[f][l] + 1);
+        }
+        return binary ? auc(prediction, y) : r2(prediction, y);
+    }
+
+    private static double multiclass(int[] level, double[] y, int classes) {
+        int n = y.length;
+        int[] fold = folds(n);
+        int levels = levels(level);
+        int[][][] count = new int[FOLDS][levels][classes];
+        int[][] levelCount = new int[levels][classes];
+        int[] classCount = new int[classes];
+        for (int i = 0; i < n; i++) {
+            count[fold[i]][level[i]][(int) y[i]]++;
+            levelCount[level[i]][(int) y[i]]++;
+            classCount[(int) y[i]]++;
+        }
+        int errors = 0;
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            double bestCount = -1;
+            for (int c = 0; c < classes; c++) {
+                // Ties and empty levels fall back to the overall class frequency.
+                double v = levelCount[level[i]][c] - count[fold[i]][level[i]][c] + classCount[c] * 1e-9;
+                if (v > bestCount) {
+                    bestCount = v;
+                    best = c;
+                }
+            }
+            if (best != (int) y[i]) {
+                errors++;
+            }
+        }
+        int majority = Arrays.stream(classCount).max().orElse(0);
+        double baseline = (n - majority) / (double) n;
+        return baseline == 0 ? Double.NaN : 1 - (errors / (double) n) / baseline;
+    }
+
+    static double auc(double[] score, double[] y) {
+        int n = score.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(score[a], score[b]));
+        double positives = 0;
+        double rankSum = 0;
+        for (int k = 0; k < n; ) {
+            int j = k;
+            while (j < n && score[order[j]] == score[order[k]]) {
+                j++;
+            }
+            double rank = (k + j + 1) / 2.0;   // average 1-based rank of the tie group
+            for (int t = k; t < j; t++) {
+                if (y[order[t]] == 1) {
+                    positives++;
+                    rankSum += rank;
+                }
+            }
+            k = j;
+        }
+        double negatives = n - positives;
+        if (positives == 0 || negatives == 0) {
+            return Double.NaN;
+        }
+        return (rankSum - positives * (positives + 1) / 2) / (positives * negatives);
+    }
+
+    private static double r2(double[] prediction, double[] y) {
+        double mean = 0;
+        for (double v : y) {
+            mean += v;
+        }
+        mean /= y.length;
+        double ssRes = 0;
+        double ssTot = 0;
+        for (int i = 0; i < y.length; i++) {
+            ssRes += (y[i] - prediction[i]) * (y[i] - prediction[i]);
+            ssTot += (y[i] - mean) * (y[i] - mean);
+        }
+        return ssTot == 0 ? Double.NaN : 1 - ssRes / ssTot;
+    }
+}

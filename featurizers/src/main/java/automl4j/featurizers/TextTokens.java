@@ -1,0 +1,139 @@
+package automl4j.featurizers;
+
+import automl4j.data.Cells;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The word n-grams (1 and 2 words) and character n-grams (3 to 5 characters within a word, padded with a space at
+ * each end) of every cell of a text column, as integer ids into per-column dictionaries. Tokenizing learns nothing
+ * from labels or training rows, so the result is cached per column and shared by the featurizer fitted in every
+ * validation split, which would otherwise tokenize the same text once per split.
+ */
+final class TextTokens {
+    private static final int CACHED = 4;
+    private static final List<TextTokens> CACHE = new ArrayList<>();
+
+    private final WeakReference<Column<?>> source;
+    final Map<String, Integer> wordIds = new HashMap<>();
+    final Map<String, Integer> charIds = new HashMap<>();
+    final int[][] words;
+    final int[][] chars;
+    final float[][] stats;
+
+    private TextTokens(Column<?> column) {
+        this.source = new WeakReference<>(column);
+        int n = column.size();
+        words = new int[n][];
+        chars = new int[n][];
+        stats = new float[n][];
+        Map<String, int[]> charGramsOfToken = new HashMap<>();
+        for (int r = 0; r < n; r++) {
+            String s = Cells.text(column, r);
+            List<String> tokens = tokens(s);
+            int[] w = new int[tokens.size() * 2];
+            int k = 0;
+            List<Integer> c = new ArrayList<>();
+            for (int t = 0; t < tokens.size(); t++) {
+                w[k++] = id(wordIds, tokens.get(t));
+                if (t > 0) {
+                    w[k++] = id(wordIds, tokens.get(t - 1) + " " + tokens.get(t));
+                }
+                for (int g : charGramsOfToken.computeIfAbsent(tokens.get(t), this::charGrams)) {
+                    c.add(g);
+                }
+            }
+            words[r] = java.util.Arrays.copyOf(w, k);
+            chars[r] = c.stream().mapToInt(Integer::intValue).toArray();
+            stats[r] = statistics(s, tokens.size());
+        }
+    }
+
+    /** The tokens of {@code column}, from the cache when this very column was tokenized recently. */
+    static TextTokens of(Column<?> column) {
+        synchronized (CACHE) {
+            for (TextTokens t : CACHE) {
+                if (t.source.get() == column && t.words.length == column.size()) {
+                    return t;
+                }
+            }
+        }
+        TextTokens fresh = new TextTokens(column);
+        synchronized (CACHE) {
+            CACHE.removeIf(t -> t.source.get() == null);
+            if (CACHE.size() >= CACHED) {
+                CACHE.remove(0);
+            }
+            CACHE.add(fresh);
+        }
+        return fresh;
+    }
+
+    /** Lower-cased runs of letters and digits. */
+    static List<String> tokens(String s) {
+        List<String> out = new ArrayList<>();
+        if (s == null) {
+            return out;
+        }
+        String lower = s.toLowerCase(Locale.ROOT);
+        int start = -1;
+        for (int i = 0; i <= lower.length(); i++) {
+            boolean alnum = i < lower.length() && Character.isLetterOrDigit(lower.charAt(i));
+            if (alnum && start < 0) {
+                start = i;
+            } else if (!alnum && start >= 0) {
+                out.add(lower.substring(start, i));
+                start = -1;
+            }
+        }
+        return out;
+    }
+
+    private int[] charGrams(String token) {
+        String padded = " " + token + " ";
+        List<Integer> ids = new ArrayList<>();
+        for (int len = 3; len <= 5; len++) {
+            for (int i = 0; i + len <= padded.length(); i++) {
+                ids.add(id(charIds, padded.substring(i, i + len)));
+            }
+        }
+        return ids.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int id(Map<String, Integer> ids, String gram) {
+        Integer id = ids.get(gram);
+        if (id == null) {
+            id = ids.size();
+            ids.put(gram, id);
+        }
+        return id;
+    }
+
+    /** log(1 + characters), log(1 + words), share of upper-case letters, share of digits. */
+    private static float[] statistics(String s, int words) {
+        if (s == null) {
+            return new float[4];
+        }
+        int letters = 0;
+        int upper = 0;
+        int digits = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (Character.isLetter(ch)) {
+                letters++;
+                if (Character.isUpperCase(ch)) {
+                    upper++;
+                }
+            } else if (Character.isDigit(ch)) {
+                digits++;
+            }
+        }
+        return new float[]{(float) Math.log1p(s.length()), (float) Math.log1p(words),
+            letters == 0 ? 0f : upper / (float) letters, s.isEmpty() ? 0f : digits / (float) s.length()};
+    }
+}

@@ -1,0 +1,175 @@
+package automl4j.featurizers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * A free-text column as TF-IDF over a vocabulary learned from the training rows: the {@code maxWords} word 1- and
+ * 2-grams and {@code maxChars} character 3- to 5-grams found in the most training documents (at least 2), each
+ * weighted {@code (1 + ln tf) * idf} with {@code idf = ln((1 + n) / (1 + df)) + 1}, every block L2-normalized per row;
+ * then four text statistics (log length, log word count, upper-case share, digit share). N-grams outside the
+ * vocabulary, including words never seen in training, are ignored.
+ */
+record TfidfEncoder(String column, List<String> words, float[] wordIdf, List<String> chars, float[] charIdf)
+        implements ColumnEncoder {
+    TfidfEncoder {
+        words = List.copyOf(words);
+        chars = List.copyOf(chars);
+    }
+
+    static TfidfEncoder fit(Column<?> column, int[] rows, int maxWords, int maxChars) {
+        TextTokens tokens = TextTokens.of(column);
+        Vocabulary w = Vocabulary.select(tokens.words, tokens.wordIds, rows, maxWords);
+        Vocabulary c = Vocabulary.select(tokens.chars, tokens.charIds, rows, maxChars);
+        return new TfidfEncoder(column.name(), w.terms, w.idf, c.terms, c.idf);
+    }
+
+    private record Vocabulary(List<String> terms, float[] idf) {
+        static Vocabulary select(int[][] grams, Map<String, Integer> ids, int[] rows, int max) {
+            if (max == 0) {
+                return new Vocabulary(List.of(), new float[0]);
+            }
+            int[] df = new int[ids.size()];
+            int[] seenIn = new int[ids.size()];
+            Arrays.fill(seenIn, -1);
+            for (int r : rows) {
+                for (int g : grams[r]) {
+                    if (seenIn[g] != r) {
+                        seenIn[g] = r;
+                        df[g]++;
+                    }
+                }
+            }
+            String[] term = new String[ids.size()];
+            ids.forEach((t, id) -> term[id] = t);
+            List<Integer> candidates = new ArrayList<>();
+            for (int g = 0; g < df.length; g++) {
+                if (df[g] >= 2) {
+                    candidates.add(g);
+                }
+            }
+            candidates.sort(Comparator.<Integer>comparingInt(g -> -df[g]).thenComparing(g -> term[g]));
+            List<String> terms = new ArrayList<>();
+            float[] idf = new float[Math.min(max, candidates.size())];
+            for (int i = 0; i < idf.length; i++) {
+                int g = candidates.get(i);
+                terms.add(term[g]);
+                idf[i] = (float) (Math.log((1.0 + rows.length) / (1.0 + df[g])) + 1);
+            }
+            return new Vocabulary(terms, idf);
+        }
+    }
+
+    @Override
+    public List<String> featureNames() {
+        List<String> names = new ArrayList<>(words.size() + chars.size() + 4);
+        words.forEach(t -> names.add(column + ":w:" + t));
+        chars.forEach(t -> names.add(column + ":c:" + t));
+        for (String s : List.of("length", "words", "upper", "digits")) {
+            names.add(column + ":" + s);
+        }
+        return names;
+    }
+
+    @Override
+    public void encode(Table table, Column<?> col, int[] rows, int n, float[] out, int stride, int offset) {
+        TextTokens tokens = TextTokens.of(col);
+        int[] wordSlot = slots(tokens.wordIds, words);
+        int[] charSlot = slots(tokens.charIds, chars);
+        for (int i = 0; i < n; i++) {
+            int row = ColumnEncoder.row(rows, i);
+            int at = i * stride + offset;
+            block(tokens.words[row], wordSlot, wordIdf, out, at);
+            block(tokens.chars[row], charSlot, charIdf, out, at + words.size());
+            System.arraycopy(tokens.stats[row], 0, out, at + words.size() + chars.size(), 4);
+        }
+    }
+
+    // Vocabulary position of every dictionary id of this column (-1 outside the vocabulary).
+    private static int[] slots(Map<String, Integer> ids, List<String> vocabulary) {
+        int[] slot = new int[ids.size()];
+        Arrays.fill(slot, -1);
+        for (int v = 0; v < vocabulary.size(); v++) {
+            Integer id = ids.get(vocabulary.get(v));
+            if (id != null) {
+                slot[id] = v;
+            }
+        }
+        return slot;
+    }
+
+    private static void block(int[] grams, int[] slot, float[] idf, float[] out, int at) {
+        if (idf.length == 0) {
+            return;
+        }
+        int touched = 0;
+        int[] hit = new int[grams.length];
+        for (int g : grams) {
+            int v = slot[g];
+            if (v >= 0) {
+                if (out[at + v] == 0f) {
+                    hit[touched++] = v;
+                }
+                out[at + v] += 1f;
+            }
+        }
+        double norm = 0;
+        for (int k = 0; k < touched; k++) {
+            int v = hit[k];
+            float w = (float) ((1 + Math.log(out[at + v])) * idf[v]);
+            out[at + v] = w;
+            norm += w * (double) w;
+        }
+        if (norm > 0) {
+            float inv = (float) (1 / Math.sqrt(norm));
+            for (int k = 0; k < touched; k++) {
+                out[at + hit[k]] *= inv;
+            }
+        }
+    }
+
+    @Override
+    public ObjectNode toJson(ObjectMapper json) {
+        ObjectNode n = json.createObjectNode();
+        n.put("encoder", "tfidf");
+        n.put("column", column);
+        ArrayNode w = n.putArray("words");
+        words.forEach(w::add);
+        ArrayNode wi = n.putArray("word_idf");
+        for (float v : wordIdf) {
+            wi.add(v);
+        }
+        ArrayNode c = n.putArray("chars");
+        chars.forEach(c::add);
+        ArrayNode ci = n.putArray("char_idf");
+        for (float v : charIdf) {
+            ci.add(v);
+        }
+        return n;
+    }
+
+    static TfidfEncoder fromJson(JsonNode n) {
+        List<String> w = new ArrayList<>();
+        n.get("words").forEach(x -> w.add(x.asText()));
+        List<String> c = new ArrayList<>();
+        n.get("chars").forEach(x -> c.add(x.asText()));
+        return new TfidfEncoder(n.get("column").asText(), w, floats(n.get("word_idf")), c, floats(n.get("char_idf")));
+    }
+
+    private static float[] floats(JsonNode a) {
+        float[] out = new float[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) a.get(i).asDouble();
+        }
+        return out;
+    }
+}
