@@ -65,7 +65,8 @@ public final class AutoMlModel {
      * when nothing. Missing columns are not here: {@link #predict} refuses them.
      */
     public java.util.List<String> warnings(Table rows) {
-        return transform.warnings(rows);
+        boolean hasTarget = rows.columnNames().contains(target.name());
+        return transform.warnings(hasTarget ? rows.rejectColumns(target.name()) : rows);
     }
 
     /** Writes the pipeline to {@code path} (replacing it atomically). */

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param best           the best pipeline, refitted on all training rows
  * @param bestTrial      the leaderboard row of the config that {@code best} was refitted from
  * @param validation     the validation scheme used, such as {@code 5-fold cross-validation}
- * @param report         column kinds and data problems found in the training rows
+ * @param report         column kinds, data problems and guardrails found in the training rows
  * @param elapsedSeconds wall time of the whole fit, refit included
  * @param refitSeconds   wall time of the final refit
  */
@@ -23,5 +23,10 @@ public record AutoMlRun(Leaderboard leaderboard, AutoMlModel best, TrialResult b
         Objects.requireNonNull(leaderboard, "leaderboard");
         Objects.requireNonNull(best, "best");
         Objects.requireNonNull(bestTrial, "bestTrial");
+    }
+
+    /** The data guardrails: the target's checks, then the featurizer's, each passed, fixed or alert. */
+    public java.util.List<automl4j.featurize.Guardrail> guardrails() {
+        return report.guardrails();
     }
 }

@@ -41,6 +41,14 @@ public interface Learner {
         return 1.0;
     }
 
+    /**
+     * True if the learner reads a sparse {@link FeatureMatrix} without densifying it and copes with thousands of
+     * features (as from TF-IDF text); when the featurized data is sparse the engine searches only such learners.
+     */
+    default boolean acceptsSparse() {
+        return false;
+    }
+
     /** The config to try first: the library's own defaults, expressed in this learner's space. */
     default Config defaultConfig(TaskType task) {
         SearchSpace space = space(task);

@@ -6,6 +6,7 @@ import automl4j.AutoMlRun;
 import automl4j.data.EncodedTarget;
 import automl4j.data.TaskData;
 import automl4j.data.TaskType;
+import automl4j.featurize.FeaturizationReport;
 import automl4j.featurize.FittedTransform;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
@@ -75,6 +76,8 @@ public final class Engine {
         FittedTransform full = settings.featurizer().fit(data.table(), tableRows, encoded.target(), y);
         double featurizeSeconds = 2 * (System.nanoTime() - featurizeStart) / 1e9;   // fit + transform of all rows at refit
         full.report().problems().forEach(p -> listener.info("data: " + p));
+        FeaturizationReport report = new FeaturizationReport(full.report().kinds(), full.report().problems(),
+                TargetGuardrails.check(encoded.target(), y, ValidationPlan.FOLDS)).withGuardrails(full.report().guardrails());
         List<PreparedSplit> splits = new ArrayList<>();
         double trainRowsPerSplit = 0;
         for (ValidationPlan.Split split : plan.splits()) {
@@ -89,6 +92,14 @@ public final class Engine {
             trainRowsPerSplit += train.length / (double) plan.splits().size();
         }
 
+        if (splits.get(0).train().features().isSparse() && learners.values().stream().anyMatch(Learner::acceptsSparse)) {
+            List<String> left = learners.values().stream().filter(l -> !l.acceptsSparse()).map(Learner::id).toList();
+            if (!left.isEmpty()) {
+                listener.info("features are sparse (" + splits.get(0).train().features().columns() + " columns, text); "
+                        + "searching only learners that take sparse input, not " + left);
+                learners.values().removeIf(l -> !l.acceptsSparse());
+            }
+        }
         Map<String, SearchSpace> spaces = new LinkedHashMap<>();
         List<Config> initial = new ArrayList<>();
         for (Learner l : learners.values()) {
@@ -141,7 +152,7 @@ public final class Engine {
                 info.put("training_rows", Integer.toString(tableRows.length));
                 AutoMlModel best = new AutoMlModel(encoded.target(), full, model, candidate.trial().config(), info);
                 long end = System.nanoTime();
-                return new AutoMlRun(board, best, candidate, plan.description(), full.report(), (end - start) / 1e9,
+                return new AutoMlRun(board, best, candidate, plan.description(), report, (end - start) / 1e9,
                         (end - refitStart) / 1e9);
             } catch (RuntimeException e) {
                 refitFailures.add("refit of trial " + candidate.trial().id() + " (" + candidate.trial().config() + ") failed: "

@@ -18,6 +18,8 @@ import java.util.SplittableRandom;
 public record ValidationPlan(String description, List<Split> splits) {
     /** Largest row count validated by cross-validation. */
     public static final int CV_MAX_ROWS = 2000;
+    /** Folds of the cross-validation; the holdout is one of them. */
+    public static final int FOLDS = 5;
 
     public ValidationPlan {
         splits = List.copyOf(splits);
@@ -49,10 +51,10 @@ public record ValidationPlan(String description, List<Split> splits) {
     /** The plan for labels {@code y} of {@code target} (class indexes or values). */
     public static ValidationPlan choose(Target target, double[] y, long seed) {
         int n = y.length;
-        int[] fold = assignFolds(target, y, 5, seed);
+        int[] fold = assignFolds(target, y, FOLDS, seed);
         if (n <= CV_MAX_ROWS) {
             List<Split> splits = new ArrayList<>();
-            for (int k = 0; k < 5; k++) {
+            for (int k = 0; k < FOLDS; k++) {
                 splits.add(split(fold, k));
             }
             return new ValidationPlan("5-fold cross-validation", splits);

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
+import automl4j.featurizers.ColumnKind;
+import automl4j.featurizers.FeaturizerOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +38,16 @@ final class ConfigFile {
         KEYS.put("search.seed", "run seed, an integer (default 0)");
         KEYS.put("cores", "cores to use, >= 1 (default: all available)");
         KEYS.put("output", "output folder (default: automl-output beside the config file)");
+        KEYS.put("featurize.kinds", "mapping of column name to kind, overriding detection: numeric, boolean, categorical, "
+                + "high-cardinality, datetime, text, id-like (dropped), constant (dropped)");
+        KEYS.put("featurize.imputation", "missing numbers: median, mean, most-frequent or constant (default median)");
+        KEYS.put("featurize.scaling", "numbers: standard, robust or none (default standard)");
+        KEYS.put("featurize.high_cardinality", "categories above one_hot_max: target, frequency or hashing (default target)");
+        KEYS.put("featurize.one_hot_max", "most distinct values of a one-hot column, >= 2 (default 16)");
+        KEYS.put("featurize.rare_min_count", "categories seen fewer times share an 'other' feature, >= 1 (default 3)");
+        KEYS.put("featurize.text_words", "word 1- and 2-gram vocabulary of each text column, >= 0 (default 2000)");
+        KEYS.put("featurize.text_chars", "character 3- to 5-gram vocabulary of each text column, >= 0 (default 0: off)");
+        KEYS.put("featurize.leakage", "suspected target leakage: alert (keep the column) or drop (default alert)");
     }
 
     private ConfigFile() {
@@ -119,7 +131,58 @@ final class ConfigFile {
             throw new UsageException("config key 'cores' must be >= 1, but was " + cores);
         }
         Path output = base.resolve(text(flat, "output", "automl-output", false));
-        return new RunConfig(train, target, task, metric, seconds, maxTrials, learners, searcher, seed, cores, output);
+        return new RunConfig(train, target, task, metric, seconds, maxTrials, learners, searcher, seed, cores, output,
+                featurize(flat));
+    }
+
+    private static FeaturizerOptions featurize(Map<String, JsonNode> flat) {
+        FeaturizerOptions.Builder b = FeaturizerOptions.builder();
+        JsonNode kinds = flat.get("featurize.kinds");
+        if (kinds != null && !kinds.isNull()) {
+            if (!kinds.isObject()) {
+                throw new UsageException("config key 'featurize.kinds' must map column names to kinds, but was " + kinds);
+            }
+            for (Map.Entry<String, JsonNode> e : kinds.properties()) {
+                try {
+                    b.kind(e.getKey(), ColumnKind.fromLabel(e.getValue().asText()));
+                } catch (IllegalArgumentException ex) {
+                    throw new UsageException("config key 'featurize.kinds." + e.getKey() + "': " + ex.getMessage());
+                }
+            }
+        }
+        b.imputation(choice(flat, "featurize.imputation", FeaturizerOptions.Imputation.values(), FeaturizerOptions.Imputation::label,
+                FeaturizerOptions.Imputation.MEDIAN));
+        b.scaling(choice(flat, "featurize.scaling", FeaturizerOptions.Scaling.values(), FeaturizerOptions.Scaling::label,
+                FeaturizerOptions.Scaling.STANDARD));
+        b.highCardinality(choice(flat, "featurize.high_cardinality", FeaturizerOptions.HighCardinalityEncoding.values(),
+                FeaturizerOptions.HighCardinalityEncoding::label, FeaturizerOptions.HighCardinalityEncoding.TARGET));
+        b.leakage(choice(flat, "featurize.leakage", FeaturizerOptions.LeakagePolicy.values(), FeaturizerOptions.LeakagePolicy::label,
+                FeaturizerOptions.LeakagePolicy.ALERT));
+        FeaturizerOptions defaults = FeaturizerOptions.defaults();
+        b.oneHotMax(integer(flat, "featurize.one_hot_max", defaults.oneHotMax()));
+        b.rareMinCount(integer(flat, "featurize.rare_min_count", defaults.rareMinCount()));
+        b.textWords(integer(flat, "featurize.text_words", defaults.textWords()));
+        b.textChars(integer(flat, "featurize.text_chars", defaults.textChars()));
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("config key 'featurize': " + e.getMessage());
+        }
+    }
+
+    private static <E> E choice(Map<String, JsonNode> flat, String key, E[] values, java.util.function.Function<E, String> label,
+                                E fallback) {
+        String t = text(flat, key, null, false);
+        if (t == null) {
+            return fallback;
+        }
+        for (E v : values) {
+            if (label.apply(v).equals(t)) {
+                return v;
+            }
+        }
+        throw new UsageException("config key '" + key + "' must be one of "
+                + java.util.Arrays.stream(values).map(label).toList() + ", but was '" + t + "'");
     }
 
     /** The effective config as YAML, with every default filled in. */
@@ -144,6 +207,18 @@ final class ConfigFile {
         search.put("seed", c.seed());
         root.put("cores", c.cores());
         root.put("output", c.output().toString());
+        FeaturizerOptions f = c.featurize();
+        ObjectNode fz = root.putObject("featurize");
+        ObjectNode kinds = fz.putObject("kinds");
+        f.kinds().forEach((k, v) -> kinds.put(k, v.label()));
+        fz.put("imputation", f.imputation().label());
+        fz.put("scaling", f.scaling().label());
+        fz.put("high_cardinality", f.highCardinality().label());
+        fz.put("one_hot_max", f.oneHotMax());
+        fz.put("rare_min_count", f.rareMinCount());
+        fz.put("text_words", f.textWords());
+        fz.put("text_chars", f.textChars());
+        fz.put("leakage", f.leakage().label());
         return y.writeValueAsString(root);
     }
 

@@ -39,6 +39,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         Table table = TableFiles.read(data);
         Predictions p = m.predict(table);
+        m.warnings(table).forEach(w -> System.err.println("automl: warning: " + w));
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

@@ -20,14 +20,17 @@ import java.util.Objects;
  * @param seed       run seed
  * @param cores      cores to use
  * @param output     output folder
+ * @param featurize  featurizer options
  */
 record RunConfig(Path train, String target, TaskType task, String metric, double seconds, int maxTrials,
-                 List<String> learners, String searcher, long seed, int cores, Path output) {
+                 List<String> learners, String searcher, long seed, int cores, Path output,
+                 automl4j.featurizers.FeaturizerOptions featurize) {
     RunConfig {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(target, "target");
         learners = List.copyOf(learners);
         Objects.requireNonNull(searcher, "searcher");
         Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(featurize, "featurize");
     }
 }

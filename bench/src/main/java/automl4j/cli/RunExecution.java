@@ -3,6 +3,7 @@ package automl4j.cli;
 import automl4j.AutoMl;
 import automl4j.AutoMlRun;
 import automl4j.data.TaskData;
+import automl4j.featurizers.TabularFeaturizer;
 import automl4j.learn.Learner;
 import automl4j.learn.Learners;
 import automl4j.metric.Metric;
@@ -39,6 +40,7 @@ final class RunExecution {
                 .seed(config.seed())
                 .learners(learners)
                 .searcher(searcher)
+                .featurizer(new TabularFeaturizer(config.featurize()))
                 .cores(config.cores())
                 .listener(new ProgressPrinter(out, metric.name()))
                 .build()

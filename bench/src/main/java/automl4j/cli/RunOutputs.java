@@ -39,8 +39,11 @@ final class RunOutputs {
         run.report().kinds().forEach((k, v) -> report.append("column '").append(k).append("': ").append(v).append('\n'));
         run.report().problems().forEach(p -> report.append(p).append('\n'));
         Files.writeString(dir.resolve("data-report.txt"), report.toString(), StandardCharsets.UTF_8);
+        GuardrailsOutput.write(run.guardrails(), dir);
+        GuardrailsOutput.print(run.guardrails(), out);
         out.println("Top columns by permutation importance (" + metric.name() + " drop on the training rows):");
         importance.columns().stream().limit(5).forEach(c -> out.printf(Locale.ROOT, "  %-24s %.5f%n", c.column(), c.importance()));
-        out.println("Wrote " + model + ", leaderboard.csv, importance.csv, data-report.txt and effective-config.yaml to " + dir);
+        out.println("Wrote " + model + ", leaderboard.csv, importance.csv, data-report.txt, guardrails.json and effective-config.yaml to "
+                + dir);
     }
 }

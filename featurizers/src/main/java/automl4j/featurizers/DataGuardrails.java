@@ -19,6 +19,9 @@ import tech.tablesaw.columns.Column;
  * the target alone; the engine checks them.)
  */
 final class DataGuardrails {
+    /** Share of repeated rows from which duplicates are an alert: a few repeats are normal in real data. */
+    static final double DUPLICATE_ALERT_SHARE = 0.05;
+
     private DataGuardrails() {
     }
 
@@ -42,6 +45,10 @@ final class DataGuardrails {
                 "no column is constant or all missing", "hold a single value or only missing values; dropped"));
         if (duplicateRows == 0) {
             out.add(Guardrail.passed("duplicate-rows", "no two training rows are identical"));
+        } else if (duplicateRows < DUPLICATE_ALERT_SHARE * rows) {
+            out.add(new Guardrail("duplicate-rows", Status.PASSED, String.format(Locale.ROOT, "%d training rows (%.1f%%) "
+                    + "repeat an earlier row exactly, below the %.0f%% alert level", duplicateRows, 100.0 * duplicateRows / rows,
+                    100 * DUPLICATE_ALERT_SHARE), List.of(), Map.of("duplicate_rows", (double) duplicateRows)));
         } else {
             out.add(new Guardrail("duplicate-rows", Status.ALERT, String.format(Locale.ROOT,
                     "%d training rows (%.1f%%) repeat an earlier row exactly, target included; repeats that land on both "
@@ -63,7 +70,7 @@ final class DataGuardrails {
             return Guardrail.passed("missing-values", "no kept column has missing values");
         }
         List<String> parts = new ArrayList<>();
-        shares.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.1f%%", k, 100 * v)));
+        shares.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %d (%.1f%%)", k, Math.round(v * rows), 100 * v)));
         return new Guardrail("missing-values", Status.FIXED, "missing values in " + String.join(", ", parts)
                 + "; numbers imputed with the " + options.imputation().label() + " plus a missing indicator, categories "
                 + "and dates given a missing level or indicator, text read as empty", List.copyOf(shares.keySet()), shares);
@@ -94,8 +101,12 @@ final class DataGuardrails {
             }
         }
         if (names.isEmpty()) {
-            return Guardrail.passed("target-leakage", "no single column predicts the target almost perfectly on its own "
-                    + "(out-of-fold score below " + LeakageDetector.THRESHOLD + ")");
+            ColumnFacts top = columns.stream().filter(c -> !Double.isNaN(c.leakageScore()))
+                    .max(java.util.Comparator.comparingDouble(ColumnFacts::leakageScore)).orElse(null);
+            return new Guardrail("target-leakage", Status.PASSED, "no single column predicts the target almost perfectly on its "
+                    + "own (out-of-fold score below " + LeakageDetector.THRESHOLD + (top == null ? ")" : String.format(Locale.ROOT,
+                    "; highest: %s %.4f)", top.name(), top.leakageScore())), List.of(),
+                    top == null ? Map.of() : Map.of(top.name(), top.leakageScore()));
         }
         List<String> parts = new ArrayList<>();
         figures.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s (%.4f)", k, v)));

@@ -142,7 +142,7 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
         private int oneHotMax = DEFAULT_ONE_HOT_MAX;
         private int rareMinCount = 3;
         private int textWords = 2000;
-        private int textChars = 1000;
+        private int textChars = 0;
         private LeakagePolicy leakage = LeakagePolicy.ALERT;
         private int targetEncodingFolds = 5;
 
@@ -191,7 +191,10 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
             return this;
         }
 
-        /** Character n-gram vocabulary cap of text columns; default 1000 (0 turns character n-grams off). */
+        /**
+         * Character n-gram vocabulary cap of text columns; default 0, off: on reuters-corn, adding 1000 character
+         * n-grams to 2000 word n-grams lowered a logistic regression's AUC (0.9947 to 0.9886 on outer fold 1).
+         */
         public Builder textChars(int n) {
             this.textChars = n;
             return this;

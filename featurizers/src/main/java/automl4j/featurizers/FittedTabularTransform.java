@@ -15,18 +15,23 @@ import tech.tablesaw.api.Table;
 
 /**
  * The fitted {@link TabularFeaturizer}: column encoders applied side by side, in parallel over columns when the
- * matrix is large. Immutable, thread-safe.
+ * matrix is large. A table with text and at least {@value #SPARSE_MIN_FEATURES} features becomes a sparse matrix
+ * (TF-IDF rows are mostly zeros); any other a dense one. Immutable, thread-safe.
  */
 final class FittedTabularTransform implements FittedTransform {
     /** Version of the exported JSON: 2 added imputation and scaling choices, booleans, dates, TF-IDF, target encoding. */
     static final int VERSION = 2;
     private static final long PARALLEL_CELLS = 200_000;
+    /** Features from which a table with text is transformed to a sparse matrix. */
+    static final int SPARSE_MIN_FEATURES = 256;
+    private static final int SPARSE_BLOCK = 256;
 
     private final List<String> inputs;
     private final List<ColumnEncoder> encoders;
     private final FeaturizationReport report;
     private final List<String> featureNames;
     private final int[] offsets;
+    private final boolean sparse;
 
     FittedTabularTransform(List<String> inputs, List<ColumnEncoder> encoders, FeaturizationReport report) {
         this.inputs = List.copyOf(inputs);
@@ -39,6 +44,7 @@ final class FittedTabularTransform implements FittedTransform {
             names.addAll(encoders.get(i).featureNames());
         }
         this.featureNames = List.copyOf(names);
+        this.sparse = names.size() >= SPARSE_MIN_FEATURES && encoders.stream().anyMatch(e -> e instanceof TfidfEncoder);
     }
 
     @Override
@@ -77,6 +83,9 @@ final class FittedTabularTransform implements FittedTransform {
         }
         int n = rows == null ? table.rowCount() : rows.length;
         int width = featureNames.size();
+        if (sparse) {
+            return sparse(table, rows, n, width);
+        }
         float[] out = new float[Math.multiplyExact(n, width)];
         IntStream each = IntStream.range(0, encoders.size());
         if ((long) n * width >= PARALLEL_CELLS) {
@@ -87,6 +96,43 @@ final class FittedTabularTransform implements FittedTransform {
             e.encode(table, table.column(e.column()), rows, n, out, width, offsets[i]);
         });
         return FeatureMatrix.wrapOwned(out, n, featureNames);
+    }
+
+    // Encodes blocks of rows densely and keeps their non-zero cells, so the dense matrix never exists whole.
+    private FeatureMatrix sparse(Table table, int[] rows, int n, int width) {
+        int[] start = new int[n + 1];
+        int[] indexes = new int[Math.max(16, n * 16)];
+        float[] values = new float[indexes.length];
+        int stored = 0;
+        float[] block = new float[SPARSE_BLOCK * width];
+        for (int from = 0; from < n; from += SPARSE_BLOCK) {
+            int count = Math.min(SPARSE_BLOCK, n - from);
+            int[] blockRows = new int[count];
+            for (int i = 0; i < count; i++) {
+                blockRows[i] = rows == null ? from + i : rows[from + i];
+            }
+            java.util.Arrays.fill(block, 0f);
+            for (int e = 0; e < encoders.size(); e++) {
+                ColumnEncoder enc = encoders.get(e);
+                enc.encode(table, table.column(enc.column()), blockRows, count, block, width, offsets[e]);
+            }
+            for (int i = 0; i < count; i++) {
+                for (int c = 0; c < width; c++) {
+                    float v = block[i * width + c];
+                    if (v != 0f) {
+                        if (stored == indexes.length) {
+                            indexes = java.util.Arrays.copyOf(indexes, stored * 2);
+                            values = java.util.Arrays.copyOf(values, stored * 2);
+                        }
+                        indexes[stored] = c;
+                        values[stored++] = v;
+                    }
+                }
+                start[from + i + 1] = stored;
+            }
+        }
+        return FeatureMatrix.sparse(start, java.util.Arrays.copyOf(indexes, stored), java.util.Arrays.copyOf(values, stored),
+                featureNames);
     }
 
     @Override

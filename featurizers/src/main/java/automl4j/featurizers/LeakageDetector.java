@@ -15,7 +15,8 @@ import tech.tablesaw.columns.Column;
  * value recorded after the outcome). The column is cut into levels (its categories; numbers and dates into at most
  * {@value #BINS} quantile bins; missing values a level of their own), each level predicts the smoothed target mean of
  * the other folds ({@value #FOLDS}-fold, out of fold), and the predictions are scored: ROC AUC for binary targets, R²
- * for regression, and for multiclass targets {@code 1 - error / baseline error}, where the baseline always predicts
+ * for regression (or, for a numeric column, the squared correlation with the target when higher, counting missing
+ * values as unexplained), and for multiclass targets {@code 1 - error / baseline error}, where the baseline always predicts
  * the most frequent class. A column scoring at least {@value #THRESHOLD} is suspected of leakage.
  * <p>
  * The threshold is set where real, strong features stop: on the public suite the strongest single honest column
@@ -55,8 +56,48 @@ final class LeakageDetector {
         for (int i = 0; i < n; i++) {
             y[i] = labels[pick[i]];
         }
-        return target.task() == TaskType.MULTICLASS ? multiclass(level, y, target.numClasses()) : oneDimensional(level, y,
-                target.task() == TaskType.BINARY);
+        if (target.task() == TaskType.MULTICLASS) {
+            return multiclass(level, y, target.numClasses());
+        }
+        double binned = oneDimensional(level, y, target.task() == TaskType.BINARY);
+        if (target.task() == TaskType.REGRESSION && kind == ColumnKind.NUMERIC) {
+            // Quantile bins are coarse on small tables; a linear copy of the target shows in the correlation at once.
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = Cells.number(column, rows[pick[i]]);
+            }
+            return Math.max(binned, squaredCorrelation(x, y));
+        }
+        return binned;
+    }
+
+    private static double squaredCorrelation(double[] x, double[] y) {
+        double mx = 0;
+        double my = 0;
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i])) {
+                mx += x[i];
+                my += y[i];
+                n++;
+            }
+        }
+        if (n < 3) {
+            return Double.NaN;
+        }
+        mx /= n;
+        my /= n;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i])) {
+                sxy += (x[i] - mx) * (y[i] - my);
+                sxx += (x[i] - mx) * (x[i] - mx);
+                syy += (y[i] - my) * (y[i] - my);
+            }
+        }
+        return sxx == 0 || syy == 0 ? Double.NaN : sxy * sxy / (sxx * syy) * n / x.length;
     }
 
     private static int[] sample(int total, int n) {

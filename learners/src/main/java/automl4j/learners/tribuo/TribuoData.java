@@ -39,7 +39,7 @@ final class TribuoData {
         FeatureMatrix x = data.features();
         String[] names = names(x.columns());
         for (int i = 0; i < x.rows(); i++) {
-            ds.add(new ArrayExample<>(new Label(Integer.toString((int) data.labels().get(i))), names, doubles(x.row(i))));
+            ds.add(example(new Label(Integer.toString((int) data.labels().get(i))), names, x, i));
         }
         return ds;
     }
@@ -49,7 +49,7 @@ final class TribuoData {
         FeatureMatrix x = data.features();
         String[] names = names(x.columns());
         for (int i = 0; i < x.rows(); i++) {
-            ds.add(new ArrayExample<>(new Regressor(DIMENSION, (data.labels().get(i) - mean) / std), names, doubles(x.row(i))));
+            ds.add(example(new Regressor(DIMENSION, (data.labels().get(i) - mean) / std), names, x, i));
         }
         return ds;
     }
@@ -58,7 +58,7 @@ final class TribuoData {
         String[] names = names(x.columns());
         List<Example<Label>> out = new ArrayList<>(x.rows());
         for (int i = 0; i < x.rows(); i++) {
-            out.add(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, doubles(x.row(i))));
+            out.add(example(LabelFactory.UNKNOWN_LABEL, names, x, i));
         }
         return out;
     }
@@ -67,7 +67,7 @@ final class TribuoData {
         String[] names = names(x.columns());
         List<Example<Regressor>> out = new ArrayList<>(x.rows());
         for (int i = 0; i < x.rows(); i++) {
-            out.add(new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, names, doubles(x.row(i))));
+            out.add(example(RegressionFactory.UNKNOWN_REGRESSOR, names, x, i));
         }
         return out;
     }
@@ -88,6 +88,30 @@ final class TribuoData {
         return new double[] {mean, std > 1e-12 ? std : 1.0};
     }
 
+
+    // Tribuo reads an absent feature as zero, so a sparse row passes only its stored cells.
+    private static <T extends org.tribuo.Output<T>> ArrayExample<T> example(T output, String[] names, FeatureMatrix x, int row) {
+        if (!x.isSparse()) {
+            return new ArrayExample<>(output, names, doubles(x.row(row)));
+        }
+        float[] dense = x.row(row);
+        int stored = 0;
+        for (float v : dense) {
+            if (v != 0f) {
+                stored++;
+            }
+        }
+        String[] n = new String[stored];
+        double[] v = new double[stored];
+        int k = 0;
+        for (int c = 0; c < dense.length; c++) {
+            if (dense[c] != 0f) {
+                n[k] = names[c];
+                v[k++] = dense[c];
+            }
+        }
+        return new ArrayExample<>(output, n, v);
+    }
 
     private static double[] doubles(float[] f) {
         double[] d = new double[f.length];

@@ -46,6 +46,11 @@ public final class TribuoLinearSgdLearner implements Learner {
     }
 
     @Override
+    public boolean acceptsSparse() {
+        return true;
+    }
+
+    @Override
     public double relativeCost() {
         return 0.5;
     }

@@ -71,6 +71,11 @@ public final class XgboostLearner implements Learner {
     }
 
     @Override
+    public boolean acceptsSparse() {
+        return true;
+    }
+
+    @Override
     public FittedModel fit(TrainingSet data, Config config, FitContext context) {
         TaskType task = data.target().task();
         Map<String, Object> params = new HashMap<>();
