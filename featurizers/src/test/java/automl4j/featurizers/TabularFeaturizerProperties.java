@@ -21,14 +21,14 @@ import tech.tablesaw.api.Table;
 class TabularFeaturizerProperties {
     static final Target TARGET = new Target("y", TaskType.BINARY, List.of("a", "b"));
 
-    /** A table of random numeric, text-number, low- and high-cardinality columns with missing values. */
+    /** A table of random numeric, boolean, date, text, low- and high-cardinality columns with missing values. */
     static Table randomTable(long seed, int rows) {
         SplittableRandom r = new SplittableRandom(seed);
         Table t = Table.create("random");
         int columns = 1 + r.nextInt(5);
         for (int c = 0; c < columns; c++) {
             double missingRate = r.nextInt(3) == 0 ? 0 : r.nextDouble(0, 0.5);
-            int kind = r.nextInt(3);
+            int kind = r.nextInt(6);
             int cardinality = 1 + r.nextInt(kind == 2 ? 200 : 8);
             if (kind == 0) {
                 DoubleColumn col = DoubleColumn.create("n" + c);
@@ -46,7 +46,14 @@ class TabularFeaturizerProperties {
                     if (r.nextDouble() < missingRate) {
                         col.appendMissing();
                     } else {
-                        col.append("v" + r.nextInt(cardinality));
+                        col.append(switch (kind) {
+                            case 3 -> r.nextBoolean() ? "yes" : "no";
+                            case 4 -> String.format(java.util.Locale.ROOT, "20%02d-%02d-%02d", r.nextInt(30), 1 + r.nextInt(12),
+                                    1 + r.nextInt(28));
+                            case 5 -> "word" + r.nextInt(20) + " and word" + r.nextInt(20) + " then w" + r.nextInt(50)
+                                    + " maybe v" + r.nextInt(cardinality) + " end";
+                            default -> "v" + r.nextInt(cardinality);
+                        });
                     }
                 }
                 t.addColumns(col);
@@ -58,6 +65,15 @@ class TabularFeaturizerProperties {
             y.append(r.nextBoolean() ? "a" : "b");
         }
         return t.addColumns(signal, y);
+    }
+
+    /** Class indexes of {@code rows} of the table's target column. */
+    static double[] labels(Table t, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = t.stringColumn("y").get(rows[i]).equals("a") ? 0 : 1;
+        }
+        return out;
     }
 
     static int[] all(int n) {
@@ -72,13 +88,13 @@ class TabularFeaturizerProperties {
             if (train.length == 0) {
                 return;
             }
-            FittedTransform f = new TabularFeaturizer().fit(t, train, TARGET, new double[train.length]);
+            FittedTransform f = new TabularFeaturizer().fit(t, train, TARGET, labels(t, train));
             FeatureMatrix x = f.transform(t, null);
             assertThat(x.rows()).isEqualTo(rows);
             for (float v : x.toArray()) {
                 assertThat(Float.isFinite(v)).isTrue();
             }
-            FittedTransform again = new TabularFeaturizer().fit(t, train, TARGET, new double[train.length]);
+            FittedTransform again = new TabularFeaturizer().fit(t, train, TARGET, labels(t, train));
             assertThat(again.transform(t, null).toArray()).isEqualTo(x.toArray());
             assertThat(again.export()).isEqualTo(f.export());
         });
@@ -101,9 +117,22 @@ class TabularFeaturizerProperties {
                     }
                 }
             }
-            byte[] a = new TabularFeaturizer().fit(t, train, TARGET, new double[train.length]).export();
-            byte[] b = new TabularFeaturizer().fit(changed, train, TARGET, new double[train.length]).export();
+            byte[] a = new TabularFeaturizer().fit(t, train, TARGET, labels(t, train)).export();
+            byte[] b = new TabularFeaturizer().fit(changed, train, TARGET, labels(t, train)).export();
             assertThat(b).isEqualTo(a);
+        });
+    }
+
+    @Test
+    void fittingOnASplitEqualsFittingOnATableOfItsTrainingRowsOnly() {
+        qt().withExamples(40).forAll(longs().all(), integers().between(10, 120)).checkAssert((seed, rows) -> {
+            Table t = randomTable(seed, rows);
+            int[] train = IntStream.range(0, rows).filter(i -> i % 5 != 2).toArray();
+            Table trainOnly = t.rows(train);
+            byte[] onSplit = new TabularFeaturizer().fit(t, train, TARGET, labels(t, train)).export();
+            byte[] alone = new TabularFeaturizer().fit(trainOnly, all(train.length), TARGET, labels(t, train)).export();
+            assertThat(new String(alone, java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(new String(onSplit, java.nio.charset.StandardCharsets.UTF_8));
         });
     }
 
@@ -122,9 +151,10 @@ class TabularFeaturizerProperties {
     void exportThenLoadGivesTheSameFeatures() {
         qt().withExamples(40).forAll(longs().all(), integers().between(5, 80)).checkAssert((seed, rows) -> {
             Table t = randomTable(seed, rows);
-            FittedTransform f = new TabularFeaturizer().fit(t, all(rows), TARGET, new double[rows]);
+            FittedTransform f = new TabularFeaturizer().fit(t, all(rows), TARGET, labels(t, all(rows)));
             FittedTransform loaded = new TabularFeaturizer().load(f.export());
-            assertThat(Arrays.equals(loaded.transform(t, null).toArray(), f.transform(t, null).toArray())).isTrue();
+            Table fresh = t.copy();   // the fitted table's own rows get out-of-fold target encodings; new data does not
+            assertThat(Arrays.equals(loaded.transform(fresh, null).toArray(), f.transform(fresh, null).toArray())).isTrue();
             assertThat(loaded.featureNames()).isEqualTo(f.featureNames());
         });
     }
