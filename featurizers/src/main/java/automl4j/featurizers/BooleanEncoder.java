@@ -16,17 +16,11 @@ import tech.tablesaw.columns.Column;
  */
 record BooleanEncoder(String column, String trueValue, String falseValue, boolean indicator) implements ColumnEncoder {
 
-    static BooleanEncoder fit(Column<?> column, int[] rows) {
+    static BooleanEncoder fit(CodedColumn coded) {
         java.util.TreeSet<String> values = new java.util.TreeSet<>();
-        boolean missing = false;
-        for (int r : rows) {
-            String s = Cells.text(column, r);
-            if (s == null) {
-                missing = true;
-            } else {
-                values.add(s.strip().toLowerCase(Locale.ROOT));
-            }
-        }
+        coded.levels.forEach(s -> values.add(s.strip().toLowerCase(Locale.ROOT)));
+        boolean missing = coded.missing > 0;
+        Column<?> column = coded.column;
         String t = values.stream().filter(v -> v.equals("true") || v.equals("yes") || v.equals("y") || v.equals("t"))
                 .findFirst().orElse(values.isEmpty() ? "true" : values.last());
         String f = values.stream().filter(v -> !v.equals(t)).findFirst().orElse("false");

@@ -1,6 +1,5 @@
 package automl4j.featurizers;
 
-import automl4j.data.Cells;
 import automl4j.featurize.Guardrail;
 import automl4j.featurize.Guardrail.Status;
 import java.util.ArrayList;
@@ -9,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import tech.tablesaw.api.NumericColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * The featurizer's data guardrails, in a fixed order: missing values, high cardinality, ID-like columns, constant
@@ -119,24 +115,17 @@ final class DataGuardrails {
     }
 
     /**
-     * Rows of {@code rows} that repeat an earlier one in every given column: 64-bit row hashes, sorted, so a million
-     * rows cost a sort of longs rather than a million string keys.
+     * Training rows that repeat an earlier one in every given column: 64-bit row hashes of the columns' codes, sorted, so
+     * a million rows cost a sort of longs rather than a million string keys.
      */
-    static int duplicateRows(Table table, List<String> columns, int[] rows) {
-        long[] hash = new long[rows.length];
-        for (String name : columns) {
-            Column<?> c = table.column(name);
-            NumericColumn<?> typed = c instanceof NumericColumn<?> nc && Cells.isNumericType(c) ? nc : null;
-            for (int i = 0; i < rows.length; i++) {
-                long h;
-                if (c.isMissing(rows[i])) {
-                    h = 0x9E3779B97F4A7C15L;
-                } else if (typed != null) {
-                    h = Double.hashCode(typed.getDouble(rows[i]));
-                } else {
-                    String s = Cells.text(c, rows[i]);
-                    h = s == null ? 0x9E3779B97F4A7C15L : s.hashCode();
-                }
+    static int duplicateRows(List<CodedColumn> columns) {
+        int rows = columns.get(0).rows;
+        long[] hash = new long[rows];
+        for (CodedColumn c : columns) {
+            double[] numbers = c.isTypedNumeric() ? c.numbers() : null;
+            for (int i = 0; i < rows; i++) {
+                long h = numbers != null ? (Double.isNaN(numbers[i]) ? 0x9E3779B97F4A7C15L : Double.hashCode(numbers[i]))
+                        : c.codes[i];
                 hash[i] = mix(hash[i] * 31 + h);
             }
         }

@@ -21,23 +21,32 @@ import tech.tablesaw.columns.Column;
 record DateEncoder(String column, String pattern, double fill, double reference, boolean withTime, boolean indicator)
         implements ColumnEncoder {
 
-    static DateEncoder fit(Column<?> column, int[] rows) {
+    static DateEncoder fit(CodedColumn coded) {
+        Column<?> column = coded.column;
+        int[] rows = coded.tableRows;
         String pattern = KindDetector.datePattern(column, rows);
+        double[] parsed = new double[coded.distinct()];
+        for (int l = 0; l < parsed.length; l++) {
+            parsed[l] = Double.NaN;
+        }
         double[] values = new double[rows.length];
         int n = 0;
         double min = Double.POSITIVE_INFINITY;
         boolean time = false;
-        for (int r : rows) {
-            double s = read(column, r, pattern);
+        for (int i = 0; i < rows.length; i++) {
+            int code = coded.codes[i];
+            if (code >= 0 && Double.isNaN(parsed[code])) {
+                parsed[code] = read(column, rows[i], pattern);
+            }
+            double s = code < 0 ? Double.NaN : parsed[code];
             if (!Double.isNaN(s)) {
                 values[n++] = s;
                 min = Math.min(min, s);
                 time |= Math.floorMod((long) s, 86400L) != 0;
             }
         }
-        double[] present = java.util.Arrays.copyOf(values, n);
-        java.util.Arrays.sort(present);
-        double median = n == 0 ? 0 : present[n / 2];
+        double median = n == 0 ? 0 : new org.apache.commons.math3.stat.descriptive.rank.Percentile()
+                .evaluate(java.util.Arrays.copyOf(values, n), 50);
         return new DateEncoder(column.name(), pattern, median, n == 0 ? 0 : min, time, n < rows.length);
     }
 

@@ -23,14 +23,14 @@ record FrequencyEncoder(String column, List<String> levels, List<Double> shares,
         shares = List.copyOf(shares);
     }
 
-    static FrequencyEncoder fit(Column<?> column, int[] rows) {
+    static FrequencyEncoder fit(CodedColumn coded) {
         List<String> levels = new ArrayList<>();
         List<Double> shares = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : Levels.count(column, rows)) {
+        for (Map.Entry<String, Integer> e : coded.byCount()) {
             levels.add(e.getKey());
-            shares.add(e.getValue() / (double) rows.length);
+            shares.add(e.getValue() / (double) coded.rows);
         }
-        return new FrequencyEncoder(column.name(), levels, shares, Levels.missing(column, rows) / (double) rows.length);
+        return new FrequencyEncoder(coded.column.name(), levels, shares, coded.missing / (double) coded.rows);
     }
 
     @Override

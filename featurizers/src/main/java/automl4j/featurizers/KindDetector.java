@@ -2,14 +2,11 @@ package automl4j.featurizers;
 
 import automl4j.data.Cells;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -20,7 +17,7 @@ import tech.tablesaw.columns.Column;
  * (any case) → boolean;</li>
  * <li>a Tablesaw date, date-time or instant column, or text whose sampled values all read as one date pattern
  * ({@link DateFormats}) → datetime;</li>
- * <li>every value a finite number → numeric, unless it is an integer key: consecutive or strictly increasing integers
+ * <li>every value a finite number → numeric, unless it is an integer key: strictly increasing integers
  * in row order (more than 20 rows), or distinct integers in a column named like an id ({@code id}, {@code *_id},
  * {@code fooId}, {@code key}, {@code uuid}, {@code index}) → ID-like;</li>
  * <li>text with more than 5 words on average, or more than half distinct with more than 2 words → text;</li>
@@ -41,73 +38,59 @@ final class KindDetector {
      *
      * @throws IllegalArgumentException if a numeric column holds an infinite value (naming the column and row)
      */
-    static ColumnKind detect(Column<?> column, int[] rows, int oneHotMax) {
-        if (column.type() == ColumnType.BOOLEAN) {
-            return distinctPresent(column, rows, 2) == 0 ? ColumnKind.ALL_MISSING
-                    : distinctPresent(column, rows, 2) == 1 ? ColumnKind.CONSTANT : ColumnKind.BOOLEAN;
-        }
-        if (DateFormats.isTyped(column)) {
-            int d = distinctPresent(column, rows, 2);
-            return d == 0 ? ColumnKind.ALL_MISSING : d == 1 ? ColumnKind.CONSTANT : ColumnKind.DATETIME;
-        }
-        if (Cells.isNumericType(column)) {
-            return numericKind(column, rows);
-        }
-        int present = 0;
-        boolean numeric = true;
-        Map<String, Integer> counts = new HashMap<>();
-        List<String> sample = new ArrayList<>();
-        double tokens = 0;
-        int singleTokens = 0;
-        for (int r : rows) {
-            String s = Cells.text(column, r);
-            if (s == null) {
-                continue;
-            }
-            present++;
-            counts.merge(s, 1, Integer::sum);
-            if (sample.size() < DateFormats.SAMPLE) {
-                sample.add(s);
-            }
-            if (numeric) {
-                double v = Cells.parse(s);
-                if (Double.isNaN(v)) {
-                    numeric = false;
-                } else if (Double.isInfinite(v)) {
-                    throw new IllegalArgumentException("column '" + column.name() + "' row " + (r + 1)
-                            + " must be a finite number, but was " + s);
-                }
-            }
-            int words = wordCount(s);
-            tokens += words;
-            if (words == 1) {
-                singleTokens++;
-            }
-        }
+    static ColumnKind detect(CodedColumn coded, int oneHotMax) {
+        Column<?> column = coded.column;
+        int present = coded.rows - coded.missing;
         if (present == 0) {
             return ColumnKind.ALL_MISSING;
         }
-        if (counts.size() == 1) {
+        if (coded.isTypedNumeric()) {
+            return numericKind(column, coded.numbers(), coded.tableRows, () -> distinctNumbers(coded.numbers()));
+        }
+        if (coded.distinct() == 1) {
             return ColumnKind.CONSTANT;
         }
-        if (counts.size() == 2 && isBooleanPair(counts.keySet())) {
+        if (column.type() == ColumnType.BOOLEAN) {
             return ColumnKind.BOOLEAN;
         }
-        if (numeric) {
-            return numericKind(column, rows);
-        }
-        if (DateFormats.detect(sample) != null) {
+        if (DateFormats.isTyped(column)) {
             return ColumnKind.DATETIME;
         }
+        if (coded.distinct() == 2 && isBooleanPair(java.util.Set.copyOf(coded.levels))) {
+            return ColumnKind.BOOLEAN;
+        }
+        boolean numeric = true;
+        double tokens = 0;
+        int singleTokens = 0;
+        for (int l = 0; l < coded.distinct() && numeric; l++) {
+            numeric = !Double.isNaN(Cells.parse(coded.levels.get(l)));
+        }
+        if (numeric) {
+            return numericKind(column, coded.numbers(), coded.tableRows, coded::distinct);
+        }
+        if (DateFormats.detect(coded.sample(DateFormats.SAMPLE)) != null) {
+            return ColumnKind.DATETIME;
+        }
+        for (int l = 0; l < coded.distinct(); l++) {
+            int words = wordCount(coded.levels.get(l));
+            tokens += (double) words * coded.counts[l];
+            if (words == 1) {
+                singleTokens += coded.counts[l];
+            }
+        }
         double meanTokens = tokens / present;
-        if (meanTokens > 5 || (counts.size() > 0.5 * present && meanTokens > 2)) {
+        int distinct = coded.distinct();
+        if (meanTokens > 5 || (distinct > 0.5 * present && meanTokens > 2)) {
             return ColumnKind.TEXT;
         }
-        if ((counts.size() == present && present > 20)
-                || (present > 100 && counts.size() >= 0.99 * present && singleTokens == present)) {
+        if ((distinct == present && present > 20) || (present > 100 && distinct >= 0.99 * present && singleTokens == present)) {
             return ColumnKind.ID_LIKE;
         }
-        return counts.size() <= oneHotMax ? ColumnKind.CATEGORICAL : ColumnKind.HIGH_CARDINALITY;
+        return distinct <= oneHotMax ? ColumnKind.CATEGORICAL : ColumnKind.HIGH_CARDINALITY;
+    }
+
+    private static int distinctNumbers(double[] values) {
+        return (int) java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).distinct().count();
     }
 
     /** The text pattern of a datetime column, or null for a typed date column. */
@@ -141,25 +124,18 @@ final class KindDetector {
         return BOOLEAN_PAIRS.contains(lower);
     }
 
-    private static ColumnKind numericKind(Column<?> column, int[] rows) {
+    private static ColumnKind numericKind(Column<?> column, double[] values, int[] tableRows,
+                                          java.util.function.IntSupplier distinct) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         int present = 0;
         boolean integers = true;
         boolean increasing = true;
-        boolean consecutive = true;
         double previous = Double.NaN;
-        NumericColumn<?> typed = column instanceof NumericColumn<?> nc && Cells.isNumericType(column) ? nc : null;
-        for (int r : rows) {
-            double v = typed != null ? (typed.isMissing(r) ? Double.NaN : typed.getDouble(r)) : Cells.number(column, r);
+        for (double v : values) {
             if (Double.isNaN(v)) {
                 increasing = false;
-                consecutive = false;
                 continue;
-            }
-            if (Double.isInfinite(v)) {
-                throw new IllegalArgumentException("column '" + column.name() + "' row " + (r + 1)
-                        + " must be a finite number, but was " + v);
             }
             present++;
             min = Math.min(min, v);
@@ -167,9 +143,16 @@ final class KindDetector {
             integers &= v == Math.rint(v);
             if (!Double.isNaN(previous)) {
                 increasing &= v > previous;
-                consecutive &= v == previous + 1;
             }
             previous = v;
+        }
+        if (Double.isInfinite(min) || Double.isInfinite(max)) {
+            for (int i = 0; i < values.length; i++) {
+                if (Double.isInfinite(values[i])) {
+                    throw new IllegalArgumentException("column '" + column.name() + "' row " + (tableRows[i] + 1)
+                            + " must be a finite number, but was " + values[i]);
+                }
+            }
         }
         if (present == 0) {
             return ColumnKind.ALL_MISSING;
@@ -177,22 +160,11 @@ final class KindDetector {
         if (min == max) {
             return ColumnKind.CONSTANT;
         }
-        if (integers && rows.length > 20 && (consecutive || increasing || (ID_NAME.matcher(column.name().strip()).matches()
-                && distinctPresent(column, rows, Integer.MAX_VALUE) == present))) {
+        if (integers && values.length > 20 && (increasing
+                || (ID_NAME.matcher(column.name().strip()).matches() && distinct.getAsInt() == present))) {
             return ColumnKind.ID_LIKE;
         }
         return ColumnKind.NUMERIC;
-    }
-
-    private static int distinctPresent(Column<?> column, int[] rows, int stopAt) {
-        Set<String> seen = new java.util.HashSet<>();
-        for (int r : rows) {
-            String s = Cells.text(column, r);
-            if (s != null && seen.add(s) && seen.size() >= stopAt) {
-                break;
-            }
-        }
-        return seen.size();
     }
 
     static int wordCount(String s) {

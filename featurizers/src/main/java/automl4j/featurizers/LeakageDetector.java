@@ -1,13 +1,10 @@
 package automl4j.featurizers;
 
-import automl4j.data.Cells;
 import automl4j.data.Target;
 import automl4j.data.TaskType;
-import automl4j.internal.Permutations;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -28,29 +25,35 @@ import tech.tablesaw.columns.Column;
 final class LeakageDetector {
     static final int BINS = 64;
     static final int FOLDS = 5;
-    static final int SAMPLE = 50_000;
+    static final int SAMPLE = 20_000;
     static final double THRESHOLD = 0.99;
 
     private LeakageDetector() {
     }
 
     /** The column's single-column score on {@code rows} (NaN when it cannot be scored). */
-    static double score(Column<?> column, ColumnKind kind, String datePattern, int[] rows, Target target, double[] labels) {
+    static double score(CodedColumn coded, ColumnKind kind, String datePattern, Target target, double[] labels) {
+        Column<?> column = coded.column;
+        int[] rows = coded.tableRows;
         int n = Math.min(rows.length, SAMPLE);
         int[] pick = sample(rows.length, n);
         int[] level = new int[n];
+        double[] numbers = kind == ColumnKind.NUMERIC ? coded.numbers() : null;
         if (kind == ColumnKind.NUMERIC || kind == ColumnKind.DATETIME) {
             double[] v = new double[n];
             for (int i = 0; i < n; i++) {
-                int r = rows[pick[i]];
-                v[i] = kind == ColumnKind.NUMERIC ? Cells.number(column, r) : DateFormats.seconds(column, r, datePattern);
+                v[i] = numbers != null ? numbers[pick[i]] : DateFormats.seconds(column, rows[pick[i]], datePattern);
             }
             binByQuantile(v, level);
-        } else {
-            Map<String, Integer> codes = new HashMap<>();
+        } else if (coded.isTypedNumeric()) {
+            Map<Double, Integer> codes = new HashMap<>();
+            double[] values = coded.numbers();
             for (int i = 0; i < n; i++) {
-                String s = Cells.text(column, rows[pick[i]]);
-                level[i] = codes.computeIfAbsent(s == null ? "\u0000missing" : s, k -> codes.size());
+                level[i] = codes.computeIfAbsent(values[pick[i]], k -> codes.size());
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                level[i] = coded.codes[pick[i]] + 1;   // missing (-1) becomes level 0
             }
         }
         double[] y = new double[n];
@@ -65,7 +68,7 @@ final class LeakageDetector {
             // Quantile bins are coarse on small tables; a linear copy of the target shows in the correlation at once.
             double[] x = new double[n];
             for (int i = 0; i < n; i++) {
-                x[i] = Cells.number(column, rows[pick[i]]);
+                x[i] = numbers[pick[i]];
             }
             return Math.max(binned, squaredCorrelation(x, y));
         }
@@ -101,52 +104,44 @@ final class LeakageDetector {
         return sxx == 0 || syy == 0 ? Double.NaN : sxy * sxy / (sxx * syy) * n / x.length;
     }
 
+    // Evenly spaced rows: deterministic, spans a table sorted in any order, and costs nothing to draw.
     private static int[] sample(int total, int n) {
-        if (n == total) {
-            int[] all = new int[total];
-            Arrays.setAll(all, i -> i);
-            return all;
+        int[] pick = new int[n];
+        for (int i = 0; i < n; i++) {
+            pick[i] = (int) ((long) i * total / n);
         }
-        int[] perm = Permutations.of(total, new SplittableRandom(0x1EA4L));
-        int[] pick = Arrays.copyOf(perm, n);
-        Arrays.sort(pick);
         return pick;
     }
 
-    // Equal values share a bin, so a column with few distinct numbers keeps them all apart; missing is bin 0.
+    // Bin edges are quantiles of the sorted present values; equal values share a bin, so a column with few distinct
+    // numbers keeps them all apart; missing is bin 0.
     private static void binByQuantile(double[] v, int[] level) {
-        int n = v.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        double[] sorted = java.util.Arrays.stream(v).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        if (sorted.length == 0) {
+            return;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(Double.isNaN(v[a]) ? Double.NEGATIVE_INFINITY : v[a],
-                Double.isNaN(v[b]) ? Double.NEGATIVE_INFINITY : v[b]));
-        int bin = 1;
-        int inBin = 0;
-        int perBin = Math.max(1, n / BINS);
-        double previous = Double.NaN;
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
+        double[] edges = new double[BINS];
+        int count = 0;
+        for (int b = 1; b < BINS; b++) {
+            double edge = sorted[(int) ((long) b * sorted.length / BINS)];
+            if (count == 0 || edge > edges[count - 1]) {
+                edges[count++] = edge;
+            }
+        }
+        for (int i = 0; i < v.length; i++) {
             if (Double.isNaN(v[i])) {
                 level[i] = 0;
-                continue;
+            } else {
+                int k = Arrays.binarySearch(edges, 0, count, v[i]);
+                level[i] = 1 + (k >= 0 ? k + 1 : -k - 1);
             }
-            if (inBin >= perBin && v[i] != previous) {
-                bin++;
-                inBin = 0;
-            }
-            level[i] = bin;
-            inBin++;
-            previous = v[i];
         }
     }
 
     private static int[] folds(int n) {
-        int[] perm = Permutations.of(n, new SplittableRandom(0xF01DL));
         int[] fold = new int[n];
         for (int i = 0; i < n; i++) {
-            fold[perm[i]] = i % FOLDS;
+            fold[i] = Folds.of(i, 0xF01DL, FOLDS);
         }
         return fold;
     }
@@ -258,34 +253,46 @@ final class LeakageDetector {
         return baseline == 0 ? Double.NaN : 1 - (errors / (double) n) / baseline;
     }
 
+    /** ROC AUC of {@code score} for labels {@code y} (1 positive), ties counting one half; NaN without both classes. */
     static double auc(double[] score, double[] y) {
-        int n = score.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(score[a], score[b]));
-        double positives = 0;
-        double rankSum = 0;
-        for (int k = 0; k < n; ) {
-            int j = k;
-            while (j < n && score[order[j]] == score[order[k]]) {
-                j++;
+        int positives = 0;
+        for (double v : y) {
+            if (v == 1) {
+                positives++;
             }
-            double rank = (k + j + 1) / 2.0;   // average 1-based rank of the tie group
-            for (int t = k; t < j; t++) {
-                if (y[order[t]] == 1) {
-                    positives++;
-                    rankSum += rank;
-                }
-            }
-            k = j;
         }
-        double negatives = n - positives;
+        int negatives = y.length - positives;
         if (positives == 0 || negatives == 0) {
             return Double.NaN;
         }
-        return (rankSum - positives * (positives + 1) / 2) / (positives * negatives);
+        double[] pos = new double[positives];
+        double[] neg = new double[negatives];
+        int p = 0;
+        int q = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] == 1) {
+                pos[p++] = score[i];
+            } else {
+                neg[q++] = score[i];
+            }
+        }
+        Arrays.sort(pos);
+        Arrays.sort(neg);
+        // For each positive, the negatives below it count 1 and those equal to it one half.
+        double wins = 0;
+        int below = 0;
+        int upTo = 0;
+        for (double s : pos) {
+            while (below < negatives && neg[below] < s) {
+                below++;
+            }
+            upTo = Math.max(upTo, below);
+            while (upTo < negatives && neg[upTo] == s) {
+                upTo++;
+            }
+            wins += below + 0.5 * (upTo - below);
+        }
+        return wins / ((double) positives * negatives);
     }
 
     private static double r2(double[] prediction, double[] y) {

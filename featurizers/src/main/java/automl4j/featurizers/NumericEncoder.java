@@ -21,11 +21,13 @@ import tech.tablesaw.columns.Column;
  */
 record NumericEncoder(String column, double fill, double center, double scale, boolean indicator) implements ColumnEncoder {
 
-    static NumericEncoder fit(Column<?> column, int[] rows, Imputation imputation, Scaling scaling) {
+    static NumericEncoder fit(CodedColumn coded, Imputation imputation, Scaling scaling) {
+        Column<?> column = coded.column;
+        double[] values = coded.numbers();
+        int[] rows = coded.tableRows;
         double[] present = new double[rows.length];
         int n = 0;
-        for (int r : rows) {
-            double v = value(column, r);
+        for (double v : values) {
             if (!Double.isNaN(v)) {
                 present[n++] = v;
             }

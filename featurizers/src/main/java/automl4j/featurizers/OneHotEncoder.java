@@ -23,17 +23,17 @@ record OneHotEncoder(String column, List<String> levels, boolean otherLevel, boo
         levels = List.copyOf(levels);
     }
 
-    static OneHotEncoder fit(Column<?> column, int[] rows, int rareMinCount) {
+    static OneHotEncoder fit(CodedColumn coded, int rareMinCount) {
         List<String> levels = new ArrayList<>();
         boolean rare = false;
-        for (Map.Entry<String, Integer> e : Levels.count(column, rows)) {
+        for (Map.Entry<String, Integer> e : coded.byCount()) {
             if (e.getValue() >= rareMinCount) {
                 levels.add(e.getKey());
             } else {
                 rare = true;
             }
         }
-        return new OneHotEncoder(column.name(), levels, rare, Levels.missing(column, rows) > 0);
+        return new OneHotEncoder(coded.column.name(), levels, rare, coded.missing > 0);
     }
 
     @Override
@@ -59,17 +59,15 @@ record OneHotEncoder(String column, List<String> levels, boolean otherLevel, boo
         }
         int other = otherLevel ? levels.size() : -1;
         int missing = missingLevel ? levels.size() + (otherLevel ? 1 : 0) : -1;
+        int[] codes = ColumnCodes.lookup(col, rows, n, index);
         for (int i = 0; i < n; i++) {
-            String s = Cells.text(col, ColumnEncoder.row(rows, i));
             int at = i * stride + offset;
-            if (s == null) {
+            int k = codes[i];
+            if (k == ColumnCodes.MISSING) {
                 if (missing >= 0) {
                     out[at + missing] = 1f;
                 }
-                continue;
-            }
-            Integer k = index.get(s);
-            if (k != null) {
+            } else if (k >= 0) {
                 out[at + k] = 1f;
             } else if (other >= 0) {
                 out[at + other] = 1f;

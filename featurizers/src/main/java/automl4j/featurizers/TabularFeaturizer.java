@@ -83,9 +83,11 @@ public final class TabularFeaturizer implements Featurizer {
                 inputs.add(name);
             }
         }
+        CodedColumn[] coded = new CodedColumn[inputs.size() + 1];
+        IntStream.range(0, coded.length).parallel().forEach(i ->
+                coded[i] = CodedColumn.of(table.column(i < inputs.size() ? inputs.get(i) : target.name()), rows));
         Fitted[] fitted = new Fitted[inputs.size()];
-        IntStream.range(0, inputs.size()).parallel().forEach(i ->
-                fitted[i] = fitColumn(table, table.column(inputs.get(i)), rows, target, labels));
+        IntStream.range(0, inputs.size()).parallel().forEach(i -> fitted[i] = fitColumn(table, coded[i], target, labels));
         List<ColumnEncoder> encoders = new ArrayList<>();
         Map<String, String> kinds = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -103,21 +105,20 @@ public final class TabularFeaturizer implements Featurizer {
         if (encoders.isEmpty()) {
             throw new IllegalArgumentException("no usable feature column: every input column was dropped (" + kinds + ")");
         }
-        List<String> all = new ArrayList<>(inputs);
-        all.add(target.name());
-        List<Guardrail> guardrails = DataGuardrails.check(facts, rows.length, DataGuardrails.duplicateRows(table, all, rows), options);
+        List<Guardrail> guardrails = DataGuardrails.check(facts, rows.length, DataGuardrails.duplicateRows(List.of(coded)), options);
         return new FittedTabularTransform(inputs, encoders, new FeaturizationReport(kinds, problems, guardrails));
     }
 
-    private Fitted fitColumn(Table table, Column<?> column, int[] rows, Target target, double[] labels) {
+    private Fitted fitColumn(Table table, CodedColumn coded, Target target, double[] labels) {
+        Column<?> column = coded.column;
+        int[] rows = coded.tableRows;
         String name = column.name();
-        ColumnKind kind = options.kinds().containsKey(name) ? options.kinds().get(name)
-                : KindDetector.detect(column, rows, options.oneHotMax());
-        int missing = Levels.missing(column, rows);
-        int distinct = kind == ColumnKind.HIGH_CARDINALITY || kind == ColumnKind.ID_LIKE ? Levels.count(column, rows).size() : 0;
+        ColumnKind kind = options.kinds().containsKey(name) ? options.kinds().get(name) : KindDetector.detect(coded, options.oneHotMax());
+        int missing = coded.missing;
+        int distinct = coded.distinct();
         String datePattern = kind == ColumnKind.DATETIME ? KindDetector.datePattern(column, rows) : null;
         double leakage = kind.isKept() && kind != ColumnKind.TEXT
-                ? LeakageDetector.score(column, kind, datePattern, rows, target, labels) : Double.NaN;
+                ? LeakageDetector.score(coded, kind, datePattern, target, labels) : Double.NaN;
         boolean leak = leakage >= LeakageDetector.THRESHOLD;
         boolean drop = !kind.isKept() || (leak && options.leakage() == FeaturizerOptions.LeakagePolicy.DROP);
         DataGuardrails.ColumnFacts facts = new DataGuardrails.ColumnFacts(name, kind, missing, distinct, leakage, drop);
@@ -134,15 +135,15 @@ public final class TabularFeaturizer implements Featurizer {
             requireNumbers(column, rows);
         }
         ColumnEncoder encoder = switch (kind) {
-            case NUMERIC -> NumericEncoder.fit(column, rows, options.imputation(), options.scaling());
-            case BOOLEAN -> BooleanEncoder.fit(column, rows);
-            case CATEGORICAL -> OneHotEncoder.fit(column, rows, options.rareMinCount());
+            case NUMERIC -> NumericEncoder.fit(coded, options.imputation(), options.scaling());
+            case BOOLEAN -> BooleanEncoder.fit(coded);
+            case CATEGORICAL -> OneHotEncoder.fit(coded, options.rareMinCount());
             case HIGH_CARDINALITY -> switch (options.highCardinality()) {
-                case TARGET -> TargetEncoder.fit(table, column, rows, target, labels, options.targetEncodingFolds());
-                case FREQUENCY -> FrequencyEncoder.fit(column, rows);
+                case TARGET -> TargetEncoder.fit(table, coded, target, labels, options.targetEncodingFolds());
+                case FREQUENCY -> FrequencyEncoder.fit(coded);
                 case HASHING -> new HashedCategoryEncoder(name);
             };
-            case DATETIME -> DateEncoder.fit(column, rows);
+            case DATETIME -> DateEncoder.fit(coded);
             case TEXT -> TfidfEncoder.fit(column, rows, options.textWords(), options.textChars());
             default -> throw new IllegalStateException("unhandled kind " + kind);
         };

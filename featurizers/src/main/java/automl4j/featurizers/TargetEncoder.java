@@ -2,7 +2,6 @@ package automl4j.featurizers;
 
 import automl4j.data.Cells;
 import automl4j.data.Target;
-import automl4j.internal.Permutations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +12,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -25,7 +23,7 @@ import tech.tablesaw.columns.Column;
  * <p>
  * Encoding a training row with statistics that include its own label would leak it into the features, so the rows
  * the encoder was fitted on, when encoded from the same table, get out-of-fold statistics instead
- * ({@code folds}-fold, fixed shuffle): each row's value comes from the other folds only. Any other table or row gets
+ * ({@code folds}-fold, folds drawn by hashing the row's position): each row's value comes from the other folds only. Any other table or row gets
  * the statistics of all training rows. Only the latter are exported.
  */
 final class TargetEncoder implements ColumnEncoder {
@@ -55,17 +53,11 @@ final class TargetEncoder implements ColumnEncoder {
         this.oof = oof;
     }
 
-    static TargetEncoder fit(Table table, Column<?> column, int[] rows, Target target, double[] labels, int folds) {
-        Map<String, Integer> index = new HashMap<>();
-        List<String> levels = new ArrayList<>();
-        int[] code = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            String s = Cells.text(column, rows[i]);
-            code[i] = s == null ? -1 : index.computeIfAbsent(s, k -> {
-                levels.add(k);
-                return levels.size() - 1;
-            });
-        }
+    static TargetEncoder fit(Table table, CodedColumn coded, Target target, double[] labels, int folds) {
+        Column<?> column = coded.column;
+        int[] rows = coded.tableRows;
+        List<String> levels = coded.levels;
+        int[] code = coded.codes;
         int levelCount = levels.size();
         int dims = target.task() == automl4j.data.TaskType.MULTICLASS ? target.numClasses() : 1;
         boolean regression = !target.task().isClassification();
@@ -90,9 +82,9 @@ final class TargetEncoder implements ColumnEncoder {
         }
         // Sums per level (missing last) and the fold of each training row.
         int[] fold = new int[rows.length];
-        int[] perm = Permutations.of(rows.length, new SplittableRandom(0x7A26E7L ^ column.name().hashCode()));
+        long salt = 0x7A26E7L ^ column.name().hashCode();
         for (int i = 0; i < rows.length; i++) {
-            fold[perm[i]] = i % folds;
+            fold[i] = Folds.of(i, salt, folds);
         }
         double[][] sums = new double[folds][(levelCount + 1) * dims];
         double[][] counts = new double[folds][levelCount + 1];
@@ -198,16 +190,16 @@ final class TargetEncoder implements ColumnEncoder {
             index.put(levels.get(i), i);
         }
         boolean own = table != null && table == fittedOn.get();
+        int[] codes = ColumnCodes.lookup(col, rows, n, index);
         for (int i = 0; i < n; i++) {
             int row = ColumnEncoder.row(rows, i);
-            String s = Cells.text(col, row);
-            Integer k = s == null ? Integer.valueOf(levels.size()) : index.get(s);
+            int k = codes[i] == ColumnCodes.MISSING ? levels.size() : codes[i];
             int at = i * stride + offset;
             int position = own && row < oofPosition.length ? oofPosition[row] : -1;
             for (int d = 0; d < dims; d++) {
-                out[at + d] = position >= 0 ? oof[position * dims + d] : k == null ? prior[d] : stats[k * dims + d];
+                out[at + d] = position >= 0 ? oof[position * dims + d] : k < 0 ? prior[d] : stats[k * dims + d];
             }
-            out[at + dims] = k == null ? 0f : shares[k];
+            out[at + dims] = k < 0 ? 0f : shares[k];
         }
     }
 

@@ -1,0 +1,119 @@
+package automl4j.bench.jmh;
+
+import automl4j.data.Target;
+import automl4j.data.TaskType;
+import automl4j.featurize.FittedTransform;
+import automl4j.featurizers.TabularFeaturizer;
+import automl4j.learn.FeatureMatrix;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Fit and transform of the tabular featurizer on a synthetic table: {@code rows} rows of 20 numeric columns (5 with 2%
+ * missing), 10 categorical columns with cardinalities spaced evenly on a log scale from 10 to 100,000, and one ISO
+ * date-time text column, with a binary target. Numbers are a Tablesaw double column (as built in code); categories and
+ * dates are text (as read from a CSV). The score is seconds per fit+transform of all rows; rows/s is rows divided
+ * by it. At tear-down it prints the featurized matrix's bytes against the same data as a dense float matrix.
+ * Run with {@code bench/jmh.sh FeaturizerThroughput}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgs = {"-Xmx8g", "-XX:+UseParallelGC"})
+public class FeaturizerThroughput {
+    @Param({"1000000"})
+    public int rows;
+
+    private Table table;
+    private int[] all;
+    private double[] labels;
+    private FeatureMatrix last;
+
+    @Setup
+    public void setUp() {
+        SplittableRandom r = new SplittableRandom(42);
+        table = Table.create("bench");
+        double[] signal = new double[rows];
+        for (int c = 0; c < 20; c++) {
+            DoubleColumn col = DoubleColumn.create("num" + c);
+            for (int i = 0; i < rows; i++) {
+                double v = r.nextGaussian() * (c + 1) + c;
+                if (c < 5 && r.nextDouble() < 0.02) {
+                    col.appendMissing();
+                } else {
+                    col.append(v);
+                    if (c < 3) {
+                        signal[i] += v / (c + 1);
+                    }
+                }
+            }
+            table.addColumns(col);
+        }
+        for (int c = 0; c < 10; c++) {
+            int cardinality = (int) Math.round(Math.pow(10, 1 + 4.0 * c / 9));
+            String[] levels = IntStream.range(0, cardinality).mapToObj(k -> "L" + k).toArray(String[]::new);
+            StringColumn col = StringColumn.create("cat" + c);
+            for (int i = 0; i < rows; i++) {
+                // Skewed frequencies, as real categories have: the square of a uniform draw favours low codes.
+                double u = r.nextDouble();
+                col.append(levels[(int) (u * u * cardinality)]);
+            }
+            table.addColumns(col);
+        }
+        StringColumn date = StringColumn.create("created");
+        LocalDateTime start = LocalDateTime.of(2015, 1, 1, 0, 0);
+        for (int i = 0; i < rows; i++) {
+            date.append(start.plusMinutes(r.nextInt(5_000_000)).toString());
+        }
+        table.addColumns(date);
+        StringColumn y = StringColumn.create("y");
+        labels = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            labels[i] = signal[i] + r.nextGaussian() > 1 ? 1 : 0;
+            y.append(labels[i] == 1 ? "yes" : "no");
+        }
+        table.addColumns(y);
+        all = IntStream.range(0, rows).toArray();
+    }
+
+    @Benchmark
+    public FeatureMatrix fitTransform() {
+        FittedTransform f = new TabularFeaturizer().fit(table, all, new Target("y", TaskType.BINARY, List.of("no", "yes")), labels);
+        last = f.transform(table, all);
+        return last;
+    }
+
+    @TearDown
+    public void report() {
+        if (last == null) {
+            return;
+        }
+        long raw = 31L * 4 * rows;
+        long featurizedDense = 4L * last.columns() * rows;
+        System.out.printf(Locale.ROOT, "%nfeaturized matrix: %d features, %s, %d bytes = %.2f x the raw 31 columns as dense "
+                        + "floats (%d bytes), %.2f x the featurized data as dense floats (%d bytes)%n", last.columns(),
+                last.isSparse() ? "sparse" : "dense", last.bytes(), last.bytes() / (double) raw, raw,
+                last.bytes() / (double) featurizedDense, featurizedDense);
+    }
+}

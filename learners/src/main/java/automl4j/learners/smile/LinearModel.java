@@ -1,0 +1,118 @@
+package automl4j.learners.smile;
+
+import automl4j.data.Target;
+import automl4j.internal.ArtifactTargets;
+import automl4j.learn.FeatureMatrix;
+import automl4j.learn.FittedModel;
+import automl4j.learn.ModelArtifact;
+import automl4j.learn.Predictions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A logistic regression as weight vectors, in Smile's layout: each row holds one weight per feature and the intercept
+ * last. One row (binary): P(class 1) = sigmoid(w · x). K - 1 rows (multiclass): the scores of classes 0..K-2, the last
+ * class scoring 0, then softmax. Exported as JSON.
+ */
+final class LinearModel implements FittedModel {
+    static final String FORMAT = "automl4j-linear-json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String learnerId;
+    private final Target target;
+    private final double[][] weights;
+
+    LinearModel(String learnerId, Target target, double[][] weights) {
+        this.learnerId = learnerId;
+        this.target = target;
+        this.weights = weights;
+    }
+
+    @Override
+    public Predictions predict(FeatureMatrix x) {
+        int p = weights[0].length - 1;
+        if (x.columns() != p) {
+            throw new IllegalArgumentException(learnerId + " was fitted on " + p + " features, but got " + x.columns());
+        }
+        double[][] out = new double[x.rows()][];
+        for (int i = 0; i < x.rows(); i++) {
+            float[] row = x.row(i);
+            double[] z = new double[weights.length + 1];
+            for (int k = 0; k < weights.length; k++) {
+                double s = weights[k][p];
+                for (int c = 0; c < p; c++) {
+                    if (row[c] != 0f) {
+                        s += weights[k][c] * row[c];
+                    }
+                }
+                z[k] = s;
+            }
+            if (weights.length == 1) {
+                double p1 = 1 / (1 + Math.exp(-z[0]));
+                out[i] = new double[] {1 - p1, p1};
+            } else {
+                double max = Double.NEGATIVE_INFINITY;
+                for (double v : z) {
+                    max = Math.max(max, v);
+                }
+                double sum = 0;
+                for (int k = 0; k < z.length; k++) {
+                    z[k] = Math.exp(z[k] - max);
+                    sum += z[k];
+                }
+                for (int k = 0; k < z.length; k++) {
+                    z[k] /= sum;
+                }
+                out[i] = z;
+            }
+        }
+        return Predictions.ofProbabilities(target.task(), target.classes(), out);
+    }
+
+    @Override
+    public ModelArtifact export() {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode rows = root.putArray("weights");
+        for (double[] w : weights) {
+            ArrayNode a = rows.addArray();
+            for (double v : w) {
+                a.add(v);
+            }
+        }
+        Map<String, String> props = new TreeMap<>(ArtifactTargets.of(target));
+        props.put("smile_version", "3.1.1");
+        try {
+            return new ModelArtifact(learnerId, FORMAT, props, JSON.writeValueAsBytes(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static LinearModel load(ModelArtifact artifact) {
+        if (!artifact.format().equals(FORMAT)) {
+            throw new IllegalArgumentException(artifact.learnerId() + " cannot read payload format '" + artifact.format() + "'");
+        }
+        try {
+            JsonNode rows = JSON.readTree(artifact.payload()).path("weights");
+            double[][] w = new double[rows.size()][];
+            for (int k = 0; k < w.length; k++) {
+                JsonNode a = rows.get(k);
+                w[k] = new double[a.size()];
+                for (int c = 0; c < w[k].length; c++) {
+                    w[k][c] = a.get(c).asDouble();
+                }
+            }
+            if (w.length == 0) {
+                throw new IllegalArgumentException(artifact.learnerId() + " payload has no weights");
+            }
+            return new LinearModel(artifact.learnerId(), ArtifactTargets.read(artifact), w);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the weights of " + artifact.learnerId(), e);
+        }
+    }
+}
