@@ -23,6 +23,27 @@ public interface Featurizer {
      */
     FittedTransform fit(Table table, int[] rows, Target target, double[] labels);
 
+    /**
+     * Featurization choices worth searching for this data, such as how categories are encoded, as parameters named
+     * {@code featurize.*}; the engine adds them to every learner's space. Empty (the default) when there is nothing to
+     * choose.
+     *
+     * @param fitted the report of this featurizer fitted on all training rows
+     */
+    default automl4j.space.SearchSpace space(FeaturizationReport fitted) {
+        return automl4j.space.SearchSpace.of();
+    }
+
+    /** The choices in {@code space} that match this featurizer as configured, tried by the first trials. */
+    default java.util.Map<String, Object> defaultChoices(automl4j.space.SearchSpace space) {
+        return space.fromUnit(new double[space.size()]);
+    }
+
+    /** This featurizer with {@code choices} (names and values from {@link #space}) applied; this one when empty. */
+    default Featurizer configured(java.util.Map<String, Object> choices) {
+        return this;
+    }
+
     /** Reads back a transform written by {@link FittedTransform#export()}. */
     FittedTransform load(byte[] exported);
 }

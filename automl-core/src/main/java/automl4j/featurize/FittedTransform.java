@@ -24,6 +24,15 @@ public interface FittedTransform {
     FeatureMatrix transform(Table table, int[] rows);
 
     /**
+     * Features of rows a model is about to be fitted on. Like {@link #transform}, except that a supervised encoding
+     * (such as target encoding) of the very rows this transform was fitted on is computed out of fold, so the model
+     * cannot read a row's own label through its features. Predictions always use {@link #transform}.
+     */
+    default FeatureMatrix transformTraining(Table table, int[] rows) {
+        return transform(table, rows);
+    }
+
+    /**
      * Things about {@code table} that do not stop {@link #transform} but a user should hear of, such as columns the
      * model does not use; empty when none.
      */

@@ -7,8 +7,8 @@ import automl4j.data.EncodedTarget;
 import automl4j.data.TaskData;
 import automl4j.data.TaskType;
 import automl4j.featurize.FeaturizationReport;
+import automl4j.featurize.Featurizer;
 import automl4j.featurize.FittedTransform;
-import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Labels;
@@ -73,23 +73,19 @@ public final class Engine {
                 settings.executor().slots(), settings.executor().threadsPerTrial()));
 
         long featurizeStart = System.nanoTime();
-        FittedTransform full = settings.featurizer().fit(data.table(), tableRows, encoded.target(), y);
+        Featurizer featurizer = settings.featurizer();
+        FittedTransform full = featurizer.fit(data.table(), tableRows, encoded.target(), y);
         double featurizeSeconds = 2 * (System.nanoTime() - featurizeStart) / 1e9;   // fit + transform of all rows at refit
         full.report().problems().forEach(p -> listener.info("data: " + p));
         FeaturizationReport report = new FeaturizationReport(full.report().kinds(), full.report().problems(),
                 TargetGuardrails.check(encoded.target(), y, ValidationPlan.FOLDS)).withGuardrails(full.report().guardrails());
-        List<PreparedSplit> splits = new ArrayList<>();
-        double trainRowsPerSplit = 0;
-        for (ValidationPlan.Split split : plan.splits()) {
-            int[] train = pick(tableRows, split.train());
-            int[] valid = pick(tableRows, split.valid());
-            double[] yTrain = pick(y, split.train());
-            FittedTransform t = settings.featurizer().fit(data.table(), train, encoded.target(), yTrain);
-            FeatureMatrix xTrain = t.transform(data.table(), train);
-            FeatureMatrix xValid = t.transform(data.table(), valid);
-            splits.add(new PreparedSplit(new TrainingSet(xTrain, Labels.of(yTrain), encoded.target()), xValid,
-                    Labels.of(pick(y, split.valid()))));
-            trainRowsPerSplit += train.length / (double) plan.splits().size();
+        SearchSpace featurizeSpace = featurizer.space(full.report());
+        Map<String, Object> featurizeDefaults = featurizer.defaultChoices(featurizeSpace);
+        PreparedSplits prepared = new PreparedSplits(featurizer, data.table(), tableRows, y, encoded.target(), plan);
+        List<PreparedSplit> splits = prepared.get(featurizeDefaults);
+        double trainRowsPerSplit = prepared.trainRowsPerSplit();
+        if (!featurizeSpace.params().isEmpty()) {
+            listener.info("featurization choices searched: " + featurizeSpace.params());
         }
 
         if (splits.get(0).train().features().isSparse() && learners.values().stream().anyMatch(Learner::acceptsSparse)) {
@@ -103,13 +99,18 @@ public final class Engine {
         Map<String, SearchSpace> spaces = new LinkedHashMap<>();
         List<Config> initial = new ArrayList<>();
         for (Learner l : learners.values()) {
-            spaces.put(l.id(), l.space(task));
+            List<automl4j.space.Param> params = new ArrayList<>(l.space(task).params());
+            params.addAll(featurizeSpace.params());
+            spaces.put(l.id(), new SearchSpace(params));
         }
-        learners.values().stream().sorted(java.util.Comparator.comparingDouble(Learner::relativeCost))
-                .forEach(l -> initial.add(l.defaultConfig(task)));
+        learners.values().stream().sorted(java.util.Comparator.comparingDouble(Learner::relativeCost)).forEach(l -> {
+            Map<String, Object> values = new TreeMap<>(l.defaultConfig(task).values());
+            values.putAll(featurizeDefaults);
+            initial.add(Config.of(l.id(), values));
+        });
         JointSpace space = new JointSpace(spaces);
         double scale = tableRows.length / Math.max(1.0, trainRowsPerSplit) / plan.splits().size();
-        SearchLoop loop = new SearchLoop(space, learners, settings.searcher(), new TrialEvaluator(splits, metric),
+        SearchLoop loop = new SearchLoop(space, learners, settings.searcher(), new TrialEvaluator(prepared::get, metric),
                 settings.executor(), metric, initial, settings.seed(), listener,
                 best -> best == null ? 0 : refitEstimate(best, scale, featurizeSeconds));
         long trialTimeout = settings.trialTimeout() == null ? budgetNanos : settings.trialTimeout().toNanos();
@@ -127,8 +128,8 @@ public final class Engine {
         long refitStart = System.nanoTime();
         long grace = Math.max(2_000_000_000L, budgetNanos / 20);
         long refitDeadline = Math.max(start + budgetNanos + grace, refitStart + grace);
-        FeatureMatrix xAll = full.transform(data.table(), tableRows);
-        TrainingSet all = new TrainingSet(xAll, Labels.of(y), encoded.target());
+        Map<Map<String, Object>, FittedTransform> refitTransforms = new java.util.HashMap<>();
+        refitTransforms.put(new TreeMap<>(featurizeDefaults), full);
         List<String> refitFailures = new ArrayList<>();
         for (TrialResult candidate : refitOrder(board, (start + budgetNanos - refitStart) / 1e9, grace / 1e9, scale, featurizeSeconds)) {
             if (refitFailures.size() >= 3) {
@@ -142,7 +143,12 @@ public final class Engine {
                         candidate.trial().id()));
             }
             try {
-                FittedModel model = learner.fit(all, candidate.trial().config(),
+                Map<String, Object> choices = new TreeMap<>(TrialEvaluator.featurizeChoices(candidate.trial().config()));
+                FittedTransform transform = refitTransforms.computeIfAbsent(choices,
+                        c -> featurizer.configured(c).fit(data.table(), tableRows, encoded.target(), y));
+                TrainingSet all = new TrainingSet(transform.transformTraining(data.table(), tableRows), Labels.of(y),
+                        encoded.target());
+                FittedModel model = learner.fit(all, TrialEvaluator.learnerConfig(candidate.trial().config()),
                         new FitContext(candidate.trial().seed(), settings.executor().cores(), refitDeadline));
                 Map<String, String> info = new TreeMap<>();
                 info.put("metric", metric.name());
@@ -150,7 +156,7 @@ public final class Engine {
                 info.put("validation", plan.description());
                 info.put("trial", Integer.toString(candidate.trial().id()));
                 info.put("training_rows", Integer.toString(tableRows.length));
-                AutoMlModel best = new AutoMlModel(encoded.target(), full, model, candidate.trial().config(), info);
+                AutoMlModel best = new AutoMlModel(encoded.target(), transform, model, candidate.trial().config(), info);
                 long end = System.nanoTime();
                 return new AutoMlRun(board, best, candidate, plan.description(), report, (end - start) / 1e9,
                         (end - refitStart) / 1e9);
@@ -203,21 +209,5 @@ public final class Engine {
             shown++;
         }
         return sb.toString();
-    }
-
-    private static int[] pick(int[] values, int[] positions) {
-        int[] out = new int[positions.length];
-        for (int i = 0; i < positions.length; i++) {
-            out[i] = values[positions[i]];
-        }
-        return out;
-    }
-
-    private static double[] pick(double[] values, int[] positions) {
-        double[] out = new double[positions.length];
-        for (int i = 0; i < positions.length; i++) {
-            out[i] = values[positions[i]];
-        }
-        return out;
     }
 }

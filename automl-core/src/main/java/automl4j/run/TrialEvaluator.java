@@ -8,18 +8,51 @@ import automl4j.metric.Metric;
 import java.util.List;
 import java.util.Objects;
 
-/** Fits a trial's config on every prepared split and scores it on the validation parts. */
+/**
+ * Fits a trial's config on every prepared split and scores it on the validation parts. A config's
+ * {@code featurize.*} values pick the featurized splits; the rest goes to the learner.
+ */
 public final class TrialEvaluator {
-    private final List<PreparedSplit> splits;
+    /** Prefix of the config values that are featurization choices rather than learner settings. */
+    public static final String FEATURIZE_PREFIX = "featurize.";
+
+    private final java.util.function.Function<java.util.Map<String, Object>, List<PreparedSplit>> splits;
     private final Metric metric;
 
     /** An evaluator over {@code splits} scoring with {@code metric}. */
     public TrialEvaluator(List<PreparedSplit> splits, Metric metric) {
-        this.splits = List.copyOf(splits);
-        this.metric = Objects.requireNonNull(metric, "metric");
-        if (this.splits.isEmpty()) {
+        this(choices -> splits, metric);
+        if (splits.isEmpty()) {
             throw new IllegalArgumentException("at least one split is needed");
         }
+    }
+
+    /** An evaluator over the splits featurized with each config's featurization choices. */
+    TrialEvaluator(java.util.function.Function<java.util.Map<String, Object>, List<PreparedSplit>> splits, Metric metric) {
+        this.splits = Objects.requireNonNull(splits, "splits");
+        this.metric = Objects.requireNonNull(metric, "metric");
+    }
+
+    /** The featurization choices in {@code config}, without the prefix stripped. */
+    public static java.util.Map<String, Object> featurizeChoices(automl4j.space.Config config) {
+        java.util.Map<String, Object> out = new java.util.TreeMap<>();
+        config.values().forEach((k, v) -> {
+            if (k.startsWith(FEATURIZE_PREFIX)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /** {@code config} without its featurization choices: what the learner sees. */
+    public static automl4j.space.Config learnerConfig(automl4j.space.Config config) {
+        java.util.Map<String, Object> out = new java.util.TreeMap<>();
+        config.values().forEach((k, v) -> {
+            if (!k.startsWith(FEATURIZE_PREFIX)) {
+                out.put(k, v);
+            }
+        });
+        return out.size() == config.values().size() ? config : automl4j.space.Config.of(config.learner(), out);
     }
 
     /**
@@ -29,6 +62,8 @@ public final class TrialEvaluator {
      * @param deadlineNanos {@link System#nanoTime()} by which round-based learners should stop
      */
     public TrialOutcome.Completed evaluate(Trial trial, Learner learner, int threads, long deadlineNanos) {
+        List<PreparedSplit> splits = this.splits.apply(featurizeChoices(trial.config()));
+        automl4j.space.Config config = learnerConfig(trial.config());
         double[] scores = new double[splits.size()];
         double fitSeconds = 0;
         double predictSeconds = 0;
@@ -38,7 +73,7 @@ public final class TrialEvaluator {
             PreparedSplit split = splits.get(s);
             FitContext context = new FitContext(automl4j.internal.Seeds.derive(trial.seed(), s), threads, deadlineNanos);
             long t0 = System.nanoTime();
-            FittedModel model = learner.fit(split.train(), trial.config(), context);
+            FittedModel model = learner.fit(split.train(), config, context);
             long t1 = System.nanoTime();
             Predictions p = model.predict(split.valid());
             long t2 = System.nanoTime();

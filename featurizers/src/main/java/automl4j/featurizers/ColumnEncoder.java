@@ -19,8 +19,9 @@ sealed interface ColumnEncoder permits NumericEncoder, BooleanEncoder, OneHotEnc
      * Writes the features of {@code n} rows into the row-major {@code out}: row {@code i}'s features go to
      * {@code out[i * stride + offset ...]}. {@code out} is zero-filled on entry.
      *
-     * @param table  the table the rows belong to (an encoder fitted on this very table may treat its training rows
-     *               differently, as the out-of-fold target encoder does)
+     * @param table  the table the rows belong to when they are training rows for a model (an encoder fitted on this
+     *               very table then encodes its own training rows out of fold, as the target encoder does); null when
+     *               encoding for prediction
      * @param column the encoder's column of {@code table}
      * @param rows   the rows to encode, or null for rows 0..n-1
      * @throws IllegalArgumentException if a cell cannot be read as the learned kind, naming the column and row

@@ -14,6 +14,7 @@ import java.util.Objects;
  *                            such as {@code ID_LIKE}, drops it)
  * @param imputation          how missing numbers are filled in
  * @param scaling             how numbers are scaled (trees ignore it; linear and distance-based learners need it)
+ * @param lowCardinality      how columns with at most {@code oneHotMax} categories are encoded
  * @param highCardinality     how columns with more than {@code oneHotMax} categories are encoded
  * @param oneHotMax           most distinct values a column may have to be one-hot encoded
  * @param rareMinCount        categories seen fewer times than this in the training rows share one "other" feature
@@ -21,10 +22,13 @@ import java.util.Objects;
  * @param textChars           most character n-grams (3- to 5-grams within words) kept in a text column's vocabulary
  * @param leakage             what to do with a column suspected of leaking the target
  * @param targetEncodingFolds folds of the out-of-fold target encoding of training rows
+ * @param search              whether the search may change {@code lowCardinality} and {@code imputation} per trial
+ *                            (where the data has such columns); when false they stay as given
  */
 public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputation, Scaling scaling,
-                                HighCardinalityEncoding highCardinality, int oneHotMax, int rareMinCount, int textWords,
-                                int textChars, LeakagePolicy leakage, int targetEncodingFolds) {
+                                LowCardinalityEncoding lowCardinality, HighCardinalityEncoding highCardinality, int oneHotMax,
+                                int rareMinCount, int textWords, int textChars, LeakagePolicy leakage, int targetEncodingFolds,
+                                boolean search) {
     /** Default of {@code oneHotMax}. */
     public static final int DEFAULT_ONE_HOT_MAX = 16;
 
@@ -32,6 +36,7 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
         kinds = Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
         Objects.requireNonNull(imputation, "imputation");
         Objects.requireNonNull(scaling, "scaling");
+        Objects.requireNonNull(lowCardinality, "lowCardinality");
         Objects.requireNonNull(highCardinality, "highCardinality");
         Objects.requireNonNull(leakage, "leakage");
         require(oneHotMax >= 2, "oneHotMax must be at least 2, but was " + oneHotMax);
@@ -57,6 +62,7 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
         b.kinds.putAll(kinds);
         b.imputation = imputation;
         b.scaling = scaling;
+        b.lowCardinality = lowCardinality;
         b.highCardinality = highCardinality;
         b.oneHotMax = oneHotMax;
         b.rareMinCount = rareMinCount;
@@ -64,6 +70,7 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
         b.textChars = textChars;
         b.leakage = leakage;
         b.targetEncodingFolds = targetEncodingFolds;
+        b.search = search;
         return b;
     }
 
@@ -105,6 +112,19 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
         }
     }
 
+    /** How categorical columns with few values are encoded. */
+    public enum LowCardinalityEncoding {
+        /** One 0/1 feature per frequent category (default; rare ones share an "other" feature). */
+        ONE_HOT,
+        /** Out-of-fold target encoding plus frequency, as for high cardinality: fewer, denser features for trees. */
+        TARGET;
+
+        /** Lower-case label used in config files. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
     /** How high-cardinality categorical columns are encoded. */
     public enum HighCardinalityEncoding {
         /** Out-of-fold smoothed target encoding plus the category's frequency (default). */
@@ -138,6 +158,7 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
         private final Map<String, ColumnKind> kinds = new LinkedHashMap<>();
         private Imputation imputation = Imputation.MEDIAN;
         private Scaling scaling = Scaling.STANDARD;
+        private LowCardinalityEncoding lowCardinality = LowCardinalityEncoding.ONE_HOT;
         private HighCardinalityEncoding highCardinality = HighCardinalityEncoding.TARGET;
         private int oneHotMax = DEFAULT_ONE_HOT_MAX;
         private int rareMinCount = 3;
@@ -145,6 +166,7 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
         private int textChars = 0;
         private LeakagePolicy leakage = LeakagePolicy.ALERT;
         private int targetEncodingFolds = 5;
+        private boolean search = true;
 
         private Builder() {
         }
@@ -164,6 +186,18 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
         /** Scaling of numbers; default standard. */
         public Builder scaling(Scaling s) {
             this.scaling = s;
+            return this;
+        }
+
+        /** Encoding of categories with at most {@code oneHotMax} values; default one-hot. */
+        public Builder lowCardinality(LowCardinalityEncoding e) {
+            this.lowCardinality = e;
+            return this;
+        }
+
+        /** Whether the search may vary the low-cardinality encoding and the imputation per trial; default true. */
+        public Builder search(boolean s) {
+            this.search = s;
             return this;
         }
 
@@ -218,8 +252,8 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
          * @throws IllegalArgumentException naming the first field out of range
          */
         public FeaturizerOptions build() {
-            return new FeaturizerOptions(kinds, imputation, scaling, highCardinality, oneHotMax, rareMinCount, textWords,
-                    textChars, leakage, targetEncodingFolds);
+            return new FeaturizerOptions(kinds, imputation, scaling, lowCardinality, highCardinality, oneHotMax, rareMinCount,
+                    textWords, textChars, leakage, targetEncodingFolds, search);
         }
     }
 }

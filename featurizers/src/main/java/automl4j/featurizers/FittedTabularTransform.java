@@ -71,6 +71,15 @@ final class FittedTabularTransform implements FittedTransform {
 
     @Override
     public FeatureMatrix transform(Table table, int[] rows) {
+        return encode(table, rows, false);
+    }
+
+    @Override
+    public FeatureMatrix transformTraining(Table table, int[] rows) {
+        return encode(table, rows, true);
+    }
+
+    private FeatureMatrix encode(Table table, int[] rows, boolean training) {
         List<String> missing = new ArrayList<>();
         for (ColumnEncoder e : encoders) {
             if (!table.columnNames().contains(e.column())) {
@@ -84,7 +93,7 @@ final class FittedTabularTransform implements FittedTransform {
         int n = rows == null ? table.rowCount() : rows.length;
         int width = featureNames.size();
         if (sparse) {
-            return sparse(table, rows, n, width);
+            return sparse(table, rows, n, width, training);
         }
         float[] out = new float[Math.multiplyExact(n, width)];
         IntStream each = IntStream.range(0, encoders.size());
@@ -93,13 +102,13 @@ final class FittedTabularTransform implements FittedTransform {
         }
         each.forEach(i -> {
             ColumnEncoder e = encoders.get(i);
-            e.encode(table, table.column(e.column()), rows, n, out, width, offsets[i]);
+            e.encode(training ? table : null, table.column(e.column()), rows, n, out, width, offsets[i]);
         });
         return FeatureMatrix.wrapOwned(out, n, featureNames);
     }
 
     // Encodes blocks of rows densely and keeps their non-zero cells, so the dense matrix never exists whole.
-    private FeatureMatrix sparse(Table table, int[] rows, int n, int width) {
+    private FeatureMatrix sparse(Table table, int[] rows, int n, int width, boolean training) {
         int[] start = new int[n + 1];
         int[] indexes = new int[Math.max(16, n * 16)];
         float[] values = new float[indexes.length];
@@ -114,7 +123,7 @@ final class FittedTabularTransform implements FittedTransform {
             java.util.Arrays.fill(block, 0f);
             for (int e = 0; e < encoders.size(); e++) {
                 ColumnEncoder enc = encoders.get(e);
-                enc.encode(table, table.column(enc.column()), blockRows, count, block, width, offsets[e]);
+                enc.encode(training ? table : null, table.column(enc.column()), blockRows, count, block, width, offsets[e]);
             }
             for (int i = 0; i < count; i++) {
                 for (int c = 0; c < width; c++) {

@@ -6,6 +6,9 @@ import automl4j.featurize.FeaturizationReport;
 import automl4j.featurize.Featurizer;
 import automl4j.featurize.FittedTransform;
 import automl4j.featurize.Guardrail;
+import automl4j.space.ChoiceParam;
+import automl4j.space.Param;
+import automl4j.space.SearchSpace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -52,6 +55,59 @@ public final class TabularFeaturizer implements Featurizer {
     @Override
     public String id() {
         return "tabular";
+    }
+
+    /** Name of the searched low-cardinality encoding. */
+    public static final String CATEGORICAL_CHOICE = "featurize.categorical";
+    /** Name of the searched imputation of numbers. */
+    public static final String IMPUTATION_CHOICE = "featurize.imputation";
+
+    /**
+     * {@inheritDoc} With {@link FeaturizerOptions#search()}: one-hot or target encoding when the data has categorical
+     * columns, and median or mean imputation when a numeric column has missing values. Trees often split better on a
+     * target-encoded column than on its one-hot pieces, linear models the other way round, so the search finds out.
+     */
+    @Override
+    public SearchSpace space(FeaturizationReport fitted) {
+        List<Param> params = new ArrayList<>();
+        if (options.search()) {
+            if (fitted.kinds().containsValue(ColumnKind.CATEGORICAL.label())) {
+                params.add(new ChoiceParam(CATEGORICAL_CHOICE, List.of(FeaturizerOptions.LowCardinalityEncoding.ONE_HOT.label(),
+                        FeaturizerOptions.LowCardinalityEncoding.TARGET.label())));
+            }
+            boolean missingNumbers = fitted.guardrails().stream().anyMatch(g -> g.check().equals("missing-values")
+                    && g.columns().stream().anyMatch(c -> ColumnKind.NUMERIC.label().equals(fitted.kinds().get(c))));
+            if (missingNumbers) {
+                params.add(new ChoiceParam(IMPUTATION_CHOICE, List.of(FeaturizerOptions.Imputation.MEDIAN.label(),
+                        FeaturizerOptions.Imputation.MEAN.label())));
+            }
+        }
+        return new SearchSpace(params);
+    }
+
+    @Override
+    public Map<String, Object> defaultChoices(SearchSpace space) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String name : space.names()) {
+            out.put(name, name.equals(CATEGORICAL_CHOICE) ? options.lowCardinality().label() : options.imputation().label());
+        }
+        return out;
+    }
+
+    @Override
+    public Featurizer configured(Map<String, Object> choices) {
+        FeaturizerOptions.Builder b = options.toBuilder();
+        choices.forEach((name, value) -> {
+            String v = String.valueOf(value);
+            switch (name) {
+                case CATEGORICAL_CHOICE -> b.lowCardinality(v.equals("target") ? FeaturizerOptions.LowCardinalityEncoding.TARGET
+                        : FeaturizerOptions.LowCardinalityEncoding.ONE_HOT);
+                case IMPUTATION_CHOICE -> b.imputation(v.equals("mean") ? FeaturizerOptions.Imputation.MEAN
+                        : FeaturizerOptions.Imputation.MEDIAN);
+                default -> throw new IllegalArgumentException("unknown featurizer choice '" + name + "'");
+            }
+        });
+        return choices.isEmpty() ? this : new TabularFeaturizer(b.build());
     }
 
     private record Fitted(DataGuardrails.ColumnFacts facts, ColumnEncoder encoder, String problem) {
@@ -137,7 +193,9 @@ public final class TabularFeaturizer implements Featurizer {
         ColumnEncoder encoder = switch (kind) {
             case NUMERIC -> NumericEncoder.fit(coded, options.imputation(), options.scaling());
             case BOOLEAN -> BooleanEncoder.fit(coded);
-            case CATEGORICAL -> OneHotEncoder.fit(coded, options.rareMinCount());
+            case CATEGORICAL -> options.lowCardinality() == FeaturizerOptions.LowCardinalityEncoding.TARGET
+                    ? TargetEncoder.fit(table, coded, target, labels, options.targetEncodingFolds())
+                    : OneHotEncoder.fit(coded, options.rareMinCount());
             case HIGH_CARDINALITY -> switch (options.highCardinality()) {
                 case TARGET -> TargetEncoder.fit(table, coded, target, labels, options.targetEncodingFolds());
                 case FREQUENCY -> FrequencyEncoder.fit(coded);
