@@ -48,6 +48,8 @@ final class ConfigFile {
         KEYS.put("featurize.text_words", "word 1- and 2-gram vocabulary of each text column, >= 0 (default 2000)");
         KEYS.put("featurize.text_chars", "character 3- to 5-gram vocabulary of each text column, >= 0 (default 0: off)");
         KEYS.put("featurize.leakage", "suspected target leakage: alert (keep the column) or drop (default alert)");
+        KEYS.put("featurize.search", "true lets the search choose one-hot or target encoding and median or mean imputation "
+                + "per trial; false keeps the options as given (default true)");
     }
 
     private ConfigFile() {
@@ -158,6 +160,13 @@ final class ConfigFile {
                 FeaturizerOptions.HighCardinalityEncoding::label, FeaturizerOptions.HighCardinalityEncoding.TARGET));
         b.leakage(choice(flat, "featurize.leakage", FeaturizerOptions.LeakagePolicy.values(), FeaturizerOptions.LeakagePolicy::label,
                 FeaturizerOptions.LeakagePolicy.ALERT));
+        JsonNode search = flat.get("featurize.search");
+        if (search != null && !search.isNull()) {
+            if (!search.isBoolean()) {
+                throw new UsageException("config key 'featurize.search' must be true or false, but was " + search);
+            }
+            b.search(search.asBoolean());
+        }
         FeaturizerOptions defaults = FeaturizerOptions.defaults();
         b.oneHotMax(integer(flat, "featurize.one_hot_max", defaults.oneHotMax()));
         b.rareMinCount(integer(flat, "featurize.rare_min_count", defaults.rareMinCount()));
@@ -219,6 +228,7 @@ final class ConfigFile {
         fz.put("text_words", f.textWords());
         fz.put("text_chars", f.textChars());
         fz.put("leakage", f.leakage().label());
+        fz.put("search", f.search());
         return y.writeValueAsString(root);
     }
 

@@ -9,10 +9,14 @@ import picocli.CommandLine.Option;
 /** {@code automl run --config run.yaml}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run an AutoML search described by a YAML config file.",
-                "Prints a line per finished trial and the leaderboard; writes leaderboard.csv, model.automl,",
-                "importance.csv, data-report.txt and effective-config.yaml into the output folder.",
+                "Prints a line per finished trial, the leaderboard and the data guardrails; writes leaderboard.csv,",
+                "model.automl, importance.csv, data-report.txt, guardrails.json and effective-config.yaml",
+                "into the output folder.",
                 "Config keys (see README): data.train, data.target, data.task, metric, budget.seconds,",
-                "budget.max_trials, search.learners, search.searcher, search.seed, cores, output."})
+                "budget.max_trials, search.learners, search.searcher, search.seed, cores, output, featurize.kinds,",
+                "featurize.imputation, featurize.scaling, featurize.high_cardinality, featurize.one_hot_max,",
+                "featurize.rare_min_count, featurize.text_words, featurize.text_chars, featurize.leakage,",
+                "featurize.search."})
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "The YAML config file.")
     Path config;

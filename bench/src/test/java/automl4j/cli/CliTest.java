@@ -63,12 +63,16 @@ class CliTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("trial   0").contains("Leaderboard").contains("Best: trial");
         Path outDir = dir.resolve("out");
-        for (String f : List.of("leaderboard.csv", "model.automl", "importance.csv", "effective-config.yaml", "data-report.txt")) {
+        for (String f : List.of("leaderboard.csv", "model.automl", "importance.csv", "effective-config.yaml", "data-report.txt",
+                "guardrails.json")) {
             assertThat(outDir.resolve(f)).exists();
         }
         assertThat(Files.readString(outDir.resolve("effective-config.yaml"))).contains("max_trials: 5").contains("searcher: \"tpe\"")
                 .contains("metric: \"auc\"");
         assertThat(Files.readAllLines(outDir.resolve("leaderboard.csv"))).hasSize(6);
+        assertThat(r.out()).contains("Data guardrails:").contains("target-leakage");
+        assertThat(Files.readString(outDir.resolve("guardrails.json"))).contains("\"check\" : \"class-imbalance\"")
+                .contains("\"check\" : \"target-leakage\"");
         assertThat(Files.readString(outDir.resolve("importance.csv"))).contains("tenure_months");
 
         Path fresh = file("new.csv", DefaultDataset.generate(20, 9).removeColumns(DefaultDataset.TARGET).write().toString("csv"));
@@ -78,6 +82,35 @@ class CliTest {
         List<String> preds = Files.readAllLines(dir.resolve("preds.csv"));
         assertThat(preds).hasSize(21);
         assertThat(preds.get(0)).isEqualTo("predicted_churned,p_no,p_yes");
+    }
+
+    @Test
+    void featurizeKeysAreReadCheckedAndEchoed() throws IOException {
+        Result r = run(OK_DATA + "budget:\n  max_trials: 2\noutput: fz\nfeaturize:\n  kinds: {region: high-cardinality}\n"
+                + "  leakage: drop\n  scaling: robust\n  search: false\n");
+        assertThat(r.code()).as(r.err()).isZero();
+        String effective = Files.readString(dir.resolve("fz").resolve("effective-config.yaml"));
+        assertThat(effective).contains("region: \"high-cardinality\"").contains("leakage: \"drop\"").contains("scaling: \"robust\"")
+                .contains("search: false");
+        assertThat(Files.readString(dir.resolve("fz").resolve("data-report.txt"))).contains("column 'region': high-cardinality");
+        assertThat(run(OK_DATA + "featurize:\n  scaling: minmax\n").code()).isEqualTo(2);
+        assertThat(err).contains("config key 'featurize.scaling' must be one of [standard, robust, none], but was 'minmax'");
+        assertThat(run(OK_DATA + "featurize:\n  kinds: {region: nominal}\n").code()).isEqualTo(2);
+        assertThat(err).contains("config key 'featurize.kinds.region': unknown column kind 'nominal'");
+        assertThat(run(OK_DATA + "featurize:\n  one_hot_max: 1\n").code()).isEqualTo(2);
+        assertThat(err).contains("oneHotMax must be at least 2");
+        assertThat(run(OK_DATA + "budget:\n  max_trials: 1\nfeaturize:\n  kinds: {regoin: text}\n").code()).isEqualTo(3);
+        assertThat(err).contains("a column kind is given for 'regoin', which is not in the table");
+    }
+
+    @Test
+    void checkPrintsKindsAndGuardrailsWithoutASearch() throws IOException {
+        Result r = cli("check", "--data", train.toString(), "--target", "churned", "--out", dir.resolve("chk").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Column kinds:").contains("customer_id").contains("Data guardrails:").contains("duplicate-rows");
+        assertThat(dir.resolve("chk").resolve("guardrails.json")).exists();
+        assertThat(cli("check", "--data", train.toString()).code()).isEqualTo(2);
+        assertThat(err).contains("give --config, or both --data and --target");
     }
 
     @Test

@@ -28,7 +28,7 @@ import smile.util.SparseArray;
  */
 public final class SmileLogisticLearner implements Learner {
     static final double TOLERANCE = 1e-5;
-    static final int MAX_ITERATIONS = 500;
+    static final int MAX_ITERATIONS = 300;
 
     /** The learner. */
     public SmileLogisticLearner() {
