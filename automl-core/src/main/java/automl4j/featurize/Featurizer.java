@@ -29,8 +29,9 @@ public interface Featurizer {
      * choose.
      *
      * @param fitted the report of this featurizer fitted on all training rows
+     * @param target the target
      */
-    default automl4j.space.SearchSpace space(FeaturizationReport fitted) {
+    default automl4j.space.SearchSpace space(FeaturizationReport fitted, Target target) {
         return automl4j.space.SearchSpace.of();
     }
 

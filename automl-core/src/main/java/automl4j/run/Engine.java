@@ -79,7 +79,7 @@ public final class Engine {
         full.report().problems().forEach(p -> listener.info("data: " + p));
         FeaturizationReport report = new FeaturizationReport(full.report().kinds(), full.report().problems(),
                 TargetGuardrails.check(encoded.target(), y, ValidationPlan.FOLDS)).withGuardrails(full.report().guardrails());
-        SearchSpace featurizeSpace = featurizer.space(full.report());
+        SearchSpace featurizeSpace = featurizer.space(full.report(), encoded.target());
         Map<String, Object> featurizeDefaults = featurizer.defaultChoices(featurizeSpace);
         PreparedSplits prepared = new PreparedSplits(featurizer, data.table(), tableRows, y, encoded.target(), plan);
         List<PreparedSplit> splits = prepared.get(featurizeDefaults);

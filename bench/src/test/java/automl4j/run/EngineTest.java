@@ -110,6 +110,58 @@ class EngineTest {
                 .hasMessageContaining("deliberate failure");
     }
 
+    /** Delegates to another learner, refusing any config that still carries featurization choices. */
+    static final class KeyCheckingLearner implements Learner {
+        private final Learner inner;
+
+        KeyCheckingLearner(Learner inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public String id() {
+            return inner.id();
+        }
+
+        @Override
+        public Set<TaskType> tasks() {
+            return inner.tasks();
+        }
+
+        @Override
+        public SearchSpace space(TaskType task) {
+            return inner.space(task);
+        }
+
+        @Override
+        public FittedModel fit(TrainingSet data, Config config, FitContext context) {
+            if (config.values().keySet().stream().anyMatch(k -> k.startsWith("featurize."))) {
+                throw new AssertionError("a featurization choice reached the learner: " + config);
+            }
+            return inner.fit(data, config, context);
+        }
+
+        @Override
+        public FittedModel load(ModelArtifact artifact) {
+            return inner.load(artifact);
+        }
+    }
+
+    @Test
+    void featurizationChoicesAreSearchedButNeverReachTheLearner() {
+        Table table = DefaultDataset.generate(300, 6);   // 'plan' is categorical, 'monthly_fee' has missing values
+        AutoMlRun run = AutoMl.builder().seed(2).budget(Budget.ofTrials(12)).searcher(new RandomSearcher()).cores(2)
+                .learners(List.of(new KeyCheckingLearner(learners("tribuo-linear-sgd").get(0)))).build()
+                .fit(TaskData.of(table, DefaultDataset.TARGET));
+        assertThat(run.leaderboard().rows()).allSatisfy(r -> assertThat(r.completed()).as(r.toString()).isNotNull());
+        List<Object> encodings = run.leaderboard().rows().stream()
+                .map(r -> r.trial().config().values().get("featurize.categorical")).distinct().toList();
+        assertThat(encodings).containsExactlyInAnyOrder("one-hot", "target");
+        assertThat(run.leaderboard().rows().get(0).trial().config().values()).containsKey("featurize.imputation");
+        boolean targetEncoded = "target".equals(run.best().config().values().get("featurize.categorical"));
+        assertThat(run.best().transform().featureNames().contains("plan:target")).isEqualTo(targetEncoded);
+    }
+
     @Test
     void regressionAndMulticlassRunEndToEnd() {
         Table table = DefaultDataset.generate(300, 4);

@@ -59,19 +59,29 @@ public final class TabularFeaturizer implements Featurizer {
 
     /** Name of the searched low-cardinality encoding. */
     public static final String CATEGORICAL_CHOICE = "featurize.categorical";
+    /**
+     * Most classes for which target encoding of low-cardinality columns is searched: it writes a feature per class
+     * per column, which with many classes slows every trial more than it can help (soybean, 19 classes: 35 columns
+     * became 700 features).
+     */
+    public static final int TARGET_CHOICE_MAX_CLASSES = 5;
+
     /** Name of the searched imputation of numbers. */
     public static final String IMPUTATION_CHOICE = "featurize.imputation";
 
     /**
      * {@inheritDoc} With {@link FeaturizerOptions#search()}: one-hot or target encoding when the data has categorical
-     * columns, and median or mean imputation when a numeric column has missing values. Trees often split better on a
-     * target-encoded column than on its one-hot pieces, linear models the other way round, so the search finds out.
+     * columns (and the target at most {@value #TARGET_CHOICE_MAX_CLASSES} classes), and median or mean imputation when
+     * a numeric column has missing values. Trees often split better on a target-encoded column than on its one-hot
+     * pieces, linear models the other way round, so the search finds out.
      */
     @Override
-    public SearchSpace space(FeaturizationReport fitted) {
+    public SearchSpace space(FeaturizationReport fitted, Target target) {
         List<Param> params = new ArrayList<>();
         if (options.search()) {
-            if (fitted.kinds().containsValue(ColumnKind.CATEGORICAL.label())) {
+            boolean fewClasses = target.task() != automl4j.data.TaskType.MULTICLASS
+                    || target.numClasses() <= TARGET_CHOICE_MAX_CLASSES;
+            if (fewClasses && fitted.kinds().containsValue(ColumnKind.CATEGORICAL.label())) {
                 params.add(new ChoiceParam(CATEGORICAL_CHOICE, List.of(FeaturizerOptions.LowCardinalityEncoding.ONE_HOT.label(),
                         FeaturizerOptions.LowCardinalityEncoding.TARGET.label())));
             }
