@@ -54,8 +54,15 @@ final class CodedColumn {
             }
             return new CodedColumn(column, rows, null, List.of(), new int[0], missing, v);
         }
-        Map<String, Integer> index = new HashMap<>();
-        List<String> levels = new ArrayList<>();
+        // Sized for the distinct values of the whole column, so a column of unique values does not rehash repeatedly.
+        int expected = 16;
+        if (column instanceof tech.tablesaw.api.StringColumn sc) {
+            // A column too diverse for a Tablesaw dictionary has about as many values as rows.
+            expected = sc.getDictionary() instanceof tech.tablesaw.columns.strings.NullDictionaryMap ? rows.length
+                    : Math.min(rows.length, sc.getDictionary().countUnique());
+        }
+        Map<String, Integer> index = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
+        List<String> levels = new ArrayList<>(expected);
         int[] codes = ColumnCodes.assign(column, rows, index, levels);
         int[] counts = new int[levels.size()];
         int missing = 0;

@@ -121,15 +121,24 @@ final class DataGuardrails {
     static int duplicateRows(List<CodedColumn> columns) {
         int rows = columns.get(0).rows;
         long[] hash = new long[rows];
-        for (CodedColumn c : columns) {
-            double[] numbers = c.isTypedNumeric() ? c.numbers() : null;
-            for (int i = 0; i < rows; i++) {
-                long h = numbers != null ? (Double.isNaN(numbers[i]) ? 0x9E3779B97F4A7C15L : Double.hashCode(numbers[i]))
-                        : c.codes[i];
-                hash[i] = mix(hash[i] * 31 + h);
-            }
+        double[][] numbers = new double[columns.size()][];
+        for (int c = 0; c < numbers.length; c++) {
+            numbers[c] = columns.get(c).isTypedNumeric() ? columns.get(c).numbers() : null;
         }
-        Arrays.sort(hash);
+        int blocks = Math.max(1, rows / 65_536);
+        java.util.stream.IntStream.range(0, blocks).parallel().forEach(b -> {
+            int from = (int) ((long) b * rows / blocks);
+            int to = (int) ((long) (b + 1) * rows / blocks);
+            for (int c = 0; c < numbers.length; c++) {
+                double[] v = numbers[c];
+                int[] codes = columns.get(c).codes;
+                for (int i = from; i < to; i++) {
+                    long h = v != null ? (Double.isNaN(v[i]) ? 0x9E3779B97F4A7C15L : Double.hashCode(v[i])) : codes[i];
+                    hash[i] = mix(hash[i] * 31 + h);
+                }
+            }
+        });
+        Arrays.parallelSort(hash);
         int duplicates = 0;
         for (int i = 1; i < hash.length; i++) {
             if (hash[i] == hash[i - 1]) {

@@ -38,7 +38,7 @@ import tech.tablesaw.api.Table;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
+@Warmup(iterations = 3)
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgs = {"-Xmx8g", "-XX:+UseParallelGC"})
 public class FeaturizerThroughput {
