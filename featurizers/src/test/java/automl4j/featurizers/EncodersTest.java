@@ -177,6 +177,19 @@ class EncodersTest {
     }
 
     @Test
+    void characterNgramsComeWhenAskedFor() {
+        StringColumn text = StringColumn.create("text");
+        for (int i = 0; i < 20; i++) {
+            text.append("corn prices rose " + (i % 2 == 0 ? "sharply" : "slowly") + " today");
+        }
+        Table t = withTarget(20, text);
+        FeaturizerOptions chars = FeaturizerOptions.builder().textChars(50).build();
+        FittedTransform f = new TabularFeaturizer(chars).fit(t, all(20), BINARY, alternating(20));
+        assertThat(f.featureNames()).contains("text:c: co", "text:c:corn ", "text:c:orn");
+        assertThat(f.featureNames().stream().filter(n -> n.startsWith("text:c:"))).hasSize(50);
+    }
+
+    @Test
     void wideTextBecomesASparseMatrixWithTheSameValues() {
         StringColumn text = StringColumn.create("text");
         for (int i = 0; i < 300; i++) {
