@@ -180,7 +180,7 @@ class EncodersTest {
     void characterNgramsComeWhenAskedFor() {
         StringColumn text = StringColumn.create("text");
         for (int i = 0; i < 20; i++) {
-            text.append("corn prices rose " + (i % 2 == 0 ? "sharply" : "slowly") + " today");
+            text.append("corn prices rose " + (i % 2 == 0 ? "sharply" : "slowly") + " on day " + i);
         }
         Table t = withTarget(20, text);
         FeaturizerOptions chars = FeaturizerOptions.builder().textChars(50).build();
