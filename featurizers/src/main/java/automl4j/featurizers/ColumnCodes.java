@@ -49,6 +49,35 @@ final class ColumnCodes {
     }
 
     /**
+     * Per row of the batch: the cell read as a number (NaN when missing or not a number). A dictionary-encoded string
+     * column is parsed once per distinct value rather than once per row.
+     */
+    static double[] numbers(Column<?> column, int[] rows, int n) {
+        double[] out = new double[n];
+        if (column instanceof StringColumn sc && !(sc.getDictionary() instanceof NullDictionaryMap)) {
+            DictionaryMap dictionary = sc.getDictionary();
+            it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap byKey = new it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap();
+            for (int i = 0; i < n; i++) {
+                int key = dictionary.getKeyForIndex(ColumnEncoder.row(rows, i));
+                double v;
+                if (byKey.containsKey(key)) {
+                    v = byKey.get(key);
+                } else {
+                    String s = dictionary.getValueForKey(key);
+                    v = s == null || s.isEmpty() ? Double.NaN : Cells.parse(s);
+                    byKey.put(key, v);
+                }
+                out[i] = v;
+            }
+            return out;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = Cells.number(column, ColumnEncoder.row(rows, i));
+        }
+        return out;
+    }
+
+    /**
      * Per row: the index of its value in {@code index}, adding values not yet there (in row order) to it and to
      * {@code levels}; {@link #MISSING} for missing cells.
      */

@@ -132,9 +132,10 @@ record NumericEncoder(String column, double fill, double center, double scale, b
     @Override
     public void encode(Table table, Column<?> col, int[] rows, int n, float[] out, int stride, int offset) {
         NumericColumn<?> typed = col instanceof NumericColumn<?> nc && Cells.isNumericType(col) ? nc : null;
+        double[] parsed = typed == null ? ColumnCodes.numbers(col, rows, n) : null;
         for (int i = 0; i < n; i++) {
             int row = ColumnEncoder.row(rows, i);
-            double v = typed != null ? (typed.isMissing(row) ? Double.NaN : typed.getDouble(row)) : Cells.number(col, row);
+            double v = typed != null ? (typed.isMissing(row) ? Double.NaN : typed.getDouble(row)) : parsed[i];
             boolean missing = Double.isNaN(v);
             if (missing && typed == null && Cells.text(col, row) != null) {
                 throw new IllegalArgumentException("column '" + column + "' row " + (row + 1) + " must be a number, but was '"

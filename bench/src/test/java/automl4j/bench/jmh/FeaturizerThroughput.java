@@ -29,9 +29,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * Fit and transform of the tabular featurizer on a synthetic table: {@code rows} rows of 20 numeric columns (5 with 2%
- * missing), 10 categorical columns with cardinalities spaced evenly on a log scale from 10 to 100,000, and one ISO
- * date-time text column, with a binary target. Numbers are a Tablesaw double column (as built in code); categories and
- * dates are text (as read from a CSV). The score is seconds per fit+transform of all rows; rows/s is rows divided
+ * missing; three decimals), 10 categorical columns with cardinalities spaced evenly on a log scale from 10 to 100,000,
+ * and one ISO date-time text column, with a binary target. Numbers are Tablesaw double columns (as built in code) or,
+ * with {@code -p numbers=text}, text (as read from a CSV file); categories and dates are text. The score is seconds per fit+transform of all rows; rows/s is rows divided
  * by it. At tear-down it prints the featurized matrix's bytes against the same data as a dense float matrix.
  * Run with {@code bench/jmh.sh FeaturizerThroughput}.
  */
@@ -40,10 +40,14 @@ import tech.tablesaw.api.Table;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgs = {"-Xmx8g", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgs = {"-Xms8g", "-Xmx8g", "-XX:+UseParallelGC"})
 public class FeaturizerThroughput {
     @Param({"1000000"})
     public int rows;
+
+    /** {@code typed}: numbers in Tablesaw double columns, as built in code; {@code text}: as read from a CSV file. */
+    @Param({"typed"})
+    public String numbers;
 
     private Table table;
     private int[] all;
@@ -55,20 +59,28 @@ public class FeaturizerThroughput {
         SplittableRandom r = new SplittableRandom(42);
         table = Table.create("bench");
         double[] signal = new double[rows];
+        boolean text = "text".equals(numbers);
         for (int c = 0; c < 20; c++) {
             DoubleColumn col = DoubleColumn.create("num" + c);
+            StringColumn asText = StringColumn.create("num" + c);
             for (int i = 0; i < rows; i++) {
-                double v = r.nextGaussian() * (c + 1) + c;
+                double v = Math.round((r.nextGaussian() * (c + 1) + c) * 1000) / 1000.0;
                 if (c < 5 && r.nextDouble() < 0.02) {
                     col.appendMissing();
+                    if (text) {
+                        asText.appendMissing();
+                    }
                 } else {
                     col.append(v);
+                    if (text) {
+                        asText.append(Double.toString(v));
+                    }
                     if (c < 3) {
                         signal[i] += v / (c + 1);
                     }
                 }
             }
-            table.addColumns(col);
+            table.addColumns(text ? asText : col);
         }
         for (int c = 0; c < 10; c++) {
             int cardinality = (int) Math.round(Math.pow(10, 1 + 4.0 * c / 9));
