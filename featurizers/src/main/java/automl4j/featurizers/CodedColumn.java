@@ -2,7 +2,6 @@ package automl4j.featurizers;
 
 import automl4j.data.Cells;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

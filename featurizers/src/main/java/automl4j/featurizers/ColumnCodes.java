@@ -24,6 +24,21 @@ final class ColumnCodes {
 
     /** Per row of the batch: the index of its value in {@code index}, {@link #UNSEEN} or {@link #MISSING}. */
     static int[] lookup(Column<?> column, int[] rows, int n, Map<String, Integer> index) {
+        return codes(column, rows, n, s -> index.getOrDefault(s, UNSEEN));
+    }
+
+    /** Positions of {@code levels}: the index {@link #lookup} reads. */
+    static Map<String, Integer> index(java.util.List<String> levels) {
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < levels.size(); i++) {
+            index.put(levels.get(i), i);
+        }
+        return index;
+    }
+
+    // One code per present value from codeOf, MISSING for missing cells; a dictionary-encoded column calls codeOf once
+    // per distinct value.
+    private static int[] codes(Column<?> column, int[] rows, int n, java.util.function.ToIntFunction<String> codeOf) {
         int[] out = new int[n];
         if (column instanceof StringColumn sc && !(sc.getDictionary() instanceof NullDictionaryMap)) {
             DictionaryMap dictionary = sc.getDictionary();
@@ -34,7 +49,7 @@ final class ColumnCodes {
                 int code = byKey.get(key);
                 if (code == Integer.MIN_VALUE) {
                     String s = dictionary.getValueForKey(key);
-                    code = s == null || s.isEmpty() ? MISSING : index.getOrDefault(s, UNSEEN);
+                    code = s == null || s.isEmpty() ? MISSING : codeOf.applyAsInt(s);
                     byKey.put(key, code);
                 }
                 out[i] = code;
@@ -43,7 +58,7 @@ final class ColumnCodes {
         }
         for (int i = 0; i < n; i++) {
             String s = Cells.text(column, ColumnEncoder.row(rows, i));
-            out[i] = s == null ? MISSING : index.getOrDefault(s, UNSEEN);
+            out[i] = s == null ? MISSING : codeOf.applyAsInt(s);
         }
         return out;
     }
@@ -82,34 +97,9 @@ final class ColumnCodes {
      * {@code levels}; {@link #MISSING} for missing cells.
      */
     static int[] assign(Column<?> column, int[] rows, Map<String, Integer> index, java.util.List<String> levels) {
-        int n = rows.length;
-        int[] out = new int[n];
-        if (column instanceof StringColumn sc && !(sc.getDictionary() instanceof NullDictionaryMap)) {
-            DictionaryMap dictionary = sc.getDictionary();
-            Int2IntOpenHashMap byKey = new Int2IntOpenHashMap();
-            byKey.defaultReturnValue(Integer.MIN_VALUE);
-            for (int i = 0; i < n; i++) {
-                int key = dictionary.getKeyForIndex(rows[i]);
-                int code = byKey.get(key);
-                if (code == Integer.MIN_VALUE) {
-                    String s = dictionary.getValueForKey(key);
-                    code = s == null || s.isEmpty() ? MISSING : index.computeIfAbsent(s, k -> {
-                        levels.add(k);
-                        return levels.size() - 1;
-                    });
-                    byKey.put(key, code);
-                }
-                out[i] = code;
-            }
-            return out;
-        }
-        for (int i = 0; i < n; i++) {
-            String s = Cells.text(column, rows[i]);
-            out[i] = s == null ? MISSING : index.computeIfAbsent(s, k -> {
-                levels.add(k);
-                return levels.size() - 1;
-            });
-        }
-        return out;
+        return codes(column, rows, rows.length, s -> index.computeIfAbsent(s, k -> {
+            levels.add(k);
+            return levels.size() - 1;
+        }));
     }
 }

@@ -1,12 +1,10 @@
 package automl4j.featurizers;
 
-import automl4j.data.Cells;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.Table;
@@ -53,10 +51,7 @@ record OneHotEncoder(String column, List<String> levels, boolean otherLevel, boo
 
     @Override
     public void encode(Table table, Column<?> col, int[] rows, int n, float[] out, int stride, int offset) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < levels.size(); i++) {
-            index.put(levels.get(i), i);
-        }
+        Map<String, Integer> index = ColumnCodes.index(levels);
         int other = otherLevel ? levels.size() : -1;
         int missing = missingLevel ? levels.size() + (otherLevel ? 1 : 0) : -1;
         int[] codes = ColumnCodes.lookup(col, rows, n, index);

@@ -1,6 +1,5 @@
 package automl4j.featurizers;
 
-import automl4j.data.Cells;
 import automl4j.data.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.Table;
@@ -185,10 +183,7 @@ final class TargetEncoder implements ColumnEncoder {
 
     @Override
     public void encode(Table table, Column<?> col, int[] rows, int n, float[] out, int stride, int offset) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < levels.size(); i++) {
-            index.put(levels.get(i), i);
-        }
+        Map<String, Integer> index = ColumnCodes.index(levels);
         boolean own = table != null && table == fittedOn.get();
         int[] codes = ColumnCodes.lookup(col, rows, n, index);
         for (int i = 0; i < n; i++) {
