@@ -26,14 +26,17 @@ record NumericEncoder(String column, double fill, double center, double scale, b
         Column<?> column = coded.column;
         double[] values = coded.numbers();
         int[] rows = coded.tableRows;
-        double[] present = new double[rows.length];
-        int n = 0;
-        for (double v : values) {
-            if (!Double.isNaN(v)) {
-                present[n++] = v;
+        int n = rows.length - coded.missing;
+        double[] present = values;
+        if (n < rows.length) {
+            present = new double[n];
+            int k = 0;
+            for (double v : values) {
+                if (!Double.isNaN(v)) {
+                    present[k++] = v;
+                }
             }
         }
-        present = Arrays.copyOf(present, n);
         double mean = 0;
         for (double v : present) {
             mean += v;

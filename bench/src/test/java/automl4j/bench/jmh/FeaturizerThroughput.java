@@ -52,7 +52,10 @@ public class FeaturizerThroughput {
     private Table table;
     private int[] all;
     private double[] labels;
-    private FeatureMatrix last;
+    // Only the size of the last matrix is kept: holding the matrix itself would make every young collection copy it.
+    private int lastColumns;
+    private long lastBytes;
+    private boolean lastSparse;
 
     @Setup
     public void setUp() {
@@ -112,20 +115,23 @@ public class FeaturizerThroughput {
     @Benchmark
     public FeatureMatrix fitTransform() {
         FittedTransform f = new TabularFeaturizer().fit(table, all, new Target("y", TaskType.BINARY, List.of("no", "yes")), labels);
-        last = f.transform(table, all);
-        return last;
+        FeatureMatrix x = f.transform(table, all);
+        lastColumns = x.columns();
+        lastBytes = x.bytes();
+        lastSparse = x.isSparse();
+        return x;
     }
 
     @TearDown
     public void report() {
-        if (last == null) {
+        if (lastColumns == 0) {
             return;
         }
         long raw = 31L * 4 * rows;
-        long featurizedDense = 4L * last.columns() * rows;
+        long featurizedDense = 4L * lastColumns * rows;
         System.out.printf(Locale.ROOT, "%nfeaturized matrix: %d features, %s, %d bytes = %.2f x the raw 31 columns as dense "
-                        + "floats (%d bytes), %.2f x the featurized data as dense floats (%d bytes)%n", last.columns(),
-                last.isSparse() ? "sparse" : "dense", last.bytes(), last.bytes() / (double) raw, raw,
-                last.bytes() / (double) featurizedDense, featurizedDense);
+                        + "floats (%d bytes), %.2f x the featurized data as dense floats (%d bytes)%n", lastColumns,
+                lastSparse ? "sparse" : "dense", lastBytes, lastBytes / (double) raw, raw,
+                lastBytes / (double) featurizedDense, featurizedDense);
     }
 }
