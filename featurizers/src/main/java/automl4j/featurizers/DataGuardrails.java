@@ -68,8 +68,9 @@ final class DataGuardrails {
         List<String> parts = new ArrayList<>();
         shares.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %d (%.1f%%)", k, Math.round(v * rows), 100 * v)));
         return new Guardrail("missing-values", Status.FIXED, "missing values in " + String.join(", ", parts)
-                + "; numbers imputed with the " + options.imputation().label() + " plus a missing indicator, categories "
-                + "and dates given a missing level or indicator, text read as empty", List.copyOf(shares.keySet()), shares);
+                + "; numbers imputed with the " + options.imputation().label()
+                + (options.search() ? " (or the mean or median, as the search chooses)" : "")
+                + " plus a missing indicator, categories and dates given a missing level or indicator, text read as empty", List.copyOf(shares.keySet()), shares);
     }
 
     private static Guardrail byKind(List<ColumnFacts> columns, String check, List<ColumnKind> kinds, String passed, String fixed) {
