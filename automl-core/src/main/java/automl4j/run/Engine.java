@@ -77,8 +77,7 @@ public final class Engine {
         FittedTransform full = featurizer.fit(data.table(), tableRows, encoded.target(), y);
         double featurizeSeconds = 2 * (System.nanoTime() - featurizeStart) / 1e9;   // fit + transform of all rows at refit
         full.report().problems().forEach(p -> listener.info("data: " + p));
-        FeaturizationReport report = new FeaturizationReport(full.report().kinds(), full.report().problems(),
-                TargetGuardrails.check(encoded.target(), y, ValidationPlan.FOLDS)).withGuardrails(full.report().guardrails());
+        FeaturizationReport report = TargetGuardrails.withTargetChecks(full.report(), encoded.target(), y, ValidationPlan.FOLDS);
         SearchSpace featurizeSpace = featurizer.space(full.report(), encoded.target());
         Map<String, Object> featurizeDefaults = featurizer.defaultChoices(featurizeSpace);
         PreparedSplits prepared = new PreparedSplits(featurizer, data.table(), tableRows, y, encoded.target(), plan);

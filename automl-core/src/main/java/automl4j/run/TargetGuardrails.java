@@ -20,6 +20,13 @@ public final class TargetGuardrails {
     private TargetGuardrails() {
     }
 
+    /** {@code report} with the target's checks (for {@code folds} validation folds) before its own guardrails. */
+    public static automl4j.featurize.FeaturizationReport withTargetChecks(automl4j.featurize.FeaturizationReport report,
+                                                                          Target target, double[] y, int folds) {
+        return new automl4j.featurize.FeaturizationReport(report.kinds(), report.problems(), check(target, y, folds))
+                .withGuardrails(report.guardrails());
+    }
+
     /**
      * The checks for labels {@code y} (class indexes) of {@code target} validated with {@code folds} folds.
      *

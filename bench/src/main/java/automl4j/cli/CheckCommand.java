@@ -12,7 +12,6 @@ import automl4j.featurizers.TabularFeaturizer;
 import automl4j.run.TargetGuardrails;
 import automl4j.run.ValidationPlan;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,9 +74,9 @@ final class CheckCommand implements Callable<Integer> {
         EncodedTarget encoded = EncodedTarget.of(taskData);
         FittedTransform fitted = new TabularFeaturizer(options).fit(taskData.table(), encoded.rows(), encoded.target(),
                 encoded.values());
-        FeaturizationReport report = fitted.report();
-        List<Guardrail> guardrails = new ArrayList<>(TargetGuardrails.check(encoded.target(), encoded.values(), ValidationPlan.FOLDS));
-        guardrails.addAll(report.guardrails());
+        FeaturizationReport report = TargetGuardrails.withTargetChecks(fitted.report(), encoded.target(), encoded.values(),
+                ValidationPlan.FOLDS);
+        List<Guardrail> guardrails = report.guardrails();
         CommonOptions.out.printf("%s: %d rows, target '%s' (%s), %d features%n", file.getFileName(), encoded.size(), targetName,
                 encoded.target().task().label(), fitted.featureNames().size());
         CommonOptions.out.println("Column kinds:");

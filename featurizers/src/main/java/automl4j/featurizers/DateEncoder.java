@@ -37,10 +37,10 @@ record DateEncoder(String column, String pattern, double fill, double reference,
         return table;
     }
 
-    static DateEncoder fit(CodedColumn coded) {
+    /** The encoder of {@code coded}, whose text (if any) reads with {@code pattern} ({@link KindDetector#datePattern}). */
+    static DateEncoder fit(CodedColumn coded, String pattern) {
         Column<?> column = coded.column;
         int[] rows = coded.tableRows;
-        String pattern = KindDetector.datePattern(column, rows);
         double[] parsed = new double[coded.distinct()];
         for (int l = 0; l < parsed.length; l++) {
             parsed[l] = Double.NaN;

@@ -116,13 +116,6 @@ record NumericEncoder(String column, double fill, double center, double scale, b
         return best;
     }
 
-    private static double value(Column<?> column, int row) {
-        if (column instanceof NumericColumn<?> nc && Cells.isNumericType(column)) {
-            return nc.isMissing(row) ? Double.NaN : nc.getDouble(row);
-        }
-        return Cells.number(column, row);
-    }
-
     @Override
     public List<String> featureNames() {
         List<String> names = new ArrayList<>(List.of(column));

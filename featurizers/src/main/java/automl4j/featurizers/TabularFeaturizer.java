@@ -211,7 +211,7 @@ public final class TabularFeaturizer implements Featurizer {
                 case FREQUENCY -> FrequencyEncoder.fit(coded);
                 case HASHING -> new HashedCategoryEncoder(name);
             };
-            case DATETIME -> DateEncoder.fit(coded);
+            case DATETIME -> DateEncoder.fit(coded, datePattern);
             case TEXT -> TfidfEncoder.fit(column, rows, options.textWords(), options.textChars());
             default -> throw new IllegalStateException("unhandled kind " + kind);
         };

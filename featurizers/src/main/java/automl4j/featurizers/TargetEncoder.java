@@ -30,6 +30,7 @@ final class TargetEncoder implements ColumnEncoder {
 
     private final String column;
     private final List<String> levels;
+    private final Map<String, Integer> index;   // built once: encoding runs per block of rows on the sparse path
     private final int dims;
     private final float[] stats;        // levels.size() + 1 rows (the last one is "missing") of dims values
     private final float[] prior;
@@ -42,6 +43,7 @@ final class TargetEncoder implements ColumnEncoder {
                           Table fittedOn, int[] oofPosition, float[] oof) {
         this.column = column;
         this.levels = List.copyOf(levels);
+        this.index = ColumnCodes.index(this.levels);
         this.dims = dims;
         this.stats = stats;
         this.prior = prior;
@@ -183,7 +185,6 @@ final class TargetEncoder implements ColumnEncoder {
 
     @Override
     public void encode(Table table, Column<?> col, int[] rows, int n, float[] out, int stride, int offset) {
-        Map<String, Integer> index = ColumnCodes.index(levels);
         boolean own = table != null && table == fittedOn.get();
         int[] codes = ColumnCodes.lookup(col, rows, n, index);
         for (int i = 0; i < n; i++) {
@@ -206,33 +207,16 @@ final class TargetEncoder implements ColumnEncoder {
         n.put("dims", dims);
         ArrayNode l = n.putArray("levels");
         levels.forEach(l::add);
-        ArrayNode s = n.putArray("stats");
-        for (float v : stats) {
-            s.add(v);
-        }
-        ArrayNode p = n.putArray("prior");
-        for (float v : prior) {
-            p.add(v);
-        }
-        ArrayNode sh = n.putArray("shares");
-        for (float v : shares) {
-            sh.add(v);
-        }
+        JsonArrays.put(n, "stats", stats);
+        JsonArrays.put(n, "prior", prior);
+        JsonArrays.put(n, "shares", shares);
         return n;
     }
 
     static TargetEncoder fromJson(JsonNode n) {
         List<String> levels = new ArrayList<>();
         n.get("levels").forEach(x -> levels.add(x.asText()));
-        return new TargetEncoder(n.get("column").asText(), levels, n.get("dims").asInt(), floats(n.get("stats")),
-                floats(n.get("prior")), floats(n.get("shares")), null, new int[0], new float[0]);
-    }
-
-    private static float[] floats(JsonNode a) {
-        float[] out = new float[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) a.get(i).asDouble();
-        }
-        return out;
+        return new TargetEncoder(n.get("column").asText(), levels, n.get("dims").asInt(), JsonArrays.floats(n.get("stats")),
+                JsonArrays.floats(n.get("prior")), JsonArrays.floats(n.get("shares")), null, new int[0], new float[0]);
     }
 }

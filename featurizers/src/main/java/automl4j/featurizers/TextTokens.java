@@ -74,6 +74,25 @@ final class TextTokens {
         return fresh;
     }
 
+    // Per vocabulary (by identity): the vocabulary position of every dictionary id, so that a fitted encoder applied
+    // block by block (the sparse path) maps its vocabulary onto the dictionary once, not once per block.
+    private final Map<Map<String, Integer>, Map<List<String>, int[]>> slots = new java.util.IdentityHashMap<>();
+
+    /** Vocabulary position of every id of {@code ids} (one of this column's dictionaries); -1 outside the vocabulary. */
+    synchronized int[] slots(Map<String, Integer> ids, List<String> vocabulary) {
+        return slots.computeIfAbsent(ids, d -> new java.util.IdentityHashMap<>()).computeIfAbsent(vocabulary, v -> {
+            int[] slot = new int[ids.size()];
+            java.util.Arrays.fill(slot, -1);
+            for (int k = 0; k < v.size(); k++) {
+                Integer id = ids.get(v.get(k));
+                if (id != null) {
+                    slot[id] = k;
+                }
+            }
+            return slot;
+        });
+    }
+
     /** Lower-cased runs of letters and digits. */
     static List<String> tokens(String s) {
         List<String> out = new ArrayList<>();

@@ -83,8 +83,8 @@ record TfidfEncoder(String column, List<String> words, float[] wordIdf, List<Str
     @Override
     public void encode(Table table, Column<?> col, int[] rows, int n, float[] out, int stride, int offset) {
         TextTokens tokens = TextTokens.of(col);
-        int[] wordSlot = slots(tokens.wordIds, words);
-        int[] charSlot = slots(tokens.charIds, chars);
+        int[] wordSlot = tokens.slots(tokens.wordIds, words);
+        int[] charSlot = tokens.slots(tokens.charIds, chars);
         for (int i = 0; i < n; i++) {
             int row = ColumnEncoder.row(rows, i);
             int at = i * stride + offset;
@@ -92,19 +92,6 @@ record TfidfEncoder(String column, List<String> words, float[] wordIdf, List<Str
             block(tokens.chars[row], charSlot, charIdf, out, at + words.size());
             System.arraycopy(tokens.stats[row], 0, out, at + words.size() + chars.size(), 4);
         }
-    }
-
-    // Vocabulary position of every dictionary id of this column (-1 outside the vocabulary).
-    private static int[] slots(Map<String, Integer> ids, List<String> vocabulary) {
-        int[] slot = new int[ids.size()];
-        Arrays.fill(slot, -1);
-        for (int v = 0; v < vocabulary.size(); v++) {
-            Integer id = ids.get(vocabulary.get(v));
-            if (id != null) {
-                slot[id] = v;
-            }
-        }
-        return slot;
     }
 
     private static void block(int[] grams, int[] slot, float[] idf, float[] out, int at) {
@@ -144,16 +131,10 @@ record TfidfEncoder(String column, List<String> words, float[] wordIdf, List<Str
         n.put("column", column);
         ArrayNode w = n.putArray("words");
         words.forEach(w::add);
-        ArrayNode wi = n.putArray("word_idf");
-        for (float v : wordIdf) {
-            wi.add(v);
-        }
+        JsonArrays.put(n, "word_idf", wordIdf);
         ArrayNode c = n.putArray("chars");
         chars.forEach(c::add);
-        ArrayNode ci = n.putArray("char_idf");
-        for (float v : charIdf) {
-            ci.add(v);
-        }
+        JsonArrays.put(n, "char_idf", charIdf);
         return n;
     }
 
@@ -162,14 +143,6 @@ record TfidfEncoder(String column, List<String> words, float[] wordIdf, List<Str
         n.get("words").forEach(x -> w.add(x.asText()));
         List<String> c = new ArrayList<>();
         n.get("chars").forEach(x -> c.add(x.asText()));
-        return new TfidfEncoder(n.get("column").asText(), w, floats(n.get("word_idf")), c, floats(n.get("char_idf")));
-    }
-
-    private static float[] floats(JsonNode a) {
-        float[] out = new float[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) a.get(i).asDouble();
-        }
-        return out;
+        return new TfidfEncoder(n.get("column").asText(), w, JsonArrays.floats(n.get("word_idf")), c, JsonArrays.floats(n.get("char_idf")));
     }
 }
