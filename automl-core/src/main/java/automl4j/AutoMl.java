@@ -30,6 +30,9 @@ import java.util.Objects;
  * }</pre>
  */
 public final class AutoMl {
+    /** Rounds of ensemble selection unless {@link Builder#ensembleRounds(int)} says otherwise. */
+    public static final int DEFAULT_ENSEMBLE_ROUNDS = 50;
+
     private final Builder b;
 
     private AutoMl(Builder b) {
@@ -62,7 +65,7 @@ public final class AutoMl {
         Featurizer featurizer = b.featurizer != null ? b.featurizer : Featurizers.forId("tabular");
         TrialExecutor executor = b.executor != null ? b.executor : TrialExecutor.ofCores(Runtime.getRuntime().availableProcessors());
         return Engine.fit(data, new RunSettings(b.metric, b.budget, b.seed, learners, searcher, featurizer, executor,
-                b.trialTimeout, b.listener));
+                b.trialTimeout, b.listener, b.ensembleRounds));
     }
 
     private static Searcher defaultSearcher() {
@@ -83,6 +86,7 @@ public final class AutoMl {
         private TrialExecutor executor;
         private Duration trialTimeout;
         private RunListener listener = RunListener.NONE;
+        private int ensembleRounds = DEFAULT_ENSEMBLE_ROUNDS;
 
         private Builder() {
         }
@@ -98,6 +102,7 @@ public final class AutoMl {
             c.executor = executor;
             c.trialTimeout = trialTimeout;
             c.listener = listener;
+            c.ensembleRounds = ensembleRounds;
             return c;
         }
 
@@ -162,6 +167,19 @@ public final class AutoMl {
                 throw new IllegalArgumentException("trial timeout must be > 0, but was " + d);
             }
             this.trialTimeout = d;
+            return this;
+        }
+
+        /**
+         * Rounds of greedy ensemble selection (Caruana) over the validation predictions of the best finished trials;
+         * the ensemble becomes a leaderboard row and, if it scores better than every single trial, the exported
+         * pipeline. Default {@value AutoMl#DEFAULT_ENSEMBLE_ROUNDS}; 0 turns ensembles off.
+         */
+        public Builder ensembleRounds(int rounds) {
+            if (rounds < 0) {
+                throw new IllegalArgumentException("ensemble rounds must be >= 0, but was " + rounds);
+            }
+            this.ensembleRounds = rounds;
             return this;
         }
 

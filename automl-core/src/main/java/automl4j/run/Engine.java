@@ -25,7 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Runs one AutoML fit: reads the target, plans validation, featurizes each split from its training part only, runs
@@ -109,9 +111,19 @@ public final class Engine {
         });
         JointSpace space = new JointSpace(spaces);
         double scale = tableRows.length / Math.max(1.0, trainRowsPerSplit) / plan.splits().size();
-        SearchLoop loop = new SearchLoop(space, learners, settings.searcher(), new TrialEvaluator(prepared::get, metric),
+        ToDoubleFunction<TrialResult> refitSeconds = r -> refitEstimate(r, scale, featurizeSeconds);
+        TrialEvaluator evaluator = new TrialEvaluator(prepared::get, metric);
+        ValidationPool pool = new ValidationPool(POOL_OVERALL, POOL_PER_LEARNER);
+        boolean ensemble = settings.ensembleRounds() > 1;
+        if (ensemble) {
+            evaluator.predictionsTo((trial, loss, predictions) -> pool.offer(trial.id(), trial.config().learner(), loss, predictions));
+        }
+        // An ensemble refits several configs, but its members are often cheaper than the best one and the selection
+        // drops members whose refits do not fit in what is left; a reserve of 1.5 refits of the best one suffices.
+        double reserveFactor = ensemble ? 1.5 : 1;
+        SearchLoop loop = new SearchLoop(space, learners, settings.searcher(), evaluator,
                 settings.executor(), metric, initial, settings.seed(), listener,
-                best -> best == null ? 0 : refitEstimate(best, scale, featurizeSeconds));
+                best -> best == null ? 0 : reserveFactor * refitSeconds.applyAsDouble(best));
         long trialTimeout = settings.trialTimeout() == null ? budgetNanos : settings.trialTimeout().toNanos();
         List<TrialResult> results;
         try {
@@ -127,14 +139,47 @@ public final class Engine {
         long refitStart = System.nanoTime();
         long grace = Math.max(2_000_000_000L, budgetNanos / 20);
         long refitDeadline = Math.max(start + budgetNanos + grace, refitStart + grace);
-        Map<Map<String, Object>, FittedTransform> refitTransforms = new java.util.HashMap<>();
-        refitTransforms.put(new TreeMap<>(featurizeDefaults), full);
+        Refitter refitter = new Refitter(featurizer, data.table(), tableRows, encoded.target(), y, featurizeDefaults, full,
+                settings.executor().cores(), refitDeadline);
+        Map<String, String> info = new TreeMap<>();
+        info.put("metric", metric.name());
+        info.put("validation", plan.description());
+        info.put("training_rows", Integer.toString(tableRows.length));
+        if (ensemble && pool.entries().size() > 1) {
+            double secondsLeft = (start + budgetNanos - System.nanoTime()) / 1e9;
+            EnsembleBuilder builder = new EnsembleBuilder(splits, metric, task, encoded.target().classes(), settings.ensembleRounds());
+            long selectionDeadline = System.nanoTime() + (long) (Math.max(0.2, 0.25 * Math.max(0, secondsLeft)) * 1e9);
+            Optional<EnsembleBuilder.Plan> chosen = builder.build(pool.entries(), results, refitSeconds,
+                    Math.max(0, secondsLeft) + grace / 1e9, settings.seed(), selectionDeadline);
+            if (chosen.isPresent() && metric.loss(chosen.get().row().completed().score())
+                    < metric.loss(board.best().orElseThrow().completed().score())) {
+                EnsembleBuilder.Plan ens = chosen.get();
+                try {
+                    List<AutoMlModel.Member> members = new ArrayList<>();
+                    for (int m = 0; m < ens.members().size(); m++) {
+                        TrialResult member = ens.members().get(m);
+                        Refitter.Fitted f = refitter.refit(member, learners.get(member.trial().config().learner()));
+                        members.add(new AutoMlModel.Member(f.transform(), f.model(), member.trial().config(), ens.weights().get(m)));
+                    }
+                    List<TrialResult> withEnsemble = new ArrayList<>(results);
+                    withEnsemble.add(ens.row());
+                    info.put("validation_score", Double.toString(ens.row().completed().score()));
+                    info.put("trial", Integer.toString(ens.row().trial().id()));
+                    AutoMlModel best = new AutoMlModel(encoded.target(), members, ens.row().trial().config(), info);
+                    long end = System.nanoTime();
+                    return new AutoMlRun(new Leaderboard(metric, withEnsemble), best, ens.row(), plan.description(), report,
+                            (end - start) / 1e9, (end - refitStart) / 1e9);
+                } catch (RuntimeException e) {
+                    listener.info("refitting the ensemble failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); using the best single trial");
+                }
+            }
+        }
         List<String> refitFailures = new ArrayList<>();
-        for (TrialResult candidate : refitOrder(board, (start + budgetNanos - refitStart) / 1e9, grace / 1e9, scale, featurizeSeconds)) {
+        for (TrialResult candidate : refitOrder(board, (start + budgetNanos - System.nanoTime()) / 1e9, grace / 1e9, scale, featurizeSeconds)) {
             if (refitFailures.size() >= 3) {
                 break;
             }
-            Learner learner = learners.get(candidate.trial().config().learner());
             TrialResult first = board.best().orElseThrow();
             if (candidate != first && refitFailures.isEmpty()) {
                 listener.info(String.format(Locale.ROOT, "trial %d ranks first, but its refit (about %.1f s) would overrun the "
@@ -142,20 +187,10 @@ public final class Engine {
                         candidate.trial().id()));
             }
             try {
-                Map<String, Object> choices = new TreeMap<>(TrialEvaluator.featurizeChoices(candidate.trial().config()));
-                FittedTransform transform = refitTransforms.computeIfAbsent(choices,
-                        c -> featurizer.configured(c).fit(data.table(), tableRows, encoded.target(), y));
-                TrainingSet all = new TrainingSet(transform.transformTraining(data.table(), tableRows), Labels.of(y),
-                        encoded.target());
-                FittedModel model = learner.fit(all, TrialEvaluator.learnerConfig(candidate.trial().config()),
-                        new FitContext(candidate.trial().seed(), settings.executor().cores(), refitDeadline));
-                Map<String, String> info = new TreeMap<>();
-                info.put("metric", metric.name());
+                Refitter.Fitted f = refitter.refit(candidate, learners.get(candidate.trial().config().learner()));
                 info.put("validation_score", Double.toString(candidate.completed().score()));
-                info.put("validation", plan.description());
                 info.put("trial", Integer.toString(candidate.trial().id()));
-                info.put("training_rows", Integer.toString(tableRows.length));
-                AutoMlModel best = new AutoMlModel(encoded.target(), transform, model, candidate.trial().config(), info);
+                AutoMlModel best = new AutoMlModel(encoded.target(), f.transform(), f.model(), candidate.trial().config(), info);
                 long end = System.nanoTime();
                 return new AutoMlRun(board, best, candidate, plan.description(), report, (end - start) / 1e9,
                         (end - refitStart) / 1e9);
@@ -167,6 +202,11 @@ public final class Engine {
         }
         throw new AutoMlException("the final refit failed: " + String.join("; ", refitFailures));
     }
+
+    /** Most trials kept by score for ensemble selection. */
+    static final int POOL_OVERALL = 40;
+    /** Trials of each learner kept for ensemble selection besides the best overall. */
+    static final int POOL_PER_LEARNER = 3;
 
     /** Seconds a refit of {@code r}'s config on all rows is expected to take: its per-split fit time scaled to all rows. */
     static double refitEstimate(TrialResult r, double scale, double featurizeSeconds) {

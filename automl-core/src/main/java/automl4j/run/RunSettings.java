@@ -21,9 +21,11 @@ import java.util.Objects;
  * @param executor     slots and threads
  * @param trialTimeout longest time one trial may take, or null for the whole budget
  * @param listener     progress listener
+ * @param ensembleRounds rounds of greedy ensemble selection over the finished trials; 0 or 1 exports the best single
+ *                       trial
  */
 public record RunSettings(Metric metric, Budget budget, long seed, List<Learner> learners, Searcher searcher,
-                          Featurizer featurizer, TrialExecutor executor, Duration trialTimeout, RunListener listener) {
+                          Featurizer featurizer, TrialExecutor executor, Duration trialTimeout, RunListener listener, int ensembleRounds) {
     public RunSettings {
         Objects.requireNonNull(budget, "budget");
         learners = List.copyOf(learners);
@@ -31,5 +33,8 @@ public record RunSettings(Metric metric, Budget budget, long seed, List<Learner>
         Objects.requireNonNull(featurizer, "featurizer");
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(listener, "listener");
+        if (ensembleRounds < 0) {
+            throw new IllegalArgumentException("ensemble rounds must be >= 0, but was " + ensembleRounds);
+        }
     }
 }

@@ -18,6 +18,18 @@ public final class TrialEvaluator {
 
     private final java.util.function.Function<java.util.Map<String, Object>, List<PreparedSplit>> splits;
     private final Metric metric;
+    private volatile PredictionSink sink = PredictionSink.NONE;
+
+    /**
+     * Receives the validation predictions of each evaluated trial, flattened: the validation rows of split 0, then of
+     * split 1 and so on; per row the class probabilities in class order, or the value.
+     */
+    @FunctionalInterface
+    interface PredictionSink {
+        PredictionSink NONE = (trial, loss, predictions) -> { };
+
+        void accept(Trial trial, double loss, float[] predictions);
+    }
 
     /** An evaluator over {@code splits} scoring with {@code metric}. */
     public TrialEvaluator(List<PreparedSplit> splits, Metric metric) {
@@ -31,6 +43,11 @@ public final class TrialEvaluator {
     TrialEvaluator(java.util.function.Function<java.util.Map<String, Object>, List<PreparedSplit>> splits, Metric metric) {
         this.splits = Objects.requireNonNull(splits, "splits");
         this.metric = Objects.requireNonNull(metric, "metric");
+    }
+
+    /** Sends every evaluated trial's validation predictions to {@code sink}. */
+    void predictionsTo(PredictionSink sink) {
+        this.sink = Objects.requireNonNull(sink, "sink");
     }
 
     /** The featurization choices in {@code config}, without the prefix stripped. */
@@ -69,6 +86,8 @@ public final class TrialEvaluator {
         double predictSeconds = 0;
         long predictedRows = 0;
         String device = "cpu";
+        PredictionSink sink = this.sink;
+        List<float[]> validPredictions = new java.util.ArrayList<>();
         for (int s = 0; s < splits.size(); s++) {
             PreparedSplit split = splits.get(s);
             FitContext context = new FitContext(automl4j.internal.Seeds.derive(trial.seed(), s), threads, deadlineNanos);
@@ -82,6 +101,9 @@ public final class TrialEvaluator {
             predictedRows += split.valid().rows();
             device = model.device();
             requireFinite(p, learner.id());
+            if (sink != PredictionSink.NONE) {
+                validPredictions.add(flatten(p));
+            }
             scores[s] = metric.score(split.validLabels(), p);
             if (Double.isNaN(scores[s])) {
                 throw new IllegalStateException(metric.name() + " is undefined on validation split " + s
@@ -98,7 +120,37 @@ public final class TrialEvaluator {
             var += (v - mean) * (v - mean);
         }
         double std = scores.length > 1 ? Math.sqrt(var / (scores.length - 1)) : 0.0;
+        if (sink != PredictionSink.NONE) {
+            sink.accept(trial, metric.loss(mean), concat(validPredictions));
+        }
         return new TrialOutcome.Completed(mean, std, fitSeconds, predictSeconds * 1e6 / Math.max(1, predictedRows), device);
+    }
+
+    /** Predictions as one flat array: per row the class probabilities, or the value. */
+    static float[] flatten(Predictions p) {
+        int width = p.task().isClassification() ? p.classes().size() : 1;
+        float[] out = new float[p.size() * width];
+        for (int i = 0; i < p.size(); i++) {
+            if (width == 1 && !p.task().isClassification()) {
+                out[i] = (float) p.value(i);
+            } else {
+                for (int k = 0; k < width; k++) {
+                    out[i * width + k] = (float) p.probability(i, k);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static float[] concat(List<float[]> parts) {
+        int n = parts.stream().mapToInt(a -> a.length).sum();
+        float[] out = new float[n];
+        int at = 0;
+        for (float[] a : parts) {
+            System.arraycopy(a, 0, out, at, a.length);
+            at += a.length;
+        }
+        return out;
     }
 
     private static void requireFinite(Predictions p, String learner) {

@@ -52,6 +52,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--searcher", defaultValue = "tpe", description = "Searcher id (default: ${DEFAULT-VALUE}).")
     String searcher;
 
+    @Option(names = "--ensemble-rounds", defaultValue = "50",
+            description = "Rounds of ensemble selection, 0 for none (default: ${DEFAULT-VALUE}).")
+    int ensembleRounds;
+
     @Option(names = "--framework", defaultValue = "automl4j", description = "Framework name in the results (default: ${DEFAULT-VALUE}).")
     String framework;
 
@@ -133,7 +137,7 @@ final class BenchCommand implements Callable<Integer> {
                 "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "bench-fold",
                 "--suite", suite.toString(), "--dataset", e.name(), "--fold", Integer.toString(fold),
                 "--budget", Double.toString(budget), "--cores", Integer.toString(cores), "--seed", Long.toString(seed),
-                "--searcher", searcher, "--framework", framework, "--result", result.toString()));
+                "--searcher", searcher, "--ensemble-rounds", Integer.toString(ensembleRounds), "--framework", framework, "--result", result.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         double limit = timeout != null ? timeout : 10 * budget + 600;
         String error = null;

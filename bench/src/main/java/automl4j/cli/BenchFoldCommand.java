@@ -34,6 +34,9 @@ final class BenchFoldCommand implements Callable<Integer> {
     @Option(names = "--searcher", required = true)
     String searcher;
 
+    @Option(names = "--ensemble-rounds", required = true)
+    int ensembleRounds;
+
     @Option(names = "--framework", required = true)
     String framework;
 
@@ -47,7 +50,8 @@ final class BenchFoldCommand implements Callable<Integer> {
         FoldResult row;
         String details = "";
         try {
-            FoldRunner.Outcome o = FoldRunner.run(entry, fold, budget, cores, seed, RunExecution.resolveSearcher(searcher), framework);
+            FoldRunner.Outcome o = FoldRunner.run(entry, fold, budget, cores, seed, RunExecution.resolveSearcher(searcher),
+                    ensembleRounds, framework);
             row = o.row();
             details = o.details();
         } catch (RuntimeException | OutOfMemoryError e) {

@@ -36,6 +36,8 @@ final class ConfigFile {
         KEYS.put("search.learners", "list of learner ids to search over (default: all)");
         KEYS.put("search.searcher", "random or tpe (default tpe)");
         KEYS.put("search.seed", "run seed, an integer (default 0)");
+        KEYS.put("search.ensemble_rounds", "rounds of greedy ensemble selection over the best trials, >= 0; the ensemble is "
+                + "exported if it validates better than every single trial; 0 exports the best single trial (default 50)");
         KEYS.put("cores", "cores to use, >= 1 (default: all available)");
         KEYS.put("output", "output folder (default: automl-output beside the config file)");
         KEYS.put("featurize.kinds", "mapping of column name to kind, overriding detection: numeric, boolean, categorical, "
@@ -128,13 +130,17 @@ final class ConfigFile {
         }
         String searcher = text(flat, "search.searcher", "tpe", false);
         long seed = integer(flat, "search.seed", 0);
+        int ensembleRounds = integer(flat, "search.ensemble_rounds", automl4j.AutoMl.DEFAULT_ENSEMBLE_ROUNDS);
+        if (ensembleRounds < 0) {
+            throw new UsageException("config key 'search.ensemble_rounds' must be >= 0, but was " + ensembleRounds);
+        }
         int cores = integer(flat, "cores", Runtime.getRuntime().availableProcessors());
         if (cores < 1) {
             throw new UsageException("config key 'cores' must be >= 1, but was " + cores);
         }
         Path output = base.resolve(text(flat, "output", "automl-output", false));
-        return new RunConfig(train, target, task, metric, seconds, maxTrials, learners, searcher, seed, cores, output,
-                featurize(flat));
+        return new RunConfig(train, target, task, metric, seconds, maxTrials, learners, searcher, seed, ensembleRounds,
+                cores, output, featurize(flat));
     }
 
     private static FeaturizerOptions featurize(Map<String, JsonNode> flat) {
@@ -214,6 +220,7 @@ final class ConfigFile {
         learnerIds.forEach(search.putArray("learners")::add);
         search.put("searcher", c.searcher());
         search.put("seed", c.seed());
+        search.put("ensemble_rounds", c.ensembleRounds());
         root.put("cores", c.cores());
         root.put("output", c.output().toString());
         FeaturizerOptions f = c.featurize();

@@ -35,7 +35,8 @@ final class FoldRunner {
     record Outcome(FoldResult row, String details) {
     }
 
-    static Outcome run(SuiteEntry entry, int fold, double budget, int cores, long seed, Searcher searcher, String framework) {
+    static Outcome run(SuiteEntry entry, int fold, double budget, int cores, long seed, Searcher searcher, int ensembleRounds,
+                       String framework) {
         TaskType task = entry.task();
         Metric primary = Metrics.defaultFor(task);
         Metric secondary = Metrics.secondaryFor(task);
@@ -55,6 +56,7 @@ final class FoldRunner {
                 .seed(seed + fold)
                 .cores(cores)
                 .searcher(searcher)
+                .ensembleRounds(ensembleRounds)
                 .build()
                 .fit(TaskData.of(trainTable, entry.target(), task, entry.name()));
         double fitSeconds = (System.nanoTime() - t0) / 1e9;

@@ -18,12 +18,13 @@ import java.util.Objects;
  * @param learners   learner ids, or empty for all discovered learners
  * @param searcher   searcher id
  * @param seed       run seed
+ * @param ensembleRounds rounds of ensemble selection, 0 for none
  * @param cores      cores to use
  * @param output     output folder
  * @param featurize  featurizer options
  */
 record RunConfig(Path train, String target, TaskType task, String metric, double seconds, int maxTrials,
-                 List<String> learners, String searcher, long seed, int cores, Path output,
+                 List<String> learners, String searcher, long seed, int ensembleRounds, int cores, Path output,
                  automl4j.featurizers.FeaturizerOptions featurize) {
     RunConfig {
         Objects.requireNonNull(train, "train");

@@ -40,6 +40,7 @@ final class RunExecution {
                 .seed(config.seed())
                 .learners(learners)
                 .searcher(searcher)
+                .ensembleRounds(config.ensembleRounds())
                 .featurizer(new TabularFeaturizer(config.featurize()))
                 .cores(config.cores())
                 .listener(new ProgressPrinter(out, metric.name()))

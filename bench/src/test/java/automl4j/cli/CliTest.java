@@ -69,7 +69,11 @@ class CliTest {
         }
         assertThat(Files.readString(outDir.resolve("effective-config.yaml"))).contains("max_trials: 5").contains("searcher: \"tpe\"")
                 .contains("metric: \"auc\"");
-        assertThat(Files.readAllLines(outDir.resolve("leaderboard.csv"))).hasSize(6);
+        // Five trials and, when it validates best, the ensemble of them.
+        List<String> board = Files.readAllLines(outDir.resolve("leaderboard.csv"));
+        assertThat(board.stream().skip(1).filter(l -> !l.contains(",ensemble,"))).hasSize(5);
+        assertThat(board.get(1)).contains(",ensemble,");
+        assertThat(Files.readString(outDir.resolve("effective-config.yaml"))).contains("ensemble_rounds: 50");
         assertThat(r.out()).contains("Data guardrails:").contains("target-leakage");
         assertThat(Files.readString(outDir.resolve("guardrails.json"))).contains("\"check\" : \"class-imbalance\"")
                 .contains("\"check\" : \"target-leakage\"");

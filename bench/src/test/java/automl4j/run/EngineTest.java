@@ -82,7 +82,8 @@ class EngineTest {
                 .learners(learners("xgboost", "tribuo-linear-sgd")).searcher(new RandomSearcher()).build();
         AutoMlRun one = base.toBuilder().cores(1).build().fit(TaskData.of(table, DefaultDataset.TARGET));
         AutoMlRun two = base.toBuilder().cores(2).build().fit(TaskData.of(table, DefaultDataset.TARGET));
-        assertThat(signature(two)).isEqualTo(signature(one)).hasSize(14);
+        assertThat(signature(two)).isEqualTo(signature(one));
+        assertThat(one.leaderboard().rows()).filteredOn(r -> !r.trial().config().learner().equals("ensemble")).hasSize(14);
     }
 
     @Test
@@ -90,7 +91,7 @@ class EngineTest {
         Table table = DefaultDataset.generate(300, 3);
         List<Learner> ls = new ArrayList<>(learners("xgboost"));
         ls.add(new ThrowingLearner());
-        AutoMlRun run = AutoMl.builder().seed(1).budget(Budget.ofTrials(8)).learners(ls).cores(2).build()
+        AutoMlRun run = AutoMl.builder().seed(1).budget(Budget.ofTrials(8)).learners(ls).cores(2).ensembleRounds(0).build()
                 .fit(TaskData.of(table, DefaultDataset.TARGET));
         assertThat(run.leaderboard().rows()).hasSize(8);
         assertThat(run.leaderboard().rows()).filteredOn(r -> r.trial().config().learner().equals("throwing"))
@@ -151,7 +152,7 @@ class EngineTest {
     void featurizationChoicesAreSearchedButNeverReachTheLearner() {
         Table table = DefaultDataset.generate(300, 6);   // 'plan' is categorical, 'monthly_fee' has missing values
         AutoMlRun run = AutoMl.builder().seed(2).budget(Budget.ofTrials(12)).searcher(new RandomSearcher()).cores(2)
-                .learners(List.of(new KeyCheckingLearner(learners("tribuo-linear-sgd").get(0)))).build()
+                .ensembleRounds(0).learners(List.of(new KeyCheckingLearner(learners("tribuo-linear-sgd").get(0)))).build()
                 .fit(TaskData.of(table, DefaultDataset.TARGET));
         assertThat(run.leaderboard().rows()).allSatisfy(r -> assertThat(r.completed()).as(r.toString()).isNotNull());
         List<Object> encodings = run.leaderboard().rows().stream()
@@ -171,5 +172,40 @@ class EngineTest {
         assertThat(reg.leaderboard().metric().name()).isEqualTo("rmse");
         AutoMlRun multi = AutoMl.builder().budget(Budget.ofTrials(4)).cores(2).build().fit(TaskData.of(table, "plan"));
         assertThat(multi.best().target().classes()).containsExactly("basic", "plus", "pro");
+    }
+
+    @Test
+    void anEnsembleOfTrialsIsALeaderboardRowAndExportsAsOneFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        Table table = DefaultDataset.generate(600, 8);
+        AutoMlRun run = AutoMl.builder().seed(3).budget(Budget.ofTrials(16)).searcher(new RandomSearcher()).cores(2)
+                .learners(learners("xgboost", "tribuo-linear-sgd", "smile-random-forest")).ensembleRounds(30).build()
+                .fit(TaskData.of(table, DefaultDataset.TARGET));
+        TrialResult ensemble = run.bestTrial();
+        assertThat(ensemble.trial().config().learner()).isEqualTo("ensemble");
+        assertThat(run.leaderboard().rows().get(0)).isSameAs(ensemble);
+        double bestSingle = run.leaderboard().rows().stream().filter(r -> r != ensemble && r.completed() != null)
+                .mapToDouble(r -> r.completed().score()).max().orElseThrow();
+        assertThat(ensemble.completed().score()).isGreaterThan(bestSingle);
+        assertThat(run.best().isEnsemble()).isTrue();
+        assertThat(run.best().members().stream().mapToDouble(automl4j.AutoMlModel.Member::weight).sum())
+                .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        // Each member is a finished trial's config, named with its weight in the ensemble row.
+        String members = ensemble.trial().config().choice("members");
+        for (automl4j.AutoMlModel.Member m : run.best().members()) {
+            TrialResult trial = run.leaderboard().rows().stream().filter(r -> r.trial().config().equals(m.config())).findFirst()
+                    .orElseThrow();
+            assertThat(members).contains(trial.trial().id() + ":");
+        }
+        java.nio.file.Path file = dir.resolve("model.automl");
+        run.best().exportTo(file);
+        automl4j.AutoMlModel loaded = automl4j.AutoMlModel.load(file);
+        assertThat(loaded.members()).hasSameSizeAs(run.best().members());
+        Table rows = DefaultDataset.generate(50, 9);
+        automl4j.learn.Predictions before = run.best().predict(rows);
+        automl4j.learn.Predictions after = loaded.predict(rows);
+        for (int i = 0; i < before.size(); i++) {
+            assertThat(after.probabilities(i)).containsExactly(before.probabilities(i));
+        }
     }
 }

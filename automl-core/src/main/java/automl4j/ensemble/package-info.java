@@ -1,0 +1,2 @@
+/** Ensembles of finished trials: greedy selection over their validation predictions. */
+package automl4j.ensemble;

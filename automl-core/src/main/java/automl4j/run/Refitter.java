@@ -1,0 +1,60 @@
+package automl4j.run;
+
+import automl4j.data.Target;
+import automl4j.featurize.Featurizer;
+import automl4j.featurize.FittedTransform;
+import automl4j.learn.FitContext;
+import automl4j.learn.FittedModel;
+import automl4j.learn.Labels;
+import automl4j.learn.Learner;
+import automl4j.learn.TrainingSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import tech.tablesaw.api.Table;
+
+/**
+ * Refits finished trials' configs on all training rows for the exported pipeline, fitting the featurizer once per
+ * distinct featurization choice so that ensemble members with the same choices share one transform.
+ */
+final class Refitter {
+    /**
+     * A refitted config.
+     *
+     * @param transform the featurizer fitted on all rows with the config's choices
+     * @param model     the model fitted on its output
+     */
+    record Fitted(FittedTransform transform, FittedModel model) {
+    }
+
+    private final Featurizer featurizer;
+    private final Table table;
+    private final int[] rows;
+    private final Target target;
+    private final double[] y;
+    private final int threads;
+    private final long deadlineNanos;
+    private final Map<Map<String, Object>, FittedTransform> transforms = new HashMap<>();
+
+    Refitter(Featurizer featurizer, Table table, int[] rows, Target target, double[] y, Map<String, Object> defaultChoices,
+             FittedTransform defaultTransform, int threads, long deadlineNanos) {
+        this.featurizer = featurizer;
+        this.table = table;
+        this.rows = rows;
+        this.target = target;
+        this.y = y;
+        this.threads = threads;
+        this.deadlineNanos = deadlineNanos;
+        transforms.put(new TreeMap<>(defaultChoices), defaultTransform);
+    }
+
+    /** Refits {@code trial}'s config with {@code learner}; exceptions from the featurizer or learner propagate. */
+    Fitted refit(TrialResult trial, Learner learner) {
+        Map<String, Object> choices = new TreeMap<>(TrialEvaluator.featurizeChoices(trial.trial().config()));
+        FittedTransform transform = transforms.computeIfAbsent(choices, c -> featurizer.configured(c).fit(table, rows, target, y));
+        TrainingSet all = new TrainingSet(transform.transformTraining(table, rows), Labels.of(y), target);
+        FittedModel model = learner.fit(all, TrialEvaluator.learnerConfig(trial.trial().config()),
+                new FitContext(trial.trial().seed(), threads, deadlineNanos));
+        return new Refitter.Fitted(transform, model);
+    }
+}
