@@ -34,7 +34,8 @@ class ApiExampleTest {
         run.best().exportTo(file);
         AutoMlModel model = AutoMlModel.load(file);       // needs no search code
 
-        assertThat(run.leaderboard().rows()).hasSize(12);
+        // Twelve trials, and the ensemble of the best of them when it validates better than each.
+        assertThat(run.leaderboard().rows()).filteredOn(r -> !r.trial().config().learner().equals("ensemble")).hasSize(12);
         assertThat(run.bestTrial().completed().score()).isGreaterThan(0.7);
         Predictions q = model.predict(table);
         for (int i = 0; i < p.size(); i++) {

@@ -8,6 +8,14 @@ public interface FittedModel {
     /** The model as an artifact that {@link Learner#load(ModelArtifact)} reads back. */
     ModelArtifact export();
 
+    /**
+     * Settings this fit learned that a refit of the same config on all rows should use instead of the config's own,
+     * such as the boosting rounds that early stopping kept; empty when none.
+     */
+    default java.util.Map<String, Object> refitSettings() {
+        return java.util.Map.of();
+    }
+
     /** The device the model was really trained on ({@code cpu} unless a learner reads back something else). */
     default String device() {
         return "cpu";

@@ -159,7 +159,7 @@ public final class Engine {
                     for (int m = 0; m < ens.members().size(); m++) {
                         TrialResult member = ens.members().get(m);
                         Refitter.Fitted f = refitter.refit(member, learners.get(member.trial().config().learner()));
-                        members.add(new AutoMlModel.Member(f.transform(), f.model(), member.trial().config(), ens.weights().get(m)));
+                        members.add(new AutoMlModel.Member(f.transform(), f.model(), f.config(), ens.weights().get(m)));
                     }
                     List<TrialResult> withEnsemble = new ArrayList<>(results);
                     withEnsemble.add(ens.row());
@@ -190,7 +190,7 @@ public final class Engine {
                 Refitter.Fitted f = refitter.refit(candidate, learners.get(candidate.trial().config().learner()));
                 info.put("validation_score", Double.toString(candidate.completed().score()));
                 info.put("trial", Integer.toString(candidate.trial().id()));
-                AutoMlModel best = new AutoMlModel(encoded.target(), f.transform(), f.model(), candidate.trial().config(), info);
+                AutoMlModel best = new AutoMlModel(encoded.target(), f.transform(), f.model(), f.config(), info);
                 long end = System.nanoTime();
                 return new AutoMlRun(board, best, candidate, plan.description(), report, (end - start) / 1e9,
                         (end - refitStart) / 1e9);

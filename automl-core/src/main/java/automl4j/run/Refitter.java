@@ -23,8 +23,9 @@ final class Refitter {
      *
      * @param transform the featurizer fitted on all rows with the config's choices
      * @param model     the model fitted on its output
+     * @param config    the config it was refitted with: the trial's, with the settings its fits learned
      */
-    record Fitted(FittedTransform transform, FittedModel model) {
+    record Fitted(FittedTransform transform, FittedModel model, automl4j.space.Config config) {
     }
 
     private final Featurizer featurizer;
@@ -48,13 +49,24 @@ final class Refitter {
         transforms.put(new TreeMap<>(defaultChoices), defaultTransform);
     }
 
+    /** {@code trial}'s config with the settings its validation fits learned (such as early-stopped rounds). */
+    static automl4j.space.Config refitConfig(TrialResult trial) {
+        automl4j.space.Config config = trial.trial().config();
+        if (trial.completed() == null || trial.completed().refitSettings().isEmpty()) {
+            return config;
+        }
+        Map<String, Object> values = new TreeMap<>(config.values());
+        values.putAll(trial.completed().refitSettings());
+        return automl4j.space.Config.of(config.learner(), values);
+    }
+
     /** Refits {@code trial}'s config with {@code learner}; exceptions from the featurizer or learner propagate. */
     Fitted refit(TrialResult trial, Learner learner) {
         Map<String, Object> choices = new TreeMap<>(TrialEvaluator.featurizeChoices(trial.trial().config()));
         FittedTransform transform = transforms.computeIfAbsent(choices, c -> featurizer.configured(c).fit(table, rows, target, y));
         TrainingSet all = new TrainingSet(transform.transformTraining(table, rows), Labels.of(y), target);
-        FittedModel model = learner.fit(all, TrialEvaluator.learnerConfig(trial.trial().config()),
+        FittedModel model = learner.fit(all, TrialEvaluator.learnerConfig(refitConfig(trial)),
                 new FitContext(trial.trial().seed(), threads, deadlineNanos));
-        return new Refitter.Fitted(transform, model);
+        return new Refitter.Fitted(transform, model, refitConfig(trial));
     }
 }

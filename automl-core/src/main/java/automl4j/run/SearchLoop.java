@@ -41,6 +41,7 @@ final class SearchLoop {
     private final long seed;
     private final RunListener listener;
     private final ToDoubleFunction<TrialResult> refitSeconds;
+    private boolean withCosts;
 
     SearchLoop(JointSpace space, Map<String, Learner> learners, Searcher searcher, TrialEvaluator evaluator,
                TrialExecutor executor, Metric metric, List<Config> initial, long seed, RunListener listener,
@@ -69,6 +70,9 @@ final class SearchLoop {
     List<TrialResult> run(long startNanos, long budgetNanos, int trialLimit, long trialTimeout) throws InterruptedException {
         long runEnd = startNanos + budgetNanos;
         int maxTrials = trialLimit;
+        // Trial costs are measured times, so a searcher that uses them proposes differently from run to run. Under a
+        // max-trials budget time is not what is scarce, and the seed promises the same leaderboard: costs are withheld.
+        this.withCosts = trialLimit == Integer.MAX_VALUE;
         List<Config> configs = new ArrayList<>();
         List<TrialResult> results = new ArrayList<>();
         Map<Integer, Running> running = new HashMap<>();
@@ -167,7 +171,7 @@ final class SearchLoop {
         for (int i = 0; i < seen; i++) {
             TrialResult r = results.get(i);
             double loss = r.completed() != null ? metric.loss(r.completed().score()) : Double.NaN;
-            observed.add(new Observation(configs.get(i), loss));
+            observed.add(new Observation(configs.get(i), loss, withCosts ? seconds(r.outcome()) : Double.NaN));
         }
         SearchHistory history = new SearchHistory(space, observed, configs.subList(seen, next), seed);
         List<Config> proposal = searcher.propose(history, 1);
@@ -175,6 +179,16 @@ final class SearchLoop {
             throw new IllegalStateException("searcher '" + searcher.id() + "' proposed a config outside the space: " + proposal);
         }
         return proposal.get(0);
+    }
+
+    private static double seconds(TrialOutcome o) {
+        if (o instanceof TrialOutcome.Completed c) {
+            return c.fitSeconds();
+        }
+        if (o instanceof TrialOutcome.Failed f) {
+            return f.seconds();
+        }
+        return o instanceof TrialOutcome.TimedOut t ? t.seconds() : Double.NaN;
     }
 
     private static TrialOutcome outcome(Running r) {

@@ -87,10 +87,12 @@ public final class TrialEvaluator {
         long predictedRows = 0;
         String device = "cpu";
         PredictionSink sink = this.sink;
+        List<java.util.Map<String, Object>> refitSettings = new java.util.ArrayList<>();
         List<float[]> validPredictions = new java.util.ArrayList<>();
         for (int s = 0; s < splits.size(); s++) {
             PreparedSplit split = splits.get(s);
-            FitContext context = new FitContext(automl4j.internal.Seeds.derive(trial.seed(), s), threads, deadlineNanos);
+            FitContext context = new FitContext(automl4j.internal.Seeds.derive(trial.seed(), s), threads, deadlineNanos)
+                    .withValidation(new automl4j.learn.TrainingSet(split.valid(), split.validLabels(), split.train().target()));
             long t0 = System.nanoTime();
             FittedModel model = learner.fit(split.train(), config, context);
             long t1 = System.nanoTime();
@@ -100,6 +102,7 @@ public final class TrialEvaluator {
             predictSeconds += (t2 - t1) / 1e9;
             predictedRows += split.valid().rows();
             device = model.device();
+            refitSettings.add(model.refitSettings());
             requireFinite(p, learner.id());
             if (sink != PredictionSink.NONE) {
                 validPredictions.add(flatten(p));
@@ -123,7 +126,27 @@ public final class TrialEvaluator {
         if (sink != PredictionSink.NONE) {
             sink.accept(trial, metric.loss(mean), concat(validPredictions));
         }
-        return new TrialOutcome.Completed(mean, std, fitSeconds, predictSeconds * 1e6 / Math.max(1, predictedRows), device);
+        return new TrialOutcome.Completed(mean, std, fitSeconds, predictSeconds * 1e6 / Math.max(1, predictedRows), device,
+                averaged(refitSettings));
+    }
+
+    /** The mean of each numeric setting over the splits (rounded when all are integers); others from the first split. */
+    static java.util.Map<String, Object> averaged(List<java.util.Map<String, Object>> perSplit) {
+        java.util.Map<String, Object> out = new java.util.TreeMap<>();
+        if (perSplit.isEmpty()) {
+            return out;
+        }
+        for (String key : perSplit.get(0).keySet()) {
+            List<Object> values = perSplit.stream().map(m -> m.get(key)).filter(Objects::nonNull).toList();
+            if (values.stream().allMatch(v -> v instanceof Integer)) {
+                out.put(key, (int) Math.round(values.stream().mapToInt(v -> (Integer) v).average().orElse(0)));
+            } else if (values.stream().allMatch(v -> v instanceof Number)) {
+                out.put(key, values.stream().mapToDouble(v -> ((Number) v).doubleValue()).average().orElse(0));
+            } else {
+                out.put(key, values.get(0));
+            }
+        }
+        return out;
     }
 
     /** Predictions as one flat array: per row the class probabilities, or the value. */

@@ -15,9 +15,20 @@ public sealed interface TrialOutcome permits TrialOutcome.Completed, TrialOutcom
      * @param fitSeconds          total fit time over the splits
      * @param predictMicrosPerRow prediction time per validation row, in microseconds
      * @param device              device the models were trained on
+     * @param refitSettings       settings the fits learned for the refit on all rows (such as early-stopped boosting
+     *                            rounds, averaged over the splits); empty when none
      */
-    record Completed(double score, double scoreStd, double fitSeconds, double predictMicrosPerRow, String device)
-            implements TrialOutcome {
+    record Completed(double score, double scoreStd, double fitSeconds, double predictMicrosPerRow, String device,
+                     java.util.Map<String, Object> refitSettings) implements TrialOutcome {
+        public Completed {
+            refitSettings = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(refitSettings));
+        }
+
+        /** An outcome without refit settings. */
+        public Completed(double score, double scoreStd, double fitSeconds, double predictMicrosPerRow, String device) {
+            this(score, scoreStd, fitSeconds, predictMicrosPerRow, device, java.util.Map.of());
+        }
+
         @Override
         public String status() {
             return "completed";

@@ -50,6 +50,7 @@ final class FoldRunner {
         Table trainTable = table.where(train);
         Table testTable = table.where(test).copy();
         long t0 = System.nanoTime();
+        AnytimeTrace trace = new AnytimeTrace();
         AutoMlRun run = AutoMl.builder()
                 .metric(primary)
                 .budget(Budget.ofTime(Duration.ofMillis(Math.round(budget * 1000))))
@@ -57,6 +58,7 @@ final class FoldRunner {
                 .cores(cores)
                 .searcher(searcher)
                 .ensembleRounds(ensembleRounds)
+                .listener(trace)
                 .build()
                 .fit(TaskData.of(trainTable, entry.target(), task, entry.name()));
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
@@ -71,10 +73,12 @@ final class FoldRunner {
                 second, fitSeconds, predictSeconds, run.leaderboard().completedCount(), budget, cores, "ok", "");
         String details = String.format(Locale.ROOT,
                 "{\"dataset\":\"%s\",\"fold\":%d,\"best\":\"%s\",\"validation\":\"%s\",\"trials\":%d,\"completed\":%d,"
-                        + "\"refit_seconds\":%.3f,\"peak_heap_mb\":%.1f,\"loadavg_1min\":%.2f}",
+                        + "\"refit_seconds\":%.3f,\"peak_heap_mb\":%.1f,\"loadavg_1min\":%.2f,\"framework\":\"%s\",\"searcher\":\"%s\",\"metric\":\"%s\","
+                        + "\"validation_score\":%s,\"anytime\":%s}",
                 entry.name(), fold, run.bestTrial().trial().config().toString().replace("\"", "'"), run.validation(),
                 run.leaderboard().rows().size(), run.leaderboard().completedCount(), run.refitSeconds(), peakHeapMb(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), framework, searcher.id(), primary.name(),
+                Double.toString(run.bestTrial().completed().score()), trace.toJson(fitSeconds, run.bestTrial()));
         return new Outcome(row, details);
     }
 

@@ -193,8 +193,9 @@ class EngineTest {
         // Each member is a finished trial's config, named with its weight in the ensemble row.
         String members = ensemble.trial().config().choice("members");
         for (automl4j.AutoMlModel.Member m : run.best().members()) {
-            TrialResult trial = run.leaderboard().rows().stream().filter(r -> r.trial().config().equals(m.config())).findFirst()
-                    .orElseThrow();
+            // A member's config is its trial's, with what validation learned for the refit (early-stopped rounds).
+            TrialResult trial = run.leaderboard().rows().stream().filter(r -> Refitter.refitConfig(r).equals(m.config()))
+                    .findFirst().orElseThrow();
             assertThat(members).contains(trial.trial().id() + ":");
         }
         java.nio.file.Path file = dir.resolve("model.automl");

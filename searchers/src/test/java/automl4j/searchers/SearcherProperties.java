@@ -9,6 +9,9 @@ import automl4j.search.Observation;
 import automl4j.search.SearchHistory;
 import automl4j.search.Searcher;
 import automl4j.searchers.bayes.TpeSearcher;
+import automl4j.searchers.genetic.GeneticSearcher;
+import automl4j.searchers.hybrid.HybridSearcher;
+import automl4j.searchers.surrogate.GaussianProcessSearcher;
 import automl4j.searchers.random.RandomSearcher;
 import automl4j.space.ChoiceParam;
 import automl4j.space.Config;
@@ -25,7 +28,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SearcherProperties {
-    static final List<Searcher> SEARCHERS = List.of(new RandomSearcher(), new TpeSearcher());
+    static final List<Searcher> SEARCHERS = List.of(new RandomSearcher(), new TpeSearcher(), new GaussianProcessSearcher(),
+            new GeneticSearcher(), new HybridSearcher());
 
     static JointSpace randomJointSpace(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
@@ -55,14 +59,14 @@ class SearcherProperties {
         for (int i = 0; i < n; i++) {
             Config c = space.sample(r);
             double loss = r.nextInt(10) == 0 ? Double.NaN : java.util.Arrays.stream(space.space(c.learner()).toUnit(c.values())).sum();
-            obs.add(new Observation(c, loss));
+            obs.add(new Observation(c, loss, r.nextInt(3) == 0 ? Double.NaN : 0.01 + r.nextDouble()));
         }
         return new SearchHistory(space, obs, List.of(), seed);
     }
 
     @Test
     void proposalsStayInsideTheSpaceWithOnlyTheChosenLearnersParameters() {
-        qt().withExamples(80).forAll(longs().all(), integers().between(0, 40)).checkAssert((seed, n) -> {
+        qt().withExamples(80).forAll(longs().all(), integers().between(0, 60)).checkAssert((seed, n) -> {
             JointSpace space = randomJointSpace(seed);
             for (Searcher s : SEARCHERS) {
                 for (Config c : s.propose(history(space, seed, n), 3)) {
@@ -81,6 +85,51 @@ class SearcherProperties {
                 assertThat(s.propose(history(space, seed, n), 2)).isEqualTo(s.propose(history(space, seed, n), 2));
             }
         });
+    }
+
+    /** Observations of a one-parameter space with loss |x - 0.2|, from {@code n} uniform draws. */
+    static List<Observation> towardsPointTwo(int n) {
+        List<Observation> obs = new ArrayList<>();
+        SplittableRandom r = new SplittableRandom(1);
+        for (int i = 0; i < n; i++) {
+            double x = r.nextDouble();
+            obs.add(new Observation(Config.of("only", Map.of("x", x)), Math.abs(x - 0.2)));
+        }
+        return obs;
+    }
+
+    @Test
+    void modelBasedSearchersConcentrateOnTheGoodRegion() {
+        JointSpace space = new JointSpace(Map.of("only", SearchSpace.of(new DoubleParam("x", 0, 1, false))));
+        for (Searcher s : List.of(new TpeSearcher(), new GaussianProcessSearcher(), new GeneticSearcher(), new HybridSearcher())) {
+            double meanDistance = 0;
+            for (int i = 0; i < 50; i++) {
+                Config c = s.propose(new SearchHistory(space, towardsPointTwo(40), List.of(), i), 1).get(0);
+                meanDistance += Math.abs(c.doubleValue("x") - 0.2) / 50;
+            }
+            // Uniform proposals would be about 0.34 away from 0.2 on average.
+            assertThat(meanDistance).as(s.id()).isLessThan(0.2);
+        }
+    }
+
+    @Test
+    void theGaussianProcessPrefersTheCheaperOfTwoEqualLearners() {
+        // Two learners with the same loss landscape; "slow" trials take 100 times longer.
+        JointSpace space = new JointSpace(Map.of("fast", SearchSpace.of(new DoubleParam("x", 0, 1, false)),
+                "slow", SearchSpace.of(new DoubleParam("y", 0, 1, false))));
+        List<Observation> obs = new ArrayList<>();
+        SplittableRandom r = new SplittableRandom(4);
+        for (int i = 0; i < 20; i++) {
+            double v = r.nextDouble();
+            obs.add(new Observation(Config.of("fast", Map.of("x", v)), Math.abs(v - 0.5), 0.01));
+            obs.add(new Observation(Config.of("slow", Map.of("y", v)), Math.abs(v - 0.5), 1.0));
+        }
+        int fast = 0;
+        for (int seed = 0; seed < 30; seed++) {
+            Config c = new GaussianProcessSearcher().propose(new SearchHistory(space, obs, List.of(), seed), 1).get(0);
+            fast += c.learner().equals("fast") ? 1 : 0;
+        }
+        assertThat(fast).isGreaterThanOrEqualTo(27);
     }
 
     @Test

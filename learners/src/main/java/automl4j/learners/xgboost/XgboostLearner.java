@@ -23,11 +23,15 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 /**
  * Gradient-boosted trees with XGBoost4J ({@code xgboost}), {@code tree_method=hist}, for every task. Trained one round
  * at a time so that a deadline stops it between rounds (a round cannot be interrupted inside native code); the model
- * is then scored with the rounds it has. The space is the peer baselines' XGBoost space ({@code PROTOCOL.md}, section
- * 8) with at most 1000 rounds.
+ * is then scored with the rounds it has. Given validation rows (during the search), it stops {@value #PATIENCE} rounds
+ * after the validation score last improved (AUC, multiclass log loss or RMSE) and predicts with the best round, which
+ * it reports as {@code n_estimators} for the refit on all rows. Regression targets are standardized during training.
+ * The space is the peer baselines' XGBoost space ({@code PROTOCOL.md}, section 8) with at most 1000 rounds.
  */
 public final class XgboostLearner implements Learner {
     static final String VERSION = "3.4.0";
+    /** Rounds without improvement on the validation rows after which training stops (as in the peer baselines). */
+    static final int PATIENCE = 50;
 
     /** The learner. */
     public XgboostLearner() {
@@ -100,25 +104,69 @@ public final class XgboostLearner implements Learner {
             default -> throw new IllegalStateException("unhandled task " + task);
         }
         int rounds = config.intValue("n_estimators");
+        double[] y = data.labels().toArray();
+        // Regression targets are standardized (as the peer baselines do), so that the regularization ranges mean the
+        // same whatever the target's scale; predictions are mapped back.
+        double mean = 0;
+        double sd = 1;
+        if (task == TaskType.REGRESSION) {
+            mean = java.util.Arrays.stream(y).average().orElse(0);
+            double m = mean;
+            double var = java.util.Arrays.stream(y).map(v -> (v - m) * (v - m)).sum() / Math.max(1, y.length);
+            sd = var > 0 ? Math.sqrt(var) : 1;
+            y = standardized(y, mean, sd);
+        }
+        TrainingSet valid = context.validation();
+        if (valid != null) {
+            params.put("eval_metric", switch (task) {
+                case BINARY -> "auc";
+                case MULTICLASS -> "mlogloss";
+                case REGRESSION -> "rmse";
+            });
+        }
         DMatrix train = null;
+        DMatrix validation = null;
         try {
             train = XgbMatrices.of(data.features());
-            train.setLabel(toFloat(data.labels().toArray()));
+            train.setLabel(toFloat(y));
             Booster booster = XGBoost.train(train, params, 0, Map.of(), null, null);
+            EarlyStopping stopping = null;
+            if (valid != null) {
+                validation = XgbMatrices.of(valid.features());
+                double[] vy = valid.labels().toArray();
+                validation.setLabel(toFloat(task == TaskType.REGRESSION ? standardized(vy, mean, sd) : vy));
+                stopping = new EarlyStopping(task == TaskType.BINARY, PATIENCE);
+            }
             for (int round = 0; round < rounds; round++) {
                 if (round > 0 && context.pastDeadline()) {
                     break;
                 }
                 booster.update(train, round);
+                if (stopping != null && stopping.record(round,
+                        EarlyStopping.parse(booster.evalSet(new DMatrix[] {validation}, new String[] {"valid"}, round)))) {
+                    break;
+                }
             }
-            return new XgboostModel(booster, data.target());
+            int kept = stopping != null ? stopping.keptRounds() : 0;
+            return new XgboostModel(booster, data.target(), kept, mean, sd);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoostError: " + e.getMessage(), e);
         } finally {
             if (train != null) {
                 train.dispose();
             }
+            if (validation != null) {
+                validation.dispose();
+            }
         }
+    }
+
+    private static double[] standardized(double[] y, double mean, double sd) {
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = (y[i] - mean) / sd;
+        }
+        return out;
     }
 
     @Override

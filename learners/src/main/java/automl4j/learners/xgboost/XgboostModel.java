@@ -19,10 +19,24 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 final class XgboostModel implements FittedModel {
     private final Booster booster;
     private final Target target;
+    private final int treeLimit;
+    private final double targetMean;
+    private final double targetSd;
 
-    XgboostModel(Booster booster, Target target) {
+    /**
+     * A model predicting with its first {@code treeLimit} rounds (0: all), regression values as {@code mean + sd * raw}.
+     */
+    XgboostModel(Booster booster, Target target, int treeLimit, double targetMean, double targetSd) {
         this.booster = booster;
         this.target = target;
+        this.treeLimit = treeLimit;
+        this.targetMean = targetMean;
+        this.targetSd = targetSd;
+    }
+
+    @Override
+    public Map<String, Object> refitSettings() {
+        return treeLimit > 0 ? Map.of("n_estimators", treeLimit) : Map.of();
     }
 
     @Override
@@ -32,7 +46,7 @@ final class XgboostModel implements FittedModel {
         try {
             m = XgbMatrices.of(features);
             synchronized (booster) {   // a Booster's prediction cache is not safe for concurrent use
-                raw = booster.predict(m);
+                raw = treeLimit > 0 ? booster.predict(m, false, treeLimit) : booster.predict(m);
             }
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoostError: " + e.getMessage(), e);
@@ -45,7 +59,7 @@ final class XgboostModel implements FittedModel {
         if (target.task() == TaskType.REGRESSION) {
             double[] v = new double[n];
             for (int i = 0; i < n; i++) {
-                v[i] = raw[i][0];
+                v[i] = targetMean + targetSd * raw[i][0];
             }
             return Predictions.ofValues(v);
         }
@@ -68,6 +82,9 @@ final class XgboostModel implements FittedModel {
         try {
             Map<String, String> props = new TreeMap<>(ArtifactTargets.of(target));
             props.put("xgboost_version", XgboostLearner.VERSION);
+            props.put("tree_limit", Integer.toString(treeLimit));
+            props.put("target_mean", Double.toString(targetMean));
+            props.put("target_sd", Double.toString(targetSd));
             return new ModelArtifact("xgboost", "xgboost-ubj", props, booster.toByteArray("ubj"));
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoostError: " + e.getMessage(), e);
@@ -80,7 +97,10 @@ final class XgboostModel implements FittedModel {
         }
         try {
             Booster booster = XGBoost.loadModel(artifact.payload());
-            return new XgboostModel(booster, ArtifactTargets.read(artifact));
+            // Files written before early stopping and standardized targets lack these properties: all rounds, raw values.
+            Map<String, String> p = artifact.properties();
+            return new XgboostModel(booster, ArtifactTargets.read(artifact), Integer.parseInt(p.getOrDefault("tree_limit", "0")),
+                    Double.parseDouble(p.getOrDefault("target_mean", "0")), Double.parseDouble(p.getOrDefault("target_sd", "1")));
         } catch (XGBoostError | IOException e) {
             throw new IllegalStateException("cannot load XGBoost model: " + e.getMessage(), e);
         }
