@@ -11,6 +11,7 @@ import automl4j.run.RunListener;
 import automl4j.run.RunSettings;
 import automl4j.run.TrialExecutor;
 import automl4j.search.Budget;
+import automl4j.search.Portfolio;
 import automl4j.search.Searcher;
 import automl4j.search.Searchers;
 import java.time.Duration;
@@ -65,7 +66,7 @@ public final class AutoMl {
         Featurizer featurizer = b.featurizer != null ? b.featurizer : Featurizers.forId("tabular");
         TrialExecutor executor = b.executor != null ? b.executor : TrialExecutor.ofCores(Runtime.getRuntime().availableProcessors());
         return Engine.fit(data, new RunSettings(b.metric, b.budget, b.seed, learners, searcher, featurizer, executor,
-                b.trialTimeout, b.listener, b.ensembleRounds));
+                b.trialTimeout, b.listener, b.portfolio != null ? b.portfolio : Portfolio.builtIn(), b.ensembleRounds));
     }
 
     private static Searcher defaultSearcher() {
@@ -87,6 +88,7 @@ public final class AutoMl {
         private Duration trialTimeout;
         private RunListener listener = RunListener.NONE;
         private int ensembleRounds = DEFAULT_ENSEMBLE_ROUNDS;
+        private Portfolio portfolio;
 
         private Builder() {
         }
@@ -103,6 +105,7 @@ public final class AutoMl {
             c.trialTimeout = trialTimeout;
             c.listener = listener;
             c.ensembleRounds = ensembleRounds;
+            c.portfolio = portfolio;
             return c;
         }
 
@@ -180,6 +183,15 @@ public final class AutoMl {
                 throw new IllegalArgumentException("ensemble rounds must be >= 0, but was " + rounds);
             }
             this.ensembleRounds = rounds;
+            return this;
+        }
+
+        /**
+         * Configs tried first, before the searcher proposes (warm start); default: the built-in portfolio
+         * ({@link Portfolio#builtIn()}); {@link Portfolio#none()} tries only the learners' defaults first.
+         */
+        public Builder portfolio(Portfolio p) {
+            this.portfolio = Objects.requireNonNull(p, "portfolio");
             return this;
         }
 

@@ -104,12 +104,25 @@ public final class Engine {
             params.addAll(featurizeSpace.params());
             spaces.put(l.id(), new SearchSpace(params));
         }
+        JointSpace space = new JointSpace(spaces);
+        // Warm start: the portfolio's configs that fit this run, then each learner's default, cheapest learner first.
+        for (Config c : settings.portfolio().forTask(task)) {
+            Map<String, Object> values = new TreeMap<>(c.values());
+            values.keySet().removeIf(k -> k.startsWith(TrialEvaluator.FEATURIZE_PREFIX));
+            values.putAll(featurizeDefaults);
+            Config fitted = Config.of(c.learner(), values);
+            if (learners.containsKey(c.learner()) && space.contains(fitted) && !initial.contains(fitted)) {
+                initial.add(fitted);
+            }
+        }
         learners.values().stream().sorted(java.util.Comparator.comparingDouble(Learner::relativeCost)).forEach(l -> {
             Map<String, Object> values = new TreeMap<>(l.defaultConfig(task).values());
             values.putAll(featurizeDefaults);
-            initial.add(Config.of(l.id(), values));
+            Config c = Config.of(l.id(), values);
+            if (!initial.contains(c)) {
+                initial.add(c);
+            }
         });
-        JointSpace space = new JointSpace(spaces);
         double scale = tableRows.length / Math.max(1.0, trainRowsPerSplit) / plan.splits().size();
         ToDoubleFunction<TrialResult> refitSeconds = r -> refitEstimate(r, scale, featurizeSeconds);
         TrialEvaluator evaluator = new TrialEvaluator(prepared::get, metric);

@@ -4,6 +4,7 @@ import automl4j.featurize.Featurizer;
 import automl4j.learn.Learner;
 import automl4j.metric.Metric;
 import automl4j.search.Budget;
+import automl4j.search.Portfolio;
 import automl4j.search.Searcher;
 import java.time.Duration;
 import java.util.List;
@@ -21,11 +22,13 @@ import java.util.Objects;
  * @param executor     slots and threads
  * @param trialTimeout longest time one trial may take, or null for the whole budget
  * @param listener     progress listener
+ * @param portfolio      configs tried first, before the searcher proposes
  * @param ensembleRounds rounds of greedy ensemble selection over the finished trials; 0 or 1 exports the best single
  *                       trial
  */
 public record RunSettings(Metric metric, Budget budget, long seed, List<Learner> learners, Searcher searcher,
-                          Featurizer featurizer, TrialExecutor executor, Duration trialTimeout, RunListener listener, int ensembleRounds) {
+                          Featurizer featurizer, TrialExecutor executor, Duration trialTimeout, RunListener listener, Portfolio portfolio,
+                          int ensembleRounds) {
     public RunSettings {
         Objects.requireNonNull(budget, "budget");
         learners = List.copyOf(learners);
@@ -33,6 +36,7 @@ public record RunSettings(Metric metric, Budget budget, long seed, List<Learner>
         Objects.requireNonNull(featurizer, "featurizer");
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(portfolio, "portfolio");
         if (ensembleRounds < 0) {
             throw new IllegalArgumentException("ensemble rounds must be >= 0, but was " + ensembleRounds);
         }

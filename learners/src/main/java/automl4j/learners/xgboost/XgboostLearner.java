@@ -24,7 +24,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * Gradient-boosted trees with XGBoost4J ({@code xgboost}), {@code tree_method=hist}, for every task. Trained one round
  * at a time so that a deadline stops it between rounds (a round cannot be interrupted inside native code); the model
  * is then scored with the rounds it has. Given validation rows (during the search), it stops {@value #PATIENCE} rounds
- * after the validation score last improved (AUC, multiclass log loss or RMSE) and predicts with the best round, which
+ * after the validation loss last improved (log loss, or RMSE for regression) and predicts with the best round, which
  * it reports as {@code n_estimators} for the refit on all rows. Regression targets are standardized during training.
  * The space is the peer baselines' XGBoost space ({@code PROTOCOL.md}, section 8) with at most 1000 rounds.
  */
@@ -119,7 +119,9 @@ public final class XgboostLearner implements Learner {
         TrainingSet valid = context.validation();
         if (valid != null) {
             params.put("eval_metric", switch (task) {
-                case BINARY -> "auc";
+                // Log loss rather than AUC: on validation folds with a handful of positives AUC jumps from round to
+                // round, and early stopping on it kept a round count that refitted to a constant model.
+                case BINARY -> "logloss";
                 case MULTICLASS -> "mlogloss";
                 case REGRESSION -> "rmse";
             });
@@ -135,7 +137,7 @@ public final class XgboostLearner implements Learner {
                 validation = XgbMatrices.of(valid.features());
                 double[] vy = valid.labels().toArray();
                 validation.setLabel(toFloat(task == TaskType.REGRESSION ? standardized(vy, mean, sd) : vy));
-                stopping = new EarlyStopping(task == TaskType.BINARY, PATIENCE);
+                stopping = new EarlyStopping(false, PATIENCE);
             }
             for (int round = 0; round < rounds; round++) {
                 if (round > 0 && context.pastDeadline()) {

@@ -1,0 +1,127 @@
+package automl4j.search;
+
+import automl4j.data.TaskType;
+import automl4j.space.Config;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Configs tried first, before the searcher proposes anything (warm start): per task type, an ordered list of
+ * learner configs that did well across many datasets. A config whose learner is not in a run, or whose values are
+ * outside that run's space, is skipped.
+ *
+ * <p>The built-in portfolio ({@code automl4j/search/portfolio.json}) was derived from the public benchmark suite only,
+ * by {@code automl portfolio} in the bench module: on each dataset, the best configs of a search on the training rows
+ * of outer fold 0 become candidates; every candidate is scored on every dataset of its task by inner validation on
+ * those same training rows; then greedy selection adds, one at a time, the candidate that most raises the mean over
+ * datasets of the best normalized score in the portfolio so far. Outer test rows are never used. The file records the
+ * command, budget and date it was derived with.
+ *
+ * @param configs  per task type, the configs in the order they are tried
+ * @param derived  how the portfolio was made (free text, kept in the file)
+ */
+public record Portfolio(Map<TaskType, List<Config>> configs, String derived) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RESOURCE = "/automl4j/search/portfolio.json";
+
+    public Portfolio {
+        Map<TaskType, List<Config>> copy = new EnumMap<>(TaskType.class);
+        configs.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        configs = java.util.Collections.unmodifiableMap(copy);
+        derived = derived == null ? "" : derived;
+    }
+
+    /** No warm start: only the learners' defaults are tried first. */
+    public static Portfolio none() {
+        return new Portfolio(Map.of(), "none");
+    }
+
+    /** The portfolio shipped with AutoML4J. */
+    public static Portfolio builtIn() {
+        try (InputStream in = Portfolio.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return none();
+            }
+            return fromJson(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built-in portfolio " + RESOURCE, e);
+        }
+    }
+
+    /** The configs for {@code task}, in order; empty when none. */
+    public List<Config> forTask(TaskType task) {
+        return configs.getOrDefault(task, List.of());
+    }
+
+    /** The portfolio as JSON: {@code {"derived": ..., "binary": [{"learner": ..., "values": {...}}, ...], ...}}. */
+    public byte[] toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("derived", derived);
+        for (TaskType task : TaskType.values()) {
+            if (!configs.containsKey(task)) {
+                continue;
+            }
+            ArrayNode list = root.putArray(task.label());
+            for (Config c : configs.get(task)) {
+                ObjectNode n = list.addObject();
+                n.put("learner", c.learner());
+                ObjectNode values = n.putObject("values");
+                c.values().forEach((k, v) -> {
+                    if (v instanceof Integer i) {
+                        values.put(k, i);
+                    } else if (v instanceof Double d) {
+                        values.put(k, d);
+                    } else {
+                        values.put(k, (String) v);
+                    }
+                });
+            }
+        }
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads {@link #toJson()} output.
+     *
+     * @throws IllegalArgumentException naming the task and entry that is malformed
+     */
+    public static Portfolio fromJson(byte[] json) throws IOException {
+        JsonNode root = JSON.readTree(json);
+        Map<TaskType, List<Config>> configs = new EnumMap<>(TaskType.class);
+        for (TaskType task : TaskType.values()) {
+            JsonNode list = root.path(task.label());
+            if (!list.isArray()) {
+                continue;
+            }
+            List<Config> out = new ArrayList<>();
+            for (JsonNode n : list) {
+                if (!n.path("learner").isTextual() || !n.path("values").isObject()) {
+                    throw new IllegalArgumentException("portfolio entry " + out.size() + " of " + task.label()
+                            + " needs a 'learner' text and a 'values' object, but was " + n);
+                }
+                Map<String, Object> values = new TreeMap<>();
+                n.path("values").properties().forEach(e -> {
+                    JsonNode v = e.getValue();
+                    values.put(e.getKey(), v.isInt() ? (Object) v.asInt() : v.isNumber() ? (Object) v.asDouble() : v.asText());
+                });
+                out.add(Config.of(n.path("learner").asText(), values));
+            }
+            configs.put(task, out);
+        }
+        return new Portfolio(configs, root.path("derived").asText(""));
+    }
+}

@@ -1,0 +1,179 @@
+package automl4j.cli;
+
+import automl4j.AutoMl;
+import automl4j.AutoMlRun;
+import automl4j.data.TaskData;
+import automl4j.data.TaskType;
+import automl4j.datasets.CsvReader;
+import automl4j.datasets.Suite;
+import automl4j.datasets.SuiteEntry;
+import automl4j.metric.Metric;
+import automl4j.metric.Metrics;
+import automl4j.run.TrialEvaluator;
+import automl4j.run.TrialResult;
+import automl4j.search.Budget;
+import automl4j.search.Portfolio;
+import automl4j.space.Config;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.selection.Selection;
+
+/**
+ * {@code automl portfolio}: re-derives the warm-start portfolio ({@link Portfolio}) from a benchmark suite, using only
+ * the training rows of one outer fold of each dataset.
+ */
+@Command(name = "portfolio", mixinStandardHelpOptions = true,
+        description = {"Derive the warm-start portfolio from a suite, using only the training rows of one outer fold:",
+                "1. on each dataset, a search (hybrid searcher, no ensemble, no portfolio) gives its best configs",
+                "   as candidates; 2. every candidate is scored on every dataset of its task by inner validation;",
+                "3. greedy selection keeps, per task, the candidates that together score best across datasets.",
+                "Writes the portfolio JSON (copy it to automl-core/src/main/resources/automl4j/search/portfolio.json)",
+                "and the loss matrix as CSV beside it."})
+final class PortfolioCommand implements Callable<Integer> {
+    @Option(names = "--suite", required = true, description = "The suite manifest (suite.json).")
+    Path suite;
+
+    @Option(names = "--out", required = true, description = "Portfolio JSON to write.")
+    Path out;
+
+    @Option(names = "--budget", defaultValue = "30", description = "Search seconds per dataset in step 1 (default: ${DEFAULT-VALUE}).")
+    double budget;
+
+    @Option(names = "--candidates", defaultValue = "3", description = "Best configs kept per dataset (default: ${DEFAULT-VALUE}).")
+    int candidates;
+
+    @Option(names = "--size", defaultValue = "8", description = "Most configs per task in the portfolio (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--fold", defaultValue = "0", description = "Outer fold whose training rows are used (default: ${DEFAULT-VALUE}).")
+    int fold;
+
+    @Option(names = "--cores", defaultValue = "2", description = "Cores (default: ${DEFAULT-VALUE}).")
+    int cores;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--datasets", split = ",", description = "Datasets to use (default: every non-forecasting dataset).")
+    List<String> datasets;
+
+    @Override
+    public Integer call() throws IOException {
+        if (candidates < 1 || size < 1 || budget <= 0 || cores < 1 || fold < 0 || fold > 4) {
+            throw new UsageException("--candidates, --size and --cores must be >= 1, --budget > 0 and --fold in 0..4");
+        }
+        List<SuiteEntry> entries = Suite.read(suite).stream().filter(e -> datasets == null || datasets.contains(e.name())).toList();
+        Map<SuiteEntry, Table> train = new LinkedHashMap<>();
+        Map<TaskType, List<Config>> pool = new EnumMap<>(TaskType.class);
+        for (SuiteEntry e : entries) {
+            Table t = trainingRows(e);
+            train.put(e, t);
+            long t0 = System.nanoTime();
+            AutoMlRun run = base(e).budget(Budget.ofTime(Duration.ofMillis(Math.round(budget * 1000))))
+                    .searcher(RunExecution.resolveSearcher("hybrid")).build().fit(data(e, t));
+            List<Config> mine = pool.computeIfAbsent(e.task(), k -> new ArrayList<>());
+            int added = 0;
+            for (TrialResult r : run.leaderboard().rows()) {
+                Config c = stripped(r.trial().config());
+                if (added < candidates && r.completed() != null && !mine.contains(c)) {
+                    mine.add(c);
+                    added++;
+                }
+            }
+            CommonOptions.out.printf(Locale.ROOT, "%-14s candidates: %d from %d trials (%.0f s)%n", e.name(), added,
+                    run.leaderboard().rows().size(), (System.nanoTime() - t0) / 1e9);
+        }
+        StringBuilder matrix = new StringBuilder("task,dataset,candidate,learner,config,loss\n");
+        Map<TaskType, List<Config>> chosen = new EnumMap<>(TaskType.class);
+        for (TaskType task : TaskType.values()) {
+            List<Config> cands = pool.getOrDefault(task, List.of());
+            if (cands.isEmpty()) {
+                continue;
+            }
+            List<SuiteEntry> ofTask = entries.stream().filter(e -> e.task() == task).toList();
+            double[][] losses = new double[ofTask.size()][cands.size()];
+            for (int d = 0; d < ofTask.size(); d++) {
+                SuiteEntry e = ofTask.get(d);
+                Arrays.fill(losses[d], Double.NaN);
+                Metric metric = Metrics.defaultFor(task);
+                AutoMlRun run = base(e).budget(new Budget(Duration.ofMinutes(30), cands.size())).trialTimeout(Duration.ofSeconds(120))
+                        .portfolio(new Portfolio(Map.of(task, cands), "candidates"))
+                        .searcher(RunExecution.resolveSearcher("random")).build().fit(data(e, train.get(e)));
+                for (TrialResult r : run.leaderboard().rows()) {
+                    int c = cands.indexOf(stripped(r.trial().config()));
+                    if (c >= 0 && r.completed() != null) {
+                        losses[d][c] = metric.loss(r.completed().score());
+                    }
+                }
+                for (int c = 0; c < cands.size(); c++) {
+                    matrix.append(task.label()).append(',').append(e.name()).append(',').append(c).append(',')
+                            .append(cands.get(c).learner()).append(',')
+                            .append(automl4j.internal.CsvFields.quote(cands.get(c).values().toString())).append(',')
+                            .append(losses[d][c]).append('\n');
+                }
+                CommonOptions.out.printf(Locale.ROOT, "%-14s scored %d candidates%n", e.name(), cands.size());
+            }
+            List<Config> picked = new ArrayList<>();
+            for (int c : PortfolioSelection.select(losses, size)) {
+                picked.add(cands.get(c));
+            }
+            chosen.put(task, picked);
+        }
+        String derived = String.format(Locale.ROOT, "automl portfolio --budget %s --candidates %d --size %d --fold %d --cores %d "
+                        + "--seed %d on %s, %s", budget, candidates, size, fold, cores, seed,
+                entries.stream().map(SuiteEntry::name).toList(), LocalDate.now());
+        Portfolio portfolio = new Portfolio(chosen, derived);
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.write(out, portfolio.toJson());
+        Files.writeString(Path.of(out + ".matrix.csv"), matrix.toString(), StandardCharsets.UTF_8);
+        chosen.forEach((task, list) -> CommonOptions.out.println(task.label() + ": " + list));
+        CommonOptions.out.println("Portfolio in " + out + ", loss matrix in " + out + ".matrix.csv");
+        return ExitCodes.OK;
+    }
+
+    private AutoMl.Builder base(SuiteEntry e) {
+        return AutoMl.builder().metric(Metrics.defaultFor(e.task())).seed(seed).cores(cores).ensembleRounds(0)
+                .portfolio(Portfolio.none());
+    }
+
+    private static TaskData data(SuiteEntry e, Table t) {
+        return TaskData.of(t, e.target(), e.task(), e.name());
+    }
+
+    private Table trainingRows(SuiteEntry e) {
+        Table table = CsvReader.comma().read(e.file());
+        int[] folds = Suite.readFolds(e.foldsFile(), table.rowCount());
+        Selection keep = Selection.with();
+        for (int i = 0; i < folds.length; i++) {
+            if (folds[i] != fold) {
+                keep.add(i);
+            }
+        }
+        return table.where(keep);
+    }
+
+    /** The config without featurization choices, which belong to a dataset rather than to the portfolio. */
+    static Config stripped(Config c) {
+        Map<String, Object> v = new java.util.TreeMap<>(c.values());
+        v.keySet().removeIf(k -> k.startsWith(TrialEvaluator.FEATURIZE_PREFIX));
+        return Config.of(c.learner(), v);
+    }
+}
