@@ -66,7 +66,7 @@ public final class AutoMl {
         Featurizer featurizer = b.featurizer != null ? b.featurizer : Featurizers.forId("tabular");
         TrialExecutor executor = b.executor != null ? b.executor : TrialExecutor.ofCores(Runtime.getRuntime().availableProcessors());
         return Engine.fit(data, new RunSettings(b.metric, b.budget, b.seed, learners, searcher, featurizer, executor,
-                b.trialTimeout, b.listener, b.portfolio != null ? b.portfolio : Portfolio.builtIn(), b.ensembleRounds));
+                b.trialTimeout, b.listener, b.portfolio != null ? b.portfolio : Portfolio.builtIn(), b.pruning, b.ensembleRounds));
     }
 
     private static Searcher defaultSearcher() {
@@ -89,6 +89,7 @@ public final class AutoMl {
         private RunListener listener = RunListener.NONE;
         private int ensembleRounds = DEFAULT_ENSEMBLE_ROUNDS;
         private Portfolio portfolio;
+        private boolean pruning = true;
 
         private Builder() {
         }
@@ -106,6 +107,7 @@ public final class AutoMl {
             c.listener = listener;
             c.ensembleRounds = ensembleRounds;
             c.portfolio = portfolio;
+            c.pruning = pruning;
             return c;
         }
 
@@ -192,6 +194,15 @@ public final class AutoMl {
          */
         public Builder portfolio(Portfolio p) {
             this.portfolio = Objects.requireNonNull(p, "portfolio");
+            return this;
+        }
+
+        /**
+         * Whether a cross-validated trial stops after its first or second validation split when its mean loss there is
+         * worse than the median of the earlier trials' (multi-fidelity; listed as {@code pruned}); default true.
+         */
+        public Builder pruning(boolean on) {
+            this.pruning = on;
             return this;
         }
 

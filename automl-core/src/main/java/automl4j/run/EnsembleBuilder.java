@@ -115,7 +115,8 @@ final class EnsembleBuilder {
         Map<String, Object> values = new TreeMap<>();
         values.put("members", text.toString());
         Trial trial = new Trial(id, Config.of(ENSEMBLE, values), seed);
-        return new TrialResult(trial, new TrialOutcome.Completed(mean, std, fit, predict, String.join("+", devices.keySet())));
+        return new TrialResult(trial, new TrialOutcome.Completed(mean, std, fit, predict, String.join("+", devices.keySet()),
+                Map.of(), java.util.Arrays.stream(scores).boxed().toList()));
     }
 
     private double loss(double[] blend) {

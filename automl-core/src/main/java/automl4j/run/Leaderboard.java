@@ -114,6 +114,9 @@ public final class Leaderboard {
         if (o instanceof TrialOutcome.Failed f) {
             return f.message();
         }
+        if (o instanceof TrialOutcome.Pruned p) {
+            return String.format(Locale.ROOT, "pruned after %d validation splits at %.5f", p.splits(), p.partialScore());
+        }
         if (o instanceof TrialOutcome.TimedOut t) {
             return String.format(Locale.ROOT, "timed out after %.1f s", t.seconds());
         }

@@ -23,12 +23,13 @@ import java.util.Objects;
  * @param trialTimeout longest time one trial may take, or null for the whole budget
  * @param listener     progress listener
  * @param portfolio      configs tried first, before the searcher proposes
+ * @param pruning        whether cross-validated trials may stop after their first splits ({@link Pruning})
  * @param ensembleRounds rounds of greedy ensemble selection over the finished trials; 0 or 1 exports the best single
  *                       trial
  */
 public record RunSettings(Metric metric, Budget budget, long seed, List<Learner> learners, Searcher searcher,
                           Featurizer featurizer, TrialExecutor executor, Duration trialTimeout, RunListener listener, Portfolio portfolio,
-                          int ensembleRounds) {
+                          boolean pruning, int ensembleRounds) {
     public RunSettings {
         Objects.requireNonNull(budget, "budget");
         learners = List.copyOf(learners);

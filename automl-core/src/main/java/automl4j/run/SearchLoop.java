@@ -42,10 +42,12 @@ final class SearchLoop {
     private final RunListener listener;
     private final ToDoubleFunction<TrialResult> refitSeconds;
     private boolean withCosts;
+    private final boolean prune;
 
     SearchLoop(JointSpace space, Map<String, Learner> learners, Searcher searcher, TrialEvaluator evaluator,
                TrialExecutor executor, Metric metric, List<Config> initial, long seed, RunListener listener,
-               ToDoubleFunction<TrialResult> refitSeconds) {
+               ToDoubleFunction<TrialResult> refitSeconds, boolean prune) {
+        this.prune = prune;
         this.space = space;
         this.learners = learners;
         this.searcher = searcher;
@@ -102,8 +104,8 @@ final class SearchLoop {
                 long hardDeadline = softDeadline + HARD_GRACE_NANOS;
                 Learner learner = learners.get(config.learner());
                 CompletableFuture<TrialOutcome> future = executor.start(
-                        () -> evaluator.evaluate(trial, learner, executor.threadsPerTrial(), softDeadline),
-                        executor.threadsPerTrial()).thenApply(c -> (TrialOutcome) c);
+                        () -> evaluator.evaluate(trial, learner, executor.threadsPerTrial(), softDeadline, pruning(results, next)),
+                        executor.threadsPerTrial());
                 running.put(next, new Running(trial, future, now, hardDeadline, softDeadline < searchEnd));
                 future.whenComplete((r, e) -> done.add(trial.id()));
                 continue;
@@ -165,12 +167,29 @@ final class SearchLoop {
         return seconds.get(seconds.size() / 2);
     }
 
+    /** The pruning rule of trial {@code next}: from the completed trials its proposal could see. */
+    private Pruning pruning(List<TrialResult> results, int next) {
+        if (!prune) {
+            return Pruning.NONE;
+        }
+        List<double[]> visible = new ArrayList<>();
+        for (int i = 0; i < Math.max(0, next - LAG); i++) {
+            TrialOutcome.Completed c = results.get(i).completed();
+            if (c != null && !c.splitScores().isEmpty()) {
+                visible.add(c.splitScores().stream().mapToDouble(metric::loss).toArray());
+            }
+        }
+        return Pruning.from(visible);
+    }
+
     private Config propose(List<Config> configs, List<TrialResult> results, int next) {
         int seen = Math.max(0, next - LAG);
         List<Observation> observed = new ArrayList<>();
         for (int i = 0; i < seen; i++) {
             TrialResult r = results.get(i);
-            double loss = r.completed() != null ? metric.loss(r.completed().score()) : Double.NaN;
+            // A pruned trial tells the searcher its loss at the fidelity it reached.
+            double loss = r.completed() != null ? metric.loss(r.completed().score())
+                    : r.outcome() instanceof TrialOutcome.Pruned p ? metric.loss(p.partialScore()) : Double.NaN;
             observed.add(new Observation(configs.get(i), loss, withCosts ? seconds(r.outcome()) : Double.NaN));
         }
         SearchHistory history = new SearchHistory(space, observed, configs.subList(seen, next), seed);
@@ -187,6 +206,9 @@ final class SearchLoop {
         }
         if (o instanceof TrialOutcome.Failed f) {
             return f.seconds();
+        }
+        if (o instanceof TrialOutcome.Pruned p) {
+            return p.seconds();
         }
         return o instanceof TrialOutcome.TimedOut t ? t.seconds() : Double.NaN;
     }

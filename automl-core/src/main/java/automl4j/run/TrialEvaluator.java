@@ -79,6 +79,15 @@ public final class TrialEvaluator {
      * @param deadlineNanos {@link System#nanoTime()} by which round-based learners should stop
      */
     public TrialOutcome.Completed evaluate(Trial trial, Learner learner, int threads, long deadlineNanos) {
+        return (TrialOutcome.Completed) evaluate(trial, learner, threads, deadlineNanos, Pruning.NONE);
+    }
+
+    /**
+     * Like {@link #evaluate(Trial, Learner, int, long)}, but stops after a rung split when {@code pruning} says so.
+     *
+     * @return {@link TrialOutcome.Completed} or {@link TrialOutcome.Pruned}
+     */
+    TrialOutcome evaluate(Trial trial, Learner learner, int threads, long deadlineNanos, Pruning pruning) {
         List<PreparedSplit> splits = this.splits.apply(featurizeChoices(trial.config()));
         automl4j.space.Config config = learnerConfig(trial.config());
         double[] scores = new double[splits.size()];
@@ -112,6 +121,13 @@ public final class TrialEvaluator {
                 throw new IllegalStateException(metric.name() + " is undefined on validation split " + s
                         + " (too few rows of a class for this validation scheme)");
             }
+            double[] lossesSoFar = new double[s + 1];
+            for (int k = 0; k <= s; k++) {
+                lossesSoFar[k] = metric.loss(scores[k]);
+            }
+            if (s < splits.size() - 1 && pruning.stops(lossesSoFar, s)) {
+                return new TrialOutcome.Pruned(java.util.Arrays.stream(scores, 0, s + 1).average().orElseThrow(), s + 1, fitSeconds);
+            }
         }
         double mean = 0;
         for (double v : scores) {
@@ -127,7 +143,7 @@ public final class TrialEvaluator {
             sink.accept(trial, metric.loss(mean), concat(validPredictions));
         }
         return new TrialOutcome.Completed(mean, std, fitSeconds, predictSeconds * 1e6 / Math.max(1, predictedRows), device,
-                averaged(refitSettings));
+                averaged(refitSettings), java.util.Arrays.stream(scores).boxed().toList());
     }
 
     /** The mean of each numeric setting over the splits (rounded when all are integers); others from the first split. */

@@ -1,10 +1,13 @@
 package automl4j.run;
 
 /** How a trial ended. */
-public sealed interface TrialOutcome permits TrialOutcome.Completed, TrialOutcome.Failed, TrialOutcome.TimedOut,
-        TrialOutcome.Cancelled {
+public sealed interface TrialOutcome permits TrialOutcome.Completed, TrialOutcome.Pruned, TrialOutcome.Failed,
+        TrialOutcome.TimedOut, TrialOutcome.Cancelled {
 
-    /** A short status word for tables: {@code completed}, {@code failed}, {@code timed_out}, {@code cancelled}. */
+    /**
+     * A short status word for tables: {@code completed}, {@code pruned}, {@code failed}, {@code timed_out},
+     * {@code cancelled}.
+     */
     String status();
 
     /**
@@ -17,21 +20,38 @@ public sealed interface TrialOutcome permits TrialOutcome.Completed, TrialOutcom
      * @param device              device the models were trained on
      * @param refitSettings       settings the fits learned for the refit on all rows (such as early-stopped boosting
      *                            rounds, averaged over the splits); empty when none
+     * @param splitScores         the score on each validation split, in split order
      */
     record Completed(double score, double scoreStd, double fitSeconds, double predictMicrosPerRow, String device,
-                     java.util.Map<String, Object> refitSettings) implements TrialOutcome {
+                     java.util.Map<String, Object> refitSettings, java.util.List<Double> splitScores) implements TrialOutcome {
         public Completed {
             refitSettings = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(refitSettings));
+            splitScores = java.util.List.copyOf(splitScores);
         }
 
-        /** An outcome without refit settings. */
+        /** An outcome without refit settings or split scores. */
         public Completed(double score, double scoreStd, double fitSeconds, double predictMicrosPerRow, String device) {
-            this(score, scoreStd, fitSeconds, predictMicrosPerRow, device, java.util.Map.of());
+            this(score, scoreStd, fitSeconds, predictMicrosPerRow, device, java.util.Map.of(), java.util.List.of());
         }
 
         @Override
         public String status() {
             return "completed";
+        }
+    }
+
+    /**
+     * The trial was stopped at a low fidelity (after the first validation splits) because it could not beat the
+     * trials before it there; see {@link Pruning}.
+     *
+     * @param partialScore mean score over the splits it was evaluated on
+     * @param splits       how many splits it was evaluated on
+     * @param seconds      its fit time so far
+     */
+    record Pruned(double partialScore, int splits, double seconds) implements TrialOutcome {
+        @Override
+        public String status() {
+            return "pruned";
         }
     }
 

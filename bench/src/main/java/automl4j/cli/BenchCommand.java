@@ -56,6 +56,14 @@ final class BenchCommand implements Callable<Integer> {
             description = "Rounds of ensemble selection, 0 for none (default: ${DEFAULT-VALUE}).")
     int ensembleRounds;
 
+    @Option(names = "--pruning", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "Stop cross-validated trials early by the median rule (--no-pruning: never; default: ${DEFAULT-VALUE}).")
+    boolean pruning;
+
+    @Option(names = "--portfolio", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "Try the built-in portfolio first (--no-portfolio: only the learners' defaults; default: ${DEFAULT-VALUE}).")
+    boolean portfolio;
+
     @Option(names = "--framework", defaultValue = "automl4j", description = "Framework name in the results (default: ${DEFAULT-VALUE}).")
     String framework;
 
@@ -137,7 +145,8 @@ final class BenchCommand implements Callable<Integer> {
                 "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "bench-fold",
                 "--suite", suite.toString(), "--dataset", e.name(), "--fold", Integer.toString(fold),
                 "--budget", Double.toString(budget), "--cores", Integer.toString(cores), "--seed", Long.toString(seed),
-                "--searcher", searcher, "--ensemble-rounds", Integer.toString(ensembleRounds), "--framework", framework, "--result", result.toString()));
+                "--searcher", searcher, "--ensemble-rounds", Integer.toString(ensembleRounds), "--pruning", Boolean.toString(pruning),
+                "--portfolio", Boolean.toString(portfolio), "--framework", framework, "--result", result.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         double limit = timeout != null ? timeout : 10 * budget + 600;
         String error = null;

@@ -37,6 +37,12 @@ final class BenchFoldCommand implements Callable<Integer> {
     @Option(names = "--ensemble-rounds", required = true)
     int ensembleRounds;
 
+    @Option(names = "--pruning", required = true, arity = "1")
+    boolean pruning;
+
+    @Option(names = "--portfolio", required = true, arity = "1")
+    boolean portfolio;
+
     @Option(names = "--framework", required = true)
     String framework;
 
@@ -51,7 +57,7 @@ final class BenchFoldCommand implements Callable<Integer> {
         String details = "";
         try {
             FoldRunner.Outcome o = FoldRunner.run(entry, fold, budget, cores, seed, RunExecution.resolveSearcher(searcher),
-                    ensembleRounds, framework);
+                    new FoldRunner.Options(ensembleRounds, pruning, portfolio), framework);
             row = o.row();
             details = o.details();
         } catch (RuntimeException | OutOfMemoryError e) {

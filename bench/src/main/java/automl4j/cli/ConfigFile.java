@@ -34,8 +34,11 @@ final class ConfigFile {
         KEYS.put("budget.seconds", "wall-clock budget of the whole run in seconds, > 0 (default 60)");
         KEYS.put("budget.max_trials", "most trials, >= 1 (default: no limit)");
         KEYS.put("search.learners", "list of learner ids to search over (default: all)");
-        KEYS.put("search.searcher", "random or tpe (default tpe)");
+        KEYS.put("search.searcher", "random, tpe, gp, genetic or hybrid (default tpe)");
         KEYS.put("search.seed", "run seed, an integer (default 0)");
+        KEYS.put("search.pruning", "true stops a cross-validated trial after its first or second split when it is worse "
+                + "there than the median of the earlier trials (default true)");
+        KEYS.put("search.portfolio", "true tries the built-in portfolio of configs first (default true)");
         KEYS.put("search.ensemble_rounds", "rounds of greedy ensemble selection over the best trials, >= 0; the ensemble is "
                 + "exported if it validates better than every single trial; 0 exports the best single trial (default 50)");
         KEYS.put("cores", "cores to use, >= 1 (default: all available)");
@@ -131,6 +134,8 @@ final class ConfigFile {
         String searcher = text(flat, "search.searcher", "tpe", false);
         long seed = integer(flat, "search.seed", 0);
         int ensembleRounds = integer(flat, "search.ensemble_rounds", automl4j.AutoMl.DEFAULT_ENSEMBLE_ROUNDS);
+        boolean pruning = bool(flat, "search.pruning", true);
+        boolean portfolio = bool(flat, "search.portfolio", true);
         if (ensembleRounds < 0) {
             throw new UsageException("config key 'search.ensemble_rounds' must be >= 0, but was " + ensembleRounds);
         }
@@ -139,8 +144,8 @@ final class ConfigFile {
             throw new UsageException("config key 'cores' must be >= 1, but was " + cores);
         }
         Path output = base.resolve(text(flat, "output", "automl-output", false));
-        return new RunConfig(train, target, task, metric, seconds, maxTrials, learners, searcher, seed, ensembleRounds,
-                cores, output, featurize(flat));
+        return new RunConfig(train, target, task, metric, seconds, maxTrials, learners, searcher, seed,
+                new RunConfig.Search(ensembleRounds, pruning, portfolio), cores, output, featurize(flat));
     }
 
     private static FeaturizerOptions featurize(Map<String, JsonNode> flat) {
@@ -166,13 +171,7 @@ final class ConfigFile {
                 FeaturizerOptions.HighCardinalityEncoding::label, FeaturizerOptions.HighCardinalityEncoding.TARGET));
         b.leakage(choice(flat, "featurize.leakage", FeaturizerOptions.LeakagePolicy.values(), FeaturizerOptions.LeakagePolicy::label,
                 FeaturizerOptions.LeakagePolicy.ALERT));
-        JsonNode search = flat.get("featurize.search");
-        if (search != null && !search.isNull()) {
-            if (!search.isBoolean()) {
-                throw new UsageException("config key 'featurize.search' must be true or false, but was " + search);
-            }
-            b.search(search.asBoolean());
-        }
+        b.search(bool(flat, "featurize.search", true));
         FeaturizerOptions defaults = FeaturizerOptions.defaults();
         b.oneHotMax(integer(flat, "featurize.one_hot_max", defaults.oneHotMax()));
         b.rareMinCount(integer(flat, "featurize.rare_min_count", defaults.rareMinCount()));
@@ -220,7 +219,9 @@ final class ConfigFile {
         learnerIds.forEach(search.putArray("learners")::add);
         search.put("searcher", c.searcher());
         search.put("seed", c.seed());
-        search.put("ensemble_rounds", c.ensembleRounds());
+        search.put("pruning", c.search().pruning());
+        search.put("portfolio", c.search().portfolio());
+        search.put("ensemble_rounds", c.search().ensembleRounds());
         root.put("cores", c.cores());
         root.put("output", c.output().toString());
         FeaturizerOptions f = c.featurize();
@@ -273,6 +274,17 @@ final class ConfigFile {
             throw new UsageException("config key '" + key + "' must be a number, but was " + n);
         }
         return n.asDouble();
+    }
+
+    private static boolean bool(Map<String, JsonNode> flat, String key, boolean fallback) {
+        JsonNode n = flat.get(key);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isBoolean()) {
+            throw new UsageException("config key '" + key + "' must be true or false, but was " + n);
+        }
+        return n.asBoolean();
     }
 
     private static int integer(Map<String, JsonNode> flat, String key, int fallback) {

@@ -42,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         RunConfig config = new RunConfig(Path.of("(embedded churn dataset)"), DefaultDataset.TARGET, null, null, budget,
                 Integer.MAX_VALUE, List.of(), "tpe", seed,
-                automl4j.AutoMl.DEFAULT_ENSEMBLE_ROUNDS, c, out, automl4j.featurizers.FeaturizerOptions.defaults());
+                RunConfig.Search.DEFAULTS, c, out, automl4j.featurizers.FeaturizerOptions.defaults());
         RunExecution.execute(config, DefaultDataset.generate(rows, seed), "embedded churn dataset", CommonOptions.out);
         return ExitCodes.OK;
     }

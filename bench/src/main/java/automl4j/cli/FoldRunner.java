@@ -35,7 +35,17 @@ final class FoldRunner {
     record Outcome(FoldResult row, String details) {
     }
 
-    static Outcome run(SuiteEntry entry, int fold, double budget, int cores, long seed, Searcher searcher, int ensembleRounds,
+    /**
+     * What a bench run may switch off, for ablations.
+     *
+     * @param ensembleRounds rounds of ensemble selection, 0 for none
+     * @param pruning        whether trials may be pruned
+     * @param portfolio      whether the built-in portfolio is tried first
+     */
+    record Options(int ensembleRounds, boolean pruning, boolean portfolio) {
+    }
+
+    static Outcome run(SuiteEntry entry, int fold, double budget, int cores, long seed, Searcher searcher, Options options,
                        String framework) {
         TaskType task = entry.task();
         Metric primary = Metrics.defaultFor(task);
@@ -57,7 +67,9 @@ final class FoldRunner {
                 .seed(seed + fold)
                 .cores(cores)
                 .searcher(searcher)
-                .ensembleRounds(ensembleRounds)
+                .ensembleRounds(options.ensembleRounds())
+                .pruning(options.pruning())
+                .portfolio(options.portfolio() ? automl4j.search.Portfolio.builtIn() : automl4j.search.Portfolio.none())
                 .listener(trace)
                 .build()
                 .fit(TaskData.of(trainTable, entry.target(), task, entry.name()));

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
                 "into the output folder.",
                 "Config keys (see README): data.train, data.target, data.task, metric, budget.seconds,",
                 "budget.max_trials, search.learners, search.searcher, search.seed,",
-                "search.ensemble_rounds, cores, output, featurize.kinds,",
+                "search.pruning, search.portfolio, search.ensemble_rounds, cores, output, featurize.kinds,",
                 "featurize.imputation, featurize.scaling, featurize.high_cardinality, featurize.one_hot_max,",
                 "featurize.rare_min_count, featurize.text_words, featurize.text_chars, featurize.leakage,",
                 "featurize.search."})

@@ -18,13 +18,13 @@ import java.util.Objects;
  * @param learners   learner ids, or empty for all discovered learners
  * @param searcher   searcher id
  * @param seed       run seed
- * @param ensembleRounds rounds of ensemble selection, 0 for none
+ * @param search     ensemble rounds, pruning and portfolio switches
  * @param cores      cores to use
  * @param output     output folder
  * @param featurize  featurizer options
  */
 record RunConfig(Path train, String target, TaskType task, String metric, double seconds, int maxTrials,
-                 List<String> learners, String searcher, long seed, int ensembleRounds, int cores, Path output,
+                 List<String> learners, String searcher, long seed, Search search, int cores, Path output,
                  automl4j.featurizers.FeaturizerOptions featurize) {
     RunConfig {
         Objects.requireNonNull(train, "train");
@@ -33,5 +33,17 @@ record RunConfig(Path train, String target, TaskType task, String metric, double
         Objects.requireNonNull(searcher, "searcher");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(featurize, "featurize");
+        Objects.requireNonNull(search, "search");
+    }
+
+    /**
+     * The search switches of a config file.
+     *
+     * @param ensembleRounds rounds of ensemble selection, 0 for none
+     * @param pruning        whether trials may be pruned
+     * @param portfolio      whether the built-in portfolio is tried first
+     */
+    record Search(int ensembleRounds, boolean pruning, boolean portfolio) {
+        static final Search DEFAULTS = new Search(automl4j.AutoMl.DEFAULT_ENSEMBLE_ROUNDS, true, true);
     }
 }

@@ -226,4 +226,23 @@ class EngineTest {
                 .map(r -> automl4j.cli.PortfolioCommandAccess.stripped(r.trial().config())).toList();
         assertThat(tried.subList(0, 2)).containsExactly(first, second);
     }
+
+    @Test
+    void trialsWorseThanTheMedianAtTheirFirstSplitsArePrunedTheSameWayOnAnyNumberOfSlots() {
+        Table table = DefaultDataset.generate(400, 12);
+        AutoMl base = AutoMl.builder().seed(4).budget(Budget.ofTrials(30)).searcher(new RandomSearcher()).ensembleRounds(0)
+                .learners(learners("xgboost", "smile-logistic")).build();
+        AutoMlRun one = base.toBuilder().cores(1).build().fit(TaskData.of(table, DefaultDataset.TARGET));
+        AutoMlRun two = base.toBuilder().cores(2).build().fit(TaskData.of(table, DefaultDataset.TARGET));
+        assertThat(signature(two)).isEqualTo(signature(one));
+        List<TrialResult> pruned = one.leaderboard().rows().stream().filter(r -> r.outcome() instanceof TrialOutcome.Pruned).toList();
+        assertThat(pruned).isNotEmpty();
+        // Never before eight trials could be compared with (plus the lag of proposals), never after the second split.
+        assertThat(pruned).allSatisfy(r -> {
+            assertThat(r.trial().id()).isGreaterThanOrEqualTo(Pruning.MIN_TRIALS + SearchLoop.LAG);
+            assertThat(((TrialOutcome.Pruned) r.outcome()).splits()).isBetween(1, 2);
+        });
+        AutoMlRun off = base.toBuilder().cores(2).pruning(false).build().fit(TaskData.of(table, DefaultDataset.TARGET));
+        assertThat(off.leaderboard().rows()).noneMatch(r -> r.outcome() instanceof TrialOutcome.Pruned);
+    }
 }

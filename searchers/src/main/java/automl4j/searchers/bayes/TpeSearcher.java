@@ -1,9 +1,8 @@
 package automl4j.searchers.bayes;
 
-import automl4j.internal.Seeds;
 import automl4j.search.Observation;
 import automl4j.search.SearchHistory;
-import automl4j.search.Searcher;
+import automl4j.search.SequentialSearcher;
 import automl4j.space.Config;
 import automl4j.space.JointSpace;
 import automl4j.space.SearchSpace;
@@ -23,7 +22,7 @@ import java.util.SplittableRandom;
  * succeeded, proposals are random. Written here rather than taken from a library because no maintained JVM library
  * offers TPE over a conditional space; the numerics are small (densities of Gaussian mixtures, via Commons Math).
  */
-public final class TpeSearcher implements Searcher {
+public final class TpeSearcher extends SequentialSearcher {
     static final double GAMMA = 0.25;
     static final int CANDIDATES = 24;
     static final int STARTUP = 8;
@@ -38,19 +37,7 @@ public final class TpeSearcher implements Searcher {
     }
 
     @Override
-    public List<Config> propose(SearchHistory history, int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("count must be >= 1, but was " + count);
-        }
-        List<Config> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            SplittableRandom random = new SplittableRandom(Seeds.derive(history.seed(), history.proposedCount() + i));
-            out.add(proposeOne(history, random));
-        }
-        return out;
-    }
-
-    private static Config proposeOne(SearchHistory history, SplittableRandom random) {
+    protected Config proposeOne(SearchHistory history, SplittableRandom random) {
         JointSpace space = history.space();
         List<Observation> ok = new ArrayList<>();
         List<Observation> failed = new ArrayList<>();

@@ -1,9 +1,8 @@
 package automl4j.searchers.genetic;
 
-import automl4j.internal.Seeds;
 import automl4j.search.Observation;
 import automl4j.search.SearchHistory;
-import automl4j.search.Searcher;
+import automl4j.search.SequentialSearcher;
 import automl4j.space.Config;
 import automl4j.space.JointSpace;
 import io.jenetics.Alterer;
@@ -38,7 +37,7 @@ import java.util.SplittableRandom;
  * {@link RandomRegistry} scope seeded from the run seed and the proposal index, which makes proposals a function of
  * the history as the {@link Searcher} contract asks.
  */
-public final class GeneticSearcher implements Searcher {
+public final class GeneticSearcher extends SequentialSearcher {
     static final int POPULATION = 16;
     static final int TOURNAMENT = 3;
     static final double IMMIGRANTS = 0.1;
@@ -58,21 +57,9 @@ public final class GeneticSearcher implements Searcher {
     }
 
     @Override
-    public List<Config> propose(SearchHistory history, int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("count must be >= 1, but was " + count);
-        }
-        List<Config> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            long seed = Seeds.derive(history.seed(), history.proposedCount() + i);
-            out.add(proposeOne(history, history.proposedCount() + i, seed, out));
-        }
-        return out;
-    }
-
-    private static Config proposeOne(SearchHistory history, long generation, long seed, List<Config> alsoPending) {
+    protected Config proposeOne(SearchHistory history, SplittableRandom random) {
         JointSpace space = history.space();
-        SplittableRandom random = new SplittableRandom(seed);
+        long generation = history.proposedCount();
         List<Observation> ok = new ArrayList<>();
         for (Observation o : history.observed()) {
             if (o.succeeded() && space.contains(o.config())) {
@@ -86,7 +73,6 @@ public final class GeneticSearcher implements Searcher {
         Set<Config> seen = new HashSet<>();
         history.observed().forEach(o -> seen.add(o.config()));
         seen.addAll(history.pending());
-        seen.addAll(alsoPending);
         ConfigCodec codec = new ConfigCodec(space);
         List<Phenotype<DoubleGene, Double>> members = new ArrayList<>();
         for (Observation o : ok.subList(0, POPULATION)) {

@@ -1,11 +1,8 @@
 package automl4j.searchers.random;
 
-import automl4j.internal.Seeds;
 import automl4j.search.SearchHistory;
-import automl4j.search.Searcher;
+import automl4j.search.SequentialSearcher;
 import automl4j.space.Config;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -13,7 +10,7 @@ import java.util.SplittableRandom;
  * the parameter says so). Proposal {@code i} uses a generator seeded from the run seed and {@code i}, so it depends
  * only on how many configs were proposed before.
  */
-public final class RandomSearcher implements Searcher {
+public final class RandomSearcher extends SequentialSearcher {
     /** The searcher. */
     public RandomSearcher() {
     }
@@ -24,15 +21,7 @@ public final class RandomSearcher implements Searcher {
     }
 
     @Override
-    public List<Config> propose(SearchHistory history, int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("count must be >= 1, but was " + count);
-        }
-        List<Config> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            SplittableRandom random = new SplittableRandom(Seeds.derive(history.seed(), history.proposedCount() + i));
-            out.add(history.space().sample(random));
-        }
-        return out;
+    protected Config proposeOne(SearchHistory history, SplittableRandom random) {
+        return history.space().sample(random);
     }
 }

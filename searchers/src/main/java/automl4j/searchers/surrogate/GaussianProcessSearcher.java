@@ -1,9 +1,8 @@
 package automl4j.searchers.surrogate;
 
-import automl4j.internal.Seeds;
 import automl4j.search.Observation;
 import automl4j.search.SearchHistory;
-import automl4j.search.Searcher;
+import automl4j.search.SequentialSearcher;
 import automl4j.space.Config;
 import automl4j.space.JointSpace;
 import automl4j.space.SearchSpace;
@@ -28,7 +27,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * fitted to at most {@value #MAX_POINTS} points (the best half and the most recent half), which bounds the cubic cost.
  * Until {@value #STARTUP} trials have succeeded, proposals are random.
  */
-public final class GaussianProcessSearcher implements Searcher {
+public final class GaussianProcessSearcher extends SequentialSearcher {
     static final int STARTUP = 6;
     static final int RANDOM_CANDIDATES = 160;
     static final int LOCAL_CANDIDATES = 96;
@@ -46,19 +45,7 @@ public final class GaussianProcessSearcher implements Searcher {
     }
 
     @Override
-    public List<Config> propose(SearchHistory history, int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("count must be >= 1, but was " + count);
-        }
-        List<Config> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            SplittableRandom random = new SplittableRandom(Seeds.derive(history.seed(), history.proposedCount() + i));
-            out.add(proposeOne(history, random, out));
-        }
-        return out;
-    }
-
-    private static Config proposeOne(SearchHistory history, SplittableRandom random, List<Config> alsoPending) {
+    protected Config proposeOne(SearchHistory history, SplittableRandom random) {
         JointSpace space = history.space();
         List<Observation> ok = new ArrayList<>();
         for (Observation o : history.observed()) {
@@ -74,7 +61,6 @@ public final class GaussianProcessSearcher implements Searcher {
         Set<Config> seen = new HashSet<>();
         history.observed().forEach(o -> seen.add(o.config()));
         seen.addAll(history.pending());
-        seen.addAll(alsoPending);
         double typical = medianCost(history.observed(), null);
         Config best = null;
         double bestValue = Double.NEGATIVE_INFINITY;

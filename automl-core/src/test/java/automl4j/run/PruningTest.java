@@ -1,0 +1,46 @@
+package automl4j.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PruningTest {
+    private static List<double[]> trials(int count) {
+        // Trial t has loss t + 0.1 * split on each of 5 splits: the median trial of 0..count-1 is (count-1)/2.
+        List<double[]> out = new ArrayList<>();
+        for (int t = 0; t < count; t++) {
+            double[] losses = new double[5];
+            for (int s = 0; s < 5; s++) {
+                losses[s] = t + 0.1 * s;
+            }
+            out.add(losses);
+        }
+        return out;
+    }
+
+    @Test
+    void aTrialStopsAtARungWhenItsMeanLossThereIsWorseThanTheMedian() {
+        Pruning rule = Pruning.from(trials(9));   // medians: 4.0 after split 0, 4.05 after split 1
+        assertThat(rule.thresholds()[0]).isEqualTo(4.0);
+        assertThat(rule.thresholds()[1]).isEqualTo(4.05);
+        assertThat(rule.stops(new double[] {4.01}, 0)).isTrue();
+        assertThat(rule.stops(new double[] {4.0}, 0)).isFalse();
+        assertThat(rule.stops(new double[] {3.0, 5.2}, 1)).isTrue();    // mean 4.1 > 4.05
+        assertThat(rule.stops(new double[] {3.0, 5.0}, 1)).isFalse();   // mean 4.0
+        // Only the rungs prune: never after the third or later split.
+        assertThat(rule.stops(new double[] {9, 9, 9}, 2)).isFalse();
+    }
+
+    @Test
+    void fewerThanEightComparableTrialsOrASingleSplitNeverPrune() {
+        assertThat(Pruning.from(trials(7)).stops(new double[] {100}, 0)).isFalse();
+        assertThat(Pruning.from(List.of()).stops(new double[] {100}, 0)).isFalse();
+        List<double[]> holdout = new ArrayList<>();
+        for (int t = 0; t < 20; t++) {
+            holdout.add(new double[] {t});
+        }
+        assertThat(Pruning.from(holdout).stops(new double[] {100}, 0)).isFalse();
+    }
+}
