@@ -105,24 +105,20 @@ public final class Engine {
             spaces.put(l.id(), new SearchSpace(params));
         }
         JointSpace space = new JointSpace(spaces);
-        // Warm start: the portfolio's configs that fit this run, then each learner's default, cheapest learner first.
-        for (Config c : settings.portfolio().forTask(task)) {
-            Map<String, Object> values = new TreeMap<>(c.values());
-            values.keySet().removeIf(k -> k.startsWith(TrialEvaluator.FEATURIZE_PREFIX));
-            values.putAll(featurizeDefaults);
-            Config fitted = Config.of(c.learner(), values);
-            if (learners.containsKey(c.learner()) && space.contains(fitted) && !initial.contains(fitted)) {
-                initial.add(fitted);
+        // Warm start: the defaults of the cheap learners (a first model within seconds, even on large data), the
+        // portfolio's configs that fit this run, then the defaults of the other learners, cheapest first.
+        List<Learner> byCost = learners.values().stream().sorted(java.util.Comparator.comparingDouble(Learner::relativeCost)).toList();
+        for (Learner l : byCost) {
+            if (l.relativeCost() <= CHEAP) {
+                addInitial(initial, space, Config.of(l.id(), l.defaultConfig(task).values()), featurizeDefaults);
             }
         }
-        learners.values().stream().sorted(java.util.Comparator.comparingDouble(Learner::relativeCost)).forEach(l -> {
-            Map<String, Object> values = new TreeMap<>(l.defaultConfig(task).values());
-            values.putAll(featurizeDefaults);
-            Config c = Config.of(l.id(), values);
-            if (!initial.contains(c)) {
-                initial.add(c);
-            }
-        });
+        for (Config c : settings.portfolio().forTask(task)) {
+            addInitial(initial, space, c, featurizeDefaults);
+        }
+        for (Learner l : byCost) {
+            addInitial(initial, space, Config.of(l.id(), l.defaultConfig(task).values()), featurizeDefaults);
+        }
         double scale = tableRows.length / Math.max(1.0, trainRowsPerSplit) / plan.splits().size();
         ToDoubleFunction<TrialResult> refitSeconds = r -> refitEstimate(r, scale, featurizeSeconds);
         TrialEvaluator evaluator = new TrialEvaluator(prepared::get, metric);
@@ -164,8 +160,9 @@ public final class Engine {
             long selectionDeadline = System.nanoTime() + (long) (Math.max(0.2, 0.25 * Math.max(0, secondsLeft)) * 1e9);
             Optional<EnsembleBuilder.Plan> chosen = builder.build(pool.entries(), results, refitSeconds,
                     Math.max(0, secondsLeft) + grace / 1e9, settings.seed(), selectionDeadline);
+            // A tie goes to the ensemble: at equal validation scores an average generalizes better than one model.
             if (chosen.isPresent() && metric.loss(chosen.get().row().completed().score())
-                    < metric.loss(board.best().orElseThrow().completed().score())) {
+                    <= metric.loss(board.best().orElseThrow().completed().score())) {
                 EnsembleBuilder.Plan ens = chosen.get();
                 try {
                     List<AutoMlModel.Member> members = new ArrayList<>();
@@ -214,6 +211,20 @@ public final class Engine {
             }
         }
         throw new AutoMlException("the final refit failed: " + String.join("; ", refitFailures));
+    }
+
+    /** Learners at most this relative cost have their defaults tried before the portfolio. */
+    static final double CHEAP = 1.0;
+
+    /** Adds {@code c} with the default featurization choices to {@code initial} if it fits the space and is new. */
+    private static void addInitial(List<Config> initial, JointSpace space, Config c, Map<String, Object> featurizeDefaults) {
+        Map<String, Object> values = new TreeMap<>(c.values());
+        values.keySet().removeIf(k -> k.startsWith(TrialEvaluator.FEATURIZE_PREFIX));
+        values.putAll(featurizeDefaults);
+        Config fitted = Config.of(c.learner(), values);
+        if (space.learners().contains(c.learner()) && space.contains(fitted) && !initial.contains(fitted)) {
+            initial.add(fitted);
+        }
     }
 
     /** Most trials kept by score for ensemble selection. */

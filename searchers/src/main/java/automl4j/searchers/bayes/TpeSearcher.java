@@ -60,17 +60,18 @@ public final class TpeSearcher extends SequentialSearcher {
         double[] pBad = categorical(learners, bad);
         Config best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
+        // The estimators of a learner are built once per proposal, not once per candidate.
+        java.util.Map<String, ParzenEstimator[][]> estimators = new java.util.HashMap<>();
         for (int c = 0; c < CANDIDATES; c++) {
             int li = sample(pGood, random);
             String learner = learners.get(li);
             SearchSpace s = space.space(learner);
-            List<double[]> goodPoints = points(good, learner, s);
-            List<double[]> badPoints = points(bad, learner, s);
+            ParzenEstimator[][] goodBad = estimators.computeIfAbsent(learner, l -> estimators(good, bad, l, s));
             double[] u = new double[s.size()];
             double score = Math.log(pGood[li]) - Math.log(pBad[li]);
             for (int d = 0; d < u.length; d++) {
-                ParzenEstimator lGood = ParzenEstimator.of(column(goodPoints, d));
-                ParzenEstimator lBad = ParzenEstimator.of(column(badPoints, d));
+                ParzenEstimator lGood = goodBad[0][d];
+                ParzenEstimator lBad = goodBad[1][d];
                 u[d] = lGood.sample(random);
                 score += Math.log(lGood.density(u[d])) - Math.log(lBad.density(u[d]));
             }
@@ -80,6 +81,18 @@ public final class TpeSearcher extends SequentialSearcher {
             }
         }
         return best;
+    }
+
+    /** Per dimension of {@code learner}'s space, the Parzen estimators of the good ([0]) and bad ([1]) points. */
+    private static ParzenEstimator[][] estimators(List<Observation> good, List<Observation> bad, String learner, SearchSpace s) {
+        List<double[]> goodPoints = points(good, learner, s);
+        List<double[]> badPoints = points(bad, learner, s);
+        ParzenEstimator[][] out = new ParzenEstimator[2][s.size()];
+        for (int d = 0; d < s.size(); d++) {
+            out[0][d] = ParzenEstimator.of(column(goodPoints, d));
+            out[1][d] = ParzenEstimator.of(column(badPoints, d));
+        }
+        return out;
     }
 
     private static double[] categorical(List<String> learners, List<Observation> obs) {
