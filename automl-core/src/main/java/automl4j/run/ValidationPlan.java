@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * How trials are validated, chosen by data size: up to {@value #CV_MAX_ROWS} rows, stratified 5-fold cross-validation
- * (small data makes a single holdout too noisy to rank configs); above, a stratified 80/20 holdout (cross-validation
- * would cost five fits per trial where one split is already reliable). Regression folds are stratified by sorted
+ * How trials are validated, chosen by data size: up to {@value #REPEATED_CV_MAX_ROWS} rows, stratified 5-fold
+ * cross-validation repeated twice with different folds (on so few rows one 5-fold estimate is noisy enough that the
+ * best of hundreds of trials is mostly the luckiest; two repeats halve the variance, and pruning keeps the cost of bad
+ * trials low); up to {@value #CV_MAX_ROWS} rows, stratified 5-fold cross-validation (a single holdout would be too
+ * noisy to rank configs); above, a stratified 80/20 holdout (cross-validation would cost five fits per trial where one
+ * split is already reliable). Regression folds are stratified by sorted
  * target. Splits are positions into the rows that have a target.
  *
  * @param description human-readable scheme, such as {@code 5-fold cross-validation}
@@ -18,6 +21,10 @@ import java.util.SplittableRandom;
 public record ValidationPlan(String description, List<Split> splits) {
     /** Largest row count validated by cross-validation. */
     public static final int CV_MAX_ROWS = 2000;
+    /** Largest row count validated by repeated cross-validation. */
+    public static final int REPEATED_CV_MAX_ROWS = 500;
+    /** Repeats of the cross-validation of small data. */
+    public static final int REPEATS = 2;
     /** Folds of the cross-validation; the holdout is one of them. */
     public static final int FOLDS = 5;
 
@@ -53,11 +60,15 @@ public record ValidationPlan(String description, List<Split> splits) {
         int n = y.length;
         int[] fold = assignFolds(target, y, FOLDS, seed);
         if (n <= CV_MAX_ROWS) {
+            int repeats = n <= REPEATED_CV_MAX_ROWS ? REPEATS : 1;
             List<Split> splits = new ArrayList<>();
-            for (int k = 0; k < FOLDS; k++) {
-                splits.add(split(fold, k));
+            for (int r = 0; r < repeats; r++) {
+                int[] folds = r == 0 ? fold : assignFolds(target, y, FOLDS, automl4j.internal.Seeds.derive(seed, r));
+                for (int k = 0; k < FOLDS; k++) {
+                    splits.add(split(folds, k));
+                }
             }
-            return new ValidationPlan("5-fold cross-validation", splits);
+            return new ValidationPlan(repeats == 1 ? "5-fold cross-validation" : repeats + " x 5-fold cross-validation", splits);
         }
         return new ValidationPlan("80/20 holdout", List.of(split(fold, 0)));
     }

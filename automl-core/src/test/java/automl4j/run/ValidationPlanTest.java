@@ -11,23 +11,45 @@ import org.junit.jupiter.api.Test;
 
 class ValidationPlanTest {
     @Test
-    void smallDataGetsStratifiedFiveFoldCrossValidation() {
-        double[] y = new double[100];
-        for (int i = 0; i < 100; i++) {
-            y[i] = i < 20 ? 1 : 0;
+    void mediumDataGetsStratifiedFiveFoldCrossValidation() {
+        double[] y = new double[1000];
+        for (int i = 0; i < 1000; i++) {
+            y[i] = i < 200 ? 1 : 0;
         }
         ValidationPlan plan = ValidationPlan.choose(new Target("y", TaskType.BINARY, List.of("a", "b")), y, 3);
+        assertThat(plan.description()).isEqualTo("5-fold cross-validation");
         assertThat(plan.splits()).hasSize(5);
-        int[] seen = new int[100];
+        int[] seen = new int[1000];
         for (ValidationPlan.Split s : plan.splits()) {
-            assertThat(s.valid().length + s.train().length).isEqualTo(100);
+            assertThat(s.valid().length + s.train().length).isEqualTo(1000);
             long positives = Arrays.stream(s.valid()).filter(i -> y[i] == 1).count();
-            assertThat(positives).isEqualTo(4);
+            assertThat(positives).isEqualTo(40);
             for (int i : s.valid()) {
                 seen[i]++;
             }
         }
         assertThat(seen).containsOnly(1);
+    }
+
+    @Test
+    void smallDataGetsTwoRepeatsOfFiveFoldsWithDifferentFolds() {
+        double[] y = new double[100];
+        for (int i = 0; i < 100; i++) {
+            y[i] = i < 20 ? 1 : 0;
+        }
+        ValidationPlan plan = ValidationPlan.choose(new Target("y", TaskType.BINARY, List.of("a", "b")), y, 3);
+        assertThat(plan.description()).isEqualTo("2 x 5-fold cross-validation");
+        assertThat(plan.splits()).hasSize(10);
+        int[] seen = new int[100];
+        for (ValidationPlan.Split s : plan.splits()) {
+            assertThat(Arrays.stream(s.valid()).filter(i -> y[i] == 1).count()).isEqualTo(4);
+            for (int i : s.valid()) {
+                seen[i]++;
+            }
+        }
+        assertThat(seen).containsOnly(2);
+        // The second repeat deals the rows out differently.
+        assertThat(plan.splits().get(5).valid()).isNotEqualTo(plan.splits().get(0).valid());
     }
 
     @Test
