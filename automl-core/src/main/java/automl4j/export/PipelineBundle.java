@@ -10,6 +10,7 @@ import automl4j.learn.Learner;
 import automl4j.learn.Learners;
 import automl4j.learn.ModelArtifact;
 import automl4j.space.Config;
+import automl4j.space.ConfigJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -66,7 +67,7 @@ public final class PipelineBundle {
         target.put("name", model.target().name());
         target.put("task", model.target().task().label());
         target.putPOJO("classes", model.target().classes());
-        writeConfig(manifest.putObject("config"), model.config());
+        ConfigJson.write(manifest.putObject("config"), model.config());
         Map<FittedTransform, Integer> transforms = new IdentityHashMap<>();
         ArrayNode featurizers = manifest.putArray("featurizers");
         ArrayNode members = manifest.putArray("members");
@@ -84,7 +85,7 @@ public final class PipelineBundle {
             entries.put(entry, artifact.payload());
             ObjectNode m = members.addObject();
             m.put("weight", member.weight());
-            writeConfig(m.putObject("config"), member.config());
+            ConfigJson.write(m.putObject("config"), member.config());
             m.put("featurizer", index);
             m.put("learner", artifact.learnerId());
             m.put("payload_format", artifact.format());
@@ -151,7 +152,7 @@ public final class PipelineBundle {
         List<String> classes = new ArrayList<>();
         t.path("classes").forEach(c -> classes.add(c.asText()));
         Target target = new Target(t.path("name").asText(), TaskType.parse(t.path("task").asText()), classes);
-        Config config = readConfig(manifest.path("config"));
+        Config config = ConfigJson.read(manifest.path("config"));
         Map<String, String> info = new TreeMap<>();
         manifest.path("info").properties().forEach(e -> info.put(e.getKey(), e.getValue().asText()));
         if (version == 1) {
@@ -173,7 +174,7 @@ public final class PipelineBundle {
             }
             members.add(new AutoMlModel.Member(transforms.get(index), loadModel(path, m.path("learner").asText(),
                     m.path("payload_format").asText(), m.path("properties"), require(path, entries, m.path("entry").asText())),
-                    readConfig(m.path("config")), m.path("weight").asDouble()));
+                    ConfigJson.read(m.path("config")), m.path("weight").asDouble()));
         }
         if (members.isEmpty()) {
             throw new IOException(path + " lists no model in its manifest");
@@ -198,29 +199,6 @@ public final class PipelineBundle {
             throw new IOException(path + ": entry '" + name + "' named in the manifest is missing; the file is damaged");
         }
         return data;
-    }
-
-    private static void writeConfig(ObjectNode node, Config config) {
-        node.put("learner", config.learner());
-        ObjectNode values = node.putObject("values");
-        config.values().forEach((k, v) -> {
-            if (v instanceof Integer i) {
-                values.put(k, i);
-            } else if (v instanceof Double d) {
-                values.put(k, d);
-            } else {
-                values.put(k, (String) v);
-            }
-        });
-    }
-
-    private static Config readConfig(JsonNode node) {
-        Map<String, Object> values = new TreeMap<>();
-        for (Map.Entry<String, JsonNode> v : node.path("values").properties()) {
-            JsonNode n = v.getValue();
-            values.put(v.getKey(), n.isInt() ? (Object) n.asInt() : n.isNumber() ? (Object) n.asDouble() : n.asText());
-        }
-        return Config.of(node.path("learner").asText(), values);
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {

@@ -2,6 +2,7 @@ package automl4j.search;
 
 import automl4j.data.TaskType;
 import automl4j.space.Config;
+import automl4j.space.ConfigJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Configs tried first, before the searcher proposes anything (warm start): per task type, an ordered list of
@@ -73,18 +73,7 @@ public record Portfolio(Map<TaskType, List<Config>> configs, String derived) {
             }
             ArrayNode list = root.putArray(task.label());
             for (Config c : configs.get(task)) {
-                ObjectNode n = list.addObject();
-                n.put("learner", c.learner());
-                ObjectNode values = n.putObject("values");
-                c.values().forEach((k, v) -> {
-                    if (v instanceof Integer i) {
-                        values.put(k, i);
-                    } else if (v instanceof Double d) {
-                        values.put(k, d);
-                    } else {
-                        values.put(k, (String) v);
-                    }
-                });
+                ConfigJson.write(list.addObject(), c);
             }
         }
         try {
@@ -113,12 +102,7 @@ public record Portfolio(Map<TaskType, List<Config>> configs, String derived) {
                     throw new IllegalArgumentException("portfolio entry " + out.size() + " of " + task.label()
                             + " needs a 'learner' text and a 'values' object, but was " + n);
                 }
-                Map<String, Object> values = new TreeMap<>();
-                n.path("values").properties().forEach(e -> {
-                    JsonNode v = e.getValue();
-                    values.put(e.getKey(), v.isInt() ? (Object) v.asInt() : v.isNumber() ? (Object) v.asDouble() : v.asText());
-                });
-                out.add(Config.of(n.path("learner").asText(), values));
+                out.add(ConfigJson.read(n));
             }
             configs.put(task, out);
         }
