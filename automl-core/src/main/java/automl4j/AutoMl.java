@@ -198,8 +198,9 @@ public final class AutoMl {
         }
 
         /**
-         * Whether a cross-validated trial stops after its first or second validation split when its mean loss there is
-         * worse than the median of the earlier trials' (multi-fidelity; listed as {@code pruned}); default true.
+         * Whether a cross-validated trial stops after its first validation split when its loss there is in the worst
+         * quarter of the earlier trials', or after its second when in the worse half (multi-fidelity; listed as
+         * {@code pruned}); default true.
          */
         public Builder pruning(boolean on) {
             this.pruning = on;

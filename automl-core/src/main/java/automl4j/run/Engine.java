@@ -132,7 +132,8 @@ public final class Engine {
         double reserveFactor = ensemble ? 1.5 : 1;
         SearchLoop loop = new SearchLoop(space, learners, settings.searcher(), evaluator,
                 settings.executor(), metric, initial, settings.seed(), listener,
-                best -> best == null ? 0 : reserveFactor * refitSeconds.applyAsDouble(best), settings.pruning());
+                best -> best == null ? 0 : reserveFactor * refitSeconds.applyAsDouble(best), settings.pruning(),
+                plan.splits().size());
         long trialTimeout = settings.trialTimeout() == null ? budgetNanos : settings.trialTimeout().toNanos();
         List<TrialResult> results;
         try {

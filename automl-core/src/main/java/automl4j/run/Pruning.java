@@ -5,11 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The multi-fidelity rule for cross-validated trials, a median rule over rungs (as Optuna's median pruner, or
- * successive halving with a promotion of the better half): after each rung split {@code r} of {@link #RUNGS}, a trial
- * stops, as {@link TrialOutcome.Pruned}, if its mean loss over splits {@code 0..r} is worse than the median of the
- * same mean over the trials it may compare with, provided there are at least {@value #MIN_TRIALS} of them. The
- * trials it compares with are those its searcher proposal could see (finished before it was proposed), so pruning,
+ * The multi-fidelity rule for cross-validated trials, a quantile rule over rungs (as Optuna's median pruner, or
+ * successive halving): after each rung split {@code r} of {@link #RUNGS}, a trial stops, as
+ * {@link TrialOutcome.Pruned}, if its mean loss over splits {@code 0..r} is worse than the {@link #QUANTILES} quantile
+ * (the upper quartile after the first split, the median after the second) of the
+ * same mean over the trials that reached split {@code r} (completed, or pruned at {@code r} or later), provided there
+ * are at least {@value #MIN_TRIALS} of them. Counting pruned trials keeps the median that of all trials rather than of
+ * the survivors, which would rise as the search goes on until nearly every trial is stopped. The trials it compares
+ * with are those its searcher proposal could see (finished before it was proposed), so pruning,
  * like proposing, does not depend on the order trials finish in. A single holdout split is never pruned; there, XGBoost's
  * early stopping is the low-fidelity stop.
  *
@@ -18,6 +21,11 @@ import java.util.List;
 record Pruning(double[] thresholds) {
     /** Splits after which a trial may stop: after the first, and after the second. */
     static final int[] RUNGS = {0, 1};
+    /**
+     * Per rung, the quantile of the comparable trials' mean losses above which a trial stops: one split is a noisy
+     * estimate, so only the worst quarter stops there; after two, the worse half.
+     */
+    static final double[] QUANTILES = {0.75, 0.5};
     /** Fewest comparable trials before any trial is stopped. */
     static final int MIN_TRIALS = 8;
     /** A rule that never stops a trial. */
@@ -28,33 +36,41 @@ record Pruning(double[] thresholds) {
     }
 
     /**
-     * The rule for a trial whose proposal saw the completed trials with split losses {@code visible} (all of one
-     * length, the number of validation splits).
+     * The rule for a trial whose proposal saw trials with split losses {@code visible} (each as long as the splits the
+     * trial was evaluated on), with {@code splits} validation splits in all.
      */
-    static Pruning from(List<double[]> visible) {
-        int splits = visible.isEmpty() ? 0 : visible.get(0).length;
+    static Pruning from(List<double[]> visible, int splits) {
         if (splits < 2) {
             return NONE;
         }
         double[] thresholds = new double[splits];
         Arrays.fill(thresholds, Double.NaN);
-        for (int rung : RUNGS) {
+        for (int r = 0; r < RUNGS.length; r++) {
+            int rung = RUNGS[r];
             if (rung >= splits - 1) {
                 continue;
             }
             List<Double> means = new ArrayList<>();
             for (double[] losses : visible) {
-                if (losses.length == splits) {
+                if (losses.length > rung) {
                     means.add(meanOf(losses, rung));
                 }
             }
             if (means.size() >= MIN_TRIALS) {
-                means.sort(null);
-                int n = means.size();
-                thresholds[rung] = n % 2 == 1 ? means.get(n / 2) : (means.get(n / 2 - 1) + means.get(n / 2)) / 2;
+                thresholds[rung] = quantile(means, QUANTILES[r]);
             }
         }
         return new Pruning(thresholds);
+    }
+
+    /** The {@code q} quantile of {@code values}, interpolated between neighbours (the median for 0.5). */
+    static double quantile(List<Double> values, double q) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        double at = q * (sorted.size() - 1);
+        int lo = (int) Math.floor(at);
+        int hi = Math.min(sorted.size() - 1, lo + 1);
+        return sorted.get(lo) + (at - lo) * (sorted.get(hi) - sorted.get(lo));
     }
 
     /** True if a trial with these split losses so far (splits {@code 0..rung}) should stop after {@code rung}. */

@@ -43,11 +43,13 @@ final class SearchLoop {
     private final ToDoubleFunction<TrialResult> refitSeconds;
     private boolean withCosts;
     private final boolean prune;
+    private final int splitCount;
 
     SearchLoop(JointSpace space, Map<String, Learner> learners, Searcher searcher, TrialEvaluator evaluator,
                TrialExecutor executor, Metric metric, List<Config> initial, long seed, RunListener listener,
-               ToDoubleFunction<TrialResult> refitSeconds, boolean prune) {
+               ToDoubleFunction<TrialResult> refitSeconds, boolean prune, int splitCount) {
         this.prune = prune;
+        this.splitCount = splitCount;
         this.space = space;
         this.learners = learners;
         this.searcher = searcher;
@@ -167,19 +169,24 @@ final class SearchLoop {
         return seconds.get(seconds.size() / 2);
     }
 
-    /** The pruning rule of trial {@code next}: from the completed trials its proposal could see. */
+    /**
+     * The pruning rule of trial {@code next}: from the trials its proposal could see, completed or pruned (each counts
+     * at the rungs it reached, so the quantiles are not of the survivors only).
+     */
     private Pruning pruning(List<TrialResult> results, int next) {
-        if (!prune) {
+        if (!prune || splitCount < 2) {
             return Pruning.NONE;
         }
         List<double[]> visible = new ArrayList<>();
         for (int i = 0; i < Math.max(0, next - LAG); i++) {
-            TrialOutcome.Completed c = results.get(i).completed();
-            if (c != null && !c.splitScores().isEmpty()) {
-                visible.add(c.splitScores().stream().mapToDouble(metric::loss).toArray());
+            TrialOutcome o = results.get(i).outcome();
+            List<Double> scores = o instanceof TrialOutcome.Completed c ? c.splitScores()
+                    : o instanceof TrialOutcome.Pruned p ? p.splitScores() : List.of();
+            if (!scores.isEmpty()) {
+                visible.add(scores.stream().mapToDouble(metric::loss).toArray());
             }
         }
-        return Pruning.from(visible);
+        return Pruning.from(visible, splitCount);
     }
 
     private Config propose(List<Config> configs, List<TrialResult> results, int next) {

@@ -126,7 +126,8 @@ public final class TrialEvaluator {
                 lossesSoFar[k] = metric.loss(scores[k]);
             }
             if (s < splits.size() - 1 && pruning.stops(lossesSoFar, s)) {
-                return new TrialOutcome.Pruned(java.util.Arrays.stream(scores, 0, s + 1).average().orElseThrow(), s + 1, fitSeconds);
+                return new TrialOutcome.Pruned(java.util.Arrays.stream(scores, 0, s + 1).average().orElseThrow(),
+                        java.util.Arrays.stream(scores, 0, s + 1).boxed().toList(), fitSeconds);
             }
         }
         double mean = 0;

@@ -45,10 +45,19 @@ public sealed interface TrialOutcome permits TrialOutcome.Completed, TrialOutcom
      * trials before it there; see {@link Pruning}.
      *
      * @param partialScore mean score over the splits it was evaluated on
-     * @param splits       how many splits it was evaluated on
+     * @param splitScores  the score on each split it was evaluated on, in split order
      * @param seconds      its fit time so far
      */
-    record Pruned(double partialScore, int splits, double seconds) implements TrialOutcome {
+    record Pruned(double partialScore, java.util.List<Double> splitScores, double seconds) implements TrialOutcome {
+        public Pruned {
+            splitScores = java.util.List.copyOf(splitScores);
+        }
+
+        /** How many splits it was evaluated on. */
+        public int splits() {
+            return splitScores.size();
+        }
+
         @Override
         public String status() {
             return "pruned";

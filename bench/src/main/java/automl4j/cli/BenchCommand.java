@@ -57,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
     int ensembleRounds;
 
     @Option(names = "--pruning", defaultValue = "true", negatable = true, fallbackValue = "true",
-            description = "Stop cross-validated trials early by the median rule (--no-pruning: never; default: ${DEFAULT-VALUE}).")
+            description = "Stop cross-validated trials that are among the worst after 1 or 2 splits (--no-pruning: never; default: ${DEFAULT-VALUE}).")
     boolean pruning;
 
     @Option(names = "--portfolio", defaultValue = "true", negatable = true, fallbackValue = "true",

@@ -36,8 +36,8 @@ final class ConfigFile {
         KEYS.put("search.learners", "list of learner ids to search over (default: all)");
         KEYS.put("search.searcher", "random, tpe, gp, genetic or hybrid (default tpe)");
         KEYS.put("search.seed", "run seed, an integer (default 0)");
-        KEYS.put("search.pruning", "true stops a cross-validated trial after its first or second split when it is worse "
-                + "there than the median of the earlier trials (default true)");
+        KEYS.put("search.pruning", "true stops a cross-validated trial after its first split when it is in the worst "
+                + "quarter of the earlier trials there, or after its second when in the worse half (default true)");
         KEYS.put("search.portfolio", "true tries the built-in portfolio of configs first (default true)");
         KEYS.put("search.ensemble_rounds", "rounds of greedy ensemble selection over the best trials, >= 0; the ensemble is "
                 + "exported if it validates better than every single trial; 0 exports the best single trial (default 50)");

@@ -24,7 +24,8 @@ final class RunOutputs {
         Files.createDirectories(dir);
         out.println();
         out.println("Leaderboard (" + run.validation() + ", " + run.leaderboard().rows().size() + " trials, "
-                + run.leaderboard().completedCount() + " completed):");
+                + run.leaderboard().completedCount() + " completed, " + run.leaderboard().rows().stream()
+                .filter(r -> r.outcome() instanceof automl4j.run.TrialOutcome.Pruned).count() + " pruned early):");
         out.print(run.leaderboard().format(20));
         out.printf(Locale.ROOT, "Best: trial %d %s, validation %s %.5f; refit on all rows in %.2f s; run took %.1f s%n",
                 run.bestTrial().trial().id(), run.bestTrial().trial().config(), metric.name(),
