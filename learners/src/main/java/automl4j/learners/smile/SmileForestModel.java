@@ -6,6 +6,7 @@ import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FittedModel;
 import automl4j.learn.ModelArtifact;
 import automl4j.learn.Predictions;
+import automl4j.learn.VoteSmoothing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,10 +17,21 @@ import java.util.TreeMap;
 final class SmileForestModel implements FittedModel {
     static final String FORMAT = "automl4j-tree-ensemble-json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SMOOTHING = "uniform_vote_smoothing";
     private final TreeEnsemble ensemble;
+    private final boolean smoothed;
     private final Target target;
 
     SmileForestModel(TreeEnsemble ensemble, Target target) {
+        this(ensemble, target, true);
+    }
+
+    /**
+     * A model of {@code ensemble}; {@code smoothed} adds a uniform vote to class probabilities ({@link VoteSmoothing}),
+     * which models exported before it was introduced do not do.
+     */
+    SmileForestModel(TreeEnsemble ensemble, Target target, boolean smoothed) {
+        this.smoothed = smoothed;
         this.ensemble = ensemble;
         this.target = target;
     }
@@ -28,6 +40,11 @@ final class SmileForestModel implements FittedModel {
     public Predictions predict(FeatureMatrix features) {
         double[][] out = ensemble.predict(features);
         if (target.task().isClassification()) {
+            if (smoothed) {
+                for (double[] row : out) {
+                    VoteSmoothing.withUniformVote(row, ensemble.size());
+                }
+            }
             return Predictions.ofProbabilities(target.task(), target.classes(), out);
         }
         double[] v = new double[out.length];
@@ -42,6 +59,7 @@ final class SmileForestModel implements FittedModel {
         Map<String, String> props = new TreeMap<>(ArtifactTargets.of(target));
         props.put("smile_version", "3.1.1");
         props.put("trees", Integer.toString(ensemble.size()));
+        props.put(SMOOTHING, Boolean.toString(smoothed));
         try {
             return new ModelArtifact("smile-random-forest", FORMAT, props, ensemble.toJson(JSON));
         } catch (IOException e) {
@@ -54,7 +72,8 @@ final class SmileForestModel implements FittedModel {
             throw new IllegalArgumentException("smile-random-forest cannot read payload format '" + artifact.format() + "'");
         }
         try {
-            return new SmileForestModel(TreeEnsemble.fromJson(JSON, artifact.payload()), ArtifactTargets.read(artifact));
+            return new SmileForestModel(TreeEnsemble.fromJson(JSON, artifact.payload()), ArtifactTargets.read(artifact),
+                    Boolean.parseBoolean(artifact.properties().getOrDefault(SMOOTHING, "false")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the tree ensemble of smile-random-forest", e);
         }

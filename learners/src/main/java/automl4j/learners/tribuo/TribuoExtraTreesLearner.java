@@ -74,7 +74,7 @@ public final class TribuoExtraTreesLearner implements Learner {
         if (data.target().task().isClassification()) {
             var cart = new CARTClassificationTrainer(depth, minChild, 0f, fraction, true, new GiniIndex(), context.seed());
             var trainer = new ExtraTreesTrainer<>(cart, new FullyWeightedVotingCombiner(), trees, context.seed());
-            return new TribuoModel(id(), trainer.train(TribuoData.classification(data)), data.target(), 0, 1);
+            return new TribuoModel(id(), trainer.train(TribuoData.classification(data)), data.target(), 0, 1, trees);
         }
         double[] m = TribuoData.moments(data);
         var cart = new CARTRegressionTrainer(depth, minChild, 0f, fraction, true, new MeanSquaredError(), context.seed());

@@ -6,6 +6,7 @@ import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FittedModel;
 import automl4j.learn.ModelArtifact;
 import automl4j.learn.Predictions;
+import automl4j.learn.VoteSmoothing;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +23,24 @@ import org.tribuo.regression.Regressor;
  */
 final class TribuoModel implements FittedModel {
     static final String FORMAT = "tribuo-protobuf";
+    private static final String SMOOTHING = "uniform_vote_smoothing_trees";
     private final String learnerId;
     private final Model<?> model;
     private final Target target;
     private final double mean;
     private final double std;
+    private final int smoothingTrees;
 
     TribuoModel(String learnerId, Model<?> model, Target target, double mean, double std) {
+        this(learnerId, model, target, mean, std, 0);
+    }
+
+    /**
+     * A model whose class probabilities are votes of {@code smoothingTrees} trees, smoothed with one uniform vote
+     * ({@link VoteSmoothing}); 0 for models that are not votes, or were exported before smoothing was introduced.
+     */
+    TribuoModel(String learnerId, Model<?> model, Target target, double mean, double std, int smoothingTrees) {
+        this.smoothingTrees = smoothingTrees;
         this.learnerId = learnerId;
         this.model = model;
         this.target = target;
@@ -67,6 +79,9 @@ final class TribuoModel implements FittedModel {
             } else {
                 p[i][Integer.parseInt(preds.get(i).getOutput().getLabel())] = 1;
             }
+            if (smoothingTrees > 0) {
+                VoteSmoothing.withUniformVote(p[i], smoothingTrees);
+            }
         }
         return Predictions.ofProbabilities(target.task(), target.classes(), p);
     }
@@ -77,6 +92,7 @@ final class TribuoModel implements FittedModel {
         props.put("tribuo_version", org.tribuo.Tribuo.VERSION);
         props.put("target_mean", Double.toString(mean));
         props.put("target_std", Double.toString(std));
+        props.put(SMOOTHING, Integer.toString(smoothingTrees));
         return new ModelArtifact(learnerId, FORMAT, props, model.serialize().toByteArray());
     }
 
@@ -87,7 +103,8 @@ final class TribuoModel implements FittedModel {
         try {
             Model<?> model = Model.deserialize(ModelProto.parseFrom(artifact.payload()));
             return new TribuoModel(artifact.learnerId(), model, ArtifactTargets.read(artifact),
-                    Double.parseDouble(artifact.property("target_mean")), Double.parseDouble(artifact.property("target_std")));
+                    Double.parseDouble(artifact.property("target_mean")), Double.parseDouble(artifact.property("target_std")),
+                    Integer.parseInt(artifact.properties().getOrDefault(SMOOTHING, "0")));
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("cannot read Tribuo model of " + artifact.learnerId() + ": " + e.getMessage(), e);
         }
