@@ -46,6 +46,19 @@ interface LearnerContract {
         return new TrainingSet(FeatureMatrix.of(x, rows, names), Labels.of(y), new Target("y", task, classes));
     }
 
+    /** Asserts that {@code learner}'s default multiclass forest leaves every class at least one uniform vote's share. */
+    static void assertEveryClassKeepsOneUniformVote(Learner learner) {
+        TrainingSet data = data(TaskType.MULTICLASS, 200, 5);
+        Config config = learner.defaultConfig(TaskType.MULTICLASS);
+        Predictions p = learner.fit(data, config, FitContext.of(1, 1)).predict(data.features());
+        double floor = 1.0 / (data.target().numClasses() * (config.intValue("n_trees") + 1));
+        for (int i = 0; i < p.size(); i++) {
+            for (double v : p.probabilities(i)) {
+                assertThat(v).isGreaterThanOrEqualTo(floor - 1e-12);
+            }
+        }
+    }
+
     private static List<Double> flatten(Predictions p) {
         List<Double> out = new ArrayList<>();
         for (int i = 0; i < p.size(); i++) {

@@ -23,15 +23,6 @@ class TribuoExtraTreesLearnerTest implements LearnerContract {
     // Probability 0 for a class costs about 34.5 in log loss when a row of that class turns up.
     @org.junit.jupiter.api.Test
     void everyClassKeepsTheFloorOfOneUniformVote() {
-        automl4j.learn.TrainingSet data = LearnerContract.data(TaskType.MULTICLASS, 200, 5);
-        automl4j.space.Config config = learner().defaultConfig(TaskType.MULTICLASS);
-        automl4j.learn.Predictions p = learner().fit(data, config, automl4j.learn.FitContext.of(1, 1)).predict(data.features());
-        int k = data.target().numClasses();
-        double floor = 1.0 / (k * (config.intValue("n_trees") + 1));
-        for (int i = 0; i < p.size(); i++) {
-            for (double v : p.probabilities(i)) {
-                assertThat(v).isGreaterThanOrEqualTo(floor - 1e-12);
-            }
-        }
+        LearnerContract.assertEveryClassKeepsOneUniformVote(learner());
     }
 }
