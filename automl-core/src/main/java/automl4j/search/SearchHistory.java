@@ -21,6 +21,18 @@ public record SearchHistory(JointSpace space, List<Observation> observed, List<C
         pending = List.copyOf(pending);
     }
 
+    /** The observations that produced a loss and lie inside the space, in trial order. */
+    public List<Observation> succeeded() {
+        return observed.stream().filter(o -> o.succeeded() && space.contains(o.config())).toList();
+    }
+
+    /** Every config proposed so far, observed or pending: what a searcher should not propose again. */
+    public java.util.Set<Config> tried() {
+        java.util.Set<Config> out = new java.util.HashSet<>(pending);
+        observed.forEach(o -> out.add(o.config()));
+        return out;
+    }
+
     /** Number of configs proposed so far (observed and pending). */
     public int proposedCount() {
         return observed.size() + pending.size();

@@ -17,7 +17,6 @@ import io.jenetics.util.ISeq;
 import io.jenetics.util.RandomRegistry;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -60,19 +59,12 @@ public final class GeneticSearcher extends SequentialSearcher {
     protected Config proposeOne(SearchHistory history, SplittableRandom random) {
         JointSpace space = history.space();
         long generation = history.proposedCount();
-        List<Observation> ok = new ArrayList<>();
-        for (Observation o : history.observed()) {
-            if (o.succeeded() && space.contains(o.config())) {
-                ok.add(o);
-            }
-        }
+        List<Observation> ok = new ArrayList<>(history.succeeded());
         if (ok.size() < POPULATION || random.nextDouble() < IMMIGRANTS) {
             return space.sample(random);
         }
         ok.sort(Comparator.comparingDouble(Observation::loss));
-        Set<Config> seen = new HashSet<>();
-        history.observed().forEach(o -> seen.add(o.config()));
-        seen.addAll(history.pending());
+        Set<Config> seen = history.tried();
         ConfigCodec codec = new ConfigCodec(space);
         List<Phenotype<DoubleGene, Double>> members = new ArrayList<>();
         for (Observation o : ok.subList(0, POPULATION)) {

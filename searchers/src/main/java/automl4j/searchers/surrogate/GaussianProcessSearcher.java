@@ -9,7 +9,6 @@ import automl4j.space.SearchSpace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,20 +46,13 @@ public final class GaussianProcessSearcher extends SequentialSearcher {
     @Override
     protected Config proposeOne(SearchHistory history, SplittableRandom random) {
         JointSpace space = history.space();
-        List<Observation> ok = new ArrayList<>();
-        for (Observation o : history.observed()) {
-            if (o.succeeded() && space.contains(o.config())) {
-                ok.add(o);
-            }
-        }
+        List<Observation> ok = new ArrayList<>(history.succeeded());
         if (ok.size() < STARTUP) {
             return space.sample(random);
         }
         double[] scores = normalScores(ok);
         double incumbent = Arrays.stream(scores).min().orElseThrow();
-        Set<Config> seen = new HashSet<>();
-        history.observed().forEach(o -> seen.add(o.config()));
-        seen.addAll(history.pending());
+        Set<Config> seen = history.tried();
         double typical = medianCost(history.observed(), null);
         Config best = null;
         double bestValue = Double.NEGATIVE_INFINITY;
