@@ -3,13 +3,14 @@
 # hybrid, all without ensembles) and for hybrid with ensembles; then the ranking table and the anytime curves.
 #   [BUDGET=30] bench/ablation.sh OUTDIR [automl bench options, e.g. --folds 0,1 --datasets iris,glass]
 # Results go to OUTDIR/automl4j-<variant>.csv (resumable: rows already there are skipped), the table to
-# OUTDIR/ablation.md and the curves to OUTDIR/anytime/. Needs bench/target/automl.jar (mvn -B -q install -DskipTests).
+# OUTDIR/ablation.md and the curves to OUTDIR/anytime/. Needs bench/target/automl.jar (mvn -B -q install -DskipTests)
+# or the jar named by JAR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:?usage: bench/ablation.sh OUTDIR [automl bench options]}
 shift
 mkdir -p "$out"
-jar=bench/target/automl.jar
+jar=${JAR:-bench/target/automl.jar}
 suite=../shared/datasets/suite.json
 budget=${BUDGET:-30}
 variants=(random tpe gp genetic hybrid hybrid+ensemble)
