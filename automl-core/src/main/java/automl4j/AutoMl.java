@@ -3,10 +3,17 @@ package automl4j;
 import automl4j.data.TaskData;
 import automl4j.featurize.Featurizer;
 import automl4j.featurize.Featurizers;
+import automl4j.journal.DataFingerprint;
+import automl4j.journal.Journal;
+import automl4j.journal.JournalEvent;
+import automl4j.journal.JournalException;
+import automl4j.journal.JournalWriter;
 import automl4j.learn.Learner;
 import automl4j.learn.Learners;
 import automl4j.metric.Metric;
 import automl4j.run.Engine;
+import automl4j.run.LoggingListener;
+import automl4j.run.PriorTrials;
 import automl4j.run.RunListener;
 import automl4j.run.RunSettings;
 import automl4j.run.TrialExecutor;
@@ -14,9 +21,15 @@ import automl4j.search.Budget;
 import automl4j.search.Portfolio;
 import automl4j.search.Searcher;
 import automl4j.search.Searchers;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The entry point: an immutable AutoML configuration that fits tables. One {@code AutoMl} may run many fits.
@@ -58,15 +71,134 @@ public final class AutoMl {
      */
     public AutoMlRun fit(TaskData data) {
         Objects.requireNonNull(data, "data");
+        return run(data, null);
+    }
+
+    /**
+     * Continues the run recorded in the journal ({@link Builder#journal(Path)}) that was interrupted: trials that
+     * finished are kept and not run again, the searcher sees them as before, trials that were running are run again,
+     * and the budget is what was left. This {@code AutoMl} must have the settings of the interrupted run and
+     * {@code data} must be the same table.
+     *
+     * @throws IllegalStateException if no journal is set
+     * @throws JournalException      if the journal cannot be read, the run in it had finished, or the settings or data
+     *                               differ from it (each difference is named)
+     */
+    public AutoMlRun resume(TaskData data) {
+        Objects.requireNonNull(data, "data");
+        if (b.journal == null) {
+            throw new IllegalStateException("resume needs the journal of the interrupted run: set it with builder().journal(file)");
+        }
+        if (!Files.exists(b.journal)) {
+            throw new JournalException("journal " + b.journal + " does not exist; there is no run to resume");
+        }
+        Journal journal = Journal.read(b.journal);
+        journal.end().ifPresent(e -> {
+            throw new JournalException("journal " + b.journal + ": its run ended (" + e.status() + ", " + e.detail()
+                    + "); there is nothing to resume");
+        });
+        Map<String, String> now = settingsFingerprint(data);
+        List<String> changed = new ArrayList<>();
+        Map<String, String> then = journal.header().settings();
+        for (String key : new TreeSet<>(union(then.keySet(), now.keySet()))) {
+            if (!Objects.equals(then.get(key), now.get(key))) {
+                changed.add(key + " (journal: " + then.getOrDefault(key, "unset") + ", now: " + now.getOrDefault(key, "unset") + ")");
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw new JournalException("cannot resume the run in " + b.journal + ": its settings changed: " + String.join("; ", changed));
+        }
+        if (!journal.header().dataFingerprint().equals(DataFingerprint.of(data))) {
+            throw new JournalException("cannot resume the run in " + b.journal + ": the data changed (the table '" + data.source()
+                    + "' differs from the one the run started with in its columns, cells, target or task)");
+        }
+        return run(data, journal);
+    }
+
+    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        java.util.Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+
+    /** The settings that decide which trials a run makes, as a resumed run must match them. */
+    private Map<String, String> settingsFingerprint(TaskData data) {
+        Map<String, String> m = new TreeMap<>();
+        m.put("target", data.targetName());
+        m.put("metric", b.metric == null ? "default" : b.metric.name());
+        m.put("budget.time", b.budget.time().toString());
+        m.put("budget.max_trials", Integer.toString(b.budget.maxTrials()));
+        m.put("seed", Long.toString(b.seed));
+        m.put("learners", String.join(",", learners().stream().map(Learner::id).toList()));
+        m.put("searcher", searcher().id());
+        m.put("featurizer", featurizer().id());
+        m.put("trial_timeout", b.trialTimeout == null ? "none" : b.trialTimeout.toString());
+        m.put("portfolio", portfolioDigest(b.portfolio != null ? b.portfolio : Portfolio.builtIn()));
+        m.put("pruning", Boolean.toString(b.pruning));
+        m.put("ensemble_rounds", Integer.toString(b.ensembleRounds));
+        return m;
+    }
+
+    private static String portfolioDigest(Portfolio p) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(p.toJson());
+            return java.util.HexFormat.of().formatHex(d, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    private List<Learner> learners() {
         List<Learner> learners = b.learners != null ? b.learners : Learners.discovered();
         if (learners.isEmpty()) {
             throw new IllegalStateException("no learner is on the class path; add automl-learners or pass learners(...)");
         }
-        Searcher searcher = b.searcher != null ? b.searcher : defaultSearcher();
-        Featurizer featurizer = b.featurizer != null ? b.featurizer : Featurizers.forId("tabular");
+        return learners;
+    }
+
+    private Searcher searcher() {
+        return b.searcher != null ? b.searcher : defaultSearcher();
+    }
+
+    private Featurizer featurizer() {
+        return b.featurizer != null ? b.featurizer : Featurizers.forId("tabular");
+    }
+
+    private AutoMlRun run(TaskData data, Journal resumed) {
+        List<Learner> learners = learners();
+        Searcher searcher = searcher();
+        Featurizer featurizer = featurizer();
         TrialExecutor executor = b.executor != null ? b.executor : TrialExecutor.ofCores(Runtime.getRuntime().availableProcessors());
-        return Engine.fit(data, new RunSettings(b.metric, b.budget, b.seed, learners, searcher, featurizer, executor,
-                b.trialTimeout, b.listener, b.portfolio != null ? b.portfolio : Portfolio.builtIn(), b.pruning, b.ensembleRounds));
+        RunListener logged = RunListener.all(List.of(new LoggingListener(), b.listener));
+        if (b.journal == null) {
+            return Engine.fit(data, new RunSettings(b.metric, b.budget, b.seed, learners, searcher, featurizer, executor,
+                    b.trialTimeout, logged, b.portfolio != null ? b.portfolio : Portfolio.builtIn(), b.pruning, b.ensembleRounds,
+                    PriorTrials.NONE));
+        }
+        JournalWriter writer = resumed == null
+                ? JournalWriter.create(b.journal, new JournalEvent.RunStarted(Journal.FORMAT_VERSION, settingsFingerprint(data),
+                        DataFingerprint.of(data)))
+                : JournalWriter.append(b.journal, resumed);
+        PriorTrials prior = resumed == null ? PriorTrials.NONE : resumed.prior();
+        long t0 = System.nanoTime();
+        try (writer) {
+            if (resumed != null) {
+                writer.write(new JournalEvent.Resumed(prior.elapsedSeconds()));
+            }
+            RunListener listener = RunListener.all(List.of(writer, logged));
+            AutoMlRun run;
+            try {
+                run = Engine.fit(data, new RunSettings(b.metric, b.budget, b.seed, learners, searcher, featurizer, executor,
+                        b.trialTimeout, listener, b.portfolio != null ? b.portfolio : Portfolio.builtIn(), b.pruning,
+                        b.ensembleRounds, prior));
+            } catch (RuntimeException e) {
+                writer.write(new JournalEvent.RunFinished(prior.elapsedSeconds() + (System.nanoTime() - t0) / 1e9, "failed", e.getClass().getSimpleName() + ": "
+                        + String.valueOf(e.getMessage()).replace('\n', ' ')));
+                throw e;
+            }
+            writer.write(new JournalEvent.RunFinished(run.elapsedSeconds(), "ok", "trial " + run.bestTrial().trial().id()));
+            return run;
+        }
     }
 
     private static Searcher defaultSearcher() {
@@ -90,6 +222,7 @@ public final class AutoMl {
         private int ensembleRounds = DEFAULT_ENSEMBLE_ROUNDS;
         private Portfolio portfolio;
         private boolean pruning = true;
+        private Path journal;
 
         private Builder() {
         }
@@ -108,6 +241,7 @@ public final class AutoMl {
             c.ensembleRounds = ensembleRounds;
             c.portfolio = portfolio;
             c.pruning = pruning;
+            c.journal = journal;
             return c;
         }
 
@@ -204,6 +338,16 @@ public final class AutoMl {
          */
         public Builder pruning(boolean on) {
             this.pruning = on;
+            return this;
+        }
+
+        /**
+         * Writes the run's journal to {@code file} (one JSON line per event: settings and data fingerprint, each trial
+         * proposed, started and finished), so that a run that is killed can be continued with
+         * {@link AutoMl#resume(TaskData)}; {@link AutoMl#fit(TaskData)} replaces what the file held. Default: no journal.
+         */
+        public Builder journal(Path file) {
+            this.journal = Objects.requireNonNull(file, "journal file");
             return this;
         }
 

@@ -40,7 +40,8 @@ public final class Engine {
      * @throws AutoMlException          if no trial completed or the refit failed
      */
     public static AutoMlRun fit(TaskData data, RunSettings settings) {
-        long start = System.nanoTime();
+        // A resumed run has already spent part of its budget.
+        long start = System.nanoTime() - (long) (settings.prior().elapsedSeconds() * 1e9);
         long budgetNanos = settings.budget().time().toNanos();
         RunListener listener = settings.listener();
         EncodedTarget encoded = EncodedTarget.of(data);
@@ -129,7 +130,12 @@ public final class Engine {
         SearchLoop loop = new SearchLoop(space, learners, settings.searcher(), evaluator,
                 settings.executor(), metric, initial, settings.seed(), listener,
                 best -> best == null ? 0 : reserveFactor * refitSeconds.applyAsDouble(best), settings.pruning(),
-                plan.splits().size());
+                plan.splits().size(), settings.prior());
+        if (!settings.prior().proposed().isEmpty()) {
+            listener.info(String.format(Locale.ROOT, "resuming after %.1f s: %d trials finished before are kept, %d that were "
+                    + "running are run again", settings.prior().elapsedSeconds(), settings.prior().finished().size(),
+                    settings.prior().unfinished().size()));
+        }
         long trialTimeout = settings.trialTimeout() == null ? budgetNanos : settings.trialTimeout().toNanos();
         List<TrialResult> results;
         try {

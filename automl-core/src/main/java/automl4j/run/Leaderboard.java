@@ -76,7 +76,7 @@ public final class Leaderboard {
                     .append(c != null ? num(c.predictMicrosPerRow()) : "").append(',')
                     .append(c != null ? c.device() : "").append(',')
                     .append(CsvFields.quote(r.trial().config().values().toString())).append(',')
-                    .append(CsvFields.quote(error(r.outcome()))).append('\n');
+                    .append(CsvFields.quote(detail(r.outcome()))).append('\n');
         }
         return sb.toString();
     }
@@ -90,7 +90,7 @@ public final class Leaderboard {
         for (TrialResult r : top(n)) {
             TrialOutcome.Completed c = r.completed();
             String rankText = c != null ? Integer.toString(++rank) : "-";
-            String detail = c != null ? r.trial().config().valuesText() : error(r.outcome());
+            String detail = c != null ? r.trial().config().valuesText() : detail(r.outcome());
             sb.append(String.format(Locale.ROOT, "%4s %5d  %-22s %-9s %10s %9s %8s %10s  %s%n",
                     rankText, r.trial().id(), r.trial().config().learner(), r.outcome().status(),
                     c != null ? String.format(Locale.ROOT, "%.5f", c.score()) : "",
@@ -110,9 +110,13 @@ public final class Leaderboard {
         return format(Integer.MAX_VALUE);
     }
 
-    private static String error(TrialOutcome o) {
+    /** What went wrong with a trial that did not complete, on one line; empty for a completed one. */
+    static String detail(TrialOutcome o) {
         if (o instanceof TrialOutcome.Failed f) {
             return f.message();
+        }
+        if (o instanceof TrialOutcome.OutOfMemory m) {
+            return m.message();
         }
         if (o instanceof TrialOutcome.Pruned p) {
             return String.format(Locale.ROOT, "pruned after %d validation splits at %.5f", p.splits(), p.partialScore());

@@ -26,10 +26,11 @@ import java.util.Objects;
  * @param pruning        whether cross-validated trials may stop after their first splits ({@link Pruning})
  * @param ensembleRounds rounds of greedy ensemble selection over the finished trials; 0 or 1 exports the best single
  *                       trial
+ * @param prior          trials of an interrupted run that this run continues, or {@link PriorTrials#NONE}
  */
 public record RunSettings(Metric metric, Budget budget, long seed, List<Learner> learners, Searcher searcher,
                           Featurizer featurizer, TrialExecutor executor, Duration trialTimeout, RunListener listener, Portfolio portfolio,
-                          boolean pruning, int ensembleRounds) {
+                          boolean pruning, int ensembleRounds, PriorTrials prior) {
     public RunSettings {
         Objects.requireNonNull(budget, "budget");
         learners = List.copyOf(learners);
@@ -38,6 +39,7 @@ public record RunSettings(Metric metric, Budget budget, long seed, List<Learner>
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(portfolio, "portfolio");
+        Objects.requireNonNull(prior, "prior");
         if (ensembleRounds < 0) {
             throw new IllegalArgumentException("ensemble rounds must be >= 0, but was " + ensembleRounds);
         }

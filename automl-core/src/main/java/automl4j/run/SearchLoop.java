@@ -44,10 +44,12 @@ final class SearchLoop {
     private boolean withCosts;
     private final boolean prune;
     private final int splitCount;
+    private final PriorTrials prior;
 
     SearchLoop(JointSpace space, Map<String, Learner> learners, Searcher searcher, TrialEvaluator evaluator,
                TrialExecutor executor, Metric metric, List<Config> initial, long seed, RunListener listener,
-               ToDoubleFunction<TrialResult> refitSeconds, boolean prune, int splitCount) {
+               ToDoubleFunction<TrialResult> refitSeconds, boolean prune, int splitCount, PriorTrials prior) {
+        this.prior = prior;
         this.prune = prune;
         this.splitCount = splitCount;
         this.space = space;
@@ -63,9 +65,11 @@ final class SearchLoop {
     }
 
     /**
-     * Runs trials until {@code maxTrials} have been proposed or the time runs out.
+     * Runs trials until {@code maxTrials} have been proposed or the time runs out. The prior trials come first: the
+     * finished ones keep their outcomes, the unfinished ones run again before anything new is proposed.
      *
-     * @param startNanos   when the run started ({@link System#nanoTime()})
+     * @param startNanos   when the run started ({@link System#nanoTime()}; for a resumed run, the time spent before
+     *                     is already subtracted)
      * @param budgetNanos  the run's whole time budget
      * @param trialLimit   most trials to run
      * @param trialTimeout longest time one trial may take, in nanoseconds
@@ -84,6 +88,20 @@ final class SearchLoop {
         TrialResult best = null;
         int finishedPrefix = 0;
         int completed = 0;
+        java.util.ArrayDeque<Integer> reruns = new java.util.ArrayDeque<>(prior.unfinished());
+        for (int i = 0; i < prior.proposed().size(); i++) {
+            configs.add(prior.proposed().get(i));
+            TrialOutcome o = prior.finished().get(i);
+            TrialResult restored = o == null ? null : new TrialResult(new Trial(i, configs.get(i), Seeds.derive(seed, i)), o);
+            results.add(restored);
+            if (restored != null && restored.completed() != null) {
+                completed++;
+                best = better(restored, best);
+            }
+        }
+        while (finishedPrefix < results.size() && results.get(finishedPrefix) != null) {
+            finishedPrefix++;
+        }
         while (true) {
             long now = System.nanoTime();
             int next = configs.size();
@@ -91,6 +109,12 @@ final class SearchLoop {
                     ? runEnd - (long) (Math.min(0.5 * budgetNanos / 1e9, refitSeconds.applyAsDouble(best)) * 1e9)
                     : runEnd + budgetNanos;   // keep starting candidates until one completes (protocol, section 4)
             boolean stop = next >= maxTrials || now - searchEnd >= 0;
+            if (!stop && running.size() < executor.slots() && !reruns.isEmpty()) {
+                int id = reruns.poll();
+                start(new Trial(id, configs.get(id), Seeds.derive(seed, id)), results, now, searchEnd, trialTimeout,
+                        startNanos, running, done);
+                continue;
+            }
             if (!stop && running.size() < executor.slots() && finishedPrefix >= next - LAG) {
                 Config config = next < initial.size() ? initial.get(next) : propose(configs, results, next);
                 double expected = typicalSeconds(results, config.learner());
@@ -101,15 +125,8 @@ final class SearchLoop {
                 }
                 configs.add(config);
                 results.add(null);
-                Trial trial = new Trial(next, config, Seeds.derive(seed, next));
-                long softDeadline = Math.min(searchEnd, now + trialTimeout);
-                long hardDeadline = softDeadline + HARD_GRACE_NANOS;
-                Learner learner = learners.get(config.learner());
-                CompletableFuture<TrialOutcome> future = executor.start(
-                        () -> evaluator.evaluate(trial, learner, executor.threadsPerTrial(), softDeadline, pruning(results, next)),
-                        executor.threadsPerTrial());
-                running.put(next, new Running(trial, future, now, hardDeadline, softDeadline < searchEnd));
-                future.whenComplete((r, e) -> done.add(trial.id()));
+                start(new Trial(next, config, Seeds.derive(seed, next)), results, now, searchEnd, trialTimeout, startNanos,
+                        running, done);
                 continue;
             }
             if (running.isEmpty()) {
@@ -137,21 +154,52 @@ final class SearchLoop {
             }
             for (TrialResult result : finished) {
                 results.set(result.trial().id(), result);
+                TrialResult before = best;
                 if (result.completed() != null) {
                     completed++;
-                    if (best == null || metric.loss(result.completed().score()) < metric.loss(best.completed().score())
-                            || (metric.loss(result.completed().score()) == metric.loss(best.completed().score())
-                            && result.trial().id() < best.trial().id())) {
-                        best = result;
-                    }
+                    best = better(result, best);
                 }
-                listener.trialFinished(result, best, (System.nanoTime() - startNanos) / 1e9);
+                double elapsed = (System.nanoTime() - startNanos) / 1e9;
+                listener.trialFinished(result, best, elapsed);
+                if (best != before) {
+                    listener.newBest(best, elapsed);
+                }
             }
             while (finishedPrefix < results.size() && results.get(finishedPrefix) != null) {
                 finishedPrefix++;
             }
         }
+        // Unfinished prior trials that the budget left no time to run again.
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) == null) {
+                results.set(i, new TrialResult(new Trial(i, configs.get(i), Seeds.derive(seed, i)), new TrialOutcome.Cancelled()));
+            }
+        }
         return List.copyOf(results);
+    }
+
+    private void start(Trial trial, List<TrialResult> results, long now, long searchEnd, long trialTimeout, long startNanos,
+                       Map<Integer, Running> running, LinkedBlockingQueue<Integer> done) {
+        long softDeadline = Math.min(searchEnd, now + trialTimeout);
+        long hardDeadline = softDeadline + HARD_GRACE_NANOS;
+        Learner learner = learners.get(trial.config().learner());
+        Pruning rule = pruning(results, trial.id());
+        listener.trialStarted(trial, (now - startNanos) / 1e9);
+        CompletableFuture<TrialOutcome> future = executor.start(
+                () -> evaluator.evaluate(trial, learner, executor.threadsPerTrial(), softDeadline, rule),
+                executor.threadsPerTrial());
+        running.put(trial.id(), new Running(trial, future, now, hardDeadline, softDeadline < searchEnd));
+        future.whenComplete((r, e) -> done.add(trial.id()));
+    }
+
+    /** The better of two trials by loss, the earlier one on a tie; {@code best} may be null. */
+    private TrialResult better(TrialResult result, TrialResult best) {
+        if (best == null) {
+            return result;
+        }
+        double a = metric.loss(result.completed().score());
+        double b = metric.loss(best.completed().score());
+        return a < b || (a == b && result.trial().id() < best.trial().id()) ? result : best;
     }
 
     /** Median wall time of the completed trials of {@code learner}, or 0 if none completed yet. */
@@ -217,6 +265,9 @@ final class SearchLoop {
         if (o instanceof TrialOutcome.Pruned p) {
             return p.seconds();
         }
+        if (o instanceof TrialOutcome.OutOfMemory m) {
+            return m.seconds();
+        }
         return o instanceof TrialOutcome.TimedOut t ? t.seconds() : Double.NaN;
     }
 
@@ -228,7 +279,8 @@ final class SearchLoop {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String message = cause.getClass().getSimpleName() + ": " + String.valueOf(cause.getMessage()).replace('\n', ' ');
             if (cause instanceof OutOfMemoryError) {
-                message = "out of memory: " + message;
+                return new TrialOutcome.OutOfMemory("trial " + r.trial().id() + " (" + r.trial().config() + ") ran out of memory: "
+                        + message + " (heap limit " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB)", seconds);
             }
             return new TrialOutcome.Failed("trial " + r.trial().id() + " (" + r.trial().config() + ") failed: " + message, seconds);
         }

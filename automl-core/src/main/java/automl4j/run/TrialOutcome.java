@@ -2,11 +2,11 @@ package automl4j.run;
 
 /** How a trial ended. */
 public sealed interface TrialOutcome permits TrialOutcome.Completed, TrialOutcome.Pruned, TrialOutcome.Failed,
-        TrialOutcome.TimedOut, TrialOutcome.Cancelled {
+        TrialOutcome.OutOfMemory, TrialOutcome.TimedOut, TrialOutcome.Cancelled {
 
     /**
-     * A short status word for tables: {@code completed}, {@code pruned}, {@code failed}, {@code timed_out},
-     * {@code cancelled}.
+     * A short status word for tables: {@code completed}, {@code pruned}, {@code failed},
+     * {@code out_of_memory}, {@code timed_out}, {@code cancelled}.
      */
     String status();
 
@@ -74,6 +74,19 @@ public sealed interface TrialOutcome permits TrialOutcome.Completed, TrialOutcom
         @Override
         public String status() {
             return "failed";
+        }
+    }
+
+    /**
+     * The trial ran out of memory. Its learner asked for more heap than there was; the rest of the run goes on.
+     *
+     * @param message what ran out, on one line
+     * @param seconds time until it failed
+     */
+    record OutOfMemory(String message, double seconds) implements TrialOutcome {
+        @Override
+        public String status() {
+            return "out_of_memory";
         }
     }
 

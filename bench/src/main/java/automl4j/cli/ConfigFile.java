@@ -223,7 +223,8 @@ final class ConfigFile {
         search.put("portfolio", c.search().portfolio());
         search.put("ensemble_rounds", c.search().ensembleRounds());
         root.put("cores", c.cores());
-        root.put("output", c.output().toString());
+        // Absolute like data.train (resolved when read), so that the copy in the output folder works from anywhere.
+        root.put("output", c.output().toAbsolutePath().normalize().toString());
         FeaturizerOptions f = c.featurize();
         ObjectNode fz = root.putObject("featurize");
         ObjectNode kinds = fz.putObject("kinds");

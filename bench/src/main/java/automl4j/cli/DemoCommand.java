@@ -43,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
         RunConfig config = new RunConfig(Path.of("(embedded churn dataset)"), DefaultDataset.TARGET, null, null, budget,
                 Integer.MAX_VALUE, List.of(), "tpe", seed,
                 RunConfig.Search.DEFAULTS, c, out, automl4j.featurizers.FeaturizerOptions.defaults());
-        RunExecution.execute(config, DefaultDataset.generate(rows, seed), "embedded churn dataset", CommonOptions.out);
+        RunExecution.execute(config, DefaultDataset.generate(rows, seed), "embedded churn dataset", CommonOptions.out, false);
         return ExitCodes.OK;
     }
 }

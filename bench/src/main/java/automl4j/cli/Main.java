@@ -67,7 +67,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     static int report(Exception ex, boolean verbose, PrintStream err) {
         int code;
         String message = ex.getMessage();
-        if (ex instanceof UsageException) {
+        if (ex instanceof UsageException || ex instanceof automl4j.journal.JournalException) {
             code = ExitCodes.USAGE;
         } else if (ex instanceof DataFormatException || ex instanceof IllegalArgumentException) {
             code = ExitCodes.DATA;

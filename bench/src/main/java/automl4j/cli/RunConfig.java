@@ -36,6 +36,12 @@ record RunConfig(Path train, String target, TaskType task, String metric, double
         Objects.requireNonNull(search, "search");
     }
 
+    /** This config writing into {@code folder}. */
+    RunConfig withOutput(Path folder) {
+        return new RunConfig(train, target, task, metric, seconds, maxTrials, learners, searcher, seed, search, cores, folder,
+                featurize);
+    }
+
     /**
      * The search switches of a config file.
      *

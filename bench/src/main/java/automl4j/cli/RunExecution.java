@@ -13,18 +13,32 @@ import automl4j.search.Searcher;
 import automl4j.search.Searchers;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.Table;
 
-/** Runs a search described by a {@link RunConfig} on a table and writes the outputs. Shared by {@code run} and {@code demo}. */
+/**
+ * Runs a search described by a {@link RunConfig} on a table and writes the outputs. Shared by {@code run} and
+ * {@code demo}. The effective config and the journal ({@value #JOURNAL_FILE}) are written into the output folder
+ * first, so that a run that is killed can be resumed from that folder.
+ */
 final class RunExecution {
+    static final String JOURNAL_FILE = "journal.jsonl";
+    static final String EFFECTIVE_CONFIG_FILE = "effective-config.yaml";
+
     private RunExecution() {
     }
 
-    static void execute(RunConfig config, Table table, String source, PrintStream out) throws IOException {
+    /**
+     * Runs {@code config} on {@code table}; with {@code resume}, continues the killed run whose journal is in the output
+     * folder.
+     */
+    static void execute(RunConfig config, Table table, String source, PrintStream out, boolean resume) throws IOException {
         List<Learner> learners = resolveLearners(config.learners());
         Searcher searcher = resolveSearcher(config.searcher());
         TaskData data = TaskData.of(table, config.target(), config.task(), source);
@@ -34,7 +48,18 @@ final class RunExecution {
                     + "; use one of " + Metrics.all().stream().filter(m -> m.supports(data.task())).map(Metric::name).toList());
         }
         long millis = Math.round(config.seconds() * 1000);
-        AutoMlRun run = AutoMl.builder()
+        String effective = ConfigFile.effective(config, learners.stream().map(Learner::id).toList(), metric.name());
+        Files.createDirectories(config.output());
+        Path journal = config.output().resolve(JOURNAL_FILE);
+        if (!resume) {
+            if (Files.exists(journal)) {
+                out.println("replacing the journal of an earlier run in " + config.output()
+                        + " (to continue that run instead: automl run --resume " + config.output() + ")");
+            }
+            Files.writeString(config.output().resolve(EFFECTIVE_CONFIG_FILE), effective, StandardCharsets.UTF_8);
+        }
+        ProgressPrinter progress = ProgressPrinter.forConsole(out, metric.name(), config.seconds());
+        AutoMl automl = AutoMl.builder()
                 .metric(metric)
                 .budget(new Budget(Duration.ofMillis(Math.max(1, millis)), config.maxTrials()))
                 .seed(config.seed())
@@ -45,10 +70,16 @@ final class RunExecution {
                 .portfolio(config.search().portfolio() ? automl4j.search.Portfolio.builtIn() : automl4j.search.Portfolio.none())
                 .featurizer(new TabularFeaturizer(config.featurize()))
                 .cores(config.cores())
-                .listener(new ProgressPrinter(out, metric.name()))
-                .build()
-                .fit(data);
-        String effective = ConfigFile.effective(config, learners.stream().map(Learner::id).toList(), metric.name());
+                .listener(progress)
+                .journal(journal)
+                .build();
+        long start = System.nanoTime();
+        AutoMlRun run;
+        try {
+            run = resume ? automl.resume(data) : automl.fit(data);
+        } finally {
+            progress.finish((System.nanoTime() - start) / 1e9);
+        }
         RunOutputs.write(run, data, metric, config.seed(), config.output(), effective, out);
     }
 

@@ -35,7 +35,7 @@ final class RunOutputs {
         run.best().exportTo(model);
         Explanation importance = new PermutationImportance().explain(run.best(), data, metric, seed);
         Files.writeString(dir.resolve("importance.csv"), importance.toCsv(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("effective-config.yaml"), effectiveConfig, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(RunExecution.EFFECTIVE_CONFIG_FILE), effectiveConfig, StandardCharsets.UTF_8);
         StringBuilder report = new StringBuilder();
         run.report().kinds().forEach((k, v) -> report.append("column '").append(k).append("': ").append(v).append('\n'));
         run.report().problems().forEach(p -> report.append(p).append('\n'));
@@ -44,7 +44,7 @@ final class RunOutputs {
         GuardrailsOutput.print(run.guardrails(), out);
         out.println("Top columns by permutation importance (" + metric.name() + " drop on the training rows):");
         importance.columns().stream().limit(5).forEach(c -> out.printf(Locale.ROOT, "  %-24s %.5f%n", c.column(), c.importance()));
-        out.println("Wrote " + model + ", leaderboard.csv, importance.csv, data-report.txt, guardrails.json and effective-config.yaml to "
+        out.println("Wrote " + model + ", leaderboard.csv, importance.csv, data-report.txt, guardrails.json, effective-config.yaml and journal.jsonl to "
                 + dir);
     }
 }

@@ -145,7 +145,7 @@ class CliTest {
         assertThat(cli("run", "--config", dir.resolve("absent.yaml").toString()).code()).isEqualTo(2);
         assertThat(err).contains("absent.yaml does not exist");
         assertThat(cli("run").code()).isEqualTo(2);
-        assertThat(err).contains("Missing required option: '--config");
+        assertThat(err).contains("give either --config FILE (a new run) or --resume FOLDER");
         assertThat(cli("frobnicate").code()).isEqualTo(2);
         assertThat(err).doesNotContain("at automl4j");
     }

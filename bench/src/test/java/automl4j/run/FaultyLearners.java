@@ -1,0 +1,93 @@
+package automl4j.run;
+
+import automl4j.data.TaskType;
+import automl4j.learn.FitContext;
+import automl4j.learn.FittedModel;
+import automl4j.learn.Learner;
+import automl4j.learn.ModelArtifact;
+import automl4j.learn.TrainingSet;
+import automl4j.space.Config;
+import automl4j.space.IntParam;
+import automl4j.space.SearchSpace;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Learners that fail in the ways real ones do, for the executor's fault tests. Each has one integer parameter. */
+final class FaultyLearners {
+    private FaultyLearners() {
+    }
+
+    /** How a fit goes wrong. */
+    enum Fault {
+        /** Throws an exception. */
+        THROWS,
+        /** Never returns (and ignores interrupts), like a fit stuck in native code. */
+        HANGS,
+        /** Asks for an array larger than the whole heap. */
+        EXHAUSTS_MEMORY
+    }
+
+    /** A learner with {@code id} whose every fit fails with {@code fault}. */
+    static Learner failing(String id, Fault fault) {
+        return new Base(id) {
+            @Override
+            public FittedModel fit(TrainingSet data, Config config, FitContext context) {
+                switch (fault) {
+                    case THROWS -> throw new IllegalStateException("deliberate failure k=" + config.intValue("k"));
+                    case HANGS -> {
+                        while (true) {
+                            try {
+                                Thread.sleep(1_000);
+                            } catch (InterruptedException e) {
+                                // A fit stuck in native code does not see interrupts either.
+                            }
+                        }
+                    }
+                    default -> {
+                        long words = Math.min(Integer.MAX_VALUE - 8, 2 * (Runtime.getRuntime().maxMemory() / Long.BYTES));
+                        long[] hog = new long[(int) words];
+                        throw new IllegalStateException("the heap held " + hog.length + " longs");
+                    }
+                }
+            }
+        };
+    }
+
+    /** A learner with {@code id} and the same space as the failing ones, whose fits succeed with a constant model. */
+    static Learner wellBehaved(String id, Learner constant) {
+        return new Base(id) {
+            @Override
+            public FittedModel fit(TrainingSet data, Config config, FitContext context) {
+                return constant.fit(data, constant.defaultConfig(data.target().task()), context);
+            }
+        };
+    }
+
+    private abstract static class Base implements Learner {
+        private final String id;
+
+        Base(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public Set<TaskType> tasks() {
+            return EnumSet.allOf(TaskType.class);
+        }
+
+        @Override
+        public SearchSpace space(TaskType task) {
+            return SearchSpace.of(new IntParam("k", 1, 3, false));
+        }
+
+        @Override
+        public FittedModel load(ModelArtifact artifact) {
+            throw new UnsupportedOperationException("test learner " + id + " is not exported");
+        }
+    }
+}
