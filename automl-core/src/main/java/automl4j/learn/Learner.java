@@ -49,6 +49,15 @@ public interface Learner {
         return false;
     }
 
+    /**
+     * Bytes of heap a fit of {@code config} on data of {@code shape} is expected to hold at its peak, so the executor can
+     * keep concurrent trials inside the heap. A rough upper estimate is enough; the default assumes four dense copies
+     * of the data (the learner's own data structure, a scratch copy, and the validation rows) and 1 MiB besides.
+     */
+    default long memoryEstimate(DataShape shape, Config config) {
+        return 4 * shape.denseBytes() + (1L << 20);
+    }
+
     /** The config to try first: the library's own defaults, expressed in this learner's space. */
     default Config defaultConfig(TaskType task) {
         SearchSpace space = space(task);

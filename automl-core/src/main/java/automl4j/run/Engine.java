@@ -9,6 +9,7 @@ import automl4j.data.TaskType;
 import automl4j.featurize.FeaturizationReport;
 import automl4j.featurize.Featurizer;
 import automl4j.featurize.FittedTransform;
+import automl4j.learn.DataShape;
 import automl4j.learn.Learner;
 import automl4j.learn.Learners;
 import automl4j.metric.Metric;
@@ -130,7 +131,8 @@ public final class Engine {
         SearchLoop loop = new SearchLoop(space, learners, settings.searcher(), evaluator,
                 settings.executor(), metric, initial, settings.seed(), listener,
                 best -> best == null ? 0 : reserveFactor * refitSeconds.applyAsDouble(best), settings.pruning(),
-                plan.splits().size(), settings.prior());
+                plan.splits().size(), settings.prior(), memoryEstimates(learners, splits, trainRowsPerSplit, encoded.target()),
+                MemoryBudget.ofFreeHeap());
         if (!settings.prior().proposed().isEmpty()) {
             listener.info(String.format(Locale.ROOT, "resuming after %.1f s: %d trials finished before are kept, %d that were "
                     + "running are run again", settings.prior().elapsedSeconds(), settings.prior().finished().size(),
@@ -214,6 +216,18 @@ public final class Engine {
             }
         }
         throw new AutoMlException("the final refit failed: " + String.join("; ", refitFailures));
+    }
+
+    /**
+     * Each config's memory estimate on data the size of a validation split's training part (with the default
+     * featurization's columns; other featurization choices change them little).
+     */
+    private static java.util.function.ToLongFunction<Config> memoryEstimates(Map<String, Learner> learners,
+                                                                             List<PreparedSplit> splits, double trainRows,
+                                                                             automl4j.data.Target target) {
+        DataShape shape = new DataShape((int) Math.ceil(trainRows), splits.get(0).train().features().columns(),
+                target.task() == TaskType.REGRESSION ? 0 : target.classes().size());
+        return c -> learners.get(c.learner()).memoryEstimate(shape, c);
     }
 
     /** Learners at most this relative cost have their defaults tried before the portfolio. */

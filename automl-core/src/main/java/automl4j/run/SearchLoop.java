@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Drives one search: proposes configs, runs them on the executor, collects outcomes, and stops at the budget.
@@ -45,11 +46,16 @@ final class SearchLoop {
     private final boolean prune;
     private final int splitCount;
     private final PriorTrials prior;
+    private final ToLongFunction<Config> memoryEstimate;
+    private final MemoryBudget memory;
 
     SearchLoop(JointSpace space, Map<String, Learner> learners, Searcher searcher, TrialEvaluator evaluator,
                TrialExecutor executor, Metric metric, List<Config> initial, long seed, RunListener listener,
-               ToDoubleFunction<TrialResult> refitSeconds, boolean prune, int splitCount, PriorTrials prior) {
+               ToDoubleFunction<TrialResult> refitSeconds, boolean prune, int splitCount, PriorTrials prior,
+               ToLongFunction<Config> memoryEstimate, MemoryBudget memory) {
         this.prior = prior;
+        this.memoryEstimate = memoryEstimate;
+        this.memory = memory;
         this.prune = prune;
         this.splitCount = splitCount;
         this.space = space;
@@ -88,6 +94,8 @@ final class SearchLoop {
         TrialResult best = null;
         int finishedPrefix = 0;
         int completed = 0;
+        Config pending = null;          // proposed, waiting for memory
+        boolean memoryBlocked = false;  // until a running trial finishes
         java.util.ArrayDeque<Integer> reruns = new java.util.ArrayDeque<>(prior.unfinished());
         for (int i = 0; i < prior.proposed().size(); i++) {
             configs.add(prior.proposed().get(i));
@@ -115,19 +123,28 @@ final class SearchLoop {
                         startNanos, running, done);
                 continue;
             }
-            if (!stop && running.size() < executor.slots() && finishedPrefix >= next - LAG) {
-                Config config = next < initial.size() ? initial.get(next) : propose(configs, results, next);
+            if (!stop && running.size() < executor.slots() && finishedPrefix >= next - LAG && !memoryBlocked) {
+                Config config = pending != null ? pending : next < initial.size() ? initial.get(next) : propose(configs, results, next);
+                pending = null;
                 double expected = typicalSeconds(results, config.learner());
                 if (completed > 0 && now + (long) (expected * 1e9) - searchEnd > 0) {
                     // It would be abandoned at the search end: end the search instead of wasting the time.
                     maxTrials = next;
                     continue;
                 }
-                configs.add(config);
-                results.add(null);
-                start(new Trial(next, config, Seeds.derive(seed, next)), results, now, searchEnd, trialTimeout, startNanos,
-                        running, done);
-                continue;
+                long bytes = memoryEstimate.applyAsLong(config);
+                if (running.isEmpty() || memory.fits(bytes)) {
+                    configs.add(config);
+                    results.add(null);
+                    start(new Trial(next, config, Seeds.derive(seed, next)), results, now, searchEnd, trialTimeout, startNanos,
+                            running, done);
+                    continue;
+                }
+                // Which trial starts next does not change, only when: the leaderboard stays the same on any slots.
+                pending = config;
+                memoryBlocked = true;
+                listener.info("trial " + next + " (" + config.learner() + ") waits for a running trial to finish: it "
+                        + memory.describe(bytes));
             }
             if (running.isEmpty()) {
                 break;
@@ -140,12 +157,17 @@ final class SearchLoop {
             List<TrialResult> finished = new ArrayList<>();
             if (id != null && running.containsKey(id)) {
                 Running r = running.remove(id);
+                memory.release(r.bytes());
+                memoryBlocked = false;
                 finished.add(new TrialResult(r.trial(), outcome(r)));
             }
             long t = System.nanoTime();
             for (Running r : List.copyOf(running.values())) {
                 if (t - r.hardDeadline() >= 0 && !r.future().isDone()) {
                     running.remove(r.trial().id());
+                    // An abandoned fit may still hold its memory, but waiting for it could block the run for good.
+                    memory.release(r.bytes());
+                    memoryBlocked = false;
                     r.future().cancel(true);
                     double seconds = (t - r.startNanos()) / 1e9;
                     finished.add(new TrialResult(r.trial(), r.ownTimeout()
@@ -184,11 +206,13 @@ final class SearchLoop {
         long hardDeadline = softDeadline + HARD_GRACE_NANOS;
         Learner learner = learners.get(trial.config().learner());
         Pruning rule = pruning(results, trial.id());
+        long bytes = memoryEstimate.applyAsLong(trial.config());
+        memory.reserve(bytes);
         listener.trialStarted(trial, (now - startNanos) / 1e9);
         CompletableFuture<TrialOutcome> future = executor.start(
                 () -> evaluator.evaluate(trial, learner, executor.threadsPerTrial(), softDeadline, rule),
                 executor.threadsPerTrial());
-        running.put(trial.id(), new Running(trial, future, now, hardDeadline, softDeadline < searchEnd));
+        running.put(trial.id(), new Running(trial, future, now, hardDeadline, softDeadline < searchEnd, bytes));
         future.whenComplete((r, e) -> done.add(trial.id()));
     }
 
@@ -287,6 +311,6 @@ final class SearchLoop {
     }
 
     private record Running(Trial trial, CompletableFuture<TrialOutcome> future, long startNanos, long hardDeadline,
-                           boolean ownTimeout) {
+                           boolean ownTimeout, long bytes) {
     }
 }

@@ -3,6 +3,7 @@ package automl4j.learners.smile;
 import automl4j.data.TaskType;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
+import automl4j.learn.DataShape;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
 import automl4j.learn.ModelArtifact;
@@ -108,6 +109,14 @@ public final class SmileRandomForestLearner implements Learner {
             converted.add(SmileTrees.convert(t.root(), null, 1));
         }
         return new SmileForestModel(new TreeEnsemble(converted, 1), data.target());
+    }
+
+    /** Smile's data frame of doubles, its per-column sort order, and the trees (about 100 bytes a node). */
+    @Override
+    public long memoryEstimate(DataShape shape, Config config) {
+        long nodes = Math.min(1L << Math.min(30, config.intValue("max_depth")), 2L * shape.rows() / config.intValue("node_size") + 1);
+        return shape.denseBytes() + (long) shape.rows() * shape.columns() * Integer.BYTES
+                + config.intValue("n_trees") * nodes * 100 + (1L << 20);
     }
 
     @Override

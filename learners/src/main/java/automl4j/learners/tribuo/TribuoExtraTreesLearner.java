@@ -2,6 +2,7 @@ package automl4j.learners.tribuo;
 
 import automl4j.data.TaskType;
 import automl4j.learn.FitContext;
+import automl4j.learn.DataShape;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
 import automl4j.learn.ModelArtifact;
@@ -80,6 +81,13 @@ public final class TribuoExtraTreesLearner implements Learner {
         var cart = new CARTRegressionTrainer(depth, minChild, 0f, fraction, true, new MeanSquaredError(), context.seed());
         var trainer = new ExtraTreesTrainer<>(cart, new AveragingCombiner(), trees, context.seed());
         return new TribuoModel(id(), trainer.train(TribuoData.regression(data, m[0], m[1])), data.target(), m[0], m[1]);
+    }
+
+    /** Tribuo's examples (a name reference and a double per feature, about 24 bytes) and the trees (about 200 bytes a node). */
+    @Override
+    public long memoryEstimate(DataShape shape, Config config) {
+        long nodes = Math.min(1L << Math.min(30, config.intValue("max_depth")), 2L * shape.rows() + 1);
+        return (long) shape.rows() * shape.columns() * 24 + config.intValue("n_trees") * nodes * 200 + (1L << 20);
     }
 
     @Override

@@ -2,6 +2,7 @@ package automl4j.learners.xgboost;
 
 import automl4j.data.TaskType;
 import automl4j.learn.FitContext;
+import automl4j.learn.DataShape;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
 import automl4j.learn.ModelArtifact;
@@ -169,6 +170,16 @@ public final class XgboostLearner implements Learner {
             out[i] = (y[i] - mean) / sd;
         }
         return out;
+    }
+
+    /**
+     * Heap only: the float copies of the training and validation features handed to the native library, labels and
+     * predictions. The native DMatrix and trees live outside the heap and are not counted.
+     */
+    @Override
+    public long memoryEstimate(DataShape shape, Config config) {
+        long floats = (long) shape.rows() * shape.columns() * Float.BYTES;
+        return 2 * floats + 4L * shape.rows() * shape.outputs() * Double.BYTES + (1L << 20);
     }
 
     @Override
