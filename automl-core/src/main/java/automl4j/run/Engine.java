@@ -72,6 +72,8 @@ public final class Engine {
                 task.label(), tableRows.length, metric.name(), plan.description(), learners.keySet(), settings.searcher().id(),
                 settings.executor().slots(), settings.executor().threadsPerTrial()));
 
+        listener.info(Gpus.describe(Gpus.detected()));
+
         long featurizeStart = System.nanoTime();
         Featurizer featurizer = settings.featurizer();
         FittedTransform full = featurizer.fit(data.table(), tableRows, encoded.target(), y);
