@@ -12,6 +12,7 @@ import automl4j.learn.Learner;
 import automl4j.learn.Learners;
 import automl4j.metric.Metric;
 import automl4j.run.Engine;
+import automl4j.run.Isolation;
 import automl4j.run.LoggingListener;
 import automl4j.run.PriorTrials;
 import automl4j.run.RunListener;
@@ -173,7 +174,7 @@ public final class AutoMl {
         if (b.journal == null) {
             return Engine.fit(data, new RunSettings(b.metric, b.budget, b.seed, learners, searcher, featurizer, executor,
                     b.trialTimeout, logged, b.portfolio != null ? b.portfolio : Portfolio.builtIn(), b.pruning, b.ensembleRounds,
-                    PriorTrials.NONE));
+                    PriorTrials.NONE, b.isolation, b.workerHeapMb));
         }
         JournalWriter writer = resumed == null
                 ? JournalWriter.create(b.journal, new JournalEvent.RunStarted(Journal.FORMAT_VERSION, settingsFingerprint(data),
@@ -190,7 +191,7 @@ public final class AutoMl {
             try {
                 run = Engine.fit(data, new RunSettings(b.metric, b.budget, b.seed, learners, searcher, featurizer, executor,
                         b.trialTimeout, listener, b.portfolio != null ? b.portfolio : Portfolio.builtIn(), b.pruning,
-                        b.ensembleRounds, prior));
+                        b.ensembleRounds, prior, b.isolation, b.workerHeapMb));
             } catch (RuntimeException e) {
                 writer.write(new JournalEvent.RunFinished(prior.elapsedSeconds() + (System.nanoTime() - t0) / 1e9, "failed", e.getClass().getSimpleName() + ": "
                         + String.valueOf(e.getMessage()).replace('\n', ' ')));
@@ -223,6 +224,8 @@ public final class AutoMl {
         private Portfolio portfolio;
         private boolean pruning = true;
         private Path journal;
+        private Isolation isolation = Isolation.NATIVE_IN_WORKERS;
+        private int workerHeapMb;
 
         private Builder() {
         }
@@ -242,6 +245,8 @@ public final class AutoMl {
             c.portfolio = portfolio;
             c.pruning = pruning;
             c.journal = journal;
+            c.isolation = isolation;
+            c.workerHeapMb = workerHeapMb;
             return c;
         }
 
@@ -348,6 +353,29 @@ public final class AutoMl {
          */
         public Builder journal(Path file) {
             this.journal = Objects.requireNonNull(file, "journal file");
+            return this;
+        }
+
+        /**
+         * Which trials run in worker processes (child JVMs started by the run, reused trial after trial, killed at a
+         * trial's deadline and replaced when they die), so that a crash in native code, a fit that never returns or
+         * one that exhausts its heap costs that trial only; default {@link Isolation#NATIVE_IN_WORKERS} (XGBoost).
+         * If workers cannot be started, trials run in-process and the listener is told why.
+         */
+        public Builder isolation(Isolation i) {
+            this.isolation = Objects.requireNonNull(i, "isolation");
+            return this;
+        }
+
+        /**
+         * Heap of each worker process in MiB; default: this JVM's heap limit, at most 60 % of the machine's memory
+         * divided among the slots.
+         */
+        public Builder workerHeapMb(int mb) {
+            if (mb < 64) {
+                throw new IllegalArgumentException("worker heap must be >= 64 MiB, but was " + mb);
+            }
+            this.workerHeapMb = mb;
             return this;
         }
 

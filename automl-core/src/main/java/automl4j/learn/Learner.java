@@ -58,6 +58,14 @@ public interface Learner {
         return 4 * shape.denseBytes() + (1L << 20);
     }
 
+    /**
+     * True if fits run native code (through JNI), which can crash the whole JVM or ignore its heap limit; by default
+     * such learners run in worker processes.
+     */
+    default boolean nativeCode() {
+        return false;
+    }
+
     /** The config to try first: the library's own defaults, expressed in this learner's space. */
     default Config defaultConfig(TaskType task) {
         SearchSpace space = space(task);

@@ -134,7 +134,8 @@ public final class Engine {
                 settings.executor(), metric, initial, settings.seed(), listener,
                 best -> best == null ? 0 : reserveFactor * refitSeconds.applyAsDouble(best), settings.pruning(),
                 plan.splits().size(), settings.prior(), memoryEstimates(learners, splits, trainRowsPerSplit, encoded.target()),
-                MemoryBudget.ofFreeHeap());
+                MemoryBudget.ofFreeHeap(), settings.isolation(),
+                () -> new WorkerPool(settings.executor().slots(), workerHeapMb(settings.workerHeapMb(), settings.executor().slots())));
         if (!settings.prior().proposed().isEmpty()) {
             listener.info(String.format(Locale.ROOT, "resuming after %.1f s: %d trials finished before are kept, %d that were "
                     + "running are run again", settings.prior().elapsedSeconds(), settings.prior().finished().size(),
@@ -147,6 +148,8 @@ public final class Engine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AutoMlException("the run was interrupted", e);
+        } finally {
+            loop.closeWorkers();
         }
         Leaderboard board = new Leaderboard(metric, results);
         if (board.best().isEmpty()) {
@@ -230,6 +233,22 @@ public final class Engine {
         DataShape shape = new DataShape((int) Math.ceil(trainRows), splits.get(0).train().features().columns(),
                 target.task() == TaskType.REGRESSION ? 0 : target.classes().size());
         return c -> learners.get(c.learner()).memoryEstimate(shape, c);
+    }
+
+    /**
+     * Heap of each worker: as asked, or by default this JVM's own limit, but no more than 60 % of the machine's memory
+     * shared among the slots (and at least 256 MiB).
+     */
+    static int workerHeapMb(int asked, int slots) {
+        if (asked > 0) {
+            return asked;
+        }
+        long own = Runtime.getRuntime().maxMemory() >> 20;
+        long share = own;
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            share = (long) (0.6 * (os.getTotalMemorySize() >> 20) / slots);
+        }
+        return (int) Math.max(256, Math.min(own, share));
     }
 
     /** Learners at most this relative cost have their defaults tried before the portfolio. */

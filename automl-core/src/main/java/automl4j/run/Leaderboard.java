@@ -111,12 +111,15 @@ public final class Leaderboard {
     }
 
     /** What went wrong with a trial that did not complete, on one line; empty for a completed one. */
-    static String detail(TrialOutcome o) {
+    public static String detail(TrialOutcome o) {
         if (o instanceof TrialOutcome.Failed f) {
             return f.message();
         }
         if (o instanceof TrialOutcome.OutOfMemory m) {
             return m.message();
+        }
+        if (o instanceof TrialOutcome.Crashed c) {
+            return c.message();
         }
         if (o instanceof TrialOutcome.Pruned p) {
             return String.format(Locale.ROOT, "pruned after %d validation splits at %.5f", p.splits(), p.partialScore());

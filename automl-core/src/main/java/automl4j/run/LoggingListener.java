@@ -14,7 +14,8 @@ public final class LoggingListener implements RunListener {
     @Override
     public void trialFinished(TrialResult result, TrialResult best, double elapsedSeconds) {
         TrialOutcome o = result.outcome();
-        if (o instanceof TrialOutcome.Failed || o instanceof TrialOutcome.OutOfMemory || o instanceof TrialOutcome.TimedOut) {
+        if (o instanceof TrialOutcome.Failed || o instanceof TrialOutcome.OutOfMemory || o instanceof TrialOutcome.Crashed
+                || o instanceof TrialOutcome.TimedOut) {
             LOG.info("trial {} ({}) {} after {} s: {}", result.trial().id(), result.trial().config().learner(), o.status(),
                     String.format(java.util.Locale.ROOT, "%.1f", elapsedSeconds), Leaderboard.detail(o));
         } else if (LOG.isDebugEnabled()) {

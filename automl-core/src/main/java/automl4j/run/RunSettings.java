@@ -27,10 +27,13 @@ import java.util.Objects;
  * @param ensembleRounds rounds of greedy ensemble selection over the finished trials; 0 or 1 exports the best single
  *                       trial
  * @param prior          trials of an interrupted run that this run continues, or {@link PriorTrials#NONE}
+ * @param isolation      which trials run in worker processes
+ * @param workerHeapMb   heap of each worker process in MiB, or 0 for a share of the machine's memory
  */
 public record RunSettings(Metric metric, Budget budget, long seed, List<Learner> learners, Searcher searcher,
                           Featurizer featurizer, TrialExecutor executor, Duration trialTimeout, RunListener listener, Portfolio portfolio,
-                          boolean pruning, int ensembleRounds, PriorTrials prior) {
+                          boolean pruning, int ensembleRounds, PriorTrials prior,
+                          Isolation isolation, int workerHeapMb) {
     public RunSettings {
         Objects.requireNonNull(budget, "budget");
         learners = List.copyOf(learners);
@@ -40,6 +43,10 @@ public record RunSettings(Metric metric, Budget budget, long seed, List<Learner>
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(portfolio, "portfolio");
         Objects.requireNonNull(prior, "prior");
+        Objects.requireNonNull(isolation, "isolation");
+        if (workerHeapMb < 0) {
+            throw new IllegalArgumentException("worker heap must be >= 0 MiB, but was " + workerHeapMb);
+        }
         if (ensembleRounds < 0) {
             throw new IllegalArgumentException("ensemble rounds must be >= 0, but was " + ensembleRounds);
         }

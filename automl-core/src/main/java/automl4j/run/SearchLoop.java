@@ -48,11 +48,18 @@ final class SearchLoop {
     private final PriorTrials prior;
     private final ToLongFunction<Config> memoryEstimate;
     private final MemoryBudget memory;
+    private final Isolation isolation;
+    private final java.util.function.Supplier<WorkerPool> workerFactory;
+    private WorkerPool workers;
+    private boolean workersFailed;
 
     SearchLoop(JointSpace space, Map<String, Learner> learners, Searcher searcher, TrialEvaluator evaluator,
                TrialExecutor executor, Metric metric, List<Config> initial, long seed, RunListener listener,
                ToDoubleFunction<TrialResult> refitSeconds, boolean prune, int splitCount, PriorTrials prior,
-               ToLongFunction<Config> memoryEstimate, MemoryBudget memory) {
+               ToLongFunction<Config> memoryEstimate, MemoryBudget memory, Isolation isolation,
+               java.util.function.Supplier<WorkerPool> workerFactory) {
+        this.isolation = isolation;
+        this.workerFactory = workerFactory;
         this.prior = prior;
         this.memoryEstimate = memoryEstimate;
         this.memory = memory;
@@ -96,6 +103,7 @@ final class SearchLoop {
         int completed = 0;
         Config pending = null;          // proposed, waiting for memory
         boolean memoryBlocked = false;  // until a running trial finishes
+        launchWorkers();
         java.util.ArrayDeque<Integer> reruns = new java.util.ArrayDeque<>(prior.unfinished());
         for (int i = 0; i < prior.proposed().size(); i++) {
             configs.add(prior.proposed().get(i));
@@ -132,7 +140,7 @@ final class SearchLoop {
                     maxTrials = next;
                     continue;
                 }
-                long bytes = memoryEstimate.applyAsLong(config);
+                long bytes = heapBytes(config);
                 if (running.isEmpty() || memory.fits(bytes)) {
                     configs.add(config);
                     results.add(null);
@@ -168,7 +176,7 @@ final class SearchLoop {
                     // An abandoned fit may still hold its memory, but waiting for it could block the run for good.
                     memory.release(r.bytes());
                     memoryBlocked = false;
-                    r.future().cancel(true);
+                    r.abandon().run();
                     double seconds = (t - r.startNanos()) / 1e9;
                     finished.add(new TrialResult(r.trial(), r.ownTimeout()
                             ? new TrialOutcome.TimedOut(seconds) : new TrialOutcome.Cancelled()));
@@ -202,18 +210,99 @@ final class SearchLoop {
 
     private void start(Trial trial, List<TrialResult> results, long now, long searchEnd, long trialTimeout, long startNanos,
                        Map<Integer, Running> running, LinkedBlockingQueue<Integer> done) {
+        Learner learner = learners.get(trial.config().learner());
+        boolean inWorker = isolation.inWorker(learner) && workerReady();
+        if (inWorker) {
+            now = System.nanoTime();   // the wait for a worker's JVM is not the trial's time
+        }
         long softDeadline = Math.min(searchEnd, now + trialTimeout);
         long hardDeadline = softDeadline + HARD_GRACE_NANOS;
-        Learner learner = learners.get(trial.config().learner());
         Pruning rule = pruning(results, trial.id());
-        long bytes = memoryEstimate.applyAsLong(trial.config());
-        memory.reserve(bytes);
         listener.trialStarted(trial, (now - startNanos) / 1e9);
-        CompletableFuture<TrialOutcome> future = executor.start(
-                () -> evaluator.evaluate(trial, learner, executor.threadsPerTrial(), softDeadline, rule),
-                executor.threadsPerTrial());
-        running.put(trial.id(), new Running(trial, future, now, hardDeadline, softDeadline < searchEnd, bytes));
+        CompletableFuture<TrialOutcome> future = inWorker ? inWorker(trial, learner, softDeadline, rule) : null;
+        long bytes = 0;
+        Runnable abandon;
+        if (future != null) {
+            abandon = () -> workers.kill(trial);
+        } else {
+            bytes = memoryEstimate.applyAsLong(trial.config());
+            CompletableFuture<TrialOutcome> f = executor.start(
+                    () -> evaluator.evaluate(trial, learner, executor.threadsPerTrial(), softDeadline, rule),
+                    executor.threadsPerTrial());
+            future = f;
+            abandon = () -> f.cancel(true);
+        }
+        memory.reserve(bytes);
+        running.put(trial.id(), new Running(trial, future, now, hardDeadline, softDeadline < searchEnd, bytes, abandon));
         future.whenComplete((r, e) -> done.add(trial.id()));
+    }
+
+    /** Starts the worker processes (at the start of the search, so their JVMs start while in-process trials run). */
+    private void launchWorkers() {
+        if (workers != null || workersFailed || learners.values().stream().noneMatch(isolation::inWorker)) {
+            return;
+        }
+        try {
+            workers = workerFactory.get();
+            workers.launchAll();
+            listener.info("trials of " + learners.values().stream().filter(isolation::inWorker).map(Learner::id).toList()
+                    + " run in worker processes of " + workers.heapMb() + " MiB heap each");
+        } catch (java.io.IOException | RuntimeException e) {
+            disableWorkers(e);
+        }
+    }
+
+    /** Waits for an idle worker; false (and every later trial in-process) if workers cannot be had. */
+    private boolean workerReady() {
+        launchWorkers();
+        if (workersFailed) {
+            return false;
+        }
+        try {
+            workers.ready();
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            disableWorkers(e);
+            return false;
+        }
+    }
+
+    private void disableWorkers(Exception e) {
+        workersFailed = true;
+        listener.info("worker processes cannot be used (" + e.getMessage() + "); all trials run in-process");
+    }
+
+    /** Starts {@code trial} on the idle worker that {@link #workerReady()} found. */
+    private CompletableFuture<TrialOutcome> inWorker(Trial trial, Learner learner, long softDeadline, Pruning rule) {
+        List<automl4j.run.PreparedSplit> splits;
+        try {
+            splits = evaluator.splitsFor(trial.config());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);   // featurization failed: the trial fails as it would in-process
+        }
+        try {
+            return workers.submit(trial, learner, metric, executor.threadsPerTrial(), softDeadline, rule, splits,
+                    evaluator.wantsPredictions()).thenApply(r -> {
+                        if (r.predictions() != null) {
+                            evaluator.offer(trial, r.loss(), r.predictions());
+                        }
+                        return r.outcome();
+                    });
+        } catch (java.io.IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Heap of this JVM that a trial of {@code config} is expected to hold: none if it runs in a worker, with its own heap. */
+    private long heapBytes(Config config) {
+        return !workersFailed && isolation.inWorker(learners.get(config.learner())) ? 0 : memoryEstimate.applyAsLong(config);
+    }
+
+    /** Stops the worker processes, if any were started. */
+    void closeWorkers() {
+        if (workers != null) {
+            workers.close();
+        }
     }
 
     /** The better of two trials by loss, the earlier one on a tie; {@code best} may be null. */
@@ -292,6 +381,9 @@ final class SearchLoop {
         if (o instanceof TrialOutcome.OutOfMemory m) {
             return m.seconds();
         }
+        if (o instanceof TrialOutcome.Crashed c) {
+            return c.seconds();
+        }
         return o instanceof TrialOutcome.TimedOut t ? t.seconds() : Double.NaN;
     }
 
@@ -300,17 +392,21 @@ final class SearchLoop {
         try {
             return r.future().join();
         } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String message = cause.getClass().getSimpleName() + ": " + String.valueOf(cause.getMessage()).replace('\n', ' ');
-            if (cause instanceof OutOfMemoryError) {
-                return new TrialOutcome.OutOfMemory("trial " + r.trial().id() + " (" + r.trial().config() + ") ran out of memory: "
-                        + message + " (heap limit " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB)", seconds);
-            }
-            return new TrialOutcome.Failed("trial " + r.trial().id() + " (" + r.trial().config() + ") failed: " + message, seconds);
+            return failure(r.trial(), e.getCause() != null ? e.getCause() : e, seconds);
         }
     }
 
+    /** The outcome of a trial whose evaluation threw {@code cause}: out of memory, or failed with its message. */
+    static TrialOutcome failure(Trial trial, Throwable cause, double seconds) {
+        String message = cause.getClass().getSimpleName() + ": " + String.valueOf(cause.getMessage()).replace('\n', ' ');
+        if (cause instanceof OutOfMemoryError) {
+            return new TrialOutcome.OutOfMemory("trial " + trial.id() + " (" + trial.config() + ") ran out of memory: "
+                    + message + " (heap limit " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB)", seconds);
+        }
+        return new TrialOutcome.Failed("trial " + trial.id() + " (" + trial.config() + ") failed: " + message, seconds);
+    }
+
     private record Running(Trial trial, CompletableFuture<TrialOutcome> future, long startNanos, long hardDeadline,
-                           boolean ownTimeout, long bytes) {
+                           boolean ownTimeout, long bytes, Runnable abandon) {
     }
 }

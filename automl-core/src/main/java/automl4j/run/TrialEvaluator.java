@@ -50,6 +50,21 @@ public final class TrialEvaluator {
         this.sink = Objects.requireNonNull(sink, "sink");
     }
 
+    /** The featurized splits {@code config}'s featurization choices pick. */
+    List<PreparedSplit> splitsFor(automl4j.space.Config config) {
+        return splits.apply(featurizeChoices(config));
+    }
+
+    /** Whether validation predictions are collected (for ensembles). */
+    boolean wantsPredictions() {
+        return sink != PredictionSink.NONE;
+    }
+
+    /** Hands the validation predictions of a trial evaluated elsewhere (in a worker) to the sink. */
+    void offer(Trial trial, double loss, float[] predictions) {
+        sink.accept(trial, loss, predictions);
+    }
+
     /** The featurization choices in {@code config}, without the prefix stripped. */
     public static java.util.Map<String, Object> featurizeChoices(automl4j.space.Config config) {
         java.util.Map<String, Object> out = new java.util.TreeMap<>();

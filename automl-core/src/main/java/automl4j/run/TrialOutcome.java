@@ -2,11 +2,11 @@ package automl4j.run;
 
 /** How a trial ended. */
 public sealed interface TrialOutcome permits TrialOutcome.Completed, TrialOutcome.Pruned, TrialOutcome.Failed,
-        TrialOutcome.OutOfMemory, TrialOutcome.TimedOut, TrialOutcome.Cancelled {
+        TrialOutcome.OutOfMemory, TrialOutcome.Crashed, TrialOutcome.TimedOut, TrialOutcome.Cancelled {
 
     /**
      * A short status word for tables: {@code completed}, {@code pruned}, {@code failed},
-     * {@code out_of_memory}, {@code timed_out}, {@code cancelled}.
+     * {@code out_of_memory}, {@code crashed}, {@code timed_out}, {@code cancelled}.
      */
     String status();
 
@@ -87,6 +87,19 @@ public sealed interface TrialOutcome permits TrialOutcome.Completed, TrialOutcom
         @Override
         public String status() {
             return "out_of_memory";
+        }
+    }
+
+    /**
+     * The worker process running the trial died (a crash in native code, or a learner that ended its JVM).
+     *
+     * @param message the worker's exit code or signal, on one line
+     * @param seconds time until it died
+     */
+    record Crashed(String message, double seconds) implements TrialOutcome {
+        @Override
+        public String status() {
+            return "crashed";
         }
     }
 

@@ -61,13 +61,14 @@ class JournalProperties {
     static TrialOutcome randomOutcome(SplittableRandom r) {
         double[] odd = {Double.NaN, 0.1 + 0.2, -0.0, 1e-300, Double.MAX_VALUE, Double.POSITIVE_INFINITY};
         double x = r.nextInt(4) == 0 ? odd[r.nextInt(odd.length)] : r.nextDouble();
-        return switch (r.nextInt(6)) {
+        return switch (r.nextInt(7)) {
             case 0 -> new TrialOutcome.Completed(x, r.nextDouble(), r.nextDouble() * 10, r.nextDouble(), "cpu",
                     Map.of("n_estimators", r.nextInt(1, 500), "eta", r.nextDouble()), List.of(r.nextDouble(), x));
             case 1 -> new TrialOutcome.Pruned(x, List.of(x), r.nextDouble());
             case 2 -> new TrialOutcome.Failed("IllegalStateException: \"bad\"\tvalue\nline two ✓", r.nextDouble());
             case 3 -> new TrialOutcome.OutOfMemory("OutOfMemoryError: Java heap space", r.nextDouble());
             case 4 -> new TrialOutcome.TimedOut(r.nextDouble() * 100);
+            case 5 -> new TrialOutcome.Crashed("worker exited with signal 9 (SIGKILL)", r.nextDouble());
             default -> new TrialOutcome.Cancelled();
         };
     }

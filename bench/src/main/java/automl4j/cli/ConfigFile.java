@@ -42,6 +42,8 @@ final class ConfigFile {
         KEYS.put("search.ensemble_rounds", "rounds of greedy ensemble selection over the best trials, >= 0; the ensemble is "
                 + "exported if it validates better than every single trial; 0 exports the best single trial (default 50)");
         KEYS.put("cores", "cores to use, >= 1 (default: all available)");
+        KEYS.put("isolation", "in_process, native_in_workers or workers: which trials run in worker processes "
+                + "(default native_in_workers: XGBoost)");
         KEYS.put("output", "output folder (default: automl-output beside the config file)");
         KEYS.put("featurize.kinds", "mapping of column name to kind, overriding detection: numeric, boolean, categorical, "
                 + "high-cardinality, datetime, text, id-like (dropped), constant (dropped)");
@@ -145,7 +147,8 @@ final class ConfigFile {
         }
         Path output = base.resolve(text(flat, "output", "automl-output", false));
         return new RunConfig(train, target, task, metric, seconds, maxTrials, learners, searcher, seed,
-                new RunConfig.Search(ensembleRounds, pruning, portfolio), cores, output, featurize(flat));
+                new RunConfig.Search(ensembleRounds, pruning, portfolio, choice(flat, "isolation", automl4j.run.Isolation.values(),
+                        automl4j.run.Isolation::label, automl4j.run.Isolation.NATIVE_IN_WORKERS)), cores, output, featurize(flat));
     }
 
     private static FeaturizerOptions featurize(Map<String, JsonNode> flat) {
@@ -223,6 +226,7 @@ final class ConfigFile {
         search.put("portfolio", c.search().portfolio());
         search.put("ensemble_rounds", c.search().ensembleRounds());
         root.put("cores", c.cores());
+        root.put("isolation", c.search().isolation().label());
         // Absolute like data.train (resolved when read), so that the copy in the output folder works from anywhere.
         root.put("output", c.output().toAbsolutePath().normalize().toString());
         FeaturizerOptions f = c.featurize();

@@ -1,5 +1,6 @@
 package automl4j.cli;
 
+import automl4j.run.Leaderboard;
 import automl4j.run.RunListener;
 import automl4j.run.Trial;
 import automl4j.run.TrialOutcome;
@@ -66,7 +67,7 @@ final class ProgressPrinter implements RunListener {
             failed++;
             if (failed <= MAX_FAILURE_LINES && !(o instanceof TrialOutcome.Cancelled)) {
                 line(String.format(Locale.ROOT, "[%6.1f s] trial %3d %-20s %s: %s", elapsedSeconds, result.trial().id(),
-                        result.trial().config().learner(), o.status(), detail(o)));
+                        result.trial().config().learner(), o.status(), Leaderboard.detail(o)));
                 if (failed == MAX_FAILURE_LINES) {
                     line("           (further failures are listed on the leaderboard only)");
                 }
@@ -129,15 +130,5 @@ final class ProgressPrinter implements RunListener {
                 best.trial().config().learner());
         return String.format(Locale.ROOT, "%.0f/%.0f s, %.0f s left | %d trials done (%d pruned, %d failed), %d running | best %s %s",
                 elapsed, budgetSeconds, Math.max(0, budgetSeconds - elapsed), done, pruned, failed, running, metric, bestText);
-    }
-
-    private static String detail(TrialOutcome o) {
-        if (o instanceof TrialOutcome.Failed f) {
-            return f.message();
-        }
-        if (o instanceof TrialOutcome.OutOfMemory m) {
-            return m.message();
-        }
-        return o instanceof TrialOutcome.TimedOut t ? String.format(Locale.ROOT, "after %.1f s", t.seconds()) : "";
     }
 }

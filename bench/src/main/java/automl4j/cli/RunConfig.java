@@ -43,13 +43,15 @@ record RunConfig(Path train, String target, TaskType task, String metric, double
     }
 
     /**
-     * The search switches of a config file.
+     * The search and executor switches of a config file.
      *
      * @param ensembleRounds rounds of ensemble selection, 0 for none
      * @param pruning        whether trials may be pruned
      * @param portfolio      whether the built-in portfolio is tried first
+     * @param isolation      which trials run in worker processes (config key {@code isolation})
      */
-    record Search(int ensembleRounds, boolean pruning, boolean portfolio) {
-        static final Search DEFAULTS = new Search(automl4j.AutoMl.DEFAULT_ENSEMBLE_ROUNDS, true, true);
+    record Search(int ensembleRounds, boolean pruning, boolean portfolio, automl4j.run.Isolation isolation) {
+        static final Search DEFAULTS = new Search(automl4j.AutoMl.DEFAULT_ENSEMBLE_ROUNDS, true, true,
+                automl4j.run.Isolation.NATIVE_IN_WORKERS);
     }
 }

@@ -67,6 +67,7 @@ final class RunExecution {
                 .searcher(searcher)
                 .ensembleRounds(config.search().ensembleRounds())
                 .pruning(config.search().pruning())
+                .isolation(config.search().isolation())
                 .portfolio(config.search().portfolio() ? automl4j.search.Portfolio.builtIn() : automl4j.search.Portfolio.none())
                 .featurizer(new TabularFeaturizer(config.featurize()))
                 .cores(config.cores())

@@ -30,6 +30,7 @@ class FaultToleranceTest {
         // The random searcher's proposals do not depend on outcomes, so both runs try the same configs.
         return AutoMl.builder().seed(4).budget(new Budget(Duration.ofSeconds(60), 16)).learners(learners)
                 .searcher(new RandomSearcher()).trialTimeout(Duration.ofSeconds(1)).pruning(false).ensembleRounds(0)
+                .isolation(Isolation.IN_PROCESS)
                 .cores(2).build().fit(TaskData.of(DefaultDataset.generate(300, 8), DefaultDataset.TARGET));
     }
 
@@ -40,7 +41,7 @@ class FaultToleranceTest {
 
     @Test
     void throwingHangingAndMemoryExhaustingTrialsGetTheirOutcomesAndLeaveTheOthersAlone() {
-        AutoMlRun faulty = run(FAULTS.entrySet().stream().map(e -> FaultyLearners.failing(e.getKey(), e.getValue())).toList());
+        AutoMlRun faulty = run(FAULTS.values().stream().map(FaultyLearners::failing).toList());
         Learner constant = Learners.byId(Learners.discovered()).get("tribuo-linear-sgd");
         AutoMlRun healthy = run(FAULTS.keySet().stream().map(id -> FaultyLearners.wellBehaved(id, constant)).toList());
 

@@ -12,8 +12,11 @@ import automl4j.space.SearchSpace;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Learners that fail in the ways real ones do, for the executor's fault tests. Each has one integer parameter. */
-final class FaultyLearners {
+/**
+ * Learners that fail in the ways real ones do, for the executor's fault tests. Each has one integer parameter. The
+ * failing ones are public classes with no-arg constructors, so that worker processes can rebuild them.
+ */
+public final class FaultyLearners {
     private FaultyLearners() {
     }
 
@@ -24,33 +27,81 @@ final class FaultyLearners {
         /** Never returns (and ignores interrupts), like a fit stuck in native code. */
         HANGS,
         /** Asks for an array larger than the whole heap. */
-        EXHAUSTS_MEMORY
+        EXHAUSTS_MEMORY,
+        /** Ends its JVM at once, like a crash in native code (only ever run it in a worker). */
+        KILLS_JVM
     }
 
-    /** A learner with {@code id} whose every fit fails with {@code fault}. */
-    static Learner failing(String id, Fault fault) {
-        return new Base(id) {
-            @Override
-            public FittedModel fit(TrainingSet data, Config config, FitContext context) {
-                switch (fault) {
-                    case THROWS -> throw new IllegalStateException("deliberate failure k=" + config.intValue("k"));
-                    case HANGS -> {
-                        while (true) {
-                            try {
-                                Thread.sleep(1_000);
-                            } catch (InterruptedException e) {
-                                // A fit stuck in native code does not see interrupts either.
-                            }
+    /** The learner whose every fit fails with {@code fault}; its id is the fault's name in kebab case. */
+    static Learner failing(Fault fault) {
+        return switch (fault) {
+            case THROWS -> new Throws();
+            case HANGS -> new Hangs();
+            case EXHAUSTS_MEMORY -> new ExhaustsMemory();
+            case KILLS_JVM -> new KillsJvm();
+        };
+    }
+
+    /** Fails with {@link Fault#THROWS}. */
+    public static final class Throws extends Failing {
+        public Throws() {
+            super("throws", Fault.THROWS);
+        }
+    }
+
+    /** Fails with {@link Fault#HANGS}. */
+    public static final class Hangs extends Failing {
+        public Hangs() {
+            super("hangs", Fault.HANGS);
+        }
+    }
+
+    /** Fails with {@link Fault#EXHAUSTS_MEMORY}. */
+    public static final class ExhaustsMemory extends Failing {
+        public ExhaustsMemory() {
+            super("exhausts-memory", Fault.EXHAUSTS_MEMORY);
+        }
+    }
+
+    /** Fails with {@link Fault#KILLS_JVM}. */
+    public static final class KillsJvm extends Failing {
+        public KillsJvm() {
+            super("kills-jvm", Fault.KILLS_JVM);
+        }
+    }
+
+    private abstract static class Failing extends Base {
+        private final Fault fault;
+
+        Failing(String id, Fault fault) {
+            super(id);
+            this.fault = fault;
+        }
+
+        @Override
+        public FittedModel fit(TrainingSet data, Config config, FitContext context) {
+            switch (fault) {
+                case THROWS -> throw new IllegalStateException("deliberate failure k=" + config.intValue("k"));
+                case HANGS -> {
+                    while (true) {
+                        try {
+                            Thread.sleep(1_000);
+                        } catch (InterruptedException e) {
+                            // A fit stuck in native code does not see interrupts either.
                         }
                     }
-                    default -> {
-                        long words = Math.min(Integer.MAX_VALUE - 8, 2 * (Runtime.getRuntime().maxMemory() / Long.BYTES));
-                        long[] hog = new long[(int) words];
-                        throw new IllegalStateException("the heap held " + hog.length + " longs");
-                    }
+                }
+                case KILLS_JVM -> {
+                    Runtime.getRuntime().halt(7);
+                    throw new AssertionError("unreachable");
+                }
+                default -> {
+                    long words = Math.min(Integer.MAX_VALUE - 8, 2 * (Runtime.getRuntime().maxMemory() / Long.BYTES));
+                    long[] hog = new long[(int) words];
+                    throw new IllegalStateException("the heap held " + hog.length + " longs");
                 }
             }
-        };
+        }
     }
 
     /** A learner with {@code id} and the same space as the failing ones, whose fits succeed with a constant model. */
@@ -63,7 +114,7 @@ final class FaultyLearners {
         };
     }
 
-    private abstract static class Base implements Learner {
+    abstract static class Base implements Learner {
         private final String id;
 
         Base(String id) {

@@ -172,6 +172,12 @@ public final class XgboostLearner implements Learner {
         return out;
     }
 
+    /** XGBoost trains in its native library. */
+    @Override
+    public boolean nativeCode() {
+        return true;
+    }
+
     /**
      * Heap only: the float copies of the training and validation features handed to the native library, labels and
      * predictions. The native DMatrix and trees live outside the heap and are not counted.

@@ -1,0 +1,145 @@
+package automl4j.run;
+
+import automl4j.learn.Learner;
+import automl4j.metric.Metric;
+import automl4j.metric.Metrics;
+import automl4j.space.Config;
+import automl4j.space.ConfigJson;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The main class of a worker process: connects back to the engine, reads each featurization's splits once, and
+ * evaluates the trials it is sent, one at a time, exactly as the engine would in-process. Standard output is
+ * redirected to standard error so that nothing a library prints can reach the engine as a message.
+ */
+public final class WorkerMain {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, Path> splitFiles = new HashMap<>();
+    private final Map<String, List<PreparedSplit>> splits = new HashMap<>();
+    private final Map<String, Learner> learners = new HashMap<>();
+
+    private WorkerMain() {
+    }
+
+    /**
+     * Runs the worker.
+     *
+     * @param args the engine's port and the token that proves the connection is the one it started
+     */
+    public static void main(String[] args) throws IOException {
+        System.setOut(System.err);
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]))) {
+            socket.setTcpNoDelay(true);
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            out.writeUTF(args[1]);
+            out.flush();
+            new WorkerMain().serve(in, out);
+        }
+    }
+
+    private void serve(DataInputStream in, DataOutputStream out) throws IOException {
+        while (true) {
+            byte kind;
+            try {
+                kind = in.readByte();
+            } catch (EOFException e) {
+                return;   // the engine is gone
+            }
+            if (kind == WorkerProtocol.EXIT) {
+                return;
+            } else if (kind == WorkerProtocol.SPLITS) {
+                splitFiles.put(in.readUTF(), Path.of(in.readUTF()));
+            } else if (kind == WorkerProtocol.EVALUATE) {
+                evaluate(in, out);
+            } else {
+                throw new IOException("unknown message " + kind);
+            }
+        }
+    }
+
+    private void evaluate(DataInputStream in, DataOutputStream out) throws IOException {
+        int id = in.readInt();
+        long seed = in.readLong();
+        Config config = ConfigJson.read(JSON.readTree(WorkerProtocol.readText(in)));
+        String learnerClass = in.readUTF();
+        Metric metric = Metrics.forName(in.readUTF());
+        String key = in.readUTF();
+        int threads = in.readInt();
+        long deadline = System.nanoTime() + in.readLong();
+        Pruning rule = new Pruning(WorkerProtocol.readDoubles(in));
+        boolean wantPredictions = in.readBoolean();
+
+        Trial trial = new Trial(id, config, seed);
+        long start = System.nanoTime();
+        float[][] predictions = new float[1][];
+        double[] loss = {Double.NaN};
+        TrialOutcome outcome;
+        try {
+            List<PreparedSplit> data = splits(key);
+            Learner learner = learner(learnerClass);
+            TrialEvaluator evaluator = new TrialEvaluator(data, metric);
+            if (wantPredictions) {
+                evaluator.predictionsTo((t, l, p) -> {
+                    loss[0] = l;
+                    predictions[0] = p;
+                });
+            }
+            outcome = TrialExecutor.of(1, threads).start(() -> evaluator.evaluate(trial, learner, threads, deadline, rule), threads)
+                    .join();
+        } catch (CompletionException e) {
+            outcome = SearchLoop.failure(trial, e.getCause() != null ? e.getCause() : e, (System.nanoTime() - start) / 1e9);
+        } catch (RuntimeException | IOException | ReflectiveOperationException e) {
+            outcome = SearchLoop.failure(trial, e, (System.nanoTime() - start) / 1e9);
+        }
+        ObjectNode n = JSON.createObjectNode();
+        OutcomeJson.write(n, outcome);
+        out.writeByte(WorkerProtocol.RESULT);
+        out.writeInt(id);
+        WorkerProtocol.writeText(out, JSON.writeValueAsString(n));
+        out.writeDouble(loss[0]);
+        WorkerProtocol.writeFloats(out, outcome instanceof TrialOutcome.Completed ? predictions[0] : null);
+        out.flush();
+    }
+
+    private List<PreparedSplit> splits(String key) throws IOException {
+        List<PreparedSplit> s = splits.get(key);
+        if (s == null) {
+            Path file = splitFiles.get(key);
+            if (file == null) {
+                throw new IOException("no splits were sent for " + key);
+            }
+            try (InputStream raw = Files.newInputStream(file)) {
+                s = SplitCodec.read(new DataInputStream(new BufferedInputStream(raw, 1 << 16)));
+            }
+            splits.put(key, s);
+        }
+        return s;
+    }
+
+    private Learner learner(String className) throws ReflectiveOperationException {
+        Learner l = learners.get(className);
+        if (l == null) {
+            l = (Learner) Class.forName(className).getDeclaredConstructor().newInstance();
+            learners.put(className, l);
+        }
+        return l;
+    }
+}

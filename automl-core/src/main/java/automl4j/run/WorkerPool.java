@@ -1,0 +1,373 @@
+package automl4j.run;
+
+import automl4j.learn.Learner;
+import automl4j.metric.Metric;
+import automl4j.space.ConfigJson;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Modifier;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Worker JVMs that evaluate trials in processes of their own, so that a fit that crashes its JVM, exhausts its heap
+ * or never returns costs one worker, not the run. Each worker has its own heap limit, is reused trial after trial,
+ * and reads each featurization's splits once from a file the pool writes; a worker that dies or is killed at a
+ * deadline is replaced by a new one on the next trial. Used from the search thread only.
+ */
+final class WorkerPool implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long CONNECT_TIMEOUT_MILLIS = 60_000;
+
+    /**
+     * A worker's answer.
+     *
+     * @param outcome     how the trial ended
+     * @param loss        its validation loss, NaN if it did not complete
+     * @param predictions its flattened validation predictions, or null
+     */
+    record Result(TrialOutcome outcome, double loss, float[] predictions) {
+    }
+
+    private final int size;
+    private final int heapMb;
+    private final Path dir;
+    private final ServerSocket server;
+    private final List<Worker> workers = new ArrayList<>();
+    private final Map<String, Process> launched = new HashMap<>();   // by token: started, not yet connected
+    private final Map<String, Path> splitFiles = new HashMap<>();
+    // By identity: the engine featurizes each choice once and hands out the same list.
+    private final Map<List<PreparedSplit>, String> splitKeys = new java.util.IdentityHashMap<>();
+
+    /**
+     * A pool of up to {@code size} workers of {@code heapMb} MiB heap each.
+     *
+     * @throws UncheckedIOException if the loopback socket or the folder for the split files cannot be made
+     */
+    WorkerPool(int size, int heapMb) {
+        this.size = size;
+        this.heapMb = heapMb;
+        try {
+            this.dir = Files.createTempDirectory("automl4j-workers-");
+            this.server = new ServerSocket(0, size * 2, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare worker processes: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@code learner} can be rebuilt inside a worker: a public class with a public no-arg constructor. */
+    static boolean canRun(Learner learner) {
+        Class<?> c = learner.getClass();
+        if (!Modifier.isPublic(c.getModifiers()) || c.isAnonymousClass() || c.isLocalClass()
+                || (c.isMemberClass() && !Modifier.isStatic(c.getModifiers()))) {
+            return false;
+        }
+        try {
+            return Modifier.isPublic(c.getConstructor().getModifiers());
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Starts the processes of all workers without waiting for them, so that their JVMs start while the first trials
+     * run in-process.
+     */
+    void launchAll() throws IOException {
+        while (workers.size() + launched.size() < size) {
+            launch();
+        }
+    }
+
+    /**
+     * Waits until a worker is connected and idle, starting one if needed, so that the next {@link #submit} starts
+     * its trial at once (a trial's time should not include a JVM's start).
+     *
+     * @throws IOException if no worker can be started or reached
+     */
+    void ready() throws IOException {
+        idleWorker();
+    }
+
+    /** Heap of each worker in MiB. */
+    int heapMb() {
+        return heapMb;
+    }
+
+    /**
+     * Starts {@code trial} on an idle worker (starting one if needed).
+     *
+     * @param splits the featurized splits the trial's config picks
+     * @return its result; completed with {@link TrialOutcome.Crashed} or {@link TrialOutcome.OutOfMemory} if the
+     *         worker dies first
+     * @throws IOException if no worker can be started or reached
+     */
+    CompletableFuture<Result> submit(Trial trial, Learner learner, Metric metric, int threads, long deadlineNanos,
+                                     Pruning rule, List<PreparedSplit> splits, boolean wantPredictions) throws IOException {
+        Worker w = idleWorker();
+        String key = splitsKey(splits);
+        ObjectNode config = JSON.createObjectNode();
+        ConfigJson.write(config, trial.config());
+        CompletableFuture<Result> result = new CompletableFuture<>();
+        w.busy = trial;
+        w.result = result;
+        w.started = System.nanoTime();
+        try {
+            if (w.loaded.add(key)) {
+                w.out.writeByte(WorkerProtocol.SPLITS);
+                w.out.writeUTF(key);
+                w.out.writeUTF(splitFiles.get(key).toString());
+            }
+            w.out.writeByte(WorkerProtocol.EVALUATE);
+            w.out.writeInt(trial.id());
+            w.out.writeLong(trial.seed());
+            WorkerProtocol.writeText(w.out, JSON.writeValueAsString(config));
+            w.out.writeUTF(learner.getClass().getName());
+            w.out.writeUTF(metric.name());
+            w.out.writeUTF(key);
+            w.out.writeInt(threads);
+            w.out.writeLong(Math.max(0, deadlineNanos - System.nanoTime()));
+            WorkerProtocol.writeDoubles(w.out, rule.thresholds());
+            w.out.writeBoolean(wantPredictions);
+            w.out.flush();
+        } catch (IOException e) {
+            // It died between trials; the reader thread completes the result with how it ended.
+            w.process.destroyForcibly();
+        }
+        return result;
+    }
+
+    /** Kills the worker running {@code trial} (at its hard deadline); it is replaced on the next submit. */
+    void kill(Trial trial) {
+        for (Worker w : workers) {
+            if (w.busy != null && w.busy.id() == trial.id()) {
+                w.killed = true;
+                w.dead = true;   // at once: the process may take a moment to go, and the next trial needs a worker now
+                w.process.destroyForcibly();
+            }
+        }
+    }
+
+    private String splitsKey(List<PreparedSplit> splits) throws IOException {
+        String key = splitKeys.get(splits);
+        if (key == null) {
+            key = "s" + splitKeys.size();
+            Path file = dir.resolve(key + ".bin");
+            try (OutputStream raw = Files.newOutputStream(file)) {
+                SplitCodec.write(new DataOutputStream(new BufferedOutputStream(raw, 1 << 16)), splits);
+            }
+            splitFiles.put(key, file);
+            splitKeys.put(splits, key);
+        }
+        return key;
+    }
+
+    private Worker idleWorker() throws IOException {
+        workers.removeIf(w -> !w.alive());
+        for (Worker w : workers) {
+            if (w.busy == null) {
+                return w;
+            }
+        }
+        if (workers.size() >= size) {
+            // Cannot happen while the search starts at most one trial per slot; a bug must not stop the run.
+            throw new IOException("all " + size + " workers are busy");
+        }
+        launched.values().removeIf(p -> !p.isAlive());
+        if (launched.isEmpty()) {
+            launch();
+        }
+        Worker w = connect();
+        workers.add(w);
+        return w;
+    }
+
+    private void launch() throws IOException {
+        String token = UUID.randomUUID().toString();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heapMb + "m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(),
+                Integer.toString(server.getLocalPort()), token));
+        launched.put(token, new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+    }
+
+    /** The first launched worker to connect. */
+    private Worker connect() throws IOException {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECT_TIMEOUT_MILLIS);
+        while (true) {
+            long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
+            launched.values().removeIf(p -> !p.isAlive());
+            if (left <= 0 || launched.isEmpty()) {
+                launched.values().forEach(Process::destroyForcibly);
+                launched.clear();
+                throw new IOException("no worker process connected within " + CONNECT_TIMEOUT_MILLIS / 1000
+                        + " s, or they exited at start (is " + System.getProperty("java.home") + "/bin/java usable, and are "
+                        + "this library's classes on java.class.path?)");
+            }
+            server.setSoTimeout((int) Math.min(left, 500));
+            Socket socket;
+            try {
+                socket = server.accept();
+            } catch (SocketTimeoutException e) {
+                continue;
+            }
+            socket.setTcpNoDelay(true);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            Process process = launched.remove(in.readUTF());
+            if (process == null) {
+                socket.close();   // not one of ours
+                continue;
+            }
+            Worker w = new Worker(process, socket, in, new DataOutputStream(new BufferedOutputStream(socket.getOutputStream())));
+            Thread reader = new Thread(w::read, "automl4j-worker-" + process.pid());
+            reader.setDaemon(true);
+            reader.start();
+            return w;
+        }
+    }
+
+    @Override
+    public void close() {
+        launched.values().forEach(Process::destroyForcibly);
+        for (Worker w : workers) {
+            try {
+                w.out.writeByte(WorkerProtocol.EXIT);
+                w.out.flush();
+            } catch (IOException e) {
+                // already gone
+            }
+        }
+        for (Worker w : workers) {
+            try {
+                if (!w.process.waitFor(2, TimeUnit.SECONDS)) {
+                    w.process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                w.process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            server.close();
+            for (Path f : splitFiles.values()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // Temporary files; the operating system cleans its temporary folder.
+        }
+    }
+
+    /** One worker process and the trial it runs. */
+    private final class Worker {
+        final Process process;
+        final Socket socket;
+        final DataInputStream in;
+        final DataOutputStream out;
+        final Set<String> loaded = new HashSet<>();
+        volatile Trial busy;
+        volatile CompletableFuture<Result> result;
+        volatile long started;
+        volatile boolean killed;
+        volatile boolean dead;
+
+        Worker(Process process, Socket socket, DataInputStream in, DataOutputStream out) {
+            this.process = process;
+            this.socket = socket;
+            this.in = in;
+            this.out = out;
+        }
+
+        boolean alive() {
+            return !dead && process.isAlive();
+        }
+
+        /** Reads results until the worker's connection ends, then settles the trial it was running. */
+        void read() {
+            try {
+                while (true) {
+                    byte kind = in.readByte();
+                    if (kind != WorkerProtocol.RESULT) {
+                        throw new IOException("unknown message " + kind);
+                    }
+                    int id = in.readInt();
+                    TrialOutcome outcome = OutcomeJson.read(JSON.readTree(WorkerProtocol.readText(in)));
+                    double loss = in.readDouble();
+                    float[] predictions = WorkerProtocol.readFloats(in);
+                    CompletableFuture<Result> r = result;
+                    if (busy != null && busy.id() == id) {
+                        busy = null;
+                        result = null;
+                        r.complete(new Result(outcome, loss, predictions));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                dead = true;
+                process.destroyForcibly();
+                int code = exitCode(process);
+                Trial trial = busy;
+                CompletableFuture<Result> r = result;
+                busy = null;
+                if (trial != null && r != null) {
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    r.complete(new Result(died(trial, code, seconds), Double.NaN, null));
+                }
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing a dead connection
+                }
+            }
+        }
+
+        private TrialOutcome died(Trial trial, int code, double seconds) {
+            String what = "trial " + trial.id() + " (" + trial.config() + ")";
+            if (code == WorkerProtocol.OUT_OF_MEMORY_EXIT && !killed) {
+                return new TrialOutcome.OutOfMemory(what + " ran out of memory: its worker exceeded its " + heapMb
+                        + " MiB heap", seconds);
+            }
+            String how = code > 128 ? "was killed by signal " + (code - 128) + signalName(code - 128) : "exited with code " + code;
+            return new TrialOutcome.Crashed(what + " crashed: its worker process " + how, seconds);
+        }
+    }
+
+    private static int exitCode(Process p) {
+        try {
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String signalName(int signal) {
+        return switch (signal) {
+            case 6 -> " (SIGABRT)";
+            case 9 -> " (SIGKILL)";
+            case 11 -> " (SIGSEGV)";
+            case 15 -> " (SIGTERM)";
+            default -> "";
+        };
+    }
+}
