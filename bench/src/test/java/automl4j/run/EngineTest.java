@@ -76,13 +76,15 @@ class EngineTest {
     }
 
     @Test
-    void sameSeedAndMaxTrialsGiveTheSameLeaderboardOnOneAndTwoSlots() {
+    void sameSeedAndMaxTrialsGiveTheSameLeaderboardOnOneTwoAndFourSlots() {
         Table table = DefaultDataset.generate(600, 2);
-        AutoMl base = AutoMl.builder().seed(5).budget(Budget.ofTrials(14))
+        AutoMl base = AutoMl.builder().seed(5).budget(Budget.ofTrials(14)).isolation(Isolation.IN_PROCESS)
                 .learners(learners("xgboost", "tribuo-linear-sgd")).searcher(new RandomSearcher()).build();
         AutoMlRun one = base.toBuilder().cores(1).build().fit(TaskData.of(table, DefaultDataset.TARGET));
         AutoMlRun two = base.toBuilder().cores(2).build().fit(TaskData.of(table, DefaultDataset.TARGET));
+        AutoMlRun four = base.toBuilder().cores(4).build().fit(TaskData.of(table, DefaultDataset.TARGET));
         assertThat(signature(two)).isEqualTo(signature(one));
+        assertThat(signature(four)).isEqualTo(signature(one));
         assertThat(one.leaderboard().rows()).filteredOn(r -> !r.trial().config().learner().equals("ensemble")).hasSize(14);
     }
 

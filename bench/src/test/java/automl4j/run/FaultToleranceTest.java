@@ -23,13 +23,13 @@ class FaultToleranceTest {
             "exhausts-memory", Fault.EXHAUSTS_MEMORY);
 
     private static AutoMlRun run(List<Learner> faulty) {
-        // Not XGBoost: the one-second trial timeout would stop its boosting early on a busy machine and change its scores.
+        // Not XGBoost: the trial timeout would stop its boosting early on a busy machine and change its scores.
         Learner logistic = Learners.byId(Learners.discovered()).get("smile-logistic");
         List<Learner> learners = new java.util.ArrayList<>(List.of(logistic));
         learners.addAll(faulty);
         // The random searcher's proposals do not depend on outcomes, so both runs try the same configs.
         return AutoMl.builder().seed(4).budget(new Budget(Duration.ofSeconds(60), 16)).learners(learners)
-                .searcher(new RandomSearcher()).trialTimeout(Duration.ofSeconds(1)).pruning(false).ensembleRounds(0)
+                .searcher(new RandomSearcher()).trialTimeout(Duration.ofSeconds(6)).pruning(false).ensembleRounds(0)
                 .isolation(Isolation.IN_PROCESS)
                 .cores(2).build().fit(TaskData.of(DefaultDataset.generate(300, 8), DefaultDataset.TARGET));
     }

@@ -33,14 +33,14 @@ class WorkerIsolationTest {
     }
 
     @Test
-    void trialsInWorkersGiveTheLeaderboardAndEnsembleOfInProcessTrialsOnOneAndTwoSlots() {
+    void trialsInWorkersGiveTheLeaderboardAndEnsembleOfInProcessTrialsOnOneTwoAndFourSlots() {
         AutoMl base = AutoMl.builder().seed(6).budget(Budget.ofTrials(10)).learners(learners("xgboost", "smile-logistic"))
                 .workerHeapMb(256).build();
         AutoMlRun inProcess = base.toBuilder().isolation(Isolation.IN_PROCESS).cores(2).build().fit(DATA);
-        AutoMlRun workersOne = base.toBuilder().isolation(Isolation.WORKERS).cores(1).build().fit(DATA);
-        AutoMlRun workersTwo = base.toBuilder().isolation(Isolation.WORKERS).cores(2).build().fit(DATA);
-        assertThat(signature(workersOne)).isEqualTo(signature(inProcess));
-        assertThat(signature(workersTwo)).isEqualTo(signature(inProcess));
+        for (int slots : new int[] {1, 2, 4}) {
+            AutoMlRun workers = base.toBuilder().isolation(Isolation.WORKERS).cores(slots).build().fit(DATA);
+            assertThat(signature(workers)).as("%d slots", slots).isEqualTo(signature(inProcess));
+        }
         assertThat(inProcess.leaderboard().rows()).anyMatch(r -> r.trial().config().learner().equals("ensemble"));
     }
 
