@@ -18,44 +18,14 @@ import automl4j.learn.TrainingSet;
 import automl4j.search.Budget;
 import automl4j.searchers.random.RandomSearcher;
 import automl4j.space.Config;
-import automl4j.space.IntParam;
 import automl4j.space.SearchSpace;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 class EngineTest {
-    /** A learner whose every fit throws. */
-    static final class ThrowingLearner implements Learner {
-        @Override
-        public String id() {
-            return "throwing";
-        }
-
-        @Override
-        public Set<TaskType> tasks() {
-            return EnumSet.allOf(TaskType.class);
-        }
-
-        @Override
-        public SearchSpace space(TaskType task) {
-            return SearchSpace.of(new IntParam("k", 1, 3, false));
-        }
-
-        @Override
-        public FittedModel fit(TrainingSet data, Config config, FitContext context) {
-            throw new IllegalStateException("deliberate failure k=" + config.intValue("k"));
-        }
-
-        @Override
-        public FittedModel load(ModelArtifact artifact) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     private static List<Learner> learners(String... ids) {
         List<Learner> out = new ArrayList<>();
         for (Learner l : Learners.discovered()) {
@@ -92,11 +62,11 @@ class EngineTest {
     void aThrowingTrialIsRecordedAsFailedAndTheSearchGoesOn() {
         Table table = DefaultDataset.generate(300, 3);
         List<Learner> ls = new ArrayList<>(learners("xgboost"));
-        ls.add(new ThrowingLearner());
+        ls.add(FaultyLearners.failing(FaultyLearners.Fault.THROWS));
         AutoMlRun run = AutoMl.builder().seed(1).budget(Budget.ofTrials(8)).learners(ls).cores(2).ensembleRounds(0).build()
                 .fit(TaskData.of(table, DefaultDataset.TARGET));
         assertThat(run.leaderboard().rows()).hasSize(8);
-        assertThat(run.leaderboard().rows()).filteredOn(r -> r.trial().config().learner().equals("throwing"))
+        assertThat(run.leaderboard().rows()).filteredOn(r -> r.trial().config().learner().equals("throws"))
                 .isNotEmpty().allSatisfy(r -> {
                     assertThat(r.outcome()).isInstanceOf(TrialOutcome.Failed.class);
                     assertThat(((TrialOutcome.Failed) r.outcome()).message()).contains("deliberate failure").contains("trial " + r.trial().id());
@@ -107,7 +77,7 @@ class EngineTest {
     @Test
     void aRunInWhichEveryTrialFailsListsTheFailures() {
         Table table = DefaultDataset.generate(100, 3);
-        assertThatThrownBy(() -> AutoMl.builder().budget(Budget.ofTrials(3)).learners(List.of(new ThrowingLearner())).cores(1)
+        assertThatThrownBy(() -> AutoMl.builder().budget(Budget.ofTrials(3)).learners(List.of(FaultyLearners.failing(FaultyLearners.Fault.THROWS))).cores(1)
                 .build().fit(TaskData.of(table, DefaultDataset.TARGET)))
                 .isInstanceOf(AutoMlException.class).hasMessageContaining("no trial completed (3 trials)")
                 .hasMessageContaining("deliberate failure");
