@@ -1,13 +1,13 @@
 package automl4j.run;
 
 import automl4j.internal.JsonFields;
+import automl4j.space.ConfigJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Trial outcomes as JSON objects ({@code status} and the outcome's fields) and back, as the journal stores them and
@@ -26,16 +26,7 @@ public final class OutcomeJson {
             n.put("fit_seconds", c.fitSeconds());
             n.put("predict_micros_per_row", c.predictMicrosPerRow());
             n.put("device", c.device());
-            ObjectNode refit = n.putObject("refit_settings");
-            c.refitSettings().forEach((k, v) -> {
-                if (v instanceof Integer i) {
-                    refit.put(k, i);
-                } else if (v instanceof Number d) {
-                    refit.put(k, d.doubleValue());
-                } else {
-                    refit.put(k, String.valueOf(v));
-                }
-            });
+            ConfigJson.writeValues(n.putObject("refit_settings"), c.refitSettings());
             writeScores(n.putArray("split_scores"), c.splitScores());
         } else if (outcome instanceof TrialOutcome.Pruned p) {
             n.put("partial_score", p.partialScore());
@@ -60,11 +51,7 @@ public final class OutcomeJson {
         String status = JsonFields.text(n, "status");
         return switch (status) {
             case "completed" -> {
-                Map<String, Object> refit = new TreeMap<>();
-                JsonFields.field(n, "refit_settings").properties().forEach(e -> {
-                    JsonNode v = e.getValue();
-                    refit.put(e.getKey(), v.isInt() ? (Object) v.asInt() : v.isNumber() ? (Object) v.asDouble() : v.asText());
-                });
+                Map<String, Object> refit = ConfigJson.readValues(JsonFields.field(n, "refit_settings"));
                 yield new TrialOutcome.Completed(JsonFields.number(n, "score"), JsonFields.number(n, "score_std"), JsonFields.number(n, "fit_seconds"),
                         JsonFields.number(n, "predict_micros_per_row"), JsonFields.text(n, "device"), refit, scores(n));
             }

@@ -16,25 +16,34 @@ public final class ConfigJson {
     /** Writes {@code config} into {@code node}. */
     public static void write(ObjectNode node, Config config) {
         node.put("learner", config.learner());
-        ObjectNode values = node.putObject("values");
-        config.values().forEach((k, v) -> {
-            if (v instanceof Integer i) {
-                values.put(k, i);
-            } else if (v instanceof Double d) {
-                values.put(k, d);
-            } else {
-                values.put(k, (String) v);
-            }
-        });
+        writeValues(node.putObject("values"), config.values());
     }
 
     /** The config in {@code node}. */
     public static Config read(JsonNode node) {
+        return Config.of(node.path("learner").asText(), readValues(node.path("values")));
+    }
+
+    /** Writes {@code values} into {@code target}: integers as integers, other numbers as doubles, the rest as text. */
+    public static void writeValues(ObjectNode target, Map<String, ?> values) {
+        values.forEach((k, v) -> {
+            if (v instanceof Integer i) {
+                target.put(k, i);
+            } else if (v instanceof Number d) {
+                target.put(k, d.doubleValue());
+            } else {
+                target.put(k, String.valueOf(v));
+            }
+        });
+    }
+
+    /** The values {@link #writeValues} wrote into {@code node}, in key order. */
+    public static Map<String, Object> readValues(JsonNode node) {
         Map<String, Object> values = new TreeMap<>();
-        node.path("values").properties().forEach(e -> {
+        node.properties().forEach(e -> {
             JsonNode v = e.getValue();
             values.put(e.getKey(), v.isInt() ? (Object) v.asInt() : v.isNumber() ? (Object) v.asDouble() : v.asText());
         });
-        return Config.of(node.path("learner").asText(), values);
+        return values;
     }
 }
