@@ -224,7 +224,7 @@ public final class AutoMl {
         private Portfolio portfolio;
         private boolean pruning = true;
         private Path journal;
-        private Isolation isolation = Isolation.NATIVE_IN_WORKERS;
+        private Isolation isolation = Isolation.GUARDED;
         private int workerHeapMb;
 
         private Builder() {
@@ -359,7 +359,8 @@ public final class AutoMl {
         /**
          * Which trials run in worker processes (child JVMs started by the run, reused trial after trial, killed at a
          * trial's deadline and replaced when they die), so that a crash in native code, a fit that never returns or
-         * one that exhausts its heap costs that trial only; default {@link Isolation#NATIVE_IN_WORKERS} (XGBoost).
+         * one that exhausts its heap costs that trial only; default {@link Isolation#GUARDED} (learners with native code or
+         * whose fits cannot stop at a deadline: all built-in ones).
          * If workers cannot be started, trials run in-process and the listener is told why.
          */
         public Builder isolation(Isolation i) {

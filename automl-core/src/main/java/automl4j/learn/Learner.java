@@ -66,6 +66,15 @@ public interface Learner {
         return false;
     }
 
+    /**
+     * True if {@link #fit} returns soon after its context's deadline passes (it trains in rounds and checks the
+     * deadline between them). A fit that cannot stop keeps its cores busy after its trial is abandoned, so by default
+     * such learners run in worker processes, where the executor kills them at their deadline.
+     */
+    default boolean stopsAtDeadline() {
+        return false;
+    }
+
     /** The config to try first: the library's own defaults, expressed in this learner's space. */
     default Config defaultConfig(TaskType task) {
         SearchSpace space = space(task);

@@ -157,7 +157,9 @@ public final class Engine {
         }
         long refitStart = System.nanoTime();
         long grace = Math.max(2_000_000_000L, budgetNanos / 20);
-        long refitDeadline = Math.max(start + budgetNanos + grace, refitStart + grace);
+        // Fits that train in rounds stop at this deadline; half the grace is left for a member that cannot be stopped
+        // and for assembling the model, so the run ends within the budget plus the grace.
+        long refitDeadline = Math.max(start + budgetNanos, refitStart) + grace / 2;
         Refitter refitter = new Refitter(featurizer, data.table(), tableRows, encoded.target(), y, featurizeDefaults, full,
                 settings.executor().cores(), refitDeadline);
         Map<String, String> info = new TreeMap<>();
@@ -169,17 +171,33 @@ public final class Engine {
             EnsembleBuilder builder = new EnsembleBuilder(splits, metric, task, encoded.target().classes(), settings.ensembleRounds());
             long selectionDeadline = System.nanoTime() + (long) (Math.max(0.2, 0.25 * Math.max(0, secondsLeft)) * 1e9);
             Optional<EnsembleBuilder.Plan> chosen = builder.build(pool.entries(), results, refitSeconds,
-                    Math.max(0, secondsLeft) + grace / 1e9, settings.seed(), selectionDeadline);
+                    Math.max(0, secondsLeft) + grace / 2e9, settings.seed(), selectionDeadline);
             // A tie goes to the ensemble: at equal validation scores an average generalizes better than one model.
             if (chosen.isPresent() && metric.loss(chosen.get().row().completed().score())
                     <= metric.loss(board.best().orElseThrow().completed().score())) {
                 EnsembleBuilder.Plan ens = chosen.get();
                 try {
                     List<AutoMlModel.Member> members = new ArrayList<>();
+                    List<Integer> dropped = new ArrayList<>();
+                    double keptWeight = 0;
                     for (int m = 0; m < ens.members().size(); m++) {
                         TrialResult member = ens.members().get(m);
+                        // Members come heaviest first; one whose refit would end past the deadline is left out rather
+                        // than overrun the budget (the estimates are generous; refits on a busy machine are not).
+                        if (m > 0 && System.nanoTime() + (long) (expectedRefitSeconds(member, scale) * 1e9) - refitDeadline > 0) {
+                            dropped.add(member.trial().id());
+                            continue;
+                        }
                         Refitter.Fitted f = refitter.refit(member, learners.get(member.trial().config().learner()));
+                        listener.info(refitLine(member, f, refitSeconds.applyAsDouble(member)));
                         members.add(new AutoMlModel.Member(f.transform(), f.model(), f.config(), ens.weights().get(m)));
+                        keptWeight += ens.weights().get(m);
+                    }
+                    if (!dropped.isEmpty()) {
+                        members = reweighted(members, keptWeight);
+                        info.put("ensemble_members_left_out", dropped.toString());
+                        listener.info(String.format(Locale.ROOT, "the budget ran out while refitting the ensemble: members %s "
+                                + "are left out and the other weights scaled to sum to one", dropped));
                     }
                     List<TrialResult> withEnsemble = new ArrayList<>(results);
                     withEnsemble.add(ens.row());
@@ -196,7 +214,7 @@ public final class Engine {
             }
         }
         List<String> refitFailures = new ArrayList<>();
-        for (TrialResult candidate : refitOrder(board, (start + budgetNanos - System.nanoTime()) / 1e9, grace / 1e9, scale, featurizeSeconds)) {
+        for (TrialResult candidate : refitOrder(board, (start + budgetNanos - System.nanoTime()) / 1e9, grace / 2e9, scale, featurizeSeconds)) {
             if (refitFailures.size() >= 3) {
                 break;
             }
@@ -208,6 +226,7 @@ public final class Engine {
             }
             try {
                 Refitter.Fitted f = refitter.refit(candidate, learners.get(candidate.trial().config().learner()));
+                listener.info(refitLine(candidate, f, refitSeconds.applyAsDouble(candidate)));
                 info.put("validation_score", Double.toString(candidate.completed().score()));
                 info.put("trial", Integer.toString(candidate.trial().id()));
                 AutoMlModel best = new AutoMlModel(encoded.target(), f.transform(), f.model(), f.config(), info);
@@ -273,6 +292,22 @@ public final class Engine {
     /** Seconds a refit of {@code r}'s config on all rows is expected to take: its per-split fit time scaled to all rows. */
     static double refitEstimate(TrialResult r, double scale, double featurizeSeconds) {
         return 1.5 * r.completed().fitSeconds() * scale + featurizeSeconds + 0.3;
+    }
+
+    /** Seconds a refit of {@code r}'s config is likely to take: its fit time scaled to all rows, without a margin. */
+    static double expectedRefitSeconds(TrialResult r, double scale) {
+        return r.completed().fitSeconds() * scale;
+    }
+
+    private static String refitLine(TrialResult trial, Refitter.Fitted fitted, double reserved) {
+        return String.format(Locale.ROOT, "refitted trial %d (%s) on all rows in %.2f s (%.2f s were reserved for it)",
+                trial.trial().id(), trial.trial().config().learner(), fitted.seconds(), reserved);
+    }
+
+    /** {@code members} with their weights divided by {@code total}, so that they sum to one again. */
+    private static List<AutoMlModel.Member> reweighted(List<AutoMlModel.Member> members, double total) {
+        return members.stream().map(m -> new AutoMlModel.Member(m.transform(), m.model(), m.config(), Math.min(1, m.weight() / total)))
+                .toList();
     }
 
     /** Configs ranked below this are never refitted in place of the best one. */

@@ -8,6 +8,12 @@ public enum Isolation {
     IN_PROCESS,
     /** Learners with native code ({@link Learner#nativeCode()}, such as XGBoost) in worker processes, the rest in-process. */
     NATIVE_IN_WORKERS,
+    /**
+     * Learners with native code, and learners whose fits cannot stop at their deadline ({@link Learner#stopsAtDeadline()}
+     * false: forests and linear models of Smile and Tribuo), in worker processes, where a trial abandoned at the end
+     * of the search is killed instead of taking cores from the final refit; the rest in-process. The default.
+     */
+    GUARDED,
     /** Every learner that a worker can rebuild (a public class with a public no-arg constructor) in worker processes. */
     WORKERS;
 
@@ -16,11 +22,12 @@ public enum Isolation {
         return switch (this) {
             case IN_PROCESS -> false;
             case NATIVE_IN_WORKERS -> learner.nativeCode() && WorkerPool.canRun(learner);
+            case GUARDED -> (learner.nativeCode() || !learner.stopsAtDeadline()) && WorkerPool.canRun(learner);
             case WORKERS -> WorkerPool.canRun(learner);
         };
     }
 
-    /** The setting's name in config files: {@code in_process}, {@code native_in_workers}, {@code workers}. */
+    /** The setting's name in config files: {@code in_process}, {@code native_in_workers}, {@code guarded}, {@code workers}. */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -24,8 +24,9 @@ final class Refitter {
      * @param transform the featurizer fitted on all rows with the config's choices
      * @param model     the model fitted on its output
      * @param config    the config it was refitted with: the trial's, with the settings its fits learned
+     * @param seconds   wall time of the refit, featurization included
      */
-    record Fitted(FittedTransform transform, FittedModel model, automl4j.space.Config config) {
+    record Fitted(FittedTransform transform, FittedModel model, automl4j.space.Config config, double seconds) {
     }
 
     private final Featurizer featurizer;
@@ -62,11 +63,12 @@ final class Refitter {
 
     /** Refits {@code trial}'s config with {@code learner}; exceptions from the featurizer or learner propagate. */
     Fitted refit(TrialResult trial, Learner learner) {
+        long start = System.nanoTime();
         Map<String, Object> choices = new TreeMap<>(TrialEvaluator.featurizeChoices(trial.trial().config()));
         FittedTransform transform = transforms.computeIfAbsent(choices, c -> featurizer.configured(c).fit(table, rows, target, y));
         TrainingSet all = new TrainingSet(transform.transformTraining(table, rows), Labels.of(y), target);
         FittedModel model = learner.fit(all, TrialEvaluator.learnerConfig(refitConfig(trial)),
                 new FitContext(trial.trial().seed(), threads, deadlineNanos));
-        return new Refitter.Fitted(transform, model, refitConfig(trial));
+        return new Refitter.Fitted(transform, model, refitConfig(trial), (System.nanoTime() - start) / 1e9);
     }
 }

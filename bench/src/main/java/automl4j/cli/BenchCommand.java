@@ -64,6 +64,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Try the built-in portfolio first (--no-portfolio: only the learners' defaults; default: ${DEFAULT-VALUE}).")
     boolean portfolio;
 
+    @Option(names = "--isolation", defaultValue = "guarded",
+            description = "Where trials run: in_process, native_in_workers, guarded or workers (default: ${DEFAULT-VALUE}).")
+    String isolation;
+
     @Option(names = "--framework", defaultValue = "automl4j", description = "Framework name in the results (default: ${DEFAULT-VALUE}).")
     String framework;
 
@@ -84,6 +88,7 @@ final class BenchCommand implements Callable<Integer> {
         if (cores < 1) {
             throw new UsageException("--cores must be >= 1, but was " + cores);
         }
+        RunExecution.resolveIsolation(isolation);
         for (int f : folds) {
             if (f < 0 || f > 4) {
                 throw new UsageException("--folds must be in 0..4, but had " + f);
@@ -146,7 +151,7 @@ final class BenchCommand implements Callable<Integer> {
                 "--suite", suite.toString(), "--dataset", e.name(), "--fold", Integer.toString(fold),
                 "--budget", Double.toString(budget), "--cores", Integer.toString(cores), "--seed", Long.toString(seed),
                 "--searcher", searcher, "--ensemble-rounds", Integer.toString(ensembleRounds), "--pruning", Boolean.toString(pruning),
-                "--portfolio", Boolean.toString(portfolio), "--framework", framework, "--result", result.toString()));
+                "--portfolio", Boolean.toString(portfolio), "--isolation", isolation, "--framework", framework, "--result", result.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         double limit = timeout != null ? timeout : 10 * budget + 600;
         String error = null;

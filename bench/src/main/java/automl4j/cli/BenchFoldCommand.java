@@ -43,6 +43,9 @@ final class BenchFoldCommand implements Callable<Integer> {
     @Option(names = "--portfolio", required = true, arity = "1")
     boolean portfolio;
 
+    @Option(names = "--isolation", defaultValue = "guarded")
+    String isolation;
+
     @Option(names = "--framework", required = true)
     String framework;
 
@@ -57,7 +60,7 @@ final class BenchFoldCommand implements Callable<Integer> {
         String details = "";
         try {
             FoldRunner.Outcome o = FoldRunner.run(entry, fold, budget, cores, seed, RunExecution.resolveSearcher(searcher),
-                    new FoldRunner.Options(ensembleRounds, pruning, portfolio), framework);
+                    new FoldRunner.Options(ensembleRounds, pruning, portfolio, RunExecution.resolveIsolation(isolation)), framework);
             row = o.row();
             details = o.details();
         } catch (RuntimeException | OutOfMemoryError e) {

@@ -42,8 +42,8 @@ final class ConfigFile {
         KEYS.put("search.ensemble_rounds", "rounds of greedy ensemble selection over the best trials, >= 0; the ensemble is "
                 + "exported if it validates better than every single trial; 0 exports the best single trial (default 50)");
         KEYS.put("cores", "cores to use, >= 1 (default: all available)");
-        KEYS.put("isolation", "in_process, native_in_workers or workers: which trials run in worker processes "
-                + "(default native_in_workers: XGBoost)");
+        KEYS.put("isolation", "in_process, native_in_workers, guarded or workers: which trials run in worker processes "
+                + "(default guarded: learners with native code or whose fits cannot stop at a deadline)");
         KEYS.put("output", "output folder (default: automl-output beside the config file)");
         KEYS.put("featurize.kinds", "mapping of column name to kind, overriding detection: numeric, boolean, categorical, "
                 + "high-cardinality, datetime, text, id-like (dropped), constant (dropped)");
@@ -148,7 +148,7 @@ final class ConfigFile {
         Path output = base.resolve(text(flat, "output", "automl-output", false));
         return new RunConfig(train, target, task, metric, seconds, maxTrials, learners, searcher, seed,
                 new RunConfig.Search(ensembleRounds, pruning, portfolio, choice(flat, "isolation", automl4j.run.Isolation.values(),
-                        automl4j.run.Isolation::label, automl4j.run.Isolation.NATIVE_IN_WORKERS)), cores, output, featurize(flat));
+                        automl4j.run.Isolation::label, automl4j.run.Isolation.GUARDED)), cores, output, featurize(flat));
     }
 
     private static FeaturizerOptions featurize(Map<String, JsonNode> flat) {

@@ -41,8 +41,9 @@ final class FoldRunner {
      * @param ensembleRounds rounds of ensemble selection, 0 for none
      * @param pruning        whether trials may be pruned
      * @param portfolio      whether the built-in portfolio is tried first
+     * @param isolation      which trials run in worker processes
      */
-    record Options(int ensembleRounds, boolean pruning, boolean portfolio) {
+    record Options(int ensembleRounds, boolean pruning, boolean portfolio, automl4j.run.Isolation isolation) {
     }
 
     static Outcome run(SuiteEntry entry, int fold, double budget, int cores, long seed, Searcher searcher, Options options,
@@ -69,6 +70,7 @@ final class FoldRunner {
                 .searcher(searcher)
                 .ensembleRounds(options.ensembleRounds())
                 .pruning(options.pruning())
+                .isolation(options.isolation())
                 .portfolio(options.portfolio() ? automl4j.search.Portfolio.builtIn() : automl4j.search.Portfolio.none())
                 .listener(trace)
                 .build()

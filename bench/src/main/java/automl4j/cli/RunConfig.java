@@ -52,6 +52,6 @@ record RunConfig(Path train, String target, TaskType task, String metric, double
      */
     record Search(int ensembleRounds, boolean pruning, boolean portfolio, automl4j.run.Isolation isolation) {
         static final Search DEFAULTS = new Search(automl4j.AutoMl.DEFAULT_ENSEMBLE_ROUNDS, true, true,
-                automl4j.run.Isolation.NATIVE_IN_WORKERS);
+                automl4j.run.Isolation.GUARDED);
     }
 }

@@ -178,6 +178,12 @@ public final class XgboostLearner implements Learner {
         return true;
     }
 
+    /** Rounds are trained one at a time with a deadline check before each. */
+    @Override
+    public boolean stopsAtDeadline() {
+        return true;
+    }
+
     /**
      * Heap only: the float copies of the training and validation features handed to the native library, labels and
      * predictions. The native DMatrix and trees live outside the heap and are not counted.

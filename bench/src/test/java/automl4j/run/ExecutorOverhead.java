@@ -1,0 +1,160 @@
+package automl4j.run;
+
+import automl4j.data.Target;
+import automl4j.data.TaskType;
+import automl4j.learn.FeatureMatrix;
+import automl4j.learn.FitContext;
+import automl4j.learn.FittedModel;
+import automl4j.learn.Labels;
+import automl4j.learn.Learner;
+import automl4j.learn.ModelArtifact;
+import automl4j.learn.Predictions;
+import automl4j.learn.TrainingSet;
+import automl4j.metric.Metric;
+import automl4j.metric.Metrics;
+import automl4j.space.Config;
+import automl4j.space.IntParam;
+import automl4j.space.SearchSpace;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The executor's own cost per trial, apart from the search around it: one trial of a learner whose fit returns at
+ * once, on one split of 20 training and 10 validation rows, evaluated
+ * <ul>
+ *   <li>{@code direct}: by calling the evaluator on the benchmark thread (the trial's own work: fit, predict, score);</li>
+ *   <li>{@code in_process}: through {@link TrialExecutor} (a fresh single-thread pool per trial, as the search does);</li>
+ *   <li>{@code worker}: through {@link WorkerPool} (one worker JVM already started and holding the split: the request,
+ *   the worker's evaluation and the outcome's JSON back over the loopback socket).</li>
+ * </ul>
+ * The executor's overhead per trial is a path's time minus {@code direct}. Run with
+ * {@code bench/jmh.sh ExecutorOverhead}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
+@Fork(value = 1, jvmArgs = {"-Xmx1g"})
+public class ExecutorOverhead {
+    @Param({"direct", "in_process", "worker"})
+    public String path;
+
+    private final Learner learner = new Instant();
+    private final Metric metric = Metrics.rocAuc();
+    private List<PreparedSplit> splits;
+    private TrialEvaluator evaluator;
+    private TrialExecutor executor;
+    private WorkerPool workers;
+    private Trial trial;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        Target target = new Target("y", TaskType.BINARY, List.of("no", "yes"));
+        splits = List.of(new PreparedSplit(new TrainingSet(matrix(20), labels(20), target), matrix(10), labels(10)));
+        evaluator = new TrialEvaluator(splits, metric);
+        executor = TrialExecutor.ofCores(1);
+        trial = new Trial(0, Config.of(Instant.ID, Map.of("k", 1)), 1);
+        if (path.equals("worker")) {
+            workers = new WorkerPool(1, 256);
+            workers.launchAll();
+            workers.ready();
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        if (workers != null) {
+            workers.close();
+        }
+    }
+
+    @Benchmark
+    public Object trial() throws IOException, ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        return switch (path) {
+            case "direct" -> evaluator.evaluate(trial, learner, 1, deadline, Pruning.NONE);
+            case "in_process" -> executor.start(() -> evaluator.evaluate(trial, learner, 1, deadline, Pruning.NONE), 1).get();
+            case "worker" -> workers.submit(trial, learner, metric, 1, deadline, Pruning.NONE, splits, false).get();
+            default -> throw new IllegalArgumentException(path);
+        };
+    }
+
+    private static FeatureMatrix matrix(int rows) {
+        float[] x = new float[rows * 2];
+        for (int i = 0; i < rows; i++) {
+            x[2 * i] = i;
+            x[2 * i + 1] = i % 3;
+        }
+        return FeatureMatrix.of(x, rows, List.of("a", "b"));
+    }
+
+    private static Labels labels(int rows) {
+        double[] y = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            y[i] = i % 2;
+        }
+        return Labels.of(y);
+    }
+
+    /** Returns at once and predicts 0.5 for every row; public with a no-arg constructor so that a worker can build it. */
+    public static final class Instant implements Learner {
+        static final String ID = "instant";
+
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public Set<TaskType> tasks() {
+            return EnumSet.of(TaskType.BINARY);
+        }
+
+        @Override
+        public SearchSpace space(TaskType task) {
+            return SearchSpace.of(new IntParam("k", 1, 10, false));
+        }
+
+        @Override
+        public FittedModel fit(TrainingSet data, Config config, FitContext context) {
+            List<String> classes = data.target().classes();
+            return new FittedModel() {
+                @Override
+                public Predictions predict(FeatureMatrix features) {
+                    double[][] p = new double[features.rows()][];
+                    java.util.Arrays.setAll(p, i -> new double[] {0.5, 0.5});
+                    return Predictions.ofProbabilities(TaskType.BINARY, classes, p);
+                }
+
+                @Override
+                public ModelArtifact export() {
+                    return new ModelArtifact(ID, "none", Map.of(), new byte[0]);
+                }
+            };
+        }
+
+        @Override
+        public FittedModel load(ModelArtifact artifact) {
+            throw new UnsupportedOperationException("benchmark learner");
+        }
+    }
+}
