@@ -12,6 +12,7 @@ import automl4j.learn.Learner;
 import automl4j.learn.Learners;
 import automl4j.metric.Metric;
 import automl4j.run.Engine;
+import automl4j.run.Gpus;
 import automl4j.run.Isolation;
 import automl4j.run.LoggingListener;
 import automl4j.run.PriorTrials;
@@ -174,7 +175,7 @@ public final class AutoMl {
         if (b.journal == null) {
             return Engine.fit(data, new RunSettings(b.metric, b.budget, b.seed, learners, searcher, featurizer, executor,
                     b.trialTimeout, logged, b.portfolio != null ? b.portfolio : Portfolio.builtIn(), b.pruning, b.ensembleRounds,
-                    PriorTrials.NONE, b.isolation, b.workerHeapMb));
+                    PriorTrials.NONE, b.isolation, b.workerHeapMb, b.gpus));
         }
         JournalWriter writer = resumed == null
                 ? JournalWriter.create(b.journal, new JournalEvent.RunStarted(Journal.FORMAT_VERSION, settingsFingerprint(data),
@@ -191,7 +192,7 @@ public final class AutoMl {
             try {
                 run = Engine.fit(data, new RunSettings(b.metric, b.budget, b.seed, learners, searcher, featurizer, executor,
                         b.trialTimeout, listener, b.portfolio != null ? b.portfolio : Portfolio.builtIn(), b.pruning,
-                        b.ensembleRounds, prior, b.isolation, b.workerHeapMb));
+                        b.ensembleRounds, prior, b.isolation, b.workerHeapMb, b.gpus));
             } catch (RuntimeException e) {
                 writer.write(new JournalEvent.RunFinished(prior.elapsedSeconds() + (System.nanoTime() - t0) / 1e9, "failed", e.getClass().getSimpleName() + ": "
                         + String.valueOf(e.getMessage()).replace('\n', ' ')));
@@ -226,6 +227,7 @@ public final class AutoMl {
         private Path journal;
         private Isolation isolation = Isolation.GUARDED;
         private int workerHeapMb;
+        private List<Gpus.Gpu> gpus;
 
         private Builder() {
         }
@@ -247,6 +249,7 @@ public final class AutoMl {
             c.journal = journal;
             c.isolation = isolation;
             c.workerHeapMb = workerHeapMb;
+            c.gpus = gpus;
             return c;
         }
 
@@ -377,6 +380,18 @@ public final class AutoMl {
                 throw new IllegalArgumentException("worker heap must be >= 64 MiB, but was " + mb);
             }
             this.workerHeapMb = mb;
+            return this;
+        }
+
+        /**
+         * The GPUs that trials of GPU-capable learners (XGBoost) may run on, one trial per GPU at a time, besides the
+         * CPU slots; default: the NVIDIA GPUs {@code nvidia-smi} lists. An empty list keeps every trial on the CPU.
+         * GPU trials run in worker processes, which read back the device XGBoost really used: it trains on the CPU,
+         * without an error, when the CUDA build of XGBoost is not on the class path or the GPU is not usable; the
+         * first such trial makes the rest of the run use the CPU slots only. The final refit runs on the CPU.
+         */
+        public Builder gpus(List<Gpus.Gpu> gpus) {
+            this.gpus = List.copyOf(Objects.requireNonNull(gpus, "gpus"));
             return this;
         }
 

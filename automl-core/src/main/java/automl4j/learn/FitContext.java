@@ -11,15 +11,26 @@ package automl4j.learn;
  * @param validation    the rows the fitted model will be scored on, or null (the final refit has none); a learner
  *                      that trains in rounds may stop when they stop improving (early stopping) and report the rounds
  *                      it kept in {@link FittedModel#refitSettings()}
+ * @param device        where to train: {@value #CPU}, or {@code cuda:N} for a learner that {@link Learner#usesGpu()}
+ *                      when the executor gave the trial GPU {@code N}
  */
-public record FitContext(long seed, int threads, long deadlineNanos, TrainingSet validation) {
+public record FitContext(long seed, int threads, long deadlineNanos, TrainingSet validation, String device) {
+    /** The device of every fit that was not given a GPU. */
+    public static final String CPU = "cpu";
+
     public FitContext {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, but was " + threads);
         }
+        java.util.Objects.requireNonNull(device, "device");
     }
 
-    /** A context without validation rows. */
+    /** A context on the CPU. */
+    public FitContext(long seed, int threads, long deadlineNanos, TrainingSet validation) {
+        this(seed, threads, deadlineNanos, validation, CPU);
+    }
+
+    /** A context on the CPU without validation rows. */
     public FitContext(long seed, int threads, long deadlineNanos) {
         this(seed, threads, deadlineNanos, null);
     }
@@ -31,7 +42,12 @@ public record FitContext(long seed, int threads, long deadlineNanos, TrainingSet
 
     /** This context with {@code validation} rows for early stopping. */
     public FitContext withValidation(TrainingSet validation) {
-        return new FitContext(seed, threads, deadlineNanos, validation);
+        return new FitContext(seed, threads, deadlineNanos, validation, device);
+    }
+
+    /** This context on {@code device} ({@value #CPU} or {@code cuda:N}). */
+    public FitContext onDevice(String device) {
+        return new FitContext(seed, threads, deadlineNanos, validation, device);
     }
 
     /** True once the deadline has passed. */

@@ -75,6 +75,15 @@ public interface Learner {
         return false;
     }
 
+    /**
+     * True if the learner can train on an NVIDIA GPU when its {@link FitContext#device()} is {@code cuda:N}. Such
+     * trials run in worker processes, which read back the device a fit really used (a library may fall back to the
+     * CPU without an error).
+     */
+    default boolean usesGpu() {
+        return false;
+    }
+
     /** The config to try first: the library's own defaults, expressed in this learner's space. */
     default Config defaultConfig(TaskType task) {
         SearchSpace space = space(task);

@@ -72,7 +72,11 @@ public final class Engine {
                 task.label(), tableRows.length, metric.name(), plan.description(), learners.keySet(), settings.searcher().id(),
                 settings.executor().slots(), settings.executor().threadsPerTrial()));
 
-        listener.info(Gpus.describe(Gpus.detected()));
+        List<Gpus.Gpu> gpus = settings.usableGpus();
+        List<String> gpuLearners = learners.values().stream().filter(l -> l.usesGpu() && settings.isolation().inWorker(l))
+                .map(Learner::id).toList();
+        listener.info(Gpus.describe(gpus, gpuLearners));
+        List<Gpus.Gpu> gpuSlots = gpuLearners.isEmpty() ? List.of() : gpus;
 
         long featurizeStart = System.nanoTime();
         Featurizer featurizer = settings.featurizer();
@@ -135,7 +139,8 @@ public final class Engine {
                 best -> best == null ? 0 : reserveFactor * refitSeconds.applyAsDouble(best), settings.pruning(),
                 plan.splits().size(), settings.prior(), memoryEstimates(learners, splits, trainRowsPerSplit, encoded.target()),
                 MemoryBudget.ofFreeHeap(), settings.isolation(),
-                () -> new WorkerPool(settings.executor().slots(), workerHeapMb(settings.workerHeapMb(), settings.executor().slots())));
+                () -> new WorkerPool(settings.executor().slots() + gpuSlots.size(),
+                        workerHeapMb(settings.workerHeapMb(), settings.executor().slots() + gpuSlots.size())), gpuSlots);
         if (!settings.prior().proposed().isEmpty()) {
             listener.info(String.format(Locale.ROOT, "resuming after %.1f s: %d trials finished before are kept, %d that were "
                     + "running are run again", settings.prior().elapsedSeconds(), settings.prior().finished().size(),

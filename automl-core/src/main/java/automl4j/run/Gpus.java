@@ -77,9 +77,21 @@ public final class Gpus {
         return List.copyOf(out);
     }
 
-    /** One line for the run's start: the GPUs, or that there are none. */
-    static String describe(List<Gpu> gpus) {
-        return gpus.isEmpty() ? "GPUs: none found (nvidia-smi absent or lists none); trials run on the CPU"
-                : "GPUs: " + gpus + " (GPU trials need the CUDA build of XGBoost; this build trains on the CPU)";
+    /**
+     * One line for the run's start: the GPUs, or that there are none, and which learners' trials may use them.
+     *
+     * @param learners the learners whose trials may run on a GPU in this run
+     */
+    static String describe(List<Gpu> gpus, List<String> learners) {
+        if (gpus.isEmpty()) {
+            return "GPUs: none found (nvidia-smi absent or lists none); trials run on the CPU";
+        }
+        if (learners.isEmpty()) {
+            return "GPUs: " + gpus + ", not used: no learner of this run can train on a GPU in a worker process (GPU "
+                    + "trials need worker processes, which read back the device really used)";
+        }
+        return "GPUs: " + gpus + ", one trial at a time on each, for " + learners + " (XGBoost needs its CUDA build on the "
+                + "class path, built with -Dcuda; otherwise its first GPU trial trains on the CPU and the GPUs are "
+                + "switched off)";
     }
 }

@@ -11,7 +11,11 @@ public enum Isolation {
     /**
      * Learners with native code, and learners whose fits cannot stop at their deadline ({@link Learner#stopsAtDeadline()}
      * false: forests and linear models of Smile and Tribuo), in worker processes, where a trial abandoned at the end
-     * of the search is killed instead of taking cores from the final refit; the rest in-process. The default.
+     * of the search is killed instead of taking cores from the final refit; the rest in-process. A learner without
+     * native code whose trials on the data at hand typically fit in under two seconds runs in-process after its
+     * first trial: so short a fit takes little from what follows, and small data would lose many trials to a worker's
+     * overhead.
+     * The default.
      */
     GUARDED,
     /** Every learner that a worker can rebuild (a public class with a public no-arg constructor) in worker processes. */

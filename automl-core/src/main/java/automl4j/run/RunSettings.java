@@ -29,11 +29,13 @@ import java.util.Objects;
  * @param prior          trials of an interrupted run that this run continues, or {@link PriorTrials#NONE}
  * @param isolation      which trials run in worker processes
  * @param workerHeapMb   heap of each worker process in MiB, or 0 for a share of the machine's memory
+ * @param gpus           the GPUs trials of learners that {@link Learner#usesGpu()} may run on, besides the CPU slots;
+ *                       null for those {@link Gpus#detected()} finds
  */
 public record RunSettings(Metric metric, Budget budget, long seed, List<Learner> learners, Searcher searcher,
                           Featurizer featurizer, TrialExecutor executor, Duration trialTimeout, RunListener listener, Portfolio portfolio,
                           boolean pruning, int ensembleRounds, PriorTrials prior,
-                          Isolation isolation, int workerHeapMb) {
+                          Isolation isolation, int workerHeapMb, List<Gpus.Gpu> gpus) {
     public RunSettings {
         Objects.requireNonNull(budget, "budget");
         learners = List.copyOf(learners);
@@ -44,11 +46,17 @@ public record RunSettings(Metric metric, Budget budget, long seed, List<Learner>
         Objects.requireNonNull(portfolio, "portfolio");
         Objects.requireNonNull(prior, "prior");
         Objects.requireNonNull(isolation, "isolation");
+        gpus = gpus == null ? null : List.copyOf(gpus);
         if (workerHeapMb < 0) {
             throw new IllegalArgumentException("worker heap must be >= 0 MiB, but was " + workerHeapMb);
         }
         if (ensembleRounds < 0) {
             throw new IllegalArgumentException("ensemble rounds must be >= 0, but was " + ensembleRounds);
         }
+    }
+
+    /** The GPUs this run may use: as given, or those found on this machine. */
+    public List<Gpus.Gpu> usableGpus() {
+        return gpus != null ? gpus : Gpus.detected();
     }
 }

@@ -24,7 +24,12 @@ import java.util.function.ToLongFunction;
  * <p>Determinism: trial {@code i} is proposed from the results of trials {@code 0 .. i-LAG-1} only (and the configs of
  * the {@code LAG} trials before it as pending), and waits until those have finished. What a proposal sees therefore
  * does not depend on the number of slots or the order in which trials finish, so a seed and a max-trials budget give
- * the same leaderboard on 1 slot or 16, while up to {@code LAG + 1} trials can run at once.
+ * the same leaderboard on 1 slot or 16, while up to {@code LAG + 1} trials can run at once. Under a pure time budget
+ * (no such promise: trial costs reach the searcher) the lag grows to the number of slots, so that every slot can work.
+ *
+ * <p>GPUs: a trial of a learner that {@link Learner#usesGpu()} and runs in a worker takes a free GPU if there is one,
+ * else a CPU slot; other trials take CPU slots only. GPU trials hold no CPU slot, so both kinds of slot work at once.
+ * A trial that asked for a GPU and trained on the CPU switches the GPUs off for the rest of the search.
  */
 final class SearchLoop {
     static final int LAG = 4;
@@ -52,12 +57,15 @@ final class SearchLoop {
     private final java.util.function.Supplier<WorkerPool> workerFactory;
     private WorkerPool workers;
     private boolean workersFailed;
+    private final GpuSlots gpuSlots;
+    private int lag = LAG;
 
     SearchLoop(JointSpace space, Map<String, Learner> learners, Searcher searcher, TrialEvaluator evaluator,
                TrialExecutor executor, Metric metric, List<Config> initial, long seed, RunListener listener,
                ToDoubleFunction<TrialResult> refitSeconds, boolean prune, int splitCount, PriorTrials prior,
                ToLongFunction<Config> memoryEstimate, MemoryBudget memory, Isolation isolation,
-               java.util.function.Supplier<WorkerPool> workerFactory) {
+               java.util.function.Supplier<WorkerPool> workerFactory, List<Gpus.Gpu> gpus) {
+        this.gpuSlots = new GpuSlots(gpus);
         this.isolation = isolation;
         this.workerFactory = workerFactory;
         this.prior = prior;
@@ -94,6 +102,7 @@ final class SearchLoop {
         // Trial costs are measured times, so a searcher that uses them proposes differently from run to run. Under a
         // max-trials budget time is not what is scarce, and the seed promises the same leaderboard: costs are withheld.
         this.withCosts = trialLimit == Integer.MAX_VALUE;
+        this.lag = withCosts ? Math.max(LAG, executor.slots() + gpuSlots.count() - 1) : LAG;
         List<Config> configs = new ArrayList<>();
         List<TrialResult> results = new ArrayList<>();
         Map<Integer, Running> running = new HashMap<>();
@@ -103,6 +112,7 @@ final class SearchLoop {
         int completed = 0;
         Config pending = null;          // proposed, waiting for memory
         boolean memoryBlocked = false;  // until a running trial finishes
+        boolean slotBlocked = false;    // the pending trial needs a CPU slot and only GPUs are free; until one finishes
         launchWorkers();
         java.util.ArrayDeque<Integer> reruns = new java.util.ArrayDeque<>(prior.unfinished());
         for (int i = 0; i < prior.proposed().size(); i++) {
@@ -125,13 +135,20 @@ final class SearchLoop {
                     ? runEnd - (long) (Math.min(0.5 * budgetNanos / 1e9, refitSeconds.applyAsDouble(best)) * 1e9)
                     : runEnd + budgetNanos;   // keep starting candidates until one completes (protocol, section 4)
             boolean stop = next >= maxTrials || now - searchEnd >= 0;
-            if (!stop && running.size() < executor.slots() && !reruns.isEmpty()) {
-                int id = reruns.poll();
-                start(new Trial(id, configs.get(id), Seeds.derive(seed, id)), results, now, searchEnd, trialTimeout,
-                        startNanos, running, done);
-                continue;
+            boolean cpuFree = cpuRunning(running) < executor.slots();
+            boolean gpuFree = gpuSlots.anyFree();
+            if (!stop && !reruns.isEmpty()) {
+                int id = reruns.peek();
+                Slot slot = slotFor(configs.get(id), cpuFree, gpuFree);
+                if (slot != Slot.NONE) {
+                    reruns.poll();
+                    start(new Trial(id, configs.get(id), Seeds.derive(seed, id)), results, now, searchEnd, trialTimeout,
+                            startNanos, running, done, slot == Slot.GPU);
+                    continue;
+                }
             }
-            if (!stop && running.size() < executor.slots() && finishedPrefix >= next - LAG && !memoryBlocked) {
+            if (!stop && reruns.isEmpty() && (cpuFree || gpuFree) && finishedPrefix >= next - lag && !memoryBlocked
+                    && !slotBlocked) {
                 Config config = pending != null ? pending : next < initial.size() ? initial.get(next) : propose(configs, results, next);
                 pending = null;
                 double expected = typicalSeconds(results, config.learner());
@@ -140,19 +157,25 @@ final class SearchLoop {
                     maxTrials = next;
                     continue;
                 }
-                long bytes = heapBytes(config);
-                if (running.isEmpty() || memory.fits(bytes)) {
+                Slot slot = slotFor(config, cpuFree, gpuFree);
+                long bytes = heapBytes(config, results);
+                if (slot == Slot.NONE) {
+                    pending = config;
+                    slotBlocked = true;
+                } else if (running.isEmpty() || memory.fits(bytes)) {
                     configs.add(config);
                     results.add(null);
                     start(new Trial(next, config, Seeds.derive(seed, next)), results, now, searchEnd, trialTimeout, startNanos,
-                            running, done);
+                            running, done, slot == Slot.GPU);
                     continue;
                 }
-                // Which trial starts next does not change, only when: the leaderboard stays the same on any slots.
-                pending = config;
-                memoryBlocked = true;
-                listener.info("trial " + next + " (" + config.learner() + ") waits for a running trial to finish: it "
-                        + memory.describe(bytes));
+                if (slot != Slot.NONE) {
+                    // Which trial starts next does not change, only when: the leaderboard stays the same on any slots.
+                    pending = config;
+                    memoryBlocked = true;
+                    listener.info("trial " + next + " (" + config.learner() + ") waits for a running trial to finish: it "
+                            + memory.describe(bytes));
+                }
             }
             if (running.isEmpty()) {
                 break;
@@ -167,7 +190,10 @@ final class SearchLoop {
                 Running r = running.remove(id);
                 memory.release(r.bytes());
                 memoryBlocked = false;
-                finished.add(new TrialResult(r.trial(), outcome(r)));
+                slotBlocked = false;
+                TrialResult result = new TrialResult(r.trial(), outcome(r));
+                releaseGpu(r, result);
+                finished.add(result);
             }
             long t = System.nanoTime();
             for (Running r : List.copyOf(running.values())) {
@@ -176,7 +202,9 @@ final class SearchLoop {
                     // An abandoned fit may still hold its memory, but waiting for it could block the run for good.
                     memory.release(r.bytes());
                     memoryBlocked = false;
+                    slotBlocked = false;
                     r.abandon().run();
+                    releaseGpu(r, null);
                     double seconds = (t - r.startNanos()) / 1e9;
                     finished.add(new TrialResult(r.trial(), r.ownTimeout()
                             ? new TrialOutcome.TimedOut(seconds) : new TrialOutcome.Cancelled()));
@@ -208,10 +236,42 @@ final class SearchLoop {
         return List.copyOf(results);
     }
 
+    /** Which kind of slot a trial takes. */
+    private enum Slot { CPU, GPU, NONE }
+
+    /** The slot a trial of {@code config} takes now: a free GPU if its learner can use one, else a free CPU slot. */
+    private Slot slotFor(Config config, boolean cpuFree, boolean gpuFree) {
+        Learner learner = learners.get(config.learner());
+        if (gpuFree && learner.usesGpu() && isolation.inWorker(learner) && !workersFailed) {
+            return Slot.GPU;
+        }
+        return cpuFree ? Slot.CPU : Slot.NONE;
+    }
+
+    private static int cpuRunning(Map<Integer, Running> running) {
+        return (int) running.values().stream().filter(r -> r.gpu() < 0).count();
+    }
+
+    /** Frees {@code r}'s GPU; if {@code result} says the fit ran on the CPU instead, no GPU trial starts again. */
+    private void releaseGpu(Running r, TrialResult result) {
+        if (r.gpu() < 0) {
+            return;
+        }
+        gpuSlots.release(r.gpu());
+        if (result != null && result.completed() != null && result.completed().device().equals(automl4j.learn.FitContext.CPU)
+                && gpuSlots.count() > 0) {
+            gpuSlots.disable();
+            listener.info("trial " + r.trial().id() + " (" + r.trial().config().learner() + ") was given "
+                    + GpuSlots.device(r.gpu()) + " but trained on the CPU (for XGBoost: the CUDA build is not on the class "
+                    + "path, or the GPU is not usable); the rest of the search uses the CPU slots only");
+        }
+    }
+
     private void start(Trial trial, List<TrialResult> results, long now, long searchEnd, long trialTimeout, long startNanos,
-                       Map<Integer, Running> running, LinkedBlockingQueue<Integer> done) {
+                       Map<Integer, Running> running, LinkedBlockingQueue<Integer> done, boolean onGpu) {
         Learner learner = learners.get(trial.config().learner());
-        boolean inWorker = isolation.inWorker(learner) && workerReady();
+        boolean inWorker = routedToWorker(learner, results) && workerReady();
+        int gpu = onGpu && inWorker ? gpuSlots.take() : -1;
         if (inWorker) {
             now = System.nanoTime();   // the wait for a worker's JVM is not the trial's time
         }
@@ -219,7 +279,8 @@ final class SearchLoop {
         long hardDeadline = softDeadline + HARD_GRACE_NANOS;
         Pruning rule = pruning(results, trial.id());
         listener.trialStarted(trial, (now - startNanos) / 1e9);
-        CompletableFuture<TrialOutcome> future = inWorker ? inWorker(trial, learner, softDeadline, rule) : null;
+        CompletableFuture<TrialOutcome> future = inWorker
+                ? inWorker(trial, learner, softDeadline, rule, gpu < 0 ? automl4j.learn.FitContext.CPU : GpuSlots.device(gpu)) : null;
         long bytes = 0;
         Runnable abandon;
         if (future != null) {
@@ -233,7 +294,7 @@ final class SearchLoop {
             abandon = () -> f.cancel(true);
         }
         memory.reserve(bytes);
-        running.put(trial.id(), new Running(trial, future, now, hardDeadline, softDeadline < searchEnd, bytes, abandon));
+        running.put(trial.id(), new Running(trial, future, now, hardDeadline, softDeadline < searchEnd, bytes, abandon, gpu));
         future.whenComplete((r, e) -> done.add(trial.id()));
     }
 
@@ -273,7 +334,8 @@ final class SearchLoop {
     }
 
     /** Starts {@code trial} on the idle worker that {@link #workerReady()} found. */
-    private CompletableFuture<TrialOutcome> inWorker(Trial trial, Learner learner, long softDeadline, Pruning rule) {
+    private CompletableFuture<TrialOutcome> inWorker(Trial trial, Learner learner, long softDeadline, Pruning rule,
+                                                     String device) {
         List<automl4j.run.PreparedSplit> splits;
         try {
             splits = evaluator.splitsFor(trial.config());
@@ -281,7 +343,7 @@ final class SearchLoop {
             return CompletableFuture.failedFuture(e);   // featurization failed: the trial fails as it would in-process
         }
         try {
-            return workers.submit(trial, learner, metric, executor.threadsPerTrial(), softDeadline, rule, splits,
+            return workers.submit(trial, learner, metric, executor.threadsPerTrial(), device, softDeadline, rule, splits,
                     evaluator.wantsPredictions()).thenApply(r -> {
                         if (r.predictions() != null) {
                             evaluator.offer(trial, r.loss(), r.predictions());
@@ -294,9 +356,29 @@ final class SearchLoop {
     }
 
     /** Heap of this JVM that a trial of {@code config} is expected to hold: none if it runs in a worker, with its own heap. */
-    private long heapBytes(Config config) {
-        return !workersFailed && isolation.inWorker(learners.get(config.learner())) ? 0 : memoryEstimate.applyAsLong(config);
+    private long heapBytes(Config config, List<TrialResult> results) {
+        return !workersFailed && routedToWorker(learners.get(config.learner()), results) ? 0 : memoryEstimate.applyAsLong(config);
     }
+
+    /**
+     * Whether a trial of {@code learner} runs in a worker: as the isolation setting says, except that under
+     * {@link Isolation#GUARDED} a learner without native code whose trials on this data typically fit in less than
+     * {@value #QUICK_SECONDS} s runs in-process: abandoned, such a fit takes little from what follows, while a worker's
+     * messages and its own JIT warm-up (on the same cores) would cost small data a large share of its trials.
+     */
+    private boolean routedToWorker(Learner learner, List<TrialResult> results) {
+        if (!isolation.inWorker(learner)) {
+            return false;
+        }
+        if (isolation != Isolation.GUARDED || learner.nativeCode() || (learner.usesGpu() && gpuSlots.count() > 0)) {
+            return true;   // GPU trials run in workers, which read back the device
+        }
+        double typical = typicalSeconds(results, learner.id());
+        return typical == 0 || typical >= QUICK_SECONDS;
+    }
+
+    /** Typical fit time below which {@link Isolation#GUARDED} keeps a learner that cannot stop in-process. */
+    static final double QUICK_SECONDS = 2.0;
 
     /** Stops the worker processes, if any were started. */
     void closeWorkers() {
@@ -339,7 +421,7 @@ final class SearchLoop {
             return Pruning.NONE;
         }
         List<double[]> visible = new ArrayList<>();
-        for (int i = 0; i < Math.max(0, next - LAG); i++) {
+        for (int i = 0; i < Math.max(0, next - lag); i++) {
             TrialOutcome o = results.get(i).outcome();
             List<Double> scores = o instanceof TrialOutcome.Completed c ? c.splitScores()
                     : o instanceof TrialOutcome.Pruned p ? p.splitScores() : List.of();
@@ -351,7 +433,7 @@ final class SearchLoop {
     }
 
     private Config propose(List<Config> configs, List<TrialResult> results, int next) {
-        int seen = Math.max(0, next - LAG);
+        int seen = Math.max(0, next - lag);
         List<Observation> observed = new ArrayList<>();
         for (int i = 0; i < seen; i++) {
             TrialResult r = results.get(i);
@@ -407,6 +489,6 @@ final class SearchLoop {
     }
 
     private record Running(Trial trial, CompletableFuture<TrialOutcome> future, long startNanos, long hardDeadline,
-                           boolean ownTimeout, long bytes, Runnable abandon) {
+                           boolean ownTimeout, long bytes, Runnable abandon, int gpu) {
     }
 }

@@ -103,6 +103,11 @@ public final class TrialEvaluator {
      * @return {@link TrialOutcome.Completed} or {@link TrialOutcome.Pruned}
      */
     TrialOutcome evaluate(Trial trial, Learner learner, int threads, long deadlineNanos, Pruning pruning) {
+        return evaluate(trial, learner, threads, deadlineNanos, pruning, FitContext.CPU);
+    }
+
+    /** Like {@link #evaluate(Trial, Learner, int, long, Pruning)}, with every fit on {@code device}. */
+    TrialOutcome evaluate(Trial trial, Learner learner, int threads, long deadlineNanos, Pruning pruning, String fitDevice) {
         List<PreparedSplit> splits = this.splits.apply(featurizeChoices(trial.config()));
         automl4j.space.Config config = learnerConfig(trial.config());
         double[] scores = new double[splits.size()];
@@ -116,7 +121,8 @@ public final class TrialEvaluator {
         for (int s = 0; s < splits.size(); s++) {
             PreparedSplit split = splits.get(s);
             FitContext context = new FitContext(automl4j.internal.Seeds.derive(trial.seed(), s), threads, deadlineNanos)
-                    .withValidation(new automl4j.learn.TrainingSet(split.valid(), split.validLabels(), split.train().target()));
+                    .withValidation(new automl4j.learn.TrainingSet(split.valid(), split.validLabels(), split.train().target()))
+                    .onDevice(fitDevice);
             long t0 = System.nanoTime();
             FittedModel model = learner.fit(split.train(), config, context);
             long t1 = System.nanoTime();

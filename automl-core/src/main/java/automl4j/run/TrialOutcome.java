@@ -34,6 +34,11 @@ public sealed interface TrialOutcome permits TrialOutcome.Completed, TrialOutcom
             this(score, scoreStd, fitSeconds, predictMicrosPerRow, device, java.util.Map.of(), java.util.List.of());
         }
 
+        /** This outcome with {@code d} as the device it really trained on. */
+        Completed onDevice(String d) {
+            return new Completed(score, scoreStd, fitSeconds, predictMicrosPerRow, d, refitSettings, splitScores);
+        }
+
         @Override
         public String status() {
             return "completed";

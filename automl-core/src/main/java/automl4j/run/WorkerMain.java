@@ -34,24 +34,30 @@ public final class WorkerMain {
     private final Map<String, Path> splitFiles = new HashMap<>();
     private final Map<String, List<PreparedSplit>> splits = new HashMap<>();
     private final Map<String, Learner> learners = new HashMap<>();
+    private final DeviceReadBack readBack;
 
-    private WorkerMain() {
+    private WorkerMain(DeviceReadBack readBack) {
+        this.readBack = readBack;
     }
 
     /**
      * Runs the worker.
      *
-     * @param args the engine's port and the token that proves the connection is the one it started
+     * @param args the engine's port, the token that proves the connection is the one it started, and the file this
+     *             process's standard error goes to (to read back the device of GPU trials)
      */
     public static void main(String[] args) throws IOException {
         System.setOut(System.err);
+        // Libraries' progress records (Tribuo logs every tree at INFO) would cost time to format and fill the stderr
+        // file that the device read-back scans; the engine keeps only warnings too.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]))) {
             socket.setTcpNoDelay(true);
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             out.writeUTF(args[1]);
             out.flush();
-            new WorkerMain().serve(in, out);
+            new WorkerMain(new DeviceReadBack(args.length > 2 ? Path.of(args[2]) : null)).serve(in, out);
         }
     }
 
@@ -83,6 +89,7 @@ public final class WorkerMain {
         Metric metric = Metrics.forName(in.readUTF());
         String key = in.readUTF();
         int threads = in.readInt();
+        String device = in.readUTF();
         long deadline = System.nanoTime() + in.readLong();
         Pruning rule = new Pruning(WorkerProtocol.readDoubles(in));
         boolean wantPredictions = in.readBoolean();
@@ -102,8 +109,13 @@ public final class WorkerMain {
                     predictions[0] = p;
                 });
             }
-            outcome = TrialExecutor.of(1, threads).start(() -> evaluator.evaluate(trial, learner, threads, deadline, rule), threads)
-                    .join();
+            long mark = readBack.mark();
+            outcome = TrialExecutor.of(1, threads).start(() -> evaluator.evaluate(trial, learner, threads, deadline, rule, device),
+                    threads).join();
+            if (!device.equals(automl4j.learn.FitContext.CPU) && outcome instanceof TrialOutcome.Completed c
+                    && readBack.fellBack(mark)) {
+                outcome = c.onDevice(automl4j.learn.FitContext.CPU);
+            }
         } catch (CompletionException e) {
             outcome = SearchLoop.failure(trial, e.getCause() != null ? e.getCause() : e, (System.nanoTime() - start) / 1e9);
         } catch (RuntimeException | IOException | ReflectiveOperationException e) {

@@ -38,6 +38,8 @@ import java.util.concurrent.TimeUnit;
 final class WorkerPool implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long CONNECT_TIMEOUT_MILLIS = 60_000;
+    /** Characters of a crashed worker's standard error quoted in its trial's outcome. */
+    private static final int LAST_WORDS = 300;
 
     /**
      * A worker's answer.
@@ -56,6 +58,7 @@ final class WorkerPool implements AutoCloseable {
     private final List<Worker> workers = new ArrayList<>();
     private final Map<String, Process> launched = new HashMap<>();   // by token: started, not yet connected
     private final Map<String, Path> splitFiles = new HashMap<>();
+    private final Map<String, Path> errorFiles = new HashMap<>();   // by token: each worker's standard error
     // By identity: the engine featurizes each choice once and hands out the same list.
     private final Map<List<PreparedSplit>, String> splitKeys = new java.util.IdentityHashMap<>();
 
@@ -124,6 +127,15 @@ final class WorkerPool implements AutoCloseable {
      */
     CompletableFuture<Result> submit(Trial trial, Learner learner, Metric metric, int threads, long deadlineNanos,
                                      Pruning rule, List<PreparedSplit> splits, boolean wantPredictions) throws IOException {
+        return submit(trial, learner, metric, threads, automl4j.learn.FitContext.CPU, deadlineNanos, rule, splits, wantPredictions);
+    }
+
+    /**
+     * Like {@link #submit(Trial, Learner, Metric, int, long, Pruning, List, boolean)}, with every fit on {@code device};
+     * the outcome's device is {@code cpu} if the learner's library fell back to the CPU.
+     */
+    CompletableFuture<Result> submit(Trial trial, Learner learner, Metric metric, int threads, String device, long deadlineNanos,
+                                     Pruning rule, List<PreparedSplit> splits, boolean wantPredictions) throws IOException {
         Worker w = idleWorker();
         String key = splitsKey(splits);
         ObjectNode config = JSON.createObjectNode();
@@ -146,6 +158,7 @@ final class WorkerPool implements AutoCloseable {
             w.out.writeUTF(metric.name());
             w.out.writeUTF(key);
             w.out.writeInt(threads);
+            w.out.writeUTF(device);
             w.out.writeLong(Math.max(0, deadlineNanos - System.nanoTime()));
             WorkerProtocol.writeDoubles(w.out, rule.thresholds());
             w.out.writeBoolean(wantPredictions);
@@ -204,12 +217,14 @@ final class WorkerPool implements AutoCloseable {
 
     private void launch() throws IOException {
         String token = UUID.randomUUID().toString();
+        Path stderr = dir.resolve("worker-" + token + ".err");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heapMb + "m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(),
-                Integer.toString(server.getLocalPort()), token));
+                Integer.toString(server.getLocalPort()), token, stderr.toString()));
         launched.put(token, new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+                .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile())).start());
+        errorFiles.put(token, stderr);
     }
 
     /** The first launched worker to connect. */
@@ -234,12 +249,14 @@ final class WorkerPool implements AutoCloseable {
             }
             socket.setTcpNoDelay(true);
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-            Process process = launched.remove(in.readUTF());
+            String token = in.readUTF();
+            Process process = launched.remove(token);
             if (process == null) {
                 socket.close();   // not one of ours
                 continue;
             }
-            Worker w = new Worker(process, socket, in, new DataOutputStream(new BufferedOutputStream(socket.getOutputStream())));
+            Worker w = new Worker(process, socket, in, new DataOutputStream(new BufferedOutputStream(socket.getOutputStream())),
+                    errorFiles.get(token));
             Thread reader = new Thread(w::read, "automl4j-worker-" + process.pid());
             reader.setDaemon(true);
             reader.start();
@@ -273,6 +290,9 @@ final class WorkerPool implements AutoCloseable {
             for (Path f : splitFiles.values()) {
                 Files.deleteIfExists(f);
             }
+            for (Path f : errorFiles.values()) {
+                Files.deleteIfExists(f);
+            }
             Files.deleteIfExists(dir);
         } catch (IOException e) {
             // Temporary files; the operating system cleans its temporary folder.
@@ -291,8 +311,10 @@ final class WorkerPool implements AutoCloseable {
         volatile long started;
         volatile boolean killed;
         volatile boolean dead;
+        final Path stderr;
 
-        Worker(Process process, Socket socket, DataInputStream in, DataOutputStream out) {
+        Worker(Process process, Socket socket, DataInputStream in, DataOutputStream out, Path stderr) {
+            this.stderr = stderr;
             this.process = process;
             this.socket = socket;
             this.in = in;
@@ -348,7 +370,25 @@ final class WorkerPool implements AutoCloseable {
                         + " MiB heap", seconds);
             }
             String how = code > 128 ? "was killed by signal " + (code - 128) + signalName(code - 128) : "exited with code " + code;
-            return new TrialOutcome.Crashed(what + " crashed: its worker process " + how, seconds);
+            return new TrialOutcome.Crashed(what + " crashed: its worker process " + how + lastWords(), seconds);
+        }
+
+        /** The end of what the worker wrote on its standard error (a native library's last message), or nothing. */
+        private String lastWords() {
+            if (killed || stderr == null) {
+                return "";
+            }
+            try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(stderr)) {
+                ch.position(Math.max(0, ch.size() - 4 * LAST_WORDS));
+                String text = new String(java.nio.channels.Channels.newInputStream(ch).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8).strip();
+                if (text.isEmpty()) {
+                    return "";
+                }
+                return "; its last output: " + (text.length() > LAST_WORDS ? "..." + text.substring(text.length() - LAST_WORDS) : text);
+            } catch (IOException | RuntimeException e) {
+                return "";
+            }
         }
     }
 

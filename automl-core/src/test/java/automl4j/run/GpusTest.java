@@ -11,7 +11,7 @@ class GpusTest {
         assertThat(Gpus.parse(out)).containsExactly(new Gpus.Gpu(0, "NVIDIA H100 80GB HBM3", 81559),
                 new Gpus.Gpu(1, "NVIDIA A10G", 23028));
         assertThat(Gpus.parse("")).isEmpty();
-        assertThat(Gpus.describe(Gpus.parse(out))).contains("cuda:0 NVIDIA H100 80GB HBM3 (81559 MiB)");
-        assertThat(Gpus.describe(Gpus.parse(""))).contains("none found");
+        assertThat(Gpus.describe(Gpus.parse(out), java.util.List.of("xgboost"))).contains("cuda:0 NVIDIA H100 80GB HBM3 (81559 MiB)");
+        assertThat(Gpus.describe(Gpus.parse(""), java.util.List.of("xgboost"))).contains("none found");
     }
 }

@@ -44,6 +44,8 @@ final class ConfigFile {
         KEYS.put("cores", "cores to use, >= 1 (default: all available)");
         KEYS.put("isolation", "in_process, native_in_workers, guarded or workers: which trials run in worker processes "
                 + "(default guarded: learners with native code or whose fits cannot stop at a deadline)");
+        KEYS.put("gpus", "auto uses the NVIDIA GPUs nvidia-smi lists for XGBoost trials (one trial per GPU, besides the CPU "
+                + "slots; needs the CUDA build of XGBoost: build with -Dcuda), none keeps every trial on the CPU (default auto)");
         KEYS.put("output", "output folder (default: automl-output beside the config file)");
         KEYS.put("featurize.kinds", "mapping of column name to kind, overriding detection: numeric, boolean, categorical, "
                 + "high-cardinality, datetime, text, id-like (dropped), constant (dropped)");
@@ -148,7 +150,9 @@ final class ConfigFile {
         Path output = base.resolve(text(flat, "output", "automl-output", false));
         return new RunConfig(train, target, task, metric, seconds, maxTrials, learners, searcher, seed,
                 new RunConfig.Search(ensembleRounds, pruning, portfolio, choice(flat, "isolation", automl4j.run.Isolation.values(),
-                        automl4j.run.Isolation::label, automl4j.run.Isolation.GUARDED)), cores, output, featurize(flat));
+                        automl4j.run.Isolation::label, automl4j.run.Isolation.GUARDED),
+                        choice(flat, "gpus", new String[] {"auto", "none"}, s -> s, "auto").equals("auto")), cores, output,
+                featurize(flat));
     }
 
     private static FeaturizerOptions featurize(Map<String, JsonNode> flat) {
@@ -227,6 +231,7 @@ final class ConfigFile {
         search.put("ensemble_rounds", c.search().ensembleRounds());
         root.put("cores", c.cores());
         root.put("isolation", c.search().isolation().label());
+        root.put("gpus", c.search().gpus() ? "auto" : "none");
         // Absolute like data.train (resolved when read), so that the copy in the output folder works from anywhere.
         root.put("output", c.output().toAbsolutePath().normalize().toString());
         FeaturizerOptions f = c.featurize();

@@ -49,9 +49,10 @@ record RunConfig(Path train, String target, TaskType task, String metric, double
      * @param pruning        whether trials may be pruned
      * @param portfolio      whether the built-in portfolio is tried first
      * @param isolation      which trials run in worker processes (config key {@code isolation})
+     * @param gpus           whether trials may use the GPUs found on the machine (config key {@code gpus}: auto or none)
      */
-    record Search(int ensembleRounds, boolean pruning, boolean portfolio, automl4j.run.Isolation isolation) {
+    record Search(int ensembleRounds, boolean pruning, boolean portfolio, automl4j.run.Isolation isolation, boolean gpus) {
         static final Search DEFAULTS = new Search(automl4j.AutoMl.DEFAULT_ENSEMBLE_ROUNDS, true, true,
-                automl4j.run.Isolation.GUARDED);
+                automl4j.run.Isolation.GUARDED, true);
     }
 }

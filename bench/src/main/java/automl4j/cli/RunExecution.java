@@ -59,7 +59,7 @@ final class RunExecution {
             Files.writeString(config.output().resolve(EFFECTIVE_CONFIG_FILE), effective, StandardCharsets.UTF_8);
         }
         ProgressPrinter progress = ProgressPrinter.forConsole(out, metric.name(), config.seconds());
-        AutoMl automl = AutoMl.builder()
+        AutoMl.Builder builder = AutoMl.builder()
                 .metric(metric)
                 .budget(new Budget(Duration.ofMillis(Math.max(1, millis)), config.maxTrials()))
                 .seed(config.seed())
@@ -72,8 +72,11 @@ final class RunExecution {
                 .featurizer(new TabularFeaturizer(config.featurize()))
                 .cores(config.cores())
                 .listener(progress)
-                .journal(journal)
-                .build();
+                .journal(journal);
+        if (!config.search().gpus()) {
+            builder.gpus(List.of());
+        }
+        AutoMl automl = builder.build();
         long start = System.nanoTime();
         AutoMlRun run;
         try {

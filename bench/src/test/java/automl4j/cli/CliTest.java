@@ -108,6 +108,30 @@ class CliTest {
     }
 
     @Test
+    void gpuTrialsRunsTheSearchWithAndWithoutGpusAndCountsXgboostTrials() throws IOException {
+        Path csv = dir.resolve("gpu.csv");
+        Result r = cli("gpu-trials", "--rows", "400", "--features", "4", "--budget", "3", "--cores", "1", "--out", csv.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("mode,trials,xgboost_trials,xgboost_on_gpu,best_auc,seconds");
+        assertThat(lines.get(1)).startsWith("gpu,");
+        assertThat(lines.get(2)).startsWith("cpu,");
+        assertThat(Integer.parseInt(lines.get(2).split(",")[2])).isPositive();
+        assertThat(lines.get(2).split(",")[3]).isEqualTo("0");
+        assertThat(cli("gpu-trials", "--only", "tpu").code()).isEqualTo(2);
+    }
+
+    @Test
+    void gpusKeyIsCheckedAndEchoed() throws IOException {
+        Result r = run(OK_DATA + "budget:\n  max_trials: 2\noutput: g\ngpus: none\n");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(dir.resolve("g").resolve("effective-config.yaml"))).contains("gpus: \"none\"");
+        assertThat(run(OK_DATA + "gpus: all\n").code()).isEqualTo(2);
+        assertThat(err).contains("config key 'gpus' must be one of [auto, none], but was 'all'");
+    }
+
+    @Test
     void checkPrintsKindsAndGuardrailsWithoutASearch() throws IOException {
         Result r = cli("check", "--data", train.toString(), "--target", "churned", "--out", dir.resolve("chk").toString());
         assertThat(r.code()).as(r.err()).isZero();

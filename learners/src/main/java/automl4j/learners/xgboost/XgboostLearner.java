@@ -85,6 +85,7 @@ public final class XgboostLearner implements Learner {
         TaskType task = data.target().task();
         Map<String, Object> params = new HashMap<>();
         params.put("tree_method", "hist");
+        params.put("device", context.device());
         params.put("nthread", context.threads());
         params.put("seed", (int) (context.seed() & 0x7fffffff));
         params.put("verbosity", 0);
@@ -151,7 +152,7 @@ public final class XgboostLearner implements Learner {
                 }
             }
             int kept = stopping != null ? stopping.keptRounds() : 0;
-            return new XgboostModel(booster, data.target(), kept, mean, sd);
+            return new XgboostModel(booster, data.target(), kept, mean, sd, context.device());
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoostError: " + e.getMessage(), e);
         } finally {
@@ -175,6 +176,15 @@ public final class XgboostLearner implements Learner {
     /** XGBoost trains in its native library. */
     @Override
     public boolean nativeCode() {
+        return true;
+    }
+
+    /**
+     * With the CUDA build of XGBoost on the class path (built with {@code -Dcuda}); the CPU build, like the CUDA build without a
+     * usable GPU, trains on the CPU and only warns on its native standard error, which the worker reads back.
+     */
+    @Override
+    public boolean usesGpu() {
         return true;
     }
 

@@ -22,16 +22,24 @@ final class XgboostModel implements FittedModel {
     private final int treeLimit;
     private final double targetMean;
     private final double targetSd;
+    private final String device;
 
     /**
-     * A model predicting with its first {@code treeLimit} rounds (0: all), regression values as {@code mean + sd * raw}.
+     * A model predicting with its first {@code treeLimit} rounds (0: all), regression values as {@code mean + sd * raw},
+     * trained on {@code device} as asked (XGBoost cannot say where it really trained; a worker reads that back).
      */
-    XgboostModel(Booster booster, Target target, int treeLimit, double targetMean, double targetSd) {
+    XgboostModel(Booster booster, Target target, int treeLimit, double targetMean, double targetSd, String device) {
         this.booster = booster;
+        this.device = device;
         this.target = target;
         this.treeLimit = treeLimit;
         this.targetMean = targetMean;
         this.targetSd = targetSd;
+    }
+
+    @Override
+    public String device() {
+        return device;
     }
 
     @Override
@@ -100,7 +108,8 @@ final class XgboostModel implements FittedModel {
             // Files written before early stopping and standardized targets lack these properties: all rounds, raw values.
             Map<String, String> p = artifact.properties();
             return new XgboostModel(booster, ArtifactTargets.read(artifact), Integer.parseInt(p.getOrDefault("tree_limit", "0")),
-                    Double.parseDouble(p.getOrDefault("target_mean", "0")), Double.parseDouble(p.getOrDefault("target_sd", "1")));
+                    Double.parseDouble(p.getOrDefault("target_mean", "0")), Double.parseDouble(p.getOrDefault("target_sd", "1")),
+                    automl4j.learn.FitContext.CPU);
         } catch (XGBoostError | IOException e) {
             throw new IllegalStateException("cannot load XGBoost model: " + e.getMessage(), e);
         }
