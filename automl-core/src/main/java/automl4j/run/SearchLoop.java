@@ -307,7 +307,9 @@ final class SearchLoop {
             workers = workerFactory.get();
             workers.launchAll();
             listener.info("trials of " + learners.values().stream().filter(isolation::inWorker).map(Learner::id).toList()
-                    + " run in worker processes of " + workers.heapMb() + " MiB heap each");
+                    + " run in worker processes of " + workers.heapMb() + " MiB heap each"
+                    + (isolation == Isolation.GUARDED ? " (those without native code move in-process once their trials "
+                    + "prove to take under " + QUICK_SECONDS + " s)" : ""));
         } catch (java.io.IOException | RuntimeException e) {
             disableWorkers(e);
         }
