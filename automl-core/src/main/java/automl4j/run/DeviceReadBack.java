@@ -2,11 +2,12 @@ package automl4j.run;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * Tells whether a fit asked to train on a GPU really did, from what the native library wrote on the worker's standard
@@ -20,16 +21,16 @@ final class DeviceReadBack {
 
     private final Path stderr;
 
-    /** Reads back through {@code stderr}, the file this process's standard error is written to; null for none. */
+    /** Reads back through {@code stderr}, the file this process's standard error is written to. */
     DeviceReadBack(Path stderr) {
-        this.stderr = stderr;
+        this.stderr = Objects.requireNonNull(stderr, "stderr");
     }
 
     /** Where the file ends now: pass it to {@link #fellBack} after the fit. */
     long mark() {
         System.err.flush();
         try {
-            return stderr == null ? 0 : Files.size(stderr);
+            return Files.size(stderr);
         } catch (IOException e) {
             return 0;
         }
@@ -40,17 +41,21 @@ final class DeviceReadBack {
      * device that cannot be confirmed is not reported as a GPU.
      */
     boolean fellBack(long mark) {
-        if (stderr == null) {
-            return true;
-        }
         System.err.flush();
-        try (SeekableByteChannel ch = Files.newByteChannel(stderr)) {
-            ch.position(mark);
-            try (InputStream in = Channels.newInputStream(ch)) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8).contains(FALLBACK);
-            }
+        try {
+            return textFrom(stderr, mark).contains(FALLBACK);
         } catch (IOException e) {
             return true;
+        }
+    }
+
+    /** What {@code file} holds from byte {@code position} on, as UTF-8 (a character cut at the start is replaced). */
+    static String textFrom(Path file, long position) throws IOException {
+        try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+            ch.position(position);
+            try (InputStream in = Channels.newInputStream(ch)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
         }
     }
 }

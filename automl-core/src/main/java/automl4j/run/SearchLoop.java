@@ -110,9 +110,8 @@ final class SearchLoop {
         TrialResult best = null;
         int finishedPrefix = 0;
         int completed = 0;
-        Config pending = null;          // proposed, waiting for memory
-        boolean memoryBlocked = false;  // until a running trial finishes
-        boolean slotBlocked = false;    // the pending trial needs a CPU slot and only GPUs are free; until one finishes
+        Config pending = null;          // proposed, waiting for memory or for a CPU slot while only GPUs are free
+        boolean waiting = false;        // pending waits until a running trial finishes
         launchWorkers();
         java.util.ArrayDeque<Integer> reruns = new java.util.ArrayDeque<>(prior.unfinished());
         for (int i = 0; i < prior.proposed().size(); i++) {
@@ -147,8 +146,7 @@ final class SearchLoop {
                     continue;
                 }
             }
-            if (!stop && reruns.isEmpty() && (cpuFree || gpuFree) && finishedPrefix >= next - lag && !memoryBlocked
-                    && !slotBlocked) {
+            if (!stop && reruns.isEmpty() && (cpuFree || gpuFree) && finishedPrefix >= next - lag && !waiting) {
                 Config config = pending != null ? pending : next < initial.size() ? initial.get(next) : propose(configs, results, next);
                 pending = null;
                 double expected = typicalSeconds(results, config.learner());
@@ -161,7 +159,7 @@ final class SearchLoop {
                 long bytes = heapBytes(config, results);
                 if (slot == Slot.NONE) {
                     pending = config;
-                    slotBlocked = true;
+                    waiting = true;
                 } else if (running.isEmpty() || memory.fits(bytes)) {
                     configs.add(config);
                     results.add(null);
@@ -172,7 +170,7 @@ final class SearchLoop {
                 if (slot != Slot.NONE) {
                     // Which trial starts next does not change, only when: the leaderboard stays the same on any slots.
                     pending = config;
-                    memoryBlocked = true;
+                    waiting = true;
                     listener.info("trial " + next + " (" + config.learner() + ") waits for a running trial to finish: it "
                             + memory.describe(bytes));
                 }
@@ -189,8 +187,7 @@ final class SearchLoop {
             if (id != null && running.containsKey(id)) {
                 Running r = running.remove(id);
                 memory.release(r.bytes());
-                memoryBlocked = false;
-                slotBlocked = false;
+                waiting = false;
                 TrialResult result = new TrialResult(r.trial(), outcome(r));
                 releaseGpu(r, result);
                 finished.add(result);
@@ -201,8 +198,7 @@ final class SearchLoop {
                     running.remove(r.trial().id());
                     // An abandoned fit may still hold its memory, but waiting for it could block the run for good.
                     memory.release(r.bytes());
-                    memoryBlocked = false;
-                    slotBlocked = false;
+                    waiting = false;
                     r.abandon().run();
                     releaseGpu(r, null);
                     double seconds = (t - r.startNanos()) / 1e9;

@@ -57,7 +57,7 @@ public final class WorkerMain {
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             out.writeUTF(args[1]);
             out.flush();
-            new WorkerMain(new DeviceReadBack(args.length > 2 ? Path.of(args[2]) : null)).serve(in, out);
+            new WorkerMain(new DeviceReadBack(Path.of(args[2]))).serve(in, out);
         }
     }
 

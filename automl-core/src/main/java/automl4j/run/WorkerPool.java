@@ -120,19 +120,12 @@ final class WorkerPool implements AutoCloseable {
     /**
      * Starts {@code trial} on an idle worker (starting one if needed).
      *
+     * @param device where its fits train ({@code cpu} or {@code cuda:N}); the outcome's device is {@code cpu} if the
+     *               learner's library fell back to the CPU
      * @param splits the featurized splits the trial's config picks
      * @return its result; completed with {@link TrialOutcome.Crashed} or {@link TrialOutcome.OutOfMemory} if the
      *         worker dies first
      * @throws IOException if no worker can be started or reached
-     */
-    CompletableFuture<Result> submit(Trial trial, Learner learner, Metric metric, int threads, long deadlineNanos,
-                                     Pruning rule, List<PreparedSplit> splits, boolean wantPredictions) throws IOException {
-        return submit(trial, learner, metric, threads, automl4j.learn.FitContext.CPU, deadlineNanos, rule, splits, wantPredictions);
-    }
-
-    /**
-     * Like {@link #submit(Trial, Learner, Metric, int, long, Pruning, List, boolean)}, with every fit on {@code device};
-     * the outcome's device is {@code cpu} if the learner's library fell back to the CPU.
      */
     CompletableFuture<Result> submit(Trial trial, Learner learner, Metric metric, int threads, String device, long deadlineNanos,
                                      Pruning rule, List<PreparedSplit> splits, boolean wantPredictions) throws IOException {
@@ -378,15 +371,13 @@ final class WorkerPool implements AutoCloseable {
             if (killed || stderr == null) {
                 return "";
             }
-            try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(stderr)) {
-                ch.position(Math.max(0, ch.size() - 4 * LAST_WORDS));
-                String text = new String(java.nio.channels.Channels.newInputStream(ch).readAllBytes(),
-                        java.nio.charset.StandardCharsets.UTF_8).strip();
+            try {
+                String text = DeviceReadBack.textFrom(stderr, Math.max(0, Files.size(stderr) - 4 * LAST_WORDS)).strip();
                 if (text.isEmpty()) {
                     return "";
                 }
                 return "; its last output: " + (text.length() > LAST_WORDS ? "..." + text.substring(text.length() - LAST_WORDS) : text);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 return "";
             }
         }

@@ -93,7 +93,7 @@ public class ExecutorOverhead {
         return switch (path) {
             case "direct" -> evaluator.evaluate(trial, learner, 1, deadline, Pruning.NONE);
             case "in_process" -> executor.start(() -> evaluator.evaluate(trial, learner, 1, deadline, Pruning.NONE), 1).get();
-            case "worker" -> workers.submit(trial, learner, metric, 1, deadline, Pruning.NONE, splits, false).get();
+            case "worker" -> workers.submit(trial, learner, metric, 1, FitContext.CPU, deadline, Pruning.NONE, splits, false).get();
             default -> throw new IllegalArgumentException(path);
         };
     }
