@@ -162,7 +162,7 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
         private HighCardinalityEncoding highCardinality = HighCardinalityEncoding.TARGET;
         private int oneHotMax = DEFAULT_ONE_HOT_MAX;
         private int rareMinCount = 3;
-        private int textWords = 2000;
+        private int textWords = 10_000;
         private int textChars = 0;
         private LeakagePolicy leakage = LeakagePolicy.ALERT;
         private int targetEncodingFolds = 5;
@@ -219,7 +219,12 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
             return this;
         }
 
-        /** Word n-gram vocabulary cap of text columns; default 2000. */
+        /**
+         * Word n-gram vocabulary cap of text columns; default 10,000. A smaller vocabulary keeps only the commonest
+         * n-grams and loses rarer words that carry the label: on reuters-corn's outer fold 1 (30 s search), 2000
+         * n-grams gave a test AUC of 0.908, 8000 gave 0.994 and 20,000 gave 0.991, where the training rows have 31,000
+         * word 1- and 2-grams in at least 2 documents; wider vocabularies make each trial slower (sparse input).
+         */
         public Builder textWords(int n) {
             this.textWords = n;
             return this;
@@ -227,7 +232,8 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
 
         /**
          * Character n-gram vocabulary cap of text columns; default 0, off: on reuters-corn, adding 1000 character
-         * n-grams to 2000 word n-grams lowered a logistic regression's AUC (0.9947 to 0.9886 on outer fold 1).
+         * n-grams to 2000 word n-grams (the word default then) lowered a logistic regression's AUC (0.9947 to 0.9886
+         * on outer fold 1).
          */
         public Builder textChars(int n) {
             this.textChars = n;
