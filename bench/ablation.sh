@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The searcher ablation of issue 3: the same suite, folds and budget for each searcher (random, tpe, gp, genetic,
 # hybrid, all without ensembles) and for hybrid with ensembles; then the ranking table and the anytime curves.
-#   [BUDGET=30] bench/ablation.sh OUTDIR [automl bench options, e.g. --folds 0,1 --datasets iris,glass]
+#   [BUDGET=30] [VARIANTS="random tpe ..."] bench/ablation.sh OUTDIR [automl bench options, e.g. --folds 0,1]
+# A variant is a searcher id, optionally with +ensemble (50 rounds of ensemble selection; otherwise none).
 # Results go to OUTDIR/automl4j-<variant>.csv (resumable: rows already there are skipped), the table to
 # OUTDIR/ablation.md and the curves to OUTDIR/anytime/. Needs bench/target/automl.jar (mvn -B -q install -DskipTests)
 # or the jar named by JAR.
@@ -13,7 +14,7 @@ mkdir -p "$out"
 jar=${JAR:-bench/target/automl.jar}
 suite=../shared/datasets/suite.json
 budget=${BUDGET:-30}
-variants=(random tpe gp genetic hybrid hybrid+ensemble)
+read -r -a variants <<< "${VARIANTS:-random tpe gp genetic hybrid hybrid+ensemble}"
 details=()
 files=()
 for v in "${variants[@]}"; do

@@ -147,23 +147,13 @@ final class SearchLoop {
                 }
             }
             if (!stop && reruns.isEmpty() && (cpuFree || gpuFree) && finishedPrefix >= next - lag && !waiting) {
-                Config config = pending != null ? pending : next < initial.size() ? initial.get(next) : propose(space, configs, results, next);
+                Config config = pending != null ? pending : next < initial.size() ? initial.get(next) : propose(configs, results, next);
                 pending = null;
-                if (completed > 0 && !fitsBefore(config.learner(), results, now, searchEnd)) {
-                    // It would be abandoned at the search end. Rather than leave the rest of the search time unused,
-                    // ask for a config of the learners whose trials typically end in time (measured on this data;
-                    // an untried learner counts as fitting), and end the search only when there is none.
-                    List<String> fitting = new ArrayList<>();
-                    for (String learner : space.learners()) {
-                        if (!learner.equals(config.learner()) && fitsBefore(learner, results, now, searchEnd)) {
-                            fitting.add(learner);
-                        }
-                    }
-                    if (fitting.isEmpty()) {
-                        maxTrials = next;
-                        continue;
-                    }
-                    config = propose(space.restrictedTo(fitting), configs, results, next);
+                double expected = typicalSeconds(results, config.learner());
+                if (completed > 0 && now + (long) (expected * 1e9) - searchEnd > 0) {
+                    // It would be abandoned at the search end: end the search instead of wasting the time.
+                    maxTrials = next;
+                    continue;
                 }
                 Slot slot = slotFor(config, cpuFree, gpuFree);
                 long bytes = heapBytes(config, results);
@@ -440,11 +430,7 @@ final class SearchLoop {
         return Pruning.from(visible, splitCount);
     }
 
-    private static boolean fitsBefore(String learner, List<TrialResult> results, long now, long searchEnd) {
-        return now + (long) (typicalSeconds(results, learner) * 1e9) - searchEnd <= 0;
-    }
-
-    private Config propose(JointSpace space, List<Config> configs, List<TrialResult> results, int next) {
+    private Config propose(List<Config> configs, List<TrialResult> results, int next) {
         int seen = Math.max(0, next - lag);
         List<Observation> observed = new ArrayList<>();
         for (int i = 0; i < seen; i++) {

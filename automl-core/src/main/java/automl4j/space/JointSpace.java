@@ -46,24 +46,6 @@ public record JointSpace(Map<String, SearchSpace> spaces) {
         return Config.of(learner, space(learner).sample(random));
     }
 
-    /**
-     * The joint space of some of this space's learners, in this space's order.
-     *
-     * @throws IllegalArgumentException if a learner is not in this space, or none is given
-     */
-    public JointSpace restrictedTo(java.util.Collection<String> learners) {
-        Map<String, SearchSpace> kept = new LinkedHashMap<>();
-        for (Map.Entry<String, SearchSpace> e : spaces.entrySet()) {
-            if (learners.contains(e.getKey())) {
-                kept.put(e.getKey(), e.getValue());
-            }
-        }
-        for (String l : learners) {
-            space(l);
-        }
-        return new JointSpace(kept);
-    }
-
     /** True if the learner is in the space and the values are exactly its parameters, each in range. */
     public boolean contains(Config config) {
         SearchSpace s = spaces.get(config.learner());
