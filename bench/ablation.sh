@@ -3,8 +3,8 @@
 # hybrid, all without ensembles) and for hybrid with ensembles; then the ranking table and the anytime curves.
 #   [BUDGET=30] [VARIANTS="random tpe ..."] bench/ablation.sh OUTDIR [automl bench options, e.g. --folds 0,1]
 # A variant is a searcher id, optionally with +ensemble (50 rounds of ensemble selection; otherwise none).
-# Results go to OUTDIR/automl4j-<variant>.csv (resumable: rows already there are skipped), the table to
-# OUTDIR/ablation.md and the curves to OUTDIR/anytime/. Needs bench/target/automl.jar (mvn -B -q install -DskipTests)
+# Results go to OUTDIR/automl4j-<variant>.csv (resumable: rows already there are skipped), the test-score table to
+# OUTDIR/ablation.md, the validation-score table to OUTDIR/validation.md and the curves to OUTDIR/anytime/. Needs bench/target/automl.jar (mvn -B -q install -DskipTests)
 # or the jar named by JAR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,5 +28,6 @@ for v in "${variants[@]}"; do
   details+=("$out/$name.csv.details.jsonl")
 done
 python3 ../shared/bench/peers/summarize.py "${files[@]}" > "$out/ablation.md"
+python3 bench/ablation_validation.py "${details[@]}" > "$out/validation.md"
 java -jar "$jar" anytime --details "$(IFS=,; echo "${details[*]}")" --labels "$(IFS=,; echo "${variants[*]}")" --out "$out/anytime"
 echo "Table in $out/ablation.md, curves in $out/anytime"

@@ -50,6 +50,14 @@ public interface Learner {
     }
 
     /**
+     * Why this learner is not worth searching on training data of {@code shape}, or empty if it is. The engine leaves
+     * such a learner out of a run (saying why) unless no other learner is left; by default every shape suits.
+     */
+    default java.util.Optional<String> unsuitedTo(DataShape shape) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Bytes of heap a fit of {@code config} on data of {@code shape} is expected to hold at its peak, so the executor can
      * keep concurrent trials inside the heap. A rough upper estimate is enough; the default assumes four dense copies
      * of the data (the learner's own data structure, a scratch copy, and the validation rows) and 1 MiB besides.

@@ -101,6 +101,13 @@ public final class Engine {
                 learners.values().removeIf(l -> !l.acceptsSparse());
             }
         }
+        DataShape shape = trainingShape(splits, trainRowsPerSplit, encoded.target());
+        Map<String, String> unsuited = new TreeMap<>();
+        learners.values().forEach(l -> l.unsuitedTo(shape).ifPresent(why -> unsuited.put(l.id(), why)));
+        if (!unsuited.isEmpty() && unsuited.size() < learners.size()) {
+            unsuited.forEach((id, why) -> listener.info("not searching " + id + ": " + why));
+            learners.keySet().removeAll(unsuited.keySet());
+        }
         Map<String, SearchSpace> spaces = new LinkedHashMap<>();
         List<Config> initial = new ArrayList<>();
         for (Learner l : learners.values()) {
@@ -137,7 +144,7 @@ public final class Engine {
         SearchLoop loop = new SearchLoop(space, learners, settings.searcher(), evaluator,
                 settings.executor(), metric, initial, settings.seed(), listener,
                 best -> best == null ? 0 : reserveFactor * refitSeconds.applyAsDouble(best), settings.pruning(),
-                plan.splits().size(), settings.prior(), memoryEstimates(learners, splits, trainRowsPerSplit, encoded.target()),
+                plan.splits().size(), settings.prior(), c -> learners.get(c.learner()).memoryEstimate(shape, c),
                 MemoryBudget.ofFreeHeap(), settings.isolation(),
                 () -> new WorkerPool(settings.executor().slots() + gpuSlots.size(),
                         workerHeapMb(settings.workerHeapMb(), settings.executor().slots() + gpuSlots.size())), gpuSlots);
@@ -248,15 +255,12 @@ public final class Engine {
     }
 
     /**
-     * Each config's memory estimate on data the size of a validation split's training part (with the default
-     * featurization's columns; other featurization choices change them little).
+     * The shape of a validation split's training part (with the default featurization's columns; other featurization
+     * choices change them little): what memory estimates and {@link Learner#unsuitedTo} are judged on.
      */
-    private static java.util.function.ToLongFunction<Config> memoryEstimates(Map<String, Learner> learners,
-                                                                             List<PreparedSplit> splits, double trainRows,
-                                                                             automl4j.data.Target target) {
-        DataShape shape = new DataShape((int) Math.ceil(trainRows), splits.get(0).train().features().columns(),
+    private static DataShape trainingShape(List<PreparedSplit> splits, double trainRows, automl4j.data.Target target) {
+        return new DataShape((int) Math.ceil(trainRows), splits.get(0).train().features().columns(),
                 target.task() == TaskType.REGRESSION ? 0 : target.classes().size());
-        return c -> learners.get(c.learner()).memoryEstimate(shape, c);
     }
 
     /**

@@ -58,6 +58,44 @@ class EngineTest {
         assertThat(one.leaderboard().rows()).filteredOn(r -> !r.trial().config().learner().equals("ensemble")).hasSize(14);
     }
 
+    /** A learner that fits like tribuo-linear-sgd's default but finds every data shape unsuited. */
+    private static Learner picky() {
+        Learner linear = learners("tribuo-linear-sgd").get(0);
+        return new FaultyLearners.Base("picky") {
+            @Override
+            public FittedModel fit(TrainingSet data, Config config, FitContext context) {
+                return linear.fit(data, linear.defaultConfig(data.target().task()), context);
+            }
+
+            @Override
+            public java.util.Optional<String> unsuitedTo(automl4j.learn.DataShape shape) {
+                return java.util.Optional.of("it wants more than " + shape.rows() + " rows");
+            }
+        };
+    }
+
+    @Test
+    void anUnsuitedLearnerIsLeftOutWithItsReasonUnlessItIsTheOnlyOne() {
+        Table table = DefaultDataset.generate(300, 3);
+        List<String> info = new ArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void info(String message) {
+                info.add(message);
+            }
+        };
+        List<Learner> both = new ArrayList<>(learners("xgboost"));
+        both.add(picky());
+        AutoMlRun run = AutoMl.builder().seed(1).budget(Budget.ofTrials(6)).learners(both).cores(1).ensembleRounds(0)
+                .isolation(Isolation.IN_PROCESS).listener(listener).build().fit(TaskData.of(table, DefaultDataset.TARGET));
+        assertThat(run.leaderboard().rows()).hasSize(6).allSatisfy(r -> assertThat(r.trial().config().learner()).isEqualTo("xgboost"));
+        assertThat(info).anySatisfy(m -> assertThat(m).startsWith("not searching picky: it wants more than ").endsWith(" rows"));
+
+        AutoMlRun alone = AutoMl.builder().seed(1).budget(Budget.ofTrials(2)).learners(List.of(picky())).cores(1).ensembleRounds(0)
+                .isolation(Isolation.IN_PROCESS).build().fit(TaskData.of(table, DefaultDataset.TARGET));
+        assertThat(alone.leaderboard().rows()).hasSize(2).allSatisfy(r -> assertThat(r.trial().config().learner()).isEqualTo("picky"));
+    }
+
     @Test
     void aThrowingTrialIsRecordedAsFailedAndTheSearchGoesOn() {
         Table table = DefaultDataset.generate(300, 3);

@@ -1,0 +1,167 @@
+package automl4j.learners.smile;
+
+import automl4j.data.Target;
+import automl4j.internal.ArtifactTargets;
+import automl4j.learn.FeatureMatrix;
+import automl4j.learn.FittedModel;
+import automl4j.learn.ModelArtifact;
+import automl4j.learn.Predictions;
+import automl4j.learn.VoteSmoothing;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import smile.math.distance.EuclideanDistance;
+import smile.neighbor.KDTree;
+import smile.neighbor.KNNSearch;
+import smile.neighbor.LinearSearch;
+import smile.neighbor.Neighbor;
+
+/**
+ * The training rows and targets of a k-nearest-neighbour model and Smile's search over them. Class probabilities are
+ * the (weighted) vote shares smoothed by one uniform vote ({@link VoteSmoothing}), so that a unanimous wrong vote does
+ * not cost an infinite log loss. Exported as a small binary payload: the rows as floats and the targets as doubles.
+ */
+final class KnnModel implements FittedModel {
+    static final String FORMAT = "automl4j-knn-v1";
+    static final String UNIFORM = "uniform";
+    static final String DISTANCE = "distance";
+    /** Above this many features a KD-tree prunes little and Smile's linear scan is as fast. */
+    static final int KD_TREE_MAX_COLUMNS = 10;
+    // An exact match gets this distance, so inverse-distance weights stay finite and it dominates the vote.
+    private static final double MIN_DISTANCE = 1e-12;
+    private final Target target;
+    private final float[] rows;
+    private final int rowCount;
+    private final int columns;
+    private final double[] labels;
+    private final int k;
+    private final String weights;
+    private final KNNSearch<double[], double[]> search;
+
+    KnnModel(Target target, float[] rows, int rowCount, int columns, double[] labels, int k, String weights) {
+        if (!weights.equals(UNIFORM) && !weights.equals(DISTANCE)) {
+            throw new IllegalArgumentException("smile-knn weights must be '" + UNIFORM + "' or '" + DISTANCE + "', but was '" + weights + "'");
+        }
+        if (k < 1) {
+            throw new IllegalArgumentException("smile-knn n_neighbors must be >= 1, but was " + k);
+        }
+        this.target = target;
+        this.rows = rows;
+        this.rowCount = rowCount;
+        this.columns = columns;
+        this.labels = labels;
+        // Smile's searches ask for fewer neighbours than rows.
+        this.k = Math.max(1, Math.min(k, rowCount - 1));
+        this.weights = weights;
+        double[][] keys = new double[rowCount][];
+        for (int i = 0; i < rowCount; i++) {
+            keys[i] = toDoubles(rows, i * columns, columns);
+        }
+        this.search = rowCount < 2 ? null
+                : columns <= KD_TREE_MAX_COLUMNS ? KDTree.of(keys) : LinearSearch.of(keys, new EuclideanDistance());
+    }
+
+    private static double[] toDoubles(float[] data, int offset, int length) {
+        double[] out = new double[length];
+        for (int c = 0; c < length; c++) {
+            out[c] = data[offset + c];
+        }
+        return out;
+    }
+
+    @Override
+    public Predictions predict(FeatureMatrix x) {
+        if (x.columns() != columns) {
+            throw new IllegalArgumentException("smile-knn was fitted on " + columns + " features, but got " + x.columns());
+        }
+        boolean classify = target.task().isClassification();
+        int classes = target.numClasses();
+        double[][] out = new double[x.rows()][];
+        // Each row's search is independent; inside a trial the stream runs in the trial's pool of its slot's threads.
+        IntStream.range(0, x.rows()).parallel().forEach(i -> {
+            double[] q = toDoubles(x.row(i), 0, columns);
+            Neighbor<double[], double[]>[] near = search == null ? null : search.search(q, k);
+            int n = near == null ? 1 : near.length;
+            double[] acc = new double[classify ? classes : 1];
+            double total = 0;
+            for (int j = 0; j < n; j++) {
+                int index = near == null ? 0 : near[j].index;
+                double w = weights.equals(UNIFORM) || near == null ? 1 : 1 / Math.max(MIN_DISTANCE, near[j].distance);
+                if (classify) {
+                    acc[(int) labels[index]] += w;
+                } else {
+                    acc[0] += w * labels[index];
+                }
+                total += w;
+            }
+            for (int c = 0; c < acc.length; c++) {
+                acc[c] /= total;
+            }
+            out[i] = classify ? VoteSmoothing.withUniformVote(acc, n) : acc;
+        });
+        if (classify) {
+            return Predictions.ofProbabilities(target.task(), target.classes(), out);
+        }
+        double[] v = new double[out.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = out[i][0];
+        }
+        return Predictions.ofValues(v);
+    }
+
+    @Override
+    public ModelArtifact export() {
+        Map<String, String> props = new TreeMap<>(ArtifactTargets.of(target));
+        props.put("smile_version", "3.1.1");
+        props.put("n_neighbors", Integer.toString(k));
+        props.put("weights", weights);
+        props.put("rows", Integer.toString(rowCount));
+        props.put("columns", Integer.toString(columns));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            for (float v : rows) {
+                out.writeFloat(v);
+            }
+            for (double v : labels) {
+                out.writeDouble(v);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ModelArtifact("smile-knn", FORMAT, props, bytes.toByteArray());
+    }
+
+    static KnnModel load(ModelArtifact artifact) {
+        if (!artifact.format().equals(FORMAT)) {
+            throw new IllegalArgumentException("smile-knn cannot read payload format '" + artifact.format() + "'");
+        }
+        int rowCount = Integer.parseInt(artifact.property("rows"));
+        int columns = Integer.parseInt(artifact.property("columns"));
+        byte[] payload = artifact.payload();
+        long expected = 4L * rowCount * columns + 8L * rowCount;
+        if (payload.length != expected) {
+            throw new IllegalArgumentException("smile-knn payload has " + payload.length + " bytes, but " + rowCount + " rows of "
+                    + columns + " features need " + expected);
+        }
+        float[] rows = new float[rowCount * columns];
+        double[] labels = new double[rowCount];
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = in.readFloat();
+            }
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = in.readDouble();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rows of smile-knn", e);
+        }
+        return new KnnModel(ArtifactTargets.read(artifact), rows, rowCount, columns, labels,
+                Integer.parseInt(artifact.property("n_neighbors")), artifact.property("weights"));
+    }
+}
