@@ -42,6 +42,7 @@ final class KnnModel implements FittedModel {
     private final double[] labels;
     private final int k;
     private final String weights;
+    private final boolean byDistance;
     private final KNNSearch<double[], double[]> search;
 
     KnnModel(Target target, float[] rows, int rowCount, int columns, double[] labels, int k, String weights) {
@@ -59,6 +60,7 @@ final class KnnModel implements FittedModel {
         // Smile's searches ask for fewer neighbours than rows.
         this.k = Math.max(1, Math.min(k, rowCount - 1));
         this.weights = weights;
+        this.byDistance = weights.equals(DISTANCE);
         double[][] keys = new double[rowCount][];
         for (int i = 0; i < rowCount; i++) {
             keys[i] = toDoubles(rows, i * columns, columns);
@@ -82,37 +84,35 @@ final class KnnModel implements FittedModel {
         }
         boolean classify = target.task().isClassification();
         int classes = target.numClasses();
-        double[][] out = new double[x.rows()][];
+        double[][] probabilities = classify ? new double[x.rows()][] : null;
+        double[] values = classify ? null : new double[x.rows()];
         // Each row's search is independent; inside a trial the stream runs in the trial's pool of its slot's threads.
         IntStream.range(0, x.rows()).parallel().forEach(i -> {
-            double[] q = toDoubles(x.row(i), 0, columns);
-            Neighbor<double[], double[]>[] near = search == null ? null : search.search(q, k);
+            Neighbor<double[], double[]>[] near = search == null ? null : search.search(toDoubles(x.row(i), 0, columns), k);
             int n = near == null ? 1 : near.length;
-            double[] acc = new double[classify ? classes : 1];
+            double[] votes = classify ? new double[classes] : null;
+            double sum = 0;
             double total = 0;
             for (int j = 0; j < n; j++) {
                 int index = near == null ? 0 : near[j].index;
-                double w = weights.equals(UNIFORM) || near == null ? 1 : 1 / Math.max(MIN_DISTANCE, near[j].distance);
+                double w = byDistance && near != null ? 1 / Math.max(MIN_DISTANCE, near[j].distance) : 1;
                 if (classify) {
-                    acc[(int) labels[index]] += w;
+                    votes[(int) labels[index]] += w;
                 } else {
-                    acc[0] += w * labels[index];
+                    sum += w * labels[index];
                 }
                 total += w;
             }
-            for (int c = 0; c < acc.length; c++) {
-                acc[c] /= total;
+            if (classify) {
+                for (int c = 0; c < classes; c++) {
+                    votes[c] /= total;
+                }
+                probabilities[i] = VoteSmoothing.withUniformVote(votes, n);
+            } else {
+                values[i] = sum / total;
             }
-            out[i] = classify ? VoteSmoothing.withUniformVote(acc, n) : acc;
         });
-        if (classify) {
-            return Predictions.ofProbabilities(target.task(), target.classes(), out);
-        }
-        double[] v = new double[out.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = out[i][0];
-        }
-        return Predictions.ofValues(v);
+        return classify ? Predictions.ofProbabilities(target.task(), target.classes(), probabilities) : Predictions.ofValues(values);
     }
 
     @Override
