@@ -1,11 +1,11 @@
 package automl4j.cli;
 
 import automl4j.AutoMlModel;
+import automl4j.export.ModelFileException;
 import automl4j.internal.CsvFields;
 import automl4j.datasets.TableFiles;
 import automl4j.learn.Predictions;
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ final class PredictCommand implements Callable<Integer> {
         AutoMlModel m;
         try {
             m = AutoMlModel.load(model);
-        } catch (IOException e) {
+        } catch (ModelFileException e) {   // every problem of the model file: one line, exit 2
             throw new UsageException("--model: " + e.getMessage());
         }
         Table table = TableFiles.read(data);
