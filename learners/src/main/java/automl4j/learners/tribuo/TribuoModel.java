@@ -101,7 +101,9 @@ final class TribuoModel implements FittedModel {
             throw new IllegalArgumentException(artifact.learnerId() + " cannot read payload format '" + artifact.format() + "'");
         }
         try {
-            Model<?> model = Model.deserialize(ModelProto.parseFrom(artifact.payload()));
+            ModelProto proto = ModelProto.parseFrom(artifact.payload());
+            TribuoClassNames.check(proto);   // before Tribuo calls Class.forName on any name in it
+            Model<?> model = Model.deserialize(proto);
             return new TribuoModel(artifact.learnerId(), model, ArtifactTargets.read(artifact),
                     Double.parseDouble(artifact.property("target_mean")), Double.parseDouble(artifact.property("target_std")),
                     Integer.parseInt(artifact.properties().getOrDefault(SMOOTHING, "0")));
