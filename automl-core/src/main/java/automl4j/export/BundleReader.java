@@ -14,6 +14,7 @@ import automl4j.data.TaskType;
 import automl4j.featurize.Featurizer;
 import automl4j.featurize.Featurizers;
 import automl4j.featurize.FittedTransform;
+import automl4j.internal.ArtifactTargets;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
 import automl4j.learn.Learners;
@@ -286,6 +287,11 @@ final class BundleReader {
         String learnerId = inManifest(() -> text(m, where, "learner"));
         String format = inManifest(() -> text(m, where, "payload_format"));
         Map<String, String> props = inManifest(() -> textMap(m, where, "properties"));
+        for (Map.Entry<String, String> t : ArtifactTargets.of(target).entrySet()) {
+            if (!t.getValue().equals(props.get(t.getKey()))) {   // an ensemble's members must agree on the classes
+                throw fail(PipelineBundle.MANIFEST, where + ".properties." + t.getKey() + " must match the manifest's target", null);
+            }
+        }
         Learner learner = Learners.discovered().stream().filter(l -> l.id().equals(learnerId)).findFirst()
                 .orElseThrow(() -> fail(null, "needs learner '" + shorten(learnerId) + "', which is not on the class path", null));
         FittedModel model;

@@ -103,13 +103,22 @@ final class XgboostModel implements FittedModel {
         if (!artifact.format().equals("xgboost-ubj")) {
             throw new IllegalArgumentException("xgboost cannot read payload format '" + artifact.format() + "'");
         }
+        // Files written before early stopping and standardized targets lack these properties: all rounds, raw values.
+        // Checked before the payload reaches the native library.
+        Target target = ArtifactTargets.read(artifact);
+        int treeLimit = artifact.intProperty("tree_limit", 0, Integer.MAX_VALUE, 0);
+        double mean = artifact.finiteProperty("target_mean", 0);
+        double sd = artifact.finiteProperty("target_sd", 1);
+        if (!(sd > 0)) {
+            throw new IllegalArgumentException("xgboost property 'target_sd' must be > 0, but was " + sd);
+        }
+        byte[] payload = artifact.payload();
+        if (payload.length == 0) {
+            throw new IllegalArgumentException("xgboost payload is empty");
+        }
         try {
-            Booster booster = XGBoost.loadModel(artifact.payload());
-            // Files written before early stopping and standardized targets lack these properties: all rounds, raw values.
-            Map<String, String> p = artifact.properties();
-            return new XgboostModel(booster, ArtifactTargets.read(artifact), Integer.parseInt(p.getOrDefault("tree_limit", "0")),
-                    Double.parseDouble(p.getOrDefault("target_mean", "0")), Double.parseDouble(p.getOrDefault("target_sd", "1")),
-                    automl4j.learn.FitContext.CPU);
+            Booster booster = XGBoost.loadModel(payload);
+            return new XgboostModel(booster, target, treeLimit, mean, sd, automl4j.learn.FitContext.CPU);
         } catch (XGBoostError | IOException e) {
             throw new IllegalStateException("cannot load XGBoost model: " + e.getMessage(), e);
         }
