@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelFileFuzzTest {
     static final int MUTANTS = Integer.getInteger("automl4j.fuzz.mutants", 2400);
     static final int HANG_SECONDS = 5;
+    private static final int START_SECONDS = 120;
     private static final long SEED = 20261129L;
 
     @TempDir
@@ -64,11 +65,12 @@ class ModelFileFuzzTest {
             int current = -1;
             boolean finished = false;
             while (!finished) {
-                String line = lines.poll(HANG_SECONDS, TimeUnit.SECONDS);
+                // The child's start (a JVM, the valid files loaded once) may take longer than one load on a busy machine.
+                String line = lines.poll(current < 0 ? START_SECONDS : HANG_SECONDS, TimeUnit.SECONDS);
                 if (line == null || line.equals("EOF")) {
                     boolean hang = line == null;
                     child.destroyForcibly().waitFor();
-                    String who = current >= 0 ? mutant(bases, current).toString() : "starting the child";
+                    String who = current >= 0 ? mutant(bases, current).toString() : "starting the child (mutants from " + next + ")";
                     failures.add((hang ? "hang over " + HANG_SECONDS + " s: " : "crash (exit " + child.exitValue() + "): ") + who
                             + lastWords());
                     next = current >= 0 ? current + 1 : MUTANTS;   // a child that cannot start ends the test
