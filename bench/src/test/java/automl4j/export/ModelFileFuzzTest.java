@@ -122,8 +122,11 @@ class ModelFileFuzzTest {
 
     private Process start(Path list, int from) throws IOException {
         Path scratch = Files.createDirectories(dir.resolve("scratch"));
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        // Native libraries unpacked by a child that then crashes, and the JVM's crash reports, stay in the test's folder.
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+                "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Djava.io.tmpdir=" + tmp,
+                "-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log"), "-cp", System.getProperty("java.class.path"),
                 ModelFileFuzzChild.class.getName(), list.toString(), scratch.toString(), Integer.toString(from),
                 Integer.toString(MUTANTS))
                 .redirectError(dir.resolve("child.err").toFile()).start();
