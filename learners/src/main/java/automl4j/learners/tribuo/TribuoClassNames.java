@@ -109,27 +109,52 @@ final class TribuoClassNames {
 
     /** Calls {@code sink} with (field path, class name) for every class name in {@code message}. */
     static void visit(Message message, String path, BiConsumer<String, String> sink) {
-        boolean enumProvenance = false;
-        for (Map.Entry<FieldDescriptor, Object> e : message.getAllFields().entrySet()) {
-            if (e.getKey().getName().equals("provenance_class_name") && ENUM_PROVENANCE.equals(e.getValue())) {
-                enumProvenance = true;
+        walk(message, path, (where, m) -> {
+            boolean enumProvenance = false;
+            for (Map.Entry<FieldDescriptor, Object> e : m.getAllFields().entrySet()) {
+                if (e.getKey().getName().equals("provenance_class_name") && ENUM_PROVENANCE.equals(e.getValue())) {
+                    enumProvenance = true;
+                }
             }
-        }
+            for (Map.Entry<FieldDescriptor, Object> e : m.getAllFields().entrySet()) {
+                String name = e.getKey().getName();
+                if (e.getValue() instanceof String s && (name.endsWith("class_name") || (enumProvenance && name.equals("additional")))) {
+                    sink.accept(where + "." + name, s);
+                }
+            }
+        });
+    }
+
+    /** Calls {@code visitor} with (path, message) for {@code message} and every message inside it, {@code Any}s unpacked. */
+    static void walk(Message message, String path, BiConsumer<String, Message> visitor) {
+        visitor.accept(path, message);
         for (Map.Entry<FieldDescriptor, Object> e : message.getAllFields().entrySet()) {
             FieldDescriptor f = e.getKey();
+            if (f.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
+                continue;
+            }
             String where = path + "." + f.getName();
             List<?> values = f.isRepeated() ? (List<?>) e.getValue() : List.of(e.getValue());
             for (Object v : values) {
-                if (f.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
-                    Message m = (Message) v;
-                    visit(m.getDescriptorForType().getFullName().equals(Any.getDescriptor().getFullName()) ? unpack(m, where) : m,
-                            where, sink);
-                } else if (v instanceof String s && (f.getName().endsWith("class_name")
-                        || (enumProvenance && f.getName().equals("additional")))) {
-                    sink.accept(where, s);
-                }
+                Message m = (Message) v;
+                walk(m.getDescriptorForType().getFullName().equals(Any.getDescriptor().getFullName()) ? unpack(m, where) : m,
+                        where, visitor);
             }
         }
+    }
+
+    /** The Tribuo message type of this full name, or null. */
+    static Descriptor type(String fullName) {
+        return TYPES.get(fullName);
+    }
+
+    /** A tree node's split or leaf message, unpacked from its {@code serialized_data}. */
+    static Message unpackNode(Message node, String where) {
+        FieldDescriptor f = node.getDescriptorForType().findFieldByName("serialized_data");
+        if (f == null || !node.hasField(f)) {
+            throw new IllegalArgumentException("the Tribuo payload's tree at " + where + " has a node without data");
+        }
+        return unpack((Message) node.getField(f), where);
     }
 
     private static Message unpack(Message any, String where) {

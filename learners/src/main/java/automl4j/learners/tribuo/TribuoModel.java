@@ -110,6 +110,7 @@ final class TribuoModel implements FittedModel {
         try {
             ModelProto proto = ModelProto.parseFrom(artifact.payload());
             TribuoClassNames.check(proto);   // before Tribuo calls Class.forName on any name in it
+            TribuoShapes.check(proto);       // before Tribuo allocates tensors or builds trees from it
             Model<?> model = Model.deserialize(proto);
             checkOutputs(artifact.learnerId(), model, target);
             return new TribuoModel(artifact.learnerId(), model, target, mean, std, smoothing);
