@@ -64,6 +64,7 @@ final class WorkerPool implements AutoCloseable {
     private final Map<String, Process> launched = new HashMap<>();   // by token: started, not yet connected
     private final Map<String, Path> splitFiles = new HashMap<>();
     private final Map<String, Path> errorFiles = new HashMap<>();   // by token: each worker's standard error
+    private int launches;
     // By identity: the engine featurizes each choice once and hands out the same list.
     private final Map<List<PreparedSplit>, String> splitKeys = new java.util.IdentityHashMap<>();
 
@@ -220,7 +221,7 @@ final class WorkerPool implements AutoCloseable {
 
     private void launch() throws IOException {
         String token = UUID.randomUUID().toString();
-        Path stderr = dir.resolve("worker-" + token + ".err");
+        Path stderr = dir.resolve("worker-" + (++launches) + ".err");   // not the token: this path is on the command line
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heapMb + "m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(),
