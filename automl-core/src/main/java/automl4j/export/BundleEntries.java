@@ -1,14 +1,18 @@
 package automl4j.export;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /** Reads one zip entry with a size limit checked while inflating, and its SHA-256. */
 final class BundleEntries {
+    private static final int CHUNK = 1 << 20;
+
     private BundleEntries() {
     }
 
@@ -25,22 +29,34 @@ final class BundleEntries {
         }
     }
 
-    /** The rest of the current entry of {@code zip}, refusing more than {@code limit} bytes. */
+    /**
+     * The rest of the current entry of {@code zip}, refusing more than {@code limit} bytes. Memory follows what is
+     * inflated, in chunks joined once at the end (at most twice the entry's size), never what a header declares.
+     */
     static Read read(InputStream zip, long limit) throws IOException {
         MessageDigest digest = sha256();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
+        List<byte[]> chunks = new ArrayList<>();
         long total = 0;
-        int n;
-        while ((n = zip.read(buffer, 0, (int) Math.min(buffer.length, limit - total + 1))) > 0) {
-            total += n;
+        while (true) {
+            byte[] chunk = new byte[(int) Math.min(CHUNK, limit - total + 1)];
+            int filled = zip.readNBytes(chunk, 0, chunk.length);
+            total += filled;
             if (total > limit) {
                 throw new TooLarge(limit);
             }
-            out.write(buffer, 0, n);
-            digest.update(buffer, 0, n);
+            digest.update(chunk, 0, filled);
+            chunks.add(filled == chunk.length ? chunk : Arrays.copyOf(chunk, filled));
+            if (filled < chunk.length) {
+                break;
+            }
         }
-        return new Read(out.toByteArray(), HexFormat.of().formatHex(digest.digest()));
+        byte[] data = new byte[(int) total];
+        int at = 0;
+        for (byte[] c : chunks) {
+            System.arraycopy(c, 0, data, at, c.length);
+            at += c.length;
+        }
+        return new Read(data, HexFormat.of().formatHex(digest.digest()));
     }
 
     static MessageDigest sha256() {

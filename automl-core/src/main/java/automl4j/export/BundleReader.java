@@ -227,6 +227,8 @@ final class BundleReader {
             throw fail(shorten(name), e.getMessage() + " when inflated, over its limit", e);
         } catch (IOException | RuntimeException e) {
             throw fail(shorten(name), "cannot be inflated: " + problem(e), e);
+        } catch (OutOfMemoryError e) {   // within the limits, but more than this JVM's heap holds
+            throw fail(shorten(name), "does not fit in this JVM's memory (raise -Xmx)", null);
         }
     }
 

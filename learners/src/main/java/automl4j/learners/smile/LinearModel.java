@@ -129,7 +129,8 @@ final class LinearModel implements FittedModel {
             }
             return new LinearModel(artifact.learnerId(), target, w);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the weights of " + artifact.learnerId(), e);
+            throw new UncheckedIOException(artifact.learnerId() + " payload is not valid JSON: "
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
         }
     }
 }

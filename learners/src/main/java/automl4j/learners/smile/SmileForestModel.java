@@ -81,7 +81,8 @@ final class SmileForestModel implements FittedModel {
             }
             return new SmileForestModel(ensemble, target, Boolean.parseBoolean(artifact.properties().getOrDefault(SMOOTHING, "false")));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the tree ensemble of smile-random-forest", e);
+            throw new UncheckedIOException("smile-random-forest payload is not valid JSON: "
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
         }
     }
 }
