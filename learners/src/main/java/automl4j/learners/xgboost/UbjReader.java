@@ -129,6 +129,17 @@ final class UbjReader {
         }
     }
 
+    /** {@code s} for a one-line message: control characters escaped, cut after 40 characters. */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && i < 40; i++) {
+            char c = s.charAt(i);
+            b.append(c < 0x20 || c == 0x7f || Character.isSurrogate(c) || c == 0x2028 || c == 0x2029
+                    ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return s.length() > 40 ? b + "…" : b.toString();
+    }
+
     private static String describe(char m) {
         return m >= 0x21 && m < 0x7f ? "'" + m + "'" : String.format("byte 0x%02x", (int) m);
     }
@@ -291,9 +302,9 @@ final class UbjReader {
             if (n < 0) {
                 count(1);
             }
-            Object v = value(marker("the value of key '" + key + "'"), depth);
+            Object v = value(marker("the value of key '" + printable(key) + "'"), depth);
             if (out.putIfAbsent(key, v) != null) {
-                throw errorAt(keyAt, "unique keys, but '" + key + "' appears twice");
+                throw errorAt(keyAt, "unique keys, but '" + printable(key) + "' appears twice");
             }
         }
         return out;

@@ -51,8 +51,10 @@ final class XgbPayloadValidator {
     static Checked check(byte[] payload, OptionalInt numFeatures) {
         Map<String, Object> top = object(UbjReader.read(payload), "the payload", "learner", "version");
         long[] version = integers(top.get("version"), "version", 0, 999);
-        if (version.length != 3 || version[0] < 1) {
-            throw invalid("version", "[major, minor, patch] with major >= 1", java.util.Arrays.toString(version));
+        // 3.0 to 3.4: XGBoost's loader converts older layouts along paths these checks do not cover.
+        if (version.length != 3 || version[0] != 3 || version[1] > 4) {
+            throw invalid("version", "[3, minor, patch] with minor <= 4 (written by XGBoost 3.0 to 3.4)",
+                    java.util.Arrays.toString(version));
         }
         Map<String, Object> learner = object(top.get("learner"), "learner", "attributes", "feature_names",
                 "feature_types", "gradient_booster", "learner_model_param", "objective");

@@ -25,8 +25,7 @@ final class XgbPayloadValues {
 
     private static String show(Object v) {
         if (v instanceof String) {
-            String s = (String) v;
-            return "'" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'";
+            return "'" + UbjReader.printable((String) v) + "'";
         }
         if (v instanceof Map) {
             return "an object";
@@ -52,8 +51,7 @@ final class XgbPayloadValues {
         }
         for (String k : m.keySet()) {
             if (!want.contains(k)) {
-                throw new IllegalArgumentException(path + " has unexpected key '" + show(k).replace("'", "")
-                        + "'; expected keys " + want);
+                throw new IllegalArgumentException(path + " has unexpected key " + show(k) + "; expected keys " + want);
             }
         }
         return m;

@@ -133,6 +133,10 @@ class XgbPayloadValidatorTest {
         assertThat(refusal(new byte[] {'X'})).contains("UBJ at byte 0", "but was 'X'");
         byte[] twice = {'{', 'i', 1, 'a', 'T', 'i', 1, 'a', 'F', '}'};
         assertThat(refusal(twice)).isEqualTo("UBJ at byte 5: expected unique keys, but 'a' appears twice");
+        byte[] newline = {'{', 'i', 2, 'a', '\n'};
+        assertThat(refusal(newline)).isEqualTo("UBJ at byte 5: expected the value of key 'a\\u000a', but the payload ends");
+        assertThat(refusalOfChanged(top -> top.put("a\nb", 1L))).isEqualTo(
+                "the payload has unexpected key 'a\\u000ab'; expected keys [learner, version]");
     }
 
     @Test
@@ -248,6 +252,9 @@ class XgbPayloadValidatorTest {
                 .contains("num_target must be a whole number in [1, 1]");
         assertThat(refusalOfChanged(top -> at(top, "learner").put("feature_names", List.of("a"))))
                 .startsWith("learner.feature_names must be an empty array");
+        assertThat(refusalOfChanged(top -> top.put("version", List.of(2L, 1L, 0L))))
+                .isEqualTo("version must be [3, minor, patch] with minor <= 4 (written by XGBoost 3.0 to 3.4),"
+                        + " but was '[2, 1, 0]'");
         assertThat(refusalOfChanged(top -> at(top, "learner").put("extra", 1L)))
                 .startsWith("learner has unexpected key 'extra'");
         assertThat(refusalOfChanged(top -> at(top, "learner").remove("objective")))
