@@ -24,7 +24,7 @@ import java.util.OptionalInt;
  */
 final class XgbPayloadValidator {
     /** Most features a model may declare: XGBoost sizes per-thread buffers by it when predicting. */
-    static final int MAX_FEATURES = 1 << 24;
+    static final int MAX_FEATURES = 1 << 20;
     /** Most classes of a multiclass model. */
     static final int MAX_CLASSES = 1 << 16;
 
@@ -34,8 +34,10 @@ final class XgbPayloadValidator {
      * @param payload    canonical UBJ
      * @param numFeature the model's {@code num_feature}, at least 1
      * @param rounds     boosting rounds (iterations)
+     * @param objective  the objective's name
+     * @param numClass   classes of a {@code multi:softprob} model, 0 otherwise
      */
-    record Checked(byte[] payload, int numFeature, int rounds) {
+    record Checked(byte[] payload, int numFeature, int rounds, String objective, int numClass) {
     }
 
     private XgbPayloadValidator() {
@@ -181,7 +183,7 @@ final class XgbPayloadValidator {
             out.integer(v);
         }
         out.endObject();
-        return new Checked(out.toByteArray(), numFeature, indptr.length - 1);
+        return new Checked(out.toByteArray(), numFeature, indptr.length - 1, name, numClass);
     }
 
     /**

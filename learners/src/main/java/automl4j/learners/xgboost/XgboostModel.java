@@ -125,12 +125,22 @@ final class XgboostModel implements FittedModel {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("xgboost payload is invalid: " + e.getMessage(), e);
         }
+        Target target = ArtifactTargets.read(artifact);
+        String objective = target.task() == TaskType.BINARY ? "binary:logistic"
+                : target.task() == TaskType.MULTICLASS ? "multi:softprob" : "reg:squarederror";
+        int numClass = target.task() == TaskType.MULTICLASS ? target.classes().size() : 0;
+        if (!checked.objective().equals(objective) || checked.numClass() != numClass) {
+            throw new IllegalArgumentException("xgboost payload is invalid: a " + target.task().toString().toLowerCase(
+                    java.util.Locale.ROOT) + " model of " + target.classes().size() + " classes must have objective '"
+                    + objective + "' and num_class " + numClass + ", but has '" + checked.objective() + "' and "
+                    + checked.numClass());
+        }
         int treeLimit = intProperty(p, "tree_limit", 0, checked.rounds());
         double mean = finiteProperty(p, "target_mean", 0);
         double sd = finiteProperty(p, "target_sd", 1);
         try {
             Booster booster = XGBoost.loadModel(checked.payload());
-            return new XgboostModel(booster, ArtifactTargets.read(artifact), treeLimit, mean, sd,
+            return new XgboostModel(booster, target, treeLimit, mean, sd,
                     automl4j.learn.FitContext.CPU);
         } catch (XGBoostError | IOException e) {
             throw new IllegalStateException("cannot load XGBoost model: " + e.getMessage(), e);

@@ -112,6 +112,16 @@ class XgbPayloadValidatorTest {
     }
 
     @Test
+    void rejectsAModelOfAnotherTaskOrClassCount() {
+        ModelArtifact binary = XgbModels.model(TaskType.BINARY).export();
+        ModelArtifact multi = XgbModels.model(TaskType.MULTICLASS).export();
+        ModelArtifact swapped = new ModelArtifact("xgboost", "xgboost-ubj", binary.properties(), multi.payload());
+        assertThat(assertThrows(IllegalArgumentException.class, () -> XgboostModel.load(swapped)).getMessage())
+                .isEqualTo("xgboost payload is invalid: a binary model of 2 classes must have objective"
+                        + " 'binary:logistic' and num_class 0, but has 'multi:softprob' and 3");
+    }
+
+    @Test
     void rejectsTheEmptyPayload() {
         assertThat(refusal(new byte[0])).contains("empty");
     }
@@ -242,7 +252,7 @@ class XgbPayloadValidatorTest {
         assertThat(refusalOfChanged(top -> at(top, "learner", "objective").put("name", "survival:cox")))
                 .startsWith("learner.objective.name must be one of [binary:logistic, multi:softprob,");
         assertThat(refusalOfChanged(top -> at(top, "learner", "learner_model_param").put("num_feature", "0")))
-                .contains("learner.learner_model_param.num_feature must be a whole number in [1, 16777216]");
+                .contains("learner.learner_model_param.num_feature must be a whole number in [1, 1048576]");
         assertThat(refusalOfChanged(top -> at(top, "learner", "learner_model_param").put("base_score", "[1.5E0]")))
                 .isEqualTo("learner.learner_model_param.base_score must be a probability in (0, 1) for"
                         + " binary:logistic, but was '[1.5E0]'");
