@@ -94,7 +94,7 @@ final class UbjReader {
     private void count(int n) {
         values += n;
         if (values > MAX_VALUES || values < 0) {
-            throw error("at most " + MAX_VALUES + " objects entries and untyped array elements in all");
+            throw error("at most " + MAX_VALUES + " object entries and untyped array elements in all");
         }
     }
 
@@ -218,9 +218,11 @@ final class UbjReader {
         if (type != 0) {
             return typed(type, n);
         }
-        List<Object> out = new ArrayList<>(n >= 0 ? n : 8);   // each element takes at least one byte: n <= remaining
         if (n >= 0) {
-            count(n);
+            count(n);   // before allocating; and each element takes at least one byte, so n <= remaining too
+        }
+        List<Object> out = new ArrayList<>(n >= 0 ? n : 8);
+        if (n >= 0) {
             for (int i = 0; i < n; i++) {
                 out.add(value(marker("array element " + i), depth));
             }

@@ -166,6 +166,17 @@ class XgbPayloadValidatorTest {
     }
 
     @Test
+    void rejectsTooManyBoxedValues() {
+        int n = UbjReader.MAX_VALUES + 1;
+        byte[] nulls = new byte[7 + n];
+        System.arraycopy(new byte[] {'[', '#', 'l', (byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n},
+                0, nulls, 0, 7);
+        Arrays.fill(nulls, 7, nulls.length, (byte) 'Z');
+        assertThat(refusal(nulls)).isEqualTo("UBJ at byte 7: expected at most 4194304 object entries and untyped array"
+                + " elements in all");
+    }
+
+    @Test
     void rejectsDeepNesting() {
         byte[] deep = new byte[80];
         Arrays.fill(deep, 0, 40, (byte) '[');
