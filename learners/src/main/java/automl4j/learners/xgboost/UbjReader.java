@@ -2,6 +2,7 @@ package automl4j.learners.xgboost;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,6 +47,8 @@ final class UbjReader {
     }
 
     private final ByteBuffer in;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private int values;
 
     private UbjReader(byte[] bytes) {
@@ -185,9 +188,15 @@ final class UbjReader {
         int at = in.position();
         byte[] b = new byte[n];
         in.get(b);
+        boolean ascii = true;
+        for (byte c : b) {
+            ascii &= c >= 0;
+        }
+        if (ascii) {   // every key XGBoost writes
+            return new String(b, StandardCharsets.US_ASCII);
+        }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+            return utf8.reset().decode(ByteBuffer.wrap(b)).toString();
         } catch (CharacterCodingException e) {
             throw errorAt(at, "a UTF-8 string");
         }

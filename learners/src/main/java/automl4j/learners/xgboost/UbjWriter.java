@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -90,37 +91,27 @@ final class UbjWriter {
 
     /** Writes a typed int32 array ({@code $l}). */
     UbjWriter int32s(int[] values) {
-        typedHeader('l', values.length);
-        return raw(() -> {
-            for (int v : values) {
-                out.writeInt(v);
-            }
-        });
+        ByteBuffer b = ByteBuffer.allocate(4 * values.length);
+        b.asIntBuffer().put(values);
+        return typedHeader('l', values.length).raw(() -> out.write(b.array()));
     }
 
     /** Writes a typed int64 array ({@code $L}). */
     UbjWriter int64s(long[] values) {
-        typedHeader('L', values.length);
-        return raw(() -> {
-            for (long v : values) {
-                out.writeLong(v);
-            }
-        });
+        ByteBuffer b = ByteBuffer.allocate(8 * values.length);
+        b.asLongBuffer().put(values);
+        return typedHeader('L', values.length).raw(() -> out.write(b.array()));
     }
 
     /** Writes a typed uint8 array ({@code $U}). */
     UbjWriter uint8s(byte[] values) {
-        typedHeader('U', values.length);
-        return raw(() -> out.write(values));
+        return typedHeader('U', values.length).raw(() -> out.write(values));
     }
 
     /** Writes a typed float32 array ({@code $d}). */
     UbjWriter float32s(float[] values) {
-        typedHeader('d', values.length);
-        return raw(() -> {
-            for (float v : values) {
-                out.writeFloat(v);
-            }
-        });
+        ByteBuffer b = ByteBuffer.allocate(4 * values.length);   // big-endian, like DataOutputStream
+        b.asFloatBuffer().put(values);
+        return typedHeader('d', values.length).raw(() -> out.write(b.array()));
     }
 }

@@ -97,8 +97,10 @@ final class XgbPayloadValues {
         if (v instanceof UbjReader.Typed && "iUIlL".indexOf(((UbjReader.Typed) v).type()) >= 0) {
             UbjReader.Typed t = (UbjReader.Typed) v;
             out = new long[t.length()];
+            Object a = t.array();
             for (int i = 0; i < out.length; i++) {
-                out[i] = t.type() == 'U' ? ((byte[]) t.array())[i] & 0xff : java.lang.reflect.Array.getLong(t.array(), i);
+                out[i] = t.type() == 'U' ? ((byte[]) a)[i] & 0xff : t.type() == 'i' ? ((byte[]) a)[i]
+                        : t.type() == 'I' ? ((short[]) a)[i] : t.type() == 'l' ? ((int[]) a)[i] : ((long[]) a)[i];
             }
         } else if (v instanceof List) {
             List<?> l = (List<?>) v;
