@@ -62,12 +62,7 @@ final class RunExecution {
     private static void run(RunConfig config, TaskData data, Metric metric, long millis, List<Learner> learners, Searcher searcher,
                             String effective, PrintStream out, boolean resume) throws IOException {
         Path journal = config.output().resolve(JOURNAL_FILE);
-        PreviousRun previous = null;
-        if (!resume) {
-            previous = PreviousRun.setAside(config.output());
-            AtomicFiles.writeString(config.output().resolve(EFFECTIVE_CONFIG_FILE), effective);
-        }
-        FirstTrial started = new FirstTrial(previous == null ? null : previous.message(), out);
+        FirstTrial started = new FirstTrial(out);
         ProgressPrinter progress = ProgressPrinter.forConsole(out, metric.name(), config.seconds());
         AutoMl.Builder builder = AutoMl.builder()
                 .metric(metric)
@@ -87,11 +82,18 @@ final class RunExecution {
             builder.gpus(List.of());
         }
         AutoMl automl = builder.build();
+        // Only now, with every setting accepted, is the earlier run's journal set aside (and put back if the engine
+        // refuses the run before its first trial).
+        PreviousRun previous = resume ? null : PreviousRun.setAside(config.output());
+        started.announce(previous == null ? null : previous.message());
         long start = System.nanoTime();
         AutoMlRun run;
         try {
+            if (!resume) {
+                AtomicFiles.writeString(config.output().resolve(EFFECTIVE_CONFIG_FILE), effective);
+            }
             run = resume ? automl.resume(data) : automl.fit(data);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             if (previous != null && !started.happened()) {
                 previous.restore();   // refused before its first trial: the earlier run stays as it was
             }
@@ -148,13 +150,17 @@ final class RunExecution {
 
     /** Notes the first trial's start (the run has started for real) and prints what was kept of an earlier run then. */
     private static final class FirstTrial implements RunListener {
-        private final String message;
         private final PrintStream out;
+        private volatile String message;
         private volatile boolean happened;
 
-        FirstTrial(String message, PrintStream out) {
-            this.message = message;
+        FirstTrial(PrintStream out) {
             this.out = out;
+        }
+
+        /** Prints {@code line} (if not null) when the first trial starts. */
+        void announce(String line) {
+            this.message = line;
         }
 
         boolean happened() {
