@@ -59,6 +59,9 @@ final class OutputLock implements AutoCloseable {
                 lock = ch.tryLock();
             } catch (OverlappingFileLockException e) {
                 lock = null;
+            } catch (IOException e) {
+                throw new UsageException("output folder " + dir + " cannot be locked for this run (" + e.getMessage()
+                        + "); its file system may not support file locks: choose a folder on a local disk");
             }
             String holder = read(ch);
             if (lock == null) {
