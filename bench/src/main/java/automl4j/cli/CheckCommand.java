@@ -86,8 +86,11 @@ final class CheckCommand implements Callable<Integer> {
         report.kinds().forEach((k, v) -> CommonOptions.out.printf("  %-24s %s%n", k, v));
         GuardrailsOutput.print(guardrails, CommonOptions.out);
         if (dir != null) {
-            try (OutputLock lock = OutputLock.acquire(dir, "automl check", CommonOptions.out)) {
+            OutputLock lock = OutputLock.acquire(dir, "automl check", CommonOptions.out);
+            try {
                 GuardrailsOutput.write(guardrails, dir);
+            } finally {
+                lock.close();
             }
             CommonOptions.out.println("Wrote " + dir.resolve(GuardrailsOutput.FILE));
         }

@@ -53,8 +53,11 @@ final class RunExecution {
         long millis = Math.round(config.seconds() * 1000);
         String effective = ConfigFile.effective(config, learners.stream().map(Learner::id).toList(), metric.name());
         OutputPaths.checkFolder(config.output(), "output folder");
-        try (OutputLock lock = OutputLock.acquire(config.output(), resume ? "automl run --resume" : "automl run", out)) {
+        OutputLock lock = OutputLock.acquire(config.output(), resume ? "automl run --resume" : "automl run", out);
+        try {
             run(config, data, metric, millis, learners, searcher, effective, out, resume);
+        } finally {
+            lock.close();
         }
     }
 

@@ -66,11 +66,15 @@ class OutputFolderTest {
     @Test
     void aSecondRunInThisProcessIsRefusedWhileTheFirstHoldsTheFolder() throws Exception {
         Path out = dir.resolve("out");
-        try (OutputLock held = OutputLock.acquire(out, "automl run", System.out)) {
+        OutputLock held = OutputLock.acquire(out, "automl run", System.out);
+        try {
             CliHarness.Result r = cli.run(KilledRuns.config("out"));
             assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err()).contains("output folder " + out + " is in use by another run in this process");
+        } finally {
+            held.close();
         }
+        assertThat(out.resolve(OutputLock.FILE)).isEmptyFile();
     }
 
     @Test
