@@ -134,6 +134,7 @@ public final class AutoMl {
         m.put("learners", String.join(",", learners().stream().map(Learner::id).toList()));
         m.put("searcher", searcher().id());
         m.put("featurizer", featurizer().id());
+        m.putAll(featurizer().settings());   // featurize.* keys of the tabular featurizer: each one changes the trials
         m.put("trial_timeout", b.trialTimeout == null ? "none" : b.trialTimeout.toString());
         m.put("portfolio", portfolioDigest(b.portfolio != null ? b.portfolio : Portfolio.builtIn()));
         m.put("pruning", Boolean.toString(b.pruning));

@@ -45,6 +45,15 @@ public interface Featurizer {
         return this;
     }
 
+    /**
+     * Every option of this featurizer that changes what it produces, by name (for the tabular featurizer, the config
+     * keys {@code featurize.*}) with its value as text. A journal records them, and resuming a run refuses if any
+     * differs; so an implementation with options must list them all. Empty (the default) for one without options.
+     */
+    default java.util.Map<String, String> settings() {
+        return java.util.Map.of();
+    }
+
     /** Reads back a transform written by {@link FittedTransform#export()}. */
     FittedTransform load(byte[] exported);
 }

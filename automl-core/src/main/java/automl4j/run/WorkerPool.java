@@ -53,6 +53,7 @@ final class WorkerPool implements AutoCloseable {
 
     private final int size;
     private final int heapMb;
+    private final automl4j.internal.RunTempFolder temp;   // split files, and each worker's java.io.tmpdir
     private final Path dir;
     private final ServerSocket server;
     private final List<Worker> workers = new ArrayList<>();
@@ -70,12 +71,18 @@ final class WorkerPool implements AutoCloseable {
     WorkerPool(int size, int heapMb) {
         this.size = size;
         this.heapMb = heapMb;
+        automl4j.internal.RunTempFolder t = null;
         try {
-            this.dir = Files.createTempDirectory("automl4j-workers-");
+            t = automl4j.internal.RunTempFolder.create();
             this.server = new ServerSocket(0, size * 2, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
+            if (t != null) {
+                t.close();
+            }
             throw new UncheckedIOException("cannot prepare worker processes: " + e.getMessage(), e);
         }
+        this.temp = t;
+        this.dir = t.path();
     }
 
     /** Whether {@code learner} can be rebuilt inside a worker: a public class with a public no-arg constructor. */
@@ -213,6 +220,7 @@ final class WorkerPool implements AutoCloseable {
         Path stderr = dir.resolve("worker-" + token + ".err");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heapMb + "m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
+                "-Djava.io.tmpdir=" + dir,   // native libraries it unpacks go where close() deletes them
                 "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(),
                 Integer.toString(server.getLocalPort()), token, stderr.toString()));
         launched.put(token, new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -280,16 +288,10 @@ final class WorkerPool implements AutoCloseable {
         }
         try {
             server.close();
-            for (Path f : splitFiles.values()) {
-                Files.deleteIfExists(f);
-            }
-            for (Path f : errorFiles.values()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
         } catch (IOException e) {
-            // Temporary files; the operating system cleans its temporary folder.
+            // nothing to do: the pool is done
         }
+        temp.close();   // the split files, the workers' standard error and what they unpacked
     }
 
     /** One worker process and the trial it runs. */

@@ -70,6 +70,9 @@ final class CheckCommand implements Callable<Integer> {
                 }
             }
         }
+        if (dir != null) {
+            OutputPaths.checkFolder(dir, out != null ? "--out" : "config key 'output'");
+        }
         TaskData taskData = TaskData.of(TableFiles.read(file), targetName, taskType, file.getFileName().toString());
         EncodedTarget encoded = EncodedTarget.of(taskData);
         FittedTransform fitted = new TabularFeaturizer(options).fit(taskData.table(), encoded.rows(), encoded.target(),
@@ -83,7 +86,12 @@ final class CheckCommand implements Callable<Integer> {
         report.kinds().forEach((k, v) -> CommonOptions.out.printf("  %-24s %s%n", k, v));
         GuardrailsOutput.print(guardrails, CommonOptions.out);
         if (dir != null) {
-            GuardrailsOutput.write(guardrails, dir);
+            OutputLock lock = OutputLock.acquire(dir, "automl check", CommonOptions.out);
+            try {
+                GuardrailsOutput.write(guardrails, dir);
+            } finally {
+                lock.close();
+            }
             CommonOptions.out.println("Wrote " + dir.resolve(GuardrailsOutput.FILE));
         }
         return ExitCodes.OK;

@@ -40,6 +40,7 @@ final class DemoCommand implements Callable<Integer> {
         if (c < 1) {
             throw new UsageException("--cores must be >= 1, but was " + c);
         }
+        OutputPaths.checkFolder(out, "--out");
         RunConfig config = new RunConfig(Path.of("(embedded churn dataset)"), DefaultDataset.TARGET, null, null, budget,
                 Integer.MAX_VALUE, List.of(), "tpe", seed,
                 RunConfig.Search.DEFAULTS, c, out, automl4j.featurizers.FeaturizerOptions.defaults());

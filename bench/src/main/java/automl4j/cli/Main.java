@@ -26,9 +26,33 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;
 
-    /** Runs the tool and exits with its code. */
+    /**
+     * Runs the tool and exits with its code. The process keeps its temporary files (native libraries unpacked by
+     * XGBoost4J, worker split files) in a folder of its own under {@code java.io.tmpdir}, deleted at the end; folders
+     * left by killed processes are removed at start.
+     */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        automl4j.internal.RunTempFolder temp = processTempFolder();
+        int code;
+        try {
+            code = run(args, System.out, System.err);
+        } finally {
+            if (temp != null) {
+                temp.close();
+            }
+        }
+        System.exit(code);
+    }
+
+    // Set before any library creates a temporary file: the JDK reads java.io.tmpdir once, at its first temporary file.
+    private static automl4j.internal.RunTempFolder processTempFolder() {
+        try {
+            automl4j.internal.RunTempFolder temp = automl4j.internal.RunTempFolder.create();
+            System.setProperty("java.io.tmpdir", temp.path().toString());
+            return temp;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;   // an unwritable temporary folder fails later, where it is used, with its own message
+        }
     }
 
     /** Runs the tool and returns its exit code; for tests and embedding. */

@@ -1,11 +1,13 @@
 package automl4j.cli;
 
 import automl4j.AutoMlModel;
+import automl4j.internal.AtomicFiles;
 import automl4j.internal.CsvFields;
 import automl4j.datasets.TableFiles;
 import automl4j.learn.Predictions;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.checkFile(out, "--out");   // before the model and the data are read, which may take long
         AutoMlModel m;
         try {
             m = AutoMlModel.load(model);
@@ -44,7 +47,8 @@ final class PredictCommand implements Callable<Integer> {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        AtomicFiles.write(out, stream -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
             if (p.task().isClassification()) {
                 w.write(CsvFields.quote("predicted_" + m.target().name()));
                 for (String c : p.classes()) {
@@ -66,7 +70,8 @@ final class PredictCommand implements Callable<Integer> {
                     w.newLine();
                 }
             }
-        }
+            w.flush();
+        });
         CommonOptions.out.println("Wrote " + p.size() + " predictions to " + out);
         return ExitCodes.OK;
     }

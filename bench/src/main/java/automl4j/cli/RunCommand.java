@@ -41,6 +41,7 @@ final class RunCommand implements Callable<Integer> {
                         + RunExecution.EFFECTIVE_CONFIG_FILE + " of a run started with automl run");
             }
             RunConfig c = ConfigFile.read(effective).withOutput(resume);
+            OutputPaths.checkFolder(resume, "--resume");
             if (!Files.isRegularFile(c.train())) {
                 throw new UsageException("--resume " + resume + ": the run read its data from " + c.train()
                         + " (data.train in " + effective + "), which is not a file now");
@@ -49,6 +50,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         RunConfig c = ConfigFile.read(config);
+        OutputPaths.checkFolder(c.output(), "config key 'output'");   // before the data is read, which may take long
         RunExecution.execute(c, TableFiles.read(c.train()), c.train().getFileName().toString(), CommonOptions.out, false);
         return ExitCodes.OK;
     }

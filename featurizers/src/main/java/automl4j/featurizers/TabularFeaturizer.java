@@ -57,6 +57,12 @@ public final class TabularFeaturizer implements Featurizer {
         return "tabular";
     }
 
+    /** Every option, as {@link FeaturizerOptions#settings()} names them. */
+    @Override
+    public Map<String, String> settings() {
+        return options.settings();
+    }
+
     /** Name of the searched low-cardinality encoding. */
     public static final String CATEGORICAL_CHOICE = "featurize.categorical";
     /**
