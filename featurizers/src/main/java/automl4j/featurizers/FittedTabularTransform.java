@@ -100,7 +100,7 @@ final class FittedTabularTransform implements FittedTransform {
         if ((long) n * width >= PARALLEL_CELLS) {
             each = each.parallel();
         }
-        each.forEach(i -> {
+        Parallel.forEach(each, i -> {
             ColumnEncoder e = encoders.get(i);
             e.encode(training ? table : null, table.column(e.column()), rows, n, out, width, offsets[i]);
         });
