@@ -22,6 +22,9 @@ import tech.tablesaw.api.Table;
                         + "--missing-values, --infinity and --decimal read the file as the config keys data.* read the "
                         + "training file."})
 final class PredictCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--model", required = true, description = "A model file written by 'automl run' or 'automl demo'.")
     Path model;
 
@@ -45,7 +48,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         Table table = TableFiles.read(data, readOptions);
         Predictions p = m.predict(table);
-        m.warnings(table).forEach(w -> System.err.println("automl: warning: " + w));
+        m.warnings(table).forEach(w -> spec.commandLine().getErr().println("automl: warning: " + w));
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

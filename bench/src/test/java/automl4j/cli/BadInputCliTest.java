@@ -105,6 +105,11 @@ class BadInputCliTest {
 
     @Test
     void aColumnReadWithNonNumericCellsTrainsAndPredictsWithThemAsMissing() throws IOException {
+        // One cell: the validation fold that holds it was fitted on training rows that are all numbers.
+        table("one.csv", i -> i == 17 ? "NaN" : number(i));
+        CliHarness.Result one = h.run("data:\n  train: one.csv\n  target: y\nbudget:\n  max_trials: 2\nsearch:\n  learners: "
+                + "[smile-logistic]\n  ensemble_rounds: 0\ncores: 1\noutput: o1\n");
+        assertThat(one.code()).as(one.err()).isZero();
         table("nan.csv", i -> i % 50 == 7 ? "n/a" : number(i));
         CliHarness.Result r = h.run("data:\n  train: nan.csv\n  target: y\nbudget:\n  max_trials: 1\nsearch:\n  learners: "
                 + "[smile-logistic]\n  ensemble_rounds: 0\ncores: 1\noutput: o\n");
@@ -115,6 +120,8 @@ class BadInputCliTest {
                 "--out", dir.resolve("preds.csv").toString());
         assertThat(p.code()).as(p.err()).isZero();
         assertThat(Files.readAllLines(dir.resolve("preds.csv"))).hasSize(4);
+        assertThat(p.err()).contains("automl: warning: column 'a': 2 cells are not numbers and are read as missing, e.g. "
+                + "'n/a' (row 2), 'NaN' (row 3)");
     }
 
     @Test

@@ -124,6 +124,26 @@ record NumericEncoder(String column, double fill, double center, double scale, b
         return best;
     }
 
+    /** A warning naming the cells of {@code col} that are not numbers (read as missing), or null when there are none. */
+    String nonNumberWarning(Column<?> col) {
+        if (Cells.isNumericType(col)) {
+            return null;
+        }
+        int count = 0;
+        List<String> examples = new ArrayList<>();
+        for (int r = 0; r < col.size(); r++) {
+            String s = Cells.text(col, r);
+            if (s != null && Double.isNaN(Cells.parse(s))) {
+                count++;
+                if (examples.size() < NumberCells.EXAMPLES) {
+                    examples.add("'" + s + "' (row " + (r + 1) + ")");
+                }
+            }
+        }
+        return count == 0 ? null : "column '" + column + "': " + count + " cells are not numbers and are read as missing, e.g. "
+                + String.join(", ", examples);
+    }
+
     @Override
     public List<String> featureNames() {
         List<String> names = new ArrayList<>(List.of(column));

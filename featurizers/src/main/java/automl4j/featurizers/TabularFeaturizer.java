@@ -207,7 +207,10 @@ public final class TabularFeaturizer implements Featurizer {
             requireNumbers(column, rows);
         }
         ColumnEncoder encoder = switch (kind) {
-            case NUMERIC -> NumericEncoder.fit(coded, options.imputation(), options.scaling(), nonNumeric.count() > 0);
+            // A column detected numeric from text reads a non-number as missing: in training (the few cells the
+            // non-numeric-cells guardrail names), in validation rows a fold's training rows did not show, and in
+            // prediction (with a warning). A column declared numeric keeps refusing them.
+            case NUMERIC -> NumericEncoder.fit(coded, options.imputation(), options.scaling(), !declared && !coded.isTypedNumeric());
             case BOOLEAN -> BooleanEncoder.fit(coded);
             case CATEGORICAL -> options.lowCardinality() == FeaturizerOptions.LowCardinalityEncoding.TARGET
                     ? TargetEncoder.fit(table, coded, target, labels, options.targetEncodingFolds())
