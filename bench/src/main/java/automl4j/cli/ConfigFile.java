@@ -48,9 +48,9 @@ final class ConfigFile {
         KEYS.put("search.pruning", "true stops a cross-validated trial after its first split when it is in the worst "
                 + "quarter of the earlier trials there, or after its second when in the worse half (default true)");
         KEYS.put("search.portfolio", "true tries the built-in portfolio of configs first (default true)");
-        KEYS.put("search.ensemble_rounds", "rounds of greedy ensemble selection over the best trials, >= 0; the ensemble is "
+        KEYS.put("search.ensemble_rounds", "rounds of greedy ensemble selection over the best trials, 0 to 10000; the ensemble is "
                 + "exported if it validates better than every single trial; 0 exports the best single trial (default 50)");
-        KEYS.put("cores", "cores to use, >= 1 (default: all available)");
+        KEYS.put("cores", "cores to use, from 1 to 4 times the available processors (default: all available)");
         KEYS.put("isolation", "in_process, native_in_workers, guarded or workers: which trials run in worker processes "
                 + "(default guarded: learners with native code or whose fits cannot stop at a deadline)");
         KEYS.put("gpus", "auto uses the NVIDIA GPUs nvidia-smi lists for XGBoost trials (one trial per GPU, besides the CPU "
@@ -72,6 +72,15 @@ final class ConfigFile {
 
     /** Largest {@code budget.seconds}: one year, far beyond any run, and far from overflowing a count of nanoseconds. */
     static final double MAX_SECONDS = 365 * 24 * 3600;
+
+    /**
+     * Most rounds of ensemble selection: each round scans every candidate's validation predictions, and the selection
+     * keeps a count per round (2,000,000,000 rounds ran out of memory, issue 14).
+     */
+    static final int MAX_ENSEMBLE_ROUNDS = 10_000;
+
+    /** Most {@code cores} per available processor: far more slots than processors only starts threads and workers. */
+    static final int CORES_PER_PROCESSOR = 4;
 
     private ConfigFile() {
     }
@@ -153,12 +162,15 @@ final class ConfigFile {
         int ensembleRounds = integer(flat, "search.ensemble_rounds", automl4j.AutoMl.DEFAULT_ENSEMBLE_ROUNDS);
         boolean pruning = bool(flat, "search.pruning", true);
         boolean portfolio = bool(flat, "search.portfolio", true);
-        if (ensembleRounds < 0) {
-            throw new UsageException("config key 'search.ensemble_rounds' must be >= 0, but was " + ensembleRounds);
+        if (ensembleRounds < 0 || ensembleRounds > MAX_ENSEMBLE_ROUNDS) {
+            throw new UsageException("config key 'search.ensemble_rounds' must be from 0 to " + MAX_ENSEMBLE_ROUNDS + ", but was "
+                    + ensembleRounds);
         }
-        int cores = integer(flat, "cores", Runtime.getRuntime().availableProcessors());
-        if (cores < 1) {
-            throw new UsageException("config key 'cores' must be >= 1, but was " + cores);
+        int processors = Runtime.getRuntime().availableProcessors();
+        int cores = integer(flat, "cores", processors);
+        if (cores < 1 || cores > CORES_PER_PROCESSOR * processors) {
+            throw new UsageException("config key 'cores' must be from 1 to " + CORES_PER_PROCESSOR * processors + " ("
+                    + CORES_PER_PROCESSOR + " times the " + processors + " processors of this machine), but was " + cores);
         }
         Path output = base.resolve(text(flat, "output", "automl-output", false));
         FeaturizerOptions featurize = featurize(flat);

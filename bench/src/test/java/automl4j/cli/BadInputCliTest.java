@@ -231,6 +231,11 @@ class BadInputCliTest {
         assertThat(h.run(data + "search:\n  seed: 123456789012345678901234\n").code()).isEqualTo(2);
         assertThat(h.err()).contains("config key 'search.seed' must be an integer from -9223372036854775808 to "
                 + "9223372036854775807, but was 123456789012345678901234");
+        assertThat(h.run(data + "cores: 100000\n").code()).isEqualTo(2);
+        assertThat(h.err()).containsPattern("config key 'cores' must be from 1 to [0-9]+ \\(4 times the [0-9]+ processors of this "
+                + "machine\\), but was 100000");
+        assertThat(h.run(data + "search:\n  ensemble_rounds: 2000000000\n").code()).isEqualTo(2);
+        assertThat(h.err()).contains("config key 'search.ensemble_rounds' must be from 0 to 10000, but was 2000000000");
         assertThat(h.run(data + "cores: 9999999999\n").code()).isEqualTo(2);
         assertThat(h.err()).contains("config key 'cores' must be an integer from -2147483648 to 2147483647, but was 9999999999");
         r = h.run(data + "budget:\n  max_trials: 1\nsearch:\n  seed: 1099511627776\n  learners: [smile-logistic]\n"
