@@ -68,7 +68,7 @@ final class KindDetector {
         double tokens = 0;
         int singleTokens = 0;
         int nonNumeric = 0;
-        for (int l = 0; l < coded.distinct(); l++) {
+        for (int l = 0; l < coded.distinct() && nonNumeric <= NON_NUMERIC_SHARE * present; l++) {
             if (Double.isNaN(Cells.parse(coded.levels.get(l)))) {
                 nonNumeric += coded.counts[l];
             }
