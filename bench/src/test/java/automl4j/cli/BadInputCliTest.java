@@ -122,6 +122,16 @@ class BadInputCliTest {
         assertThat(Files.readAllLines(dir.resolve("preds.csv"))).hasSize(4);
         assertThat(p.err()).contains("automl: warning: column 'a': 2 cells are not numbers and are read as missing, e.g. "
                 + "'n/a' (row 2), 'NaN' (row 3)");
+        Path semi = h.file("new-semi.csv", "a;b\n1,5;p\nNA;q\n");
+        CliHarness.Result ps = h.cli("predict", "--model", dir.resolve("o/model.automl").toString(), "--data", semi.toString(),
+                "--out", dir.resolve("preds2.csv").toString());
+        assertThat(ps.code()).isEqualTo(3);
+        assertThat(ps.err()).contains("new-semi.csv, line 1: the header has no ',' but has ';'");
+        ps = h.cli("predict", "--model", dir.resolve("o/model.automl").toString(), "--data", semi.toString(), "--separator", ";",
+                "--decimal", ",", "--missing-values", "NA", "--out", dir.resolve("preds2.csv").toString());
+        assertThat(ps.code()).as(ps.err()).isZero();
+        assertThat(ps.err()).doesNotContain("warning");   // 1,5 read as 1.5 and NA as missing: no cell that is not a number
+        assertThat(Files.readAllLines(dir.resolve("preds2.csv"))).hasSize(3);
     }
 
     @Test
