@@ -68,6 +68,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex, main.verbose || verboseRequested(args), err));
+        cli.getSubcommands().get("run").getCommandSpec().usageMessage().footer(RunCommand.keysFooter());
         CommonOptions.out = out;
         return cli.execute(args);
     }
@@ -91,6 +92,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     static int report(Exception ex, boolean verbose, PrintStream err) {
         int code;
         String message = ex.getMessage();
+        if (ex.getCause() != null && message != null && message.equals(ex.getCause().toString())) {
+            message = ex.getCause().getMessage();   // a wrapper that only repeats its cause ("java.lang.…Exception: …")
+        }
         if (ex instanceof UsageException || ex instanceof automl4j.journal.JournalException) {
             code = ExitCodes.USAGE;
         } else if (ex instanceof DataFormatException || ex instanceof IllegalArgumentException) {

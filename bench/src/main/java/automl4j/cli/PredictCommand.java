@@ -19,9 +19,14 @@ import tech.tablesaw.api.Table;
 /** {@code automl predict --model m --data new.csv --out preds.csv}. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Score new rows with an exported model.",
-                "Writes one row per input row: the predicted label and one probability column per class",
-                "(classification), or the predicted value (regression)."})
+                "Writes one row per input row: the predicted label and one probability column per class "
+                        + "(classification), or the predicted value (regression). The options --separator, "
+                        + "--missing-values, --infinity and --decimal read the file as the config keys data.* read the "
+                        + "training file."})
 final class PredictCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--model", required = true, description = "A model file written by 'automl run' or 'automl demo'.")
     Path model;
 
@@ -31,18 +36,22 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Predictions CSV to write.")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    ReadOptionsMixin reading = new ReadOptionsMixin();
+
     @Override
     public Integer call() throws Exception {
         OutputPaths.checkFile(out, "--out");   // before the model and the data are read, which may take long
+        automl4j.datasets.ReadOptions readOptions = reading.toReadOptions();
         AutoMlModel m;
         try {
             m = AutoMlModel.load(model);
         } catch (IOException e) {
             throw new UsageException("--model: " + e.getMessage());
         }
-        Table table = TableFiles.read(data);
+        Table table = TableFiles.read(data, readOptions);
         Predictions p = m.predict(table);
-        m.warnings(table).forEach(w -> System.err.println("automl: warning: " + w));
+        m.warnings(table).forEach(w -> spec.commandLine().getErr().println("automl: warning: " + w));
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

@@ -156,10 +156,10 @@ public final class TabularFeaturizer implements Featurizer {
             }
         }
         CodedColumn[] coded = new CodedColumn[inputs.size() + 1];
-        IntStream.range(0, coded.length).parallel().forEach(i ->
+        Parallel.forEach(IntStream.range(0, coded.length).parallel(), i ->
                 coded[i] = CodedColumn.of(table.column(i < inputs.size() ? inputs.get(i) : target.name()), rows));
         Fitted[] fitted = new Fitted[inputs.size()];
-        IntStream.range(0, inputs.size()).parallel().forEach(i -> fitted[i] = fitColumn(table, coded[i], target, labels));
+        Parallel.forEach(IntStream.range(0, inputs.size()).parallel(), i -> fitted[i] = fitColumn(table, coded[i], target, labels));
         List<ColumnEncoder> encoders = new ArrayList<>();
         Map<String, String> kinds = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -186,14 +186,20 @@ public final class TabularFeaturizer implements Featurizer {
         int[] rows = coded.tableRows;
         String name = column.name();
         ColumnKind kind = options.kinds().containsKey(name) ? options.kinds().get(name) : KindDetector.detect(coded, options.oneHotMax());
-        int missing = coded.missing;
+        boolean declared = options.kinds().containsKey(name);
+        NumberCells.Examples nonNumeric = kind == ColumnKind.NUMERIC && !declared ? NumberCells.nonNumeric(coded)
+                : new NumberCells.Examples(0, "");
+        String decimalComma = !declared && kind != ColumnKind.NUMERIC && kind != ColumnKind.ALL_MISSING
+                ? NumberCells.decimalComma(coded) : null;
+        int missing = coded.missing + nonNumeric.count();
         int distinct = coded.distinct();
         String datePattern = kind == ColumnKind.DATETIME ? KindDetector.datePattern(column, rows) : null;
         double leakage = kind.isKept() && kind != ColumnKind.TEXT
                 ? LeakageDetector.score(coded, kind, datePattern, target, labels) : Double.NaN;
         boolean leak = leakage >= LeakageDetector.THRESHOLD;
         boolean drop = !kind.isKept() || (leak && options.leakage() == FeaturizerOptions.LeakagePolicy.DROP);
-        DataGuardrails.ColumnFacts facts = new DataGuardrails.ColumnFacts(name, kind, missing, distinct, leakage, drop);
+        DataGuardrails.ColumnFacts facts = new DataGuardrails.ColumnFacts(name, kind, missing, distinct, leakage, drop,
+                nonNumeric, decimalComma);
         if (drop) {
             return new Fitted(facts, null, "column '" + name + "' " + switch (kind) {
                 case ID_LIKE -> "looks like an ID (unique values or increasing integers); dropped";
@@ -207,7 +213,10 @@ public final class TabularFeaturizer implements Featurizer {
             requireNumbers(column, rows);
         }
         ColumnEncoder encoder = switch (kind) {
-            case NUMERIC -> NumericEncoder.fit(coded, options.imputation(), options.scaling());
+            // A column detected numeric from text reads a non-number as missing: in training (the few cells the
+            // non-numeric-cells guardrail names), in validation rows a fold's training rows did not show, and in
+            // prediction (with a warning). A column declared numeric keeps refusing them.
+            case NUMERIC -> NumericEncoder.fit(coded, options.imputation(), options.scaling(), !declared && !coded.isTypedNumeric());
             case BOOLEAN -> BooleanEncoder.fit(coded);
             case CATEGORICAL -> options.lowCardinality() == FeaturizerOptions.LowCardinalityEncoding.TARGET
                     ? TargetEncoder.fit(table, coded, target, labels, options.targetEncodingFolds())
