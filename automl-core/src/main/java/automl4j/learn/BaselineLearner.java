@@ -74,14 +74,18 @@ public final class BaselineLearner implements Learner {
             List<String> classes = data.target().classes();
             double[] p = new double[classes.size()];
             for (double v : y) {
-                p[(int) v] += 1.0 / y.length;
+                p[(int) v]++;
+            }
+            for (int k = 0; k < p.length; k++) {
+                p[k] /= y.length;
             }
             return new Model(data.target().task(), classes, p, Double.NaN);
         }
         double mean = 0;
         for (double v : y) {
-            mean += v / y.length;
+            mean += v;
         }
+        mean /= y.length;
         return new Model(TaskType.REGRESSION, List.of(), new double[0], mean);
     }
 
