@@ -28,11 +28,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs the tool and exits with its code. */
     public static void main(String[] args) {
+        CommandClock.countFromJvmStart();
         System.exit(run(args, System.out, System.err));
     }
 
     /** Runs the tool and returns its exit code; for tests and embedding. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandClock.commandStarted();
         quietLibraries();
         Main main = new Main();
         CommandLine cli = new CommandLine(main);
