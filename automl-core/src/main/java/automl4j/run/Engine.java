@@ -81,7 +81,9 @@ public final class Engine {
         List<Gpus.Gpu> gpuSlots = gpuLearners.isEmpty() ? List.of() : gpus;
 
         long featurizeStart = System.nanoTime();
-        Featurizer featurizer = settings.featurizer();
+        // Featurization is part of the budget (issue 14): each fit (all rows, then each split's training part) is
+        // allowed its share of FEATURIZE_SHARE of the budget, and a featurizer that can do less on a tight one does.
+        Featurizer featurizer = settings.featurizer().withTimeAllowance(featurizeAllowance(budgetNanos, plan.splits().size()));
         FittedTransform full = featurizer.fit(data.table(), tableRows, encoded.target(), y);
         double featurizeSeconds = 2 * (System.nanoTime() - featurizeStart) / 1e9;   // fit + transform of all rows at refit
         full.report().problems().forEach(p -> listener.info("data: " + p));
@@ -322,6 +324,14 @@ public final class Engine {
             share = (long) (0.6 * (os.getTotalMemorySize() >> 20) / slots);
         }
         return (int) Math.max(256, Math.min(own, share));
+    }
+
+    /** Share of the budget that featurization may take, over all its fits. */
+    static final double FEATURIZE_SHARE = 0.3;
+
+    /** Seconds one featurizer fit is allowed: {@link #FEATURIZE_SHARE} of the budget over the fit on all rows and each split's. */
+    static double featurizeAllowance(long budgetNanos, int splits) {
+        return Math.max(1e-3, FEATURIZE_SHARE * budgetNanos / 1e9 / (1 + splits));
     }
 
     /** Learners at most this relative cost have their defaults tried before the portfolio. */
