@@ -12,7 +12,7 @@ import java.time.Duration;
  */
 final class CommandClock {
     /** Least time kept for the work after the search, in seconds. */
-    static final double MIN_RESERVE_SECONDS = 0.5;
+    static final double MIN_RESERVE_SECONDS = 1.0;
     /** Share of the budget kept for the work after the search. */
     static final double RESERVE_SHARE = 0.08;
     /** Most time kept for the work after the search, in seconds. */
@@ -56,7 +56,7 @@ final class CommandClock {
         return (System.currentTimeMillis() - startEpochMillis) / 1000.0;
     }
 
-    /** Seconds kept for the work after the search: 8 % of the budget, between 0.5 s and 20 s. */
+    /** Seconds kept for the work after the search: 8 % of the budget, between 1 s and 20 s. */
     double reserveSeconds() {
         return Math.max(MIN_RESERVE_SECONDS, Math.min(MAX_RESERVE_SECONDS, RESERVE_SHARE * budgetSeconds));
     }
