@@ -276,14 +276,14 @@ public final class Engine {
         ValidationPlan.Split first = plan.splits().get(0);
         int id = results.size();
         Optional<Learner> cheapest = Fallback.cheapest(learners.values());
-        listener(settings).info(String.format(Locale.ROOT, "warning: no trial completed within the budget (%d trials: %s)%s",
+        settings.listener().info(String.format(Locale.ROOT, "warning: no trial completed within the budget (%d trials: %s)%s",
                 results.size(), outcomes, cheapest.map(l -> "; fitting the defaults of " + l.id() + " on a sample of at most "
                         + Fallback.SAMPLE_ROWS + " rows").orElse("")));
         Optional<Fallback.Result> fitted = cheapest.flatMap(l -> Fallback.cheapestDefault(l, data.table(), tableRows, y,
                 encoded.target(), full, first, metric, id, settings.seed(), settings.executor().threadsPerTrial(),
-                deadline - 300_000_000L, deadline, listener(settings)));
+                deadline - 300_000_000L, deadline, settings.listener()));
         Fallback.Result chosen = fitted.orElseGet(() -> Fallback.baseline(y, encoded.target(), first, metric, id, settings.seed()));
-        listener(settings).info("warning: the exported model is a fallback, " + chosen.description() + String.format(Locale.ROOT,
+        settings.listener().info("warning: the exported model is a fallback, " + chosen.description() + String.format(Locale.ROOT,
                 ", validation %s %.5f; give the run more time (budget.seconds) for a searched model", metric.name(),
                 chosen.row().completed().score()));
         Map<String, String> info = new TreeMap<>();
@@ -295,10 +295,6 @@ public final class Engine {
         long end = System.nanoTime();
         return new AutoMlRun(new Leaderboard(metric, withFallback), Fallback.model(encoded.target(), full, chosen, info),
                 chosen.row(), plan.description(), report, (end - start) / 1e9, (end - fallbackStart) / 1e9);
-    }
-
-    private static RunListener listener(RunSettings settings) {
-        return settings.listener();
     }
 
     /**
