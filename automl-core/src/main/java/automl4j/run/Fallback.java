@@ -43,7 +43,7 @@ final class Fallback {
     /** Model info key that says the model is a fallback, and which. */
     static final String INFO_KEY = "fallback";
     /** Most training rows of the fallback fit. */
-    static final int SAMPLE_ROWS = 2000;
+    static final int SAMPLE_ROWS = 500;
     /** Most validation rows the fallback fit is scored on. */
     static final int SCORE_ROWS = 5000;
 

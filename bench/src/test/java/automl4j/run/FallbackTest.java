@@ -50,7 +50,7 @@ class FallbackTest {
 
         assertThat(run.bestTrial().trial().config().learner()).isEqualTo(Fallback.FALLBACK);
         assertThat(run.bestTrial().trial().config().values()).containsEntry("learner", "slow-on-large-data");
-        // A stratified sample: each class keeps its share of the 2,000 rows, rounded down.
+        // A stratified sample: each class keeps its share of the 500 rows, rounded down.
         assertThat(run.bestTrial().trial().config().intValue("sample_rows")).isBetween(Fallback.SAMPLE_ROWS - 2, Fallback.SAMPLE_ROWS);
         assertThat(run.best().info()).containsKey(Fallback.INFO_KEY);
         assertThat(run.leaderboard().rows()).filteredOn(r -> r.completed() != null).hasSize(1);

@@ -90,10 +90,11 @@ public final class PermutationImportance implements Explainer {
     }
 
     /**
-     * Like {@link #explain}, but finishing by {@code deadlineNanos} ({@link System#nanoTime()}): it times one prediction
-     * of its sample, and if shuffling every column {@link #repeats()} times would take longer than the time left it
-     * uses fewer repeats, then fewer rows (at least {@value #MIN_ROWS}), and stops measuring columns at the deadline.
-     * The outcome says what was cut.
+     * Like {@link #explain}, but finishing by {@code deadlineNanos} ({@link System#nanoTime()}): it times a prediction
+     * of {@value #MIN_ROWS} rows, and if shuffling every column {@link #repeats()} times would take longer than the
+     * time left it uses fewer repeats, then fewer rows (at least {@value #MIN_ROWS}), and stops measuring columns at
+     * the deadline (the first column is always measured). The outcome says what was cut; an outcome that was not cut
+     * equals {@link #explain}'s.
      */
     public Outcome explainWithin(AutoMlModel model, TaskData data, Metric metric, long seed, long deadlineNanos) {
         EncodedTarget encoded = EncodedTarget.of(data);
@@ -110,28 +111,39 @@ public final class PermutationImportance implements Explainer {
             }
         }
         List<String> columns = model.transform().inputColumns();
-        Sample sample = sample(data.table(), rows, y, order, used);
-        long t0 = System.nanoTime();
-        double base = metric.score(sample.truth(), model.predict(sample.table()));
-        double perPredict = Math.max(1e-4, (System.nanoTime() - t0) / 1e9);
         int reps = repeats;
         boolean cut = false;
-        if (deadlineNanos != Long.MAX_VALUE) {
+        Sample sample;
+        double base;
+        if (deadlineNanos == Long.MAX_VALUE) {
+            sample = sample(data.table(), rows, y, order, used);
+            base = metric.score(sample.truth(), model.predict(sample.table()));
+        } else {
+            // Time a prediction of a small probe first: predicting the whole sample may itself not fit in the time left
+            // (a text pipeline tokenizes every row it predicts).
+            int[] probeOrder = order != null ? order : Permutations.of(rows.length, new SplittableRandom(~seed));
+            int probeRows = Math.min(used, MIN_ROWS);
+            Sample probe = sample(data.table(), rows, y, probeOrder, probeRows);
+            long t0 = System.nanoTime();
+            double probeBase = metric.score(probe.truth(), model.predict(probe.table()));
+            double perRow = Math.max(1e-7, (System.nanoTime() - t0) / 1e9 / probeRows);
             double left = (deadlineNanos - System.nanoTime()) / 1e9;
-            double affordable = left / perPredict;   // shuffled predictions that fit in the time left
-            if (affordable < (double) columns.size() * reps) {
+            double predictions = left / (perRow * used);   // predictions of the whole sample that fit in the time left
+            if (predictions >= 1 + (double) columns.size() * reps) {
+                sample = sample(data.table(), rows, y, order, used);
+                base = metric.score(sample.truth(), model.predict(sample.table()));
+            } else {
                 cut = true;
-                reps = (int) Math.max(1, Math.min(reps, Math.floor(affordable / Math.max(1, columns.size()))));
-                if (affordable < columns.size()) {
-                    int fewer = (int) Math.max(MIN_ROWS, Math.floor(used * Math.max(0, affordable) / Math.max(1, columns.size())));
-                    if (fewer < used) {
-                        used = fewer;
-                        if (order == null) {
-                            order = Permutations.of(rows.length, new SplittableRandom(~seed));
-                        }
-                        sample = sample(data.table(), rows, y, order, used);
-                        base = metric.score(sample.truth(), model.predict(sample.table()));
-                    }
+                reps = (int) Math.max(1, Math.min(reps, Math.floor((predictions - 1) / Math.max(1, columns.size()))));
+                if (predictions < 1 + columns.size()) {
+                    used = (int) Math.min(used, Math.max(probeRows, Math.floor(left / perRow / (1 + columns.size()))));
+                }
+                if (used == probeRows) {
+                    sample = probe;
+                    base = probeBase;
+                } else {
+                    sample = sample(data.table(), rows, y, probeOrder, used);
+                    base = metric.score(sample.truth(), model.predict(sample.table()));
                 }
             }
         }
