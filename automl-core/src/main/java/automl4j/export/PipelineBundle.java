@@ -189,8 +189,10 @@ public final class PipelineBundle {
         for (Map.Entry<String, JsonNode> p : properties.properties()) {
             props.put(p.getKey(), p.getValue().asText());
         }
-        Learner learner = Learners.discovered().stream().filter(l -> l.id().equals(learnerId)).findFirst()
-                .orElseThrow(() -> new IOException(path + " needs learner '" + learnerId + "', which is not on the class path"));
+        // The baseline is not a service (the search must never propose it), so it is found by its id (issue 14).
+        Learner learner = automl4j.learn.BaselineLearner.ID.equals(learnerId) ? new automl4j.learn.BaselineLearner()
+                : Learners.discovered().stream().filter(l -> l.id().equals(learnerId)).findFirst()
+                        .orElseThrow(() -> new IOException(path + " needs learner '" + learnerId + "', which is not on the class path"));
         return learner.load(new ModelArtifact(learnerId, format, props, payload));
     }
 

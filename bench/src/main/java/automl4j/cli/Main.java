@@ -32,6 +32,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * left by killed processes are removed at start.
      */
     public static void main(String[] args) {
+        CommandClock.countFromJvmStart();
         automl4j.internal.RunTempFolder temp = processTempFolder();
         int code;
         try {
@@ -57,6 +58,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs the tool and returns its exit code; for tests and embedding. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandClock.commandStarted();
         quietLibraries();
         Main main = new Main();
         CommandLine cli = new CommandLine(main);

@@ -84,6 +84,10 @@ final class RunExecution {
         if (!config.search().gpus()) {
             builder.gpus(List.of());
         }
+        // budget.seconds bounds the whole command (issue 14): the fit gets what is left after the JVM's start and the
+        // reading of the data, less a reserve for permutation importance and the outputs.
+        CommandClock clock = CommandClock.ofCommand(config.seconds());
+        builder.timeOutside(clock.timeOutsideFit());
         AutoMl automl = builder.build();
         // Only now, with every setting accepted, is the earlier run's journal set aside (and put back if the engine
         // refuses the run before its first trial).
@@ -104,7 +108,7 @@ final class RunExecution {
         } finally {
             progress.finish((System.nanoTime() - start) / 1e9);
         }
-        RunOutputs.write(run, data, metric, config.seed(), config.output(), effective, out);
+        RunOutputs.write(run, data, metric, config.seed(), config.output(), effective, out, clock);
     }
 
     static List<Learner> resolveLearners(List<String> ids) {

@@ -19,21 +19,30 @@ final class RunOutputs {
     private RunOutputs() {
     }
 
-    static void write(AutoMlRun run, TaskData data, Metric metric, long seed, Path dir, String effectiveConfig, PrintStream out)
-            throws IOException {
+    static void write(AutoMlRun run, TaskData data, Metric metric, long seed, Path dir, String effectiveConfig, PrintStream out,
+                      CommandClock clock) throws IOException {
         Files.createDirectories(dir);
         out.println();
         out.println("Leaderboard (" + run.validation() + ", " + run.leaderboard().rows().size() + " trials, "
                 + run.leaderboard().completedCount() + " completed, " + run.leaderboard().rows().stream()
                 .filter(r -> r.outcome() instanceof automl4j.run.TrialOutcome.Pruned).count() + " pruned early):");
         out.print(run.leaderboard().format(20));
+        String fallback = run.best().info().get("fallback");
+        if (fallback != null) {
+            out.println("warning: no search trial completed within the budget; the model is a fallback: " + fallback);
+        }
         out.printf(Locale.ROOT, "Best: trial %d %s, validation %s %.5f; refit on all rows in %.2f s; run took %.1f s%n",
                 run.bestTrial().trial().id(), run.bestTrial().trial().config(), metric.name(),
                 run.bestTrial().completed().score(), run.refitSeconds(), run.elapsedSeconds());
         AtomicFiles.writeString(dir.resolve("leaderboard.csv"), run.leaderboard().toCsv());
         Path model = dir.resolve(MODEL_FILE);
         run.best().exportTo(model);
-        Explanation importance = new PermutationImportance().explain(run.best(), data, metric, seed);
+        PermutationImportance.Outcome explained = new PermutationImportance().explainWithin(run.best(), data, metric, seed,
+                clock.importanceDeadlineNanos(0.2));
+        Explanation importance = explained.explanation();
+        if (explained.cut()) {
+            out.println(explained.describe());
+        }
         AtomicFiles.writeString(dir.resolve("importance.csv"), importance.toCsv());
         AtomicFiles.writeString(dir.resolve(RunExecution.EFFECTIVE_CONFIG_FILE), effectiveConfig);
         StringBuilder report = new StringBuilder();
