@@ -68,8 +68,16 @@ public final class AutoMl {
     /**
      * Searches for the best pipeline for {@code data} within the budget.
      *
+     * <p>What the time budget covers: this call, from its start to its return: reading the target, the guardrails,
+     * featurization, the search, ensemble selection and the final refit. The run ends within the budget plus a grace of
+     * max(2 s, 5 % of the budget). It does not cover what the caller does before or after (starting the JVM, reading
+     * the data, explaining or saving the model); a caller that must bound all of that too gives its share with
+     * {@link Builder#timeOutside(Duration)}. A run on valid data always returns a model: when no trial completed in
+     * time, a flagged fallback (the cheapest learner's defaults on a sample, or the class prior / mean baseline); see
+     * the README, "How a run works".
+     *
      * @throws IllegalArgumentException for bad data (naming the column and row) or a metric that does not fit the task
-     * @throws AutoMlException          if no trial completed
+     * @throws AutoMlException          if every trial failed with an error, or the final refit failed
      */
     public AutoMlRun fit(TaskData data) {
         Objects.requireNonNull(data, "data");
@@ -134,6 +142,7 @@ public final class AutoMl {
         m.put("learners", String.join(",", learners().stream().map(Learner::id).toList()));
         m.put("searcher", searcher().id());
         m.put("featurizer", featurizer().id());
+        m.putAll(featurizer().settings());   // featurize.* keys of the tabular featurizer: each one changes the trials
         m.put("trial_timeout", b.trialTimeout == null ? "none" : b.trialTimeout.toString());
         m.put("portfolio", portfolioDigest(b.portfolio != null ? b.portfolio : Portfolio.builtIn()));
         m.put("pruning", Boolean.toString(b.pruning));
@@ -166,14 +175,29 @@ public final class AutoMl {
         return b.featurizer != null ? b.featurizer : Featurizers.forId("tabular");
     }
 
+    /**
+     * The budget the engine gets: the configured one less {@link Builder#timeOutside(Duration)}, but at least a tenth of
+     * it. The journal's fingerprint keeps the configured budget, so a resumed run matches whatever the time outside.
+     */
+    private Budget engineBudget() {
+        if (b.timeOutside.isZero()) {
+            return b.budget;
+        }
+        Duration left = b.budget.time().minus(b.timeOutside);
+        Duration floor = b.budget.time().dividedBy(10);
+        Duration time = left.compareTo(floor) < 0 ? floor : left;
+        return new Budget(time.isZero() ? Duration.ofMillis(1) : time, b.budget.maxTrials());
+    }
+
     private AutoMlRun run(TaskData data, Journal resumed) {
         List<Learner> learners = learners();
+        Budget budget = engineBudget();
         Searcher searcher = searcher();
         Featurizer featurizer = featurizer();
         TrialExecutor executor = b.executor != null ? b.executor : TrialExecutor.ofCores(Runtime.getRuntime().availableProcessors());
         RunListener logged = RunListener.all(List.of(new LoggingListener(), b.listener));
         if (b.journal == null) {
-            return Engine.fit(data, new RunSettings(b.metric, b.budget, b.seed, learners, searcher, featurizer, executor,
+            return Engine.fit(data, new RunSettings(b.metric, budget, b.seed, learners, searcher, featurizer, executor,
                     b.trialTimeout, logged, b.portfolio != null ? b.portfolio : Portfolio.builtIn(), b.pruning, b.ensembleRounds,
                     PriorTrials.NONE, b.isolation, b.workerHeapMb, b.gpus));
         }
@@ -190,7 +214,7 @@ public final class AutoMl {
             RunListener listener = RunListener.all(List.of(writer, logged));
             AutoMlRun run;
             try {
-                run = Engine.fit(data, new RunSettings(b.metric, b.budget, b.seed, learners, searcher, featurizer, executor,
+                run = Engine.fit(data, new RunSettings(b.metric, budget, b.seed, learners, searcher, featurizer, executor,
                         b.trialTimeout, listener, b.portfolio != null ? b.portfolio : Portfolio.builtIn(), b.pruning,
                         b.ensembleRounds, prior, b.isolation, b.workerHeapMb, b.gpus));
             } catch (RuntimeException e) {
@@ -228,6 +252,7 @@ public final class AutoMl {
         private Isolation isolation = Isolation.GUARDED;
         private int workerHeapMb;
         private List<Gpus.Gpu> gpus;
+        private Duration timeOutside = Duration.ZERO;
 
         private Builder() {
         }
@@ -250,6 +275,7 @@ public final class AutoMl {
             c.isolation = isolation;
             c.workerHeapMb = workerHeapMb;
             c.gpus = gpus;
+            c.timeOutside = timeOutside;
             return c;
         }
 
@@ -305,6 +331,22 @@ public final class AutoMl {
         /** The executor (slots and threads per trial); overrides {@link #cores(int)}. */
         public Builder executor(TrialExecutor e) {
             this.executor = Objects.requireNonNull(e, "executor");
+            return this;
+        }
+
+        /**
+         * Time the budget must also cover outside {@link AutoMl#fit}: what the caller spent before the call (such as
+         * starting its JVM and reading the data) plus what it keeps for after (explaining and saving the model). The
+         * fit then runs within the budget less this, but never less than a tenth of the budget. It is not a setting
+         * of the search: a resumed run need not repeat it. Default: zero, the budget is the fit's alone.
+         *
+         * @throws IllegalArgumentException if {@code d} is negative
+         */
+        public Builder timeOutside(Duration d) {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("time outside the fit must be >= 0, but was " + d);
+            }
+            this.timeOutside = d;
             return this;
         }
 

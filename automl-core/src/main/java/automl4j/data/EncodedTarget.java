@@ -44,7 +44,7 @@ public record EncodedTarget(Target target, int[] rows, double[] values) {
      * Reads the target column of {@code data}.
      *
      * @throws IllegalArgumentException naming the row and value when a regression target is not a finite number, or
-     *                                  when fewer than two classes remain
+     *                                  when fewer than two classes or, for regression, two distinct values remain
      */
     public static EncodedTarget of(TaskData data) {
         Column<?> column = data.targetColumn();
@@ -68,6 +68,11 @@ public record EncodedTarget(Target target, int[] rows, double[] values) {
                             + Cells.text(column, rows[k]) + "'");
                 }
                 values[k] = v;
+            }
+            if (java.util.Arrays.stream(values).allMatch(v -> v == values[0])) {
+                // Nothing to learn, and every metric would report a perfect fit (issue 14): refused as a single class is.
+                throw new IllegalArgumentException("target column '" + column.name() + "' in " + data.source()
+                        + " must have at least 2 distinct values for regression, but has only '" + Cells.text(column, rows[0]) + "'");
             }
             return new EncodedTarget(new Target(column.name(), TaskType.REGRESSION, List.of()), rows, values);
         }

@@ -294,8 +294,10 @@ final class BundleReader {
                 throw fail(PipelineBundle.MANIFEST, where + ".properties." + t.getKey() + " must match the manifest's target", null);
             }
         }
-        Learner learner = Learners.discovered().stream().filter(l -> l.id().equals(learnerId)).findFirst()
-                .orElseThrow(() -> fail(null, "needs learner '" + shorten(learnerId) + "', which is not on the class path", null));
+        // The baseline is not a service (the search must never propose it), so it is found by its id (issue 14).
+        Learner learner = automl4j.learn.BaselineLearner.ID.equals(learnerId) ? new automl4j.learn.BaselineLearner()
+                : Learners.discovered().stream().filter(l -> l.id().equals(learnerId)).findFirst()
+                        .orElseThrow(() -> fail(null, "needs learner '" + shorten(learnerId) + "', which is not on the class path", null));
         FittedModel model;
         try {
             model = learner.load(new ModelArtifact(learnerId, format, props, payload));

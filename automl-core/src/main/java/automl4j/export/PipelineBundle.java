@@ -88,7 +88,8 @@ public final class PipelineBundle {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Path tmp = Files.createTempFile(parent, ".automl", ".tmp");
+        // Not Files.createTempFile: that makes the file readable by its owner only (issue 14); this one gets the umask.
+        Path tmp = automl4j.internal.AtomicFiles.tempBeside(path);
         try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
             put(zip, MANIFEST, manifestBytes);
             put(zip, MANIFEST_DIGEST, sha256(manifestBytes).getBytes(StandardCharsets.US_ASCII));

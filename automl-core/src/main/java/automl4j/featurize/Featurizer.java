@@ -45,6 +45,31 @@ public interface Featurizer {
         return this;
     }
 
+    /**
+     * Every option of this featurizer that changes what it produces, by name (for the tabular featurizer, the config
+     * keys {@code featurize.*}) with its value as text. A journal records them, and resuming a run refuses if any
+     * differs; so an implementation with options must list them all. Empty (the default) for one without options.
+     */
+    default java.util.Map<String, String> settings() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * This featurizer, told that one {@link #fit} should take about {@code seconds} (issue 14: featurization is part of
+     * the time budget). A featurizer that can do less on a tight allowance (fit a text vocabulary on fewer documents,
+     * check fewer rows for leakage) does so and says what it cut in its report's problems; the cut must depend on the
+     * allowance and the data only, not on the clock, so that a run stays reproducible. The engine passes a share of the
+     * run's budget; {@link Double#POSITIVE_INFINITY} means no limit. The default ignores the allowance.
+     *
+     * @throws IllegalArgumentException if {@code seconds} is not positive
+     */
+    default Featurizer withTimeAllowance(double seconds) {
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("time allowance must be > 0 s, but was " + seconds);
+        }
+        return this;
+    }
+
     /** Reads back a transform written by {@link FittedTransform#export()}. */
     FittedTransform load(byte[] exported);
 }

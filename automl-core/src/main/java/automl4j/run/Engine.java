@@ -38,7 +38,9 @@ public final class Engine {
      * Fits {@code data} under {@code settings}.
      *
      * @throws IllegalArgumentException for bad data or a metric that does not fit the task
-     * @throws AutoMlException          if no trial completed or the refit failed
+     * @throws AutoMlException          if every trial failed with an error (a search that ended with no completed trial
+     *                                  for lack of time exports a fallback model instead; see {@code Fallback}) or the
+     *                                  refit failed
      */
     public static AutoMlRun fit(TaskData data, RunSettings settings) {
         // A resumed run has already spent part of its budget.
@@ -79,7 +81,9 @@ public final class Engine {
         List<Gpus.Gpu> gpuSlots = gpuLearners.isEmpty() ? List.of() : gpus;
 
         long featurizeStart = System.nanoTime();
-        Featurizer featurizer = settings.featurizer();
+        // Featurization is part of the budget (issue 14): each fit (all rows, then each split's training part) is
+        // allowed its share of FEATURIZE_SHARE of the budget, and a featurizer that can do less on a tight one does.
+        Featurizer featurizer = settings.featurizer().withTimeAllowance(featurizeAllowance(budgetNanos, plan.splits().size()));
         FittedTransform full = featurizer.fit(data.table(), tableRows, encoded.target(), y);
         double featurizeSeconds = 2 * (System.nanoTime() - featurizeStart) / 1e9;   // fit + transform of all rows at refit
         full.report().problems().forEach(p -> listener.info("data: " + p));
@@ -164,11 +168,15 @@ public final class Engine {
             loop.closeWorkers();
         }
         Leaderboard board = new Leaderboard(metric, results);
+        long grace = Math.max(2_000_000_000L, budgetNanos / 20);
         if (board.best().isEmpty()) {
-            throw new AutoMlException(noModelMessage(results));
+            if (Fallback.onlyErrors(results)) {
+                throw new AutoMlException(noModelMessage(results));
+            }
+            return fallback(data, encoded, y, tableRows, full, plan, metric, results, settings, learners, report,
+                    start, start + budgetNanos + grace / 2);
         }
         long refitStart = System.nanoTime();
-        long grace = Math.max(2_000_000_000L, budgetNanos / 20);
         // Fits that train in rounds stop at this deadline; half the grace is left for a member that cannot be stopped
         // and for assembling the model, so the run ends within the budget plus the grace.
         long refitDeadline = Math.max(start + budgetNanos, refitStart) + grace / 2;
@@ -255,6 +263,41 @@ public final class Engine {
     }
 
     /**
+     * The run of a search that ended with no completed trial, not all of them errors (issue 14): the cheapest learner's
+     * defaults on a sample if that finishes by {@code deadline}, else the baseline; flagged in the log, on the leaderboard
+     * (learner {@value Fallback#FALLBACK} or {@code baseline}) and in the model's info.
+     */
+    private static AutoMlRun fallback(TaskData data, EncodedTarget encoded, double[] y, int[] tableRows, FittedTransform full,
+                                      ValidationPlan plan, Metric metric, List<TrialResult> results, RunSettings settings,
+                                      Map<String, Learner> learners, FeaturizationReport report, long start, long deadline) {
+        long fallbackStart = System.nanoTime();
+        Map<String, Long> outcomes = new TreeMap<>();
+        results.forEach(r -> outcomes.merge(r.outcome().status(), 1L, Long::sum));
+        ValidationPlan.Split first = plan.splits().get(0);
+        int id = results.size();
+        Optional<Learner> cheapest = Fallback.cheapest(learners.values());
+        settings.listener().info(String.format(Locale.ROOT, "warning: no trial completed within the budget (%d trials: %s)%s",
+                results.size(), outcomes, cheapest.map(l -> "; fitting the defaults of " + l.id() + " on a sample of at most "
+                        + Fallback.SAMPLE_ROWS + " rows").orElse("")));
+        Optional<Fallback.Result> fitted = cheapest.flatMap(l -> Fallback.cheapestDefault(l, data.table(), tableRows, y,
+                encoded.target(), full, first, metric, id, settings.seed(), settings.executor().threadsPerTrial(),
+                deadline - 300_000_000L, deadline, settings.listener()));
+        Fallback.Result chosen = fitted.orElseGet(() -> Fallback.baseline(y, encoded.target(), first, metric, id, settings.seed()));
+        settings.listener().info("warning: the exported model is a fallback, " + chosen.description() + String.format(Locale.ROOT,
+                ", validation %s %.5f; give the run more time (budget.seconds) for a searched model", metric.name(),
+                chosen.row().completed().score()));
+        Map<String, String> info = new TreeMap<>();
+        info.put("metric", metric.name());
+        info.put("validation", plan.description());
+        info.put("training_rows", Integer.toString(tableRows.length));
+        List<TrialResult> withFallback = new ArrayList<>(results);
+        withFallback.add(chosen.row());
+        long end = System.nanoTime();
+        return new AutoMlRun(new Leaderboard(metric, withFallback), Fallback.model(encoded.target(), full, chosen, info),
+                chosen.row(), plan.description(), report, (end - start) / 1e9, (end - fallbackStart) / 1e9);
+    }
+
+    /**
      * The shape of a validation split's training part (with the default featurization's columns; other featurization
      * choices change them little): what memory estimates and {@link Learner#unsuitedTo} are judged on.
      */
@@ -277,6 +320,14 @@ public final class Engine {
             share = (long) (0.6 * (os.getTotalMemorySize() >> 20) / slots);
         }
         return (int) Math.max(256, Math.min(own, share));
+    }
+
+    /** Share of the budget that featurization may take, over all its fits. */
+    static final double FEATURIZE_SHARE = 0.3;
+
+    /** Seconds one featurizer fit is allowed: {@link #FEATURIZE_SHARE} of the budget over the fit on all rows and each split's. */
+    static double featurizeAllowance(long budgetNanos, int splits) {
+        return Math.max(1e-3, FEATURIZE_SHARE * budgetNanos / 1e9 / (1 + splits));
     }
 
     /** Learners at most this relative cost have their defaults tried before the portfolio. */

@@ -52,13 +52,17 @@ final class EnsembleBuilder {
      * The ensemble over {@code pool}, or empty if selection keeps a single trial. Members whose refits are expected to
      * take longer than {@code secondsForRefit} together are left out, lightest first, and the rest reselected.
      *
+     * <p>Only entries whose trial's final result is {@link TrialOutcome.Completed} are candidates: an in-process fit
+     * abandoned at the search end (listed as cancelled or timed out) keeps running and can still hand its validation
+     * predictions to the pool afterwards, and such a trial has no fit time to plan its refit with (issue 14).
+     *
      * @param results      every trial's result, by id
      * @param refitSeconds the expected refit time of a trial
      * @param deadline     {@link System#nanoTime()} by which selection stops adding rounds
      */
     Optional<Plan> build(List<ValidationPool.Entry> pool, List<TrialResult> results, ToDoubleFunction<TrialResult> refitSeconds,
                          double secondsForRefit, long seed, long deadline) {
-        List<ValidationPool.Entry> candidates = new ArrayList<>(pool);
+        List<ValidationPool.Entry> candidates = new ArrayList<>(completedEntries(pool, results));
         while (candidates.size() > 1) {
             EnsembleSelection.Result result = selection.select(candidates.stream().map(ValidationPool.Entry::predictions).toList(),
                     this::loss, deadline);
@@ -82,6 +86,12 @@ final class EnsembleBuilder {
             return Optional.of(new Plan(members, weights, row(members, weights, candidates, chosen, w, results.size(), seed)));
         }
         return Optional.empty();
+    }
+
+    /** The entries of {@code pool} whose trials completed, by their final results in {@code results}. */
+    static List<ValidationPool.Entry> completedEntries(List<ValidationPool.Entry> pool, List<TrialResult> results) {
+        return pool.stream().filter(e -> e.trialId() >= 0 && e.trialId() < results.size()
+                && results.get(e.trialId()) != null && results.get(e.trialId()).completed() != null).toList();
     }
 
     private TrialResult row(List<TrialResult> members, List<Double> weights, List<ValidationPool.Entry> candidates,

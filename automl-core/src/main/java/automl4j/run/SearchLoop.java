@@ -132,7 +132,7 @@ final class SearchLoop {
             int next = configs.size();
             long searchEnd = completed > 0
                     ? runEnd - (long) (Math.min(0.5 * budgetNanos / 1e9, refitSeconds.applyAsDouble(best)) * 1e9)
-                    : runEnd + budgetNanos;   // keep starting candidates until one completes (protocol, section 4)
+                    : runEnd - fallbackReserveNanos(budgetNanos);   // then the engine's fallback (issue 14)
             boolean stop = next >= maxTrials || now - searchEnd >= 0;
             boolean cpuFree = cpuRunning(running) < executor.slots();
             boolean gpuFree = gpuSlots.anyFree();
@@ -230,6 +230,15 @@ final class SearchLoop {
             }
         }
         return List.copyOf(results);
+    }
+
+    /**
+     * Time kept at the end of a search in which no trial completed, for the engine's fallback fit (a cheap learner's
+     * defaults on a sample; see {@code Fallback}): a tenth of the budget, between 0.2 s and 2 s. The search used to
+     * run on past the budget until a trial completed; the budget now bounds the whole run (issue 14).
+     */
+    static long fallbackReserveNanos(long budgetNanos) {
+        return Math.max(200_000_000L, Math.min(2_000_000_000L, budgetNanos / 10));
     }
 
     /** Which kind of slot a trial takes. */

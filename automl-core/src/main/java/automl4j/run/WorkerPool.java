@@ -58,6 +58,7 @@ final class WorkerPool implements AutoCloseable {
 
     private final int size;
     private final int heapMb;
+    private final automl4j.internal.RunTempFolder temp;   // split files, and each worker's java.io.tmpdir
     private final Path dir;
     private final ServerSocket server;
     private final List<Worker> workers = new ArrayList<>();
@@ -76,12 +77,18 @@ final class WorkerPool implements AutoCloseable {
     WorkerPool(int size, int heapMb) {
         this.size = size;
         this.heapMb = heapMb;
+        automl4j.internal.RunTempFolder t = null;
         try {
-            this.dir = Files.createTempDirectory("automl4j-workers-");
+            t = automl4j.internal.RunTempFolder.create();
             this.server = new ServerSocket(0, size * 2, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
+            if (t != null) {
+                t.close();
+            }
             throw new UncheckedIOException("cannot prepare worker processes: " + e.getMessage(), e);
         }
+        this.temp = t;
+        this.dir = t.path();
     }
 
     /** Whether {@code learner} can be rebuilt inside a worker: a public class with a public no-arg constructor. */
@@ -224,6 +231,7 @@ final class WorkerPool implements AutoCloseable {
         Path stderr = dir.resolve("worker-" + (++launches) + ".err");   // not the token: this path is on the command line
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heapMb + "m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
+                "-Djava.io.tmpdir=" + dir,   // native libraries it unpacks go where close() deletes them
                 "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(),
                 Integer.toString(server.getLocalPort()), stderr.toString()));
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -307,16 +315,10 @@ final class WorkerPool implements AutoCloseable {
         }
         try {
             server.close();
-            for (Path f : splitFiles.values()) {
-                Files.deleteIfExists(f);
-            }
-            for (Path f : errorFiles.values()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
         } catch (IOException e) {
-            // Temporary files; the operating system cleans its temporary folder.
+            // nothing to do: the pool is done
         }
+        temp.close();   // the split files, the workers' standard error and what they unpacked
     }
 
     /** One worker process and the trial it runs. */

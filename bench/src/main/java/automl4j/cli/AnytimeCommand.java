@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
 
 /** {@code automl anytime}: anytime curves (best validation score against time) from the details of bench runs. */
 @Command(name = "anytime", mixinStandardHelpOptions = true,
-        description = {"Draw anytime curves from the details files (.details.jsonl) that 'automl bench' writes:",
-                "per dataset, one line per details file, the best validation score so far against elapsed",
-                "seconds, averaged over the folds the file has for that dataset. The last point of each fold is",
-                "what the run returned (an ensemble, when one was exported). Writes DATASET.svg and DATASET.png."})
+        description = {"Draw anytime curves from the details files that 'automl bench' writes.",
+                "Per dataset, one line per details file (.details.jsonl): the best validation score so far against elapsed "
+                        + "seconds, averaged over the folds the file has for that dataset. The last point of each fold is "
+                        + "what the run returned (an ensemble, when one was exported). Writes DATASET.svg and DATASET.png."})
 final class AnytimeCommand implements Callable<Integer> {
     @Option(names = "--details", required = true, split = ",", description = "Details files, one line each in the chart.")
     List<Path> details;

@@ -124,6 +124,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 long t0 = System.nanoTime();
                 ChildResult r = runChild(e, fold);
+                double processSeconds = r.processSeconds();
                 Files.writeString(out, r.row().toCsv() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
                 if (r.details() != null) {
                     Files.writeString(detailsFile, r.details() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -131,16 +132,23 @@ final class BenchCommand implements Callable<Integer> {
                 if (!r.row().status().equals("ok")) {
                     failed++;
                 }
-                CommonOptions.out.printf(Locale.ROOT, "%-14s fold %d: %s %s=%s trials=%d (%.1f s)%s%n", e.name(), fold, r.row().status(),
-                        r.row().metric(), r.row().score() == null ? "-" : String.format(Locale.ROOT, "%.5f", r.row().score()),
-                        r.row().nTrials(), (System.nanoTime() - t0) / 1e9, r.row().status().equals("ok") ? "" : " " + r.row().error());
+                CommonOptions.out.printf(Locale.ROOT, "%-14s fold %d: %s %s=%s trials=%d (%.1f s, process %.1f s)%s%n", e.name(), fold,
+                        r.row().status(), r.row().metric(), r.row().score() == null ? "-" : String.format(Locale.ROOT, "%.5f", r.row().score()),
+                        r.row().nTrials(), (System.nanoTime() - t0) / 1e9, processSeconds,
+                        r.row().status().equals("ok") ? "" : " " + r.row().error());
             }
         }
         CommonOptions.out.println("Results in " + out + (failed > 0 ? " (" + failed + " failed folds)" : ""));
         return ExitCodes.OK;
     }
 
-    private record ChildResult(FoldResult row, String details) {
+    /** A fold's row and details line, both with the fold process's wall time as seen from here. */
+    private record ChildResult(FoldResult row, String details, double processSeconds) {
+        static ChildResult of(FoldResult row, String details, double processSeconds) {
+            String withTime = details == null || !details.endsWith("}") ? details
+                    : details.substring(0, details.length() - 1) + String.format(Locale.ROOT, ",\"process_seconds\":%.3f}", processSeconds);
+            return new ChildResult(row.withProcessSeconds(processSeconds), withTime, processSeconds);
+        }
     }
 
     private ChildResult runChild(SuiteEntry e, int fold) throws IOException, InterruptedException {
@@ -152,6 +160,7 @@ final class BenchCommand implements Callable<Integer> {
                 "--budget", Double.toString(budget), "--cores", Integer.toString(cores), "--seed", Long.toString(seed),
                 "--searcher", searcher, "--ensemble-rounds", Integer.toString(ensembleRounds), "--pruning", Boolean.toString(pruning),
                 "--portfolio", Boolean.toString(portfolio), "--isolation", isolation, "--framework", framework, "--result", result.toString()));
+        long started = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         double limit = timeout != null ? timeout : 10 * budget + 600;
         String error = null;
@@ -160,9 +169,10 @@ final class BenchCommand implements Callable<Integer> {
                 p.destroyForcibly().waitFor();
                 error = String.format(Locale.ROOT, "fold did not finish within %.0f s and was killed", limit);
             } else {
+                double seconds = (System.nanoTime() - started) / 1e9;
                 List<String> lines = Files.readAllLines(result, StandardCharsets.UTF_8);
                 if (p.exitValue() == 0 && lines.size() >= 1 && !lines.get(0).isBlank()) {
-                    return new ChildResult(parseRow(lines.get(0)), lines.size() > 1 ? lines.get(1) : null);
+                    return ChildResult.of(parseRow(lines.get(0)), lines.size() > 1 ? lines.get(1) : null, seconds);
                 }
                 error = "fold process exited with code " + p.exitValue() + ": " + lastLines(log);
             }
@@ -170,8 +180,8 @@ final class BenchCommand implements Callable<Integer> {
             Files.deleteIfExists(result);
             Files.deleteIfExists(log);
         }
-        return new ChildResult(FoldResult.failed(framework, e.name(), e.task().label(), fold, Metrics.defaultFor(e.task()).name(),
-                Metrics.secondaryFor(e.task()).name(), budget, cores, error), null);
+        return ChildResult.of(FoldResult.failed(framework, e.name(), e.task().label(), fold, Metrics.defaultFor(e.task()).name(),
+                Metrics.secondaryFor(e.task()).name(), budget, cores, error), null, (System.nanoTime() - started) / 1e9);
     }
 
     private static String lastLines(Path log) throws IOException {
@@ -189,7 +199,7 @@ final class BenchCommand implements Callable<Integer> {
         List<String> f = splitCsv(csv);
         return new FoldResult(f.get(0), f.get(1), f.get(2), Integer.parseInt(f.get(3)), f.get(4), dbl(f.get(5)), f.get(6),
                 dbl(f.get(7)), dbl(f.get(8)), dbl(f.get(9)), Integer.parseInt(f.get(10)), Double.parseDouble(f.get(11)),
-                Integer.parseInt(f.get(12)), f.get(13), f.size() > 14 ? f.get(14) : "");
+                Integer.parseInt(f.get(12)), f.get(13), f.size() > 14 ? f.get(14) : "", f.size() > 15 ? dbl(f.get(15)) : null);
     }
 
     private static Double dbl(String s) {

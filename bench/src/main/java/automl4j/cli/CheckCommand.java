@@ -19,9 +19,11 @@ import picocli.CommandLine.Option;
 
 /** {@code automl check --config run.yaml} or {@code automl check --data d.csv --target y}: guardrails without a search. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check a dataset before a run: column kinds and the data guardrails (class imbalance, rare classes,",
-                "missing values, high cardinality, ID-like and constant columns, duplicate rows, target leakage).",
-                "Reads the data and featurize options from a run config, or takes --data and --target.",
+        description = {"Check a dataset before a run: column kinds and data guardrails.",
+                "The guardrails: class imbalance, rare classes, missing values, high cardinality, ID-like and constant "
+                        + "columns, duplicate rows, target leakage, non-numeric cells in numeric columns, decimal commas. "
+                        + "Reads the data, data.* and featurize.* options from a run config, or takes --data and --target "
+                        + "(and the options below for reading the file).",
                 "Prints the kinds and guardrails; with --out (or the config's output), writes guardrails.json there."})
 final class CheckCommand implements Callable<Integer> {
     @Option(names = "--config", description = "A run config file (data.* and featurize.* keys are used).")
@@ -39,18 +41,26 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Folder to write guardrails.json into.")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    ReadOptionsMixin reading = new ReadOptionsMixin();
+
     @Override
     public Integer call() throws Exception {
         Path file;
         String targetName;
         TaskType taskType = null;
         FeaturizerOptions options = FeaturizerOptions.defaults();
+        automl4j.datasets.ReadOptions readOptions = reading.toReadOptions();
+        RunConfig runConfig = null;
         Path dir = out;
         if (config != null) {
-            if (data != null || target != null || task != null) {
-                throw new UsageException("give either --config or --data and --target, not both");
+            if (data != null || target != null || task != null || reading.given()) {
+                throw new UsageException("give either --config or --data and --target, not both (with --config, the data.* keys "
+                        + "say how the file is read)");
             }
             RunConfig c = ConfigFile.read(config);
+            runConfig = c;
+            readOptions = c.read();
             file = c.train();
             targetName = c.target();
             taskType = c.task();
@@ -70,7 +80,14 @@ final class CheckCommand implements Callable<Integer> {
                 }
             }
         }
-        TaskData taskData = TaskData.of(TableFiles.read(file), targetName, taskType, file.getFileName().toString());
+        if (dir != null) {
+            OutputPaths.checkFolder(dir, out != null ? "--out" : "config key 'output'");
+        }
+        tech.tablesaw.api.Table table = TableFiles.read(file, readOptions);
+        if (runConfig != null) {
+            ConfigFile.checkColumns(runConfig, table);
+        }
+        TaskData taskData = TaskData.of(table, targetName, taskType, file.getFileName().toString());
         EncodedTarget encoded = EncodedTarget.of(taskData);
         FittedTransform fitted = new TabularFeaturizer(options).fit(taskData.table(), encoded.rows(), encoded.target(),
                 encoded.values());
@@ -83,7 +100,12 @@ final class CheckCommand implements Callable<Integer> {
         report.kinds().forEach((k, v) -> CommonOptions.out.printf("  %-24s %s%n", k, v));
         GuardrailsOutput.print(guardrails, CommonOptions.out);
         if (dir != null) {
-            GuardrailsOutput.write(guardrails, dir);
+            OutputLock lock = OutputLock.acquire(dir, "automl check", CommonOptions.out);
+            try {
+                GuardrailsOutput.write(guardrails, dir);
+            } finally {
+                lock.close();
+            }
             CommonOptions.out.println("Wrote " + dir.resolve(GuardrailsOutput.FILE));
         }
         return ExitCodes.OK;

@@ -1,6 +1,8 @@
 package automl4j.cli;
 
 import automl4j.data.TaskType;
+import automl4j.datasets.DataFormatException;
+import automl4j.datasets.ReadOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,18 +32,25 @@ final class ConfigFile {
         KEYS.put("data.train", "training data file, CSV or ARFF (required; relative to the config file)");
         KEYS.put("data.target", "name of the target column (required)");
         KEYS.put("data.task", "binary, multiclass or regression (default: inferred from the target)");
+        KEYS.put("data.separator", "field separator of a CSV file, one character such as \";\" or \"\\t\" (default \",\"; a "
+                + "header with no comma but a ';', a tab or a '|' is then refused with a hint)");
+        KEYS.put("data.missing_values", "list of cell texts read as missing in every column, e.g. [NA, \"?\"] (default []: "
+                + "only an empty field is missing)");
+        KEYS.put("data.infinity", "error or missing: an infinite number (Infinity, -inf, 1e400) in a numeric column stops "
+                + "the run naming the file, row and column, or is read as a missing value (default error)");
+        KEYS.put("data.decimal", "decimal mark of numbers, \".\" or \",\" (\",\" reads cells such as 0,1 as 0.1; default \".\")");
         KEYS.put("metric", "auc, logloss, accuracy, rmse or r2 (default: auc, logloss or rmse by task)");
         KEYS.put("budget.seconds", "wall-clock budget of the whole run in seconds, > 0 (default 60)");
         KEYS.put("budget.max_trials", "most trials, >= 1 (default: no limit)");
         KEYS.put("search.learners", "list of learner ids to search over (default: all)");
         KEYS.put("search.searcher", "random, tpe, gp, genetic or hybrid (default tpe)");
-        KEYS.put("search.seed", "run seed, an integer (default 0)");
+        KEYS.put("search.seed", "run seed, a 64-bit integer (default 0)");
         KEYS.put("search.pruning", "true stops a cross-validated trial after its first split when it is in the worst "
                 + "quarter of the earlier trials there, or after its second when in the worse half (default true)");
         KEYS.put("search.portfolio", "true tries the built-in portfolio of configs first (default true)");
-        KEYS.put("search.ensemble_rounds", "rounds of greedy ensemble selection over the best trials, >= 0; the ensemble is "
+        KEYS.put("search.ensemble_rounds", "rounds of greedy ensemble selection over the best trials, 0 to 10000; the ensemble is "
                 + "exported if it validates better than every single trial; 0 exports the best single trial (default 50)");
-        KEYS.put("cores", "cores to use, >= 1 (default: all available)");
+        KEYS.put("cores", "cores to use, from 1 to 4 times the available processors (default: all available)");
         KEYS.put("isolation", "in_process, native_in_workers, guarded or workers: which trials run in worker processes "
                 + "(default guarded: learners with native code or whose fits cannot stop at a deadline)");
         KEYS.put("gpus", "auto uses the NVIDIA GPUs nvidia-smi lists for XGBoost trials (one trial per GPU, besides the CPU "
@@ -60,6 +69,18 @@ final class ConfigFile {
         KEYS.put("featurize.search", "true lets the search choose one-hot or target encoding and median or mean imputation "
                 + "per trial; false keeps the options as given (default true)");
     }
+
+    /** Largest {@code budget.seconds}: one year, far beyond any run, and far from overflowing a count of nanoseconds. */
+    static final double MAX_SECONDS = 365 * 24 * 3600;
+
+    /**
+     * Most rounds of ensemble selection: each round scans every candidate's validation predictions, and the selection
+     * keeps a count per round (2,000,000,000 rounds ran out of memory, issue 14).
+     */
+    static final int MAX_ENSEMBLE_ROUNDS = 10_000;
+
+    /** Most {@code cores} per available processor: far more slots than processors only starts threads and workers. */
+    static final int CORES_PER_PROCESSOR = 4;
 
     private ConfigFile() {
     }
@@ -93,9 +114,9 @@ final class ConfigFile {
         }
         Map<String, JsonNode> flat = new LinkedHashMap<>();
         flatten("", root, flat);
-        for (String key : flat.keySet()) {
-            if (!KEYS.containsKey(key)) {
-                throw new UsageException("config key '" + key + "' is unknown; did you mean '" + nearest(key) + "'?");
+        for (Map.Entry<String, JsonNode> e : flat.entrySet()) {
+            if (!KEYS.containsKey(e.getKey())) {
+                throw new UsageException(unknownKey(e.getKey(), e.getValue()));
             }
         }
         Path base = file.toAbsolutePath().getParent();
@@ -112,8 +133,9 @@ final class ConfigFile {
         }
         String metric = text(flat, "metric", null, false);
         double seconds = number(flat, "budget.seconds", 60);
-        if (!(seconds > 0) || Double.isInfinite(seconds)) {
-            throw new UsageException("config key 'budget.seconds' must be > 0, but was " + seconds);
+        if (!(seconds > 0 && seconds <= MAX_SECONDS)) {
+            throw new UsageException("config key 'budget.seconds' must be > 0 and at most " + (long) MAX_SECONDS
+                    + " (a year), but was " + flat.get("budget.seconds"));
         }
         int maxTrials = integer(flat, "budget.max_trials", Integer.MAX_VALUE);
         if (maxTrials < 1) {
@@ -136,23 +158,91 @@ final class ConfigFile {
             }
         }
         String searcher = text(flat, "search.searcher", "tpe", false);
-        long seed = integer(flat, "search.seed", 0);
+        long seed = longInteger(flat, "search.seed", 0);
         int ensembleRounds = integer(flat, "search.ensemble_rounds", automl4j.AutoMl.DEFAULT_ENSEMBLE_ROUNDS);
         boolean pruning = bool(flat, "search.pruning", true);
         boolean portfolio = bool(flat, "search.portfolio", true);
-        if (ensembleRounds < 0) {
-            throw new UsageException("config key 'search.ensemble_rounds' must be >= 0, but was " + ensembleRounds);
+        if (ensembleRounds < 0 || ensembleRounds > MAX_ENSEMBLE_ROUNDS) {
+            throw new UsageException("config key 'search.ensemble_rounds' must be from 0 to " + MAX_ENSEMBLE_ROUNDS + ", but was "
+                    + ensembleRounds);
         }
-        int cores = integer(flat, "cores", Runtime.getRuntime().availableProcessors());
-        if (cores < 1) {
-            throw new UsageException("config key 'cores' must be >= 1, but was " + cores);
+        int processors = Runtime.getRuntime().availableProcessors();
+        int cores = integer(flat, "cores", processors);
+        if (cores < 1 || cores > CORES_PER_PROCESSOR * processors) {
+            throw new UsageException("config key 'cores' must be from 1 to " + CORES_PER_PROCESSOR * processors + " ("
+                    + CORES_PER_PROCESSOR + " times the " + processors + " processors of this machine), but was " + cores);
         }
         Path output = base.resolve(text(flat, "output", "automl-output", false));
+        FeaturizerOptions featurize = featurize(flat);
+        if (featurize.kinds().containsKey(target)) {
+            throw new UsageException("config key 'featurize.kinds." + target + "': column '" + target + "' is the target "
+                    + "(data.target), whose kind is set by data.task; remove it from featurize.kinds");
+        }
         return new RunConfig(train, target, task, metric, seconds, maxTrials, learners, searcher, seed,
                 new RunConfig.Search(ensembleRounds, pruning, portfolio, choice(flat, "isolation", automl4j.run.Isolation.values(),
                         automl4j.run.Isolation::label, automl4j.run.Isolation.GUARDED),
                         choice(flat, "gpus", new String[] {"auto", "none"}, s -> s, "auto").equals("auto")), cores, output,
-                featurize(flat));
+                featurize, readOptions(flat));
+    }
+
+    /** The data.* keys that say how the CSV file is read. */
+    private static ReadOptions readOptions(Map<String, JsonNode> flat) {
+        Character separator = null;
+        String sep = text(flat, "data.separator", null, false);
+        if (sep != null) {
+            if (sep.equals("\\t")) {
+                sep = "\t";   // '\t' in single quotes, which YAML keeps as two characters
+            }
+            if (sep.length() != 1 || sep.equals("\"") || sep.equals("\n") || sep.equals("\r")) {
+                throw new UsageException("config key 'data.separator' must be one character other than a quote or a line "
+                        + "break, such as \";\" or \"\\t\", but was '" + sep + "'");
+            }
+            separator = sep.charAt(0);
+        }
+        List<String> missing = new ArrayList<>();
+        JsonNode m = flat.get("data.missing_values");
+        if (m != null && !m.isNull()) {
+            if (!m.isArray()) {
+                throw new UsageException("config key 'data.missing_values' must be a list of cell texts such as [NA, \"?\"], but was " + m);
+            }
+            for (JsonNode n : m) {
+                if (!n.isValueNode() || n.isNull() || n.asText().isEmpty()) {
+                    throw new UsageException("config key 'data.missing_values' must hold non-empty cell texts (an empty field is "
+                            + "always missing), but had " + n);
+                }
+                missing.add(n.asText());
+            }
+        }
+        boolean infinityAsMissing = choice(flat, "data.infinity", new String[] {"error", "missing"}, s -> s, "error").equals("missing");
+        char decimal = choice(flat, "data.decimal", new String[] {".", ","}, s -> s, ".").charAt(0);
+        return new ReadOptions(separator, missing, infinityAsMissing, decimal);
+    }
+
+    /**
+     * Checks the config against the columns of the data it reads: a {@code featurize.kinds} entry must name a column.
+     *
+     * @throws DataFormatException naming the config key and the table's columns (exit code 3: it depends on the data)
+     */
+    static void checkColumns(RunConfig c, tech.tablesaw.api.Table table) {
+        for (String name : c.featurize().kinds().keySet()) {
+            if (!table.columnNames().contains(name)) {
+                throw new DataFormatException("config key 'featurize.kinds." + name + "': a column kind is given for '" + name
+                        + "', which is not in the table " + c.train().getFileName() + "; columns are " + table.columnNames());
+            }
+        }
+    }
+
+    private static String unknownKey(String key, JsonNode value) {
+        String section = key + ".";
+        List<String> inside = KEYS.keySet().stream().filter(k -> k.startsWith(section)).map(k -> k.substring(section.length())).toList();
+        if (!inside.isEmpty()) {
+            return "config key '" + key + "' must be a mapping with the keys " + inside + ", but was " + value;
+        }
+        String near = nearest(key);
+        if (distance(key, near) > Math.max(2, key.length() / 2)) {
+            return "config key '" + key + "' is unknown; automl run --help lists every key";
+        }
+        return "config key '" + key + "' is unknown; did you mean '" + near + "'?";
     }
 
     private static FeaturizerOptions featurize(Map<String, JsonNode> flat) {
@@ -218,6 +308,10 @@ final class ConfigFile {
         } else {
             data.putNull("task");
         }
+        data.put("separator", String.valueOf(c.read().effectiveSeparator()));
+        c.read().missingValues().forEach(data.putArray("missing_values")::add);
+        data.put("infinity", c.read().infinityAsMissing() ? "missing" : "error");
+        data.put("decimal", String.valueOf(c.read().decimal()));
         root.put("metric", metricName);
         ObjectNode budget = root.putObject("budget");
         budget.put("seconds", c.seconds());
@@ -302,10 +396,29 @@ final class ConfigFile {
         if (n == null || n.isNull()) {
             return fallback;
         }
-        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+        if (!n.isIntegralNumber()) {
             throw new UsageException("config key '" + key + "' must be an integer, but was " + n);
         }
+        if (!n.canConvertToInt()) {
+            throw new UsageException("config key '" + key + "' must be an integer from " + Integer.MIN_VALUE + " to "
+                    + Integer.MAX_VALUE + ", but was " + n);
+        }
         return n.asInt();
+    }
+
+    private static long longInteger(Map<String, JsonNode> flat, String key, long fallback) {
+        JsonNode n = flat.get(key);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isIntegralNumber()) {
+            throw new UsageException("config key '" + key + "' must be an integer, but was " + n);
+        }
+        if (!n.canConvertToLong()) {
+            throw new UsageException("config key '" + key + "' must be an integer from " + Long.MIN_VALUE + " to "
+                    + Long.MAX_VALUE + ", but was " + n);
+        }
+        return n.asLong();
     }
 
     static String nearest(String key) {

@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code automl demo}: a search on the embedded default dataset, needing no files. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run an AutoML search on the embedded default dataset.",
-                "The dataset is a synthetic customer-churn table (2000 rows, binary target 'churned') generated",
-                "from the seed; the leaderboard is printed and the model and reports are written to --out."})
+                "The dataset is a synthetic customer-churn table (2000 rows, binary target 'churned') generated from the "
+                        + "seed; the leaderboard is printed and the model and reports are written to --out."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "automl-demo", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -40,9 +40,11 @@ final class DemoCommand implements Callable<Integer> {
         if (c < 1) {
             throw new UsageException("--cores must be >= 1, but was " + c);
         }
+        OutputPaths.checkFolder(out, "--out");
         RunConfig config = new RunConfig(Path.of("(embedded churn dataset)"), DefaultDataset.TARGET, null, null, budget,
                 Integer.MAX_VALUE, List.of(), "tpe", seed,
-                RunConfig.Search.DEFAULTS, c, out, automl4j.featurizers.FeaturizerOptions.defaults());
+                RunConfig.Search.DEFAULTS, c, out, automl4j.featurizers.FeaturizerOptions.defaults(),
+                automl4j.datasets.ReadOptions.defaults());
         RunExecution.execute(config, DefaultDataset.generate(rows, seed), "embedded churn dataset", CommonOptions.out, false);
         return ExitCodes.OK;
     }

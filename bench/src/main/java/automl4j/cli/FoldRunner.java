@@ -73,6 +73,9 @@ final class FoldRunner {
                 .isolation(options.isolation())
                 .portfolio(options.portfolio() ? automl4j.search.Portfolio.builtIn() : automl4j.search.Portfolio.none())
                 .listener(trace)
+                // The budget bounds the fold's whole process (issue 14): JVM start and reading the table so far, and a
+                // reserve for predicting and scoring the test rows.
+                .timeOutside(CommandClock.ofCommand(budget).timeOutsideFit())
                 .build()
                 .fit(TaskData.of(trainTable, entry.target(), task, entry.name()));
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
@@ -84,16 +87,22 @@ final class FoldRunner {
         double score = primary.score(truth, p);
         double second = secondary.score(truth, p);
         FoldResult row = new FoldResult(framework, entry.name(), task.label(), fold, primary.name(), score, secondary.name(),
-                second, fitSeconds, predictSeconds, run.leaderboard().completedCount(), budget, cores, "ok", "");
+                second, fitSeconds, predictSeconds, run.leaderboard().completedCount(), budget, cores, "ok", "", null);
         String details = String.format(Locale.ROOT,
                 "{\"dataset\":\"%s\",\"fold\":%d,\"best\":\"%s\",\"validation\":\"%s\",\"trials\":%d,\"completed\":%d,"
                         + "\"refit_seconds\":%.3f,\"peak_heap_mb\":%.1f,\"loadavg_1min\":%.2f,\"framework\":\"%s\",\"searcher\":\"%s\",\"metric\":\"%s\","
-                        + "\"validation_score\":%s,\"anytime\":%s}",
+                        + "\"validation_score\":%s,\"fallback\":%s,\"anytime\":%s}",
                 entry.name(), fold, run.bestTrial().trial().config().toString().replace("\"", "'"), run.validation(),
                 run.leaderboard().rows().size(), run.leaderboard().completedCount(), run.refitSeconds(), peakHeapMb(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), framework, searcher.id(), primary.name(),
-                Double.toString(run.bestTrial().completed().score()), trace.toJson(fitSeconds, run.bestTrial()));
+                Double.toString(run.bestTrial().completed().score()), fallbackJson(run), trace.toJson(fitSeconds, run.bestTrial()));
         return new Outcome(row, details);
+    }
+
+    /** The model's fallback description as a JSON string, or null when the search found the model (issue 14). */
+    private static String fallbackJson(AutoMlRun run) {
+        String f = run.best().info().get("fallback");
+        return f == null ? "null" : "\"" + f.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static Labels truth(Column<?> column, Selection test, AutoMlRun run, TaskType task) {

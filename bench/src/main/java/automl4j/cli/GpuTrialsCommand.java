@@ -28,9 +28,10 @@ import tech.tablesaw.api.Table;
  * on its CPU cores only, counting the XGBoost trials each completed and where they trained.
  */
 @Command(name = "gpu-trials", mixinStandardHelpOptions = true,
-        description = {"Run one search with the GPUs nvidia-smi lists and the same search on the CPU cores only, on a",
-                "synthetic binary table, and print how many XGBoost trials each completed and on which device.",
-                "Writes one CSV row per search (mode, trials, xgboost_trials, xgboost_on_gpu, best_auc, seconds) to --out."})
+        description = {"Compare a search with the GPUs nvidia-smi lists to the same search on the CPU cores only.",
+                "Runs both on a synthetic binary table and prints how many XGBoost trials each completed and on which "
+                        + "device. Writes one CSV row per search (mode, trials, xgboost_trials, xgboost_on_gpu, best_auc, "
+                        + "seconds) to --out."})
 final class GpuTrialsCommand implements Callable<Integer> {
     @Option(names = "--rows", defaultValue = "1000000", description = "Rows to generate (default: ${DEFAULT-VALUE}).")
     int rows;

@@ -33,6 +33,6 @@ final class GuardrailsOutput {
         ArrayNode a = root.putArray("guardrails");
         guardrails.forEach(g -> a.add(g.toJson(json)));
         Files.createDirectories(dir);
-        Files.write(dir.resolve(FILE), json.writeValueAsBytes(root));
+        automl4j.internal.AtomicFiles.write(dir.resolve(FILE), json.writeValueAsBytes(root));
     }
 }

@@ -26,13 +26,39 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;
 
-    /** Runs the tool and exits with its code. */
+    /**
+     * Runs the tool and exits with its code. The process keeps its temporary files (native libraries unpacked by
+     * XGBoost4J, worker split files) in a folder of its own under {@code java.io.tmpdir}, deleted at the end; folders
+     * left by killed processes are removed at start.
+     */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        CommandClock.countFromJvmStart();
+        automl4j.internal.RunTempFolder temp = processTempFolder();
+        int code;
+        try {
+            code = run(args, System.out, System.err);
+        } finally {
+            if (temp != null) {
+                temp.close();
+            }
+        }
+        System.exit(code);
+    }
+
+    // Set before any library creates a temporary file: the JDK reads java.io.tmpdir once, at its first temporary file.
+    private static automl4j.internal.RunTempFolder processTempFolder() {
+        try {
+            automl4j.internal.RunTempFolder temp = automl4j.internal.RunTempFolder.create();
+            System.setProperty("java.io.tmpdir", temp.path().toString());
+            return temp;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;   // an unwritable temporary folder fails later, where it is used, with its own message
+        }
     }
 
     /** Runs the tool and returns its exit code; for tests and embedding. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandClock.commandStarted();
         quietLibraries();
         Main main = new Main();
         CommandLine cli = new CommandLine(main);
@@ -44,6 +70,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex, main.verbose || verboseRequested(args), err));
+        cli.getSubcommands().get("run").getCommandSpec().usageMessage().footer(RunCommand.keysFooter());
         CommonOptions.out = out;
         return cli.execute(args);
     }
@@ -67,6 +94,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     static int report(Exception ex, boolean verbose, PrintStream err) {
         int code;
         String message = ex.getMessage();
+        if (ex.getCause() != null && message != null && message.equals(ex.getCause().toString())) {
+            message = ex.getCause().getMessage();   // a wrapper that only repeats its cause ("java.lang.…Exception: …")
+        }
         if (ex instanceof UsageException || ex instanceof automl4j.journal.JournalException) {
             code = ExitCodes.USAGE;
         } else if (ex instanceof DataFormatException || ex instanceof IllegalArgumentException) {

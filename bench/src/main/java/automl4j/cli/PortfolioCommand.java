@@ -38,12 +38,12 @@ import tech.tablesaw.selection.Selection;
  * the training rows of one outer fold of each dataset.
  */
 @Command(name = "portfolio", mixinStandardHelpOptions = true,
-        description = {"Derive the warm-start portfolio from a suite, using only the training rows of one outer fold:",
-                "1. on each dataset, a search (hybrid searcher, no ensemble, no portfolio) gives its best configs",
-                "   as candidates; 2. every candidate is scored on every dataset of its task by inner validation;",
-                "3. greedy selection keeps, per task, the candidates that together score best across datasets.",
-                "Writes the portfolio JSON (copy it to automl-core/src/main/resources/automl4j/search/portfolio.json)",
-                "and the loss matrix as CSV beside it."})
+        description = {"Derive the warm-start portfolio from a suite's training rows of one outer fold.",
+                "1. On each dataset, a search (hybrid searcher, no ensemble, no portfolio) gives its best configs as "
+                        + "candidates; 2. every candidate is scored on every dataset of its task by inner validation; "
+                        + "3. greedy selection keeps, per task, the candidates that together score best across datasets.",
+                "Writes the portfolio JSON (copy it to automl-core/src/main/resources/automl4j/search/portfolio.json) and "
+                        + "the loss matrix as CSV beside it."})
 final class PortfolioCommand implements Callable<Integer> {
     @Option(names = "--suite", required = true, description = "The suite manifest (suite.json).")
     Path suite;

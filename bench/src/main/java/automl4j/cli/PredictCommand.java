@@ -2,10 +2,12 @@ package automl4j.cli;
 
 import automl4j.AutoMlModel;
 import automl4j.export.ModelFileException;
+import automl4j.internal.AtomicFiles;
 import automl4j.internal.CsvFields;
 import automl4j.datasets.TableFiles;
 import automl4j.learn.Predictions;
 import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +19,14 @@ import tech.tablesaw.api.Table;
 /** {@code automl predict --model m --data new.csv --out preds.csv}. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Score new rows with an exported model.",
-                "Writes one row per input row: the predicted label and one probability column per class",
-                "(classification), or the predicted value (regression)."})
+                "Writes one row per input row: the predicted label and one probability column per class "
+                        + "(classification), or the predicted value (regression). The options --separator, "
+                        + "--missing-values, --infinity and --decimal read the file as the config keys data.* read the "
+                        + "training file."})
 final class PredictCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--model", required = true, description = "A model file written by 'automl run' or 'automl demo'.")
     Path model;
 
@@ -29,22 +36,28 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Predictions CSV to write.")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    ReadOptionsMixin reading = new ReadOptionsMixin();
+
     @Override
     public Integer call() throws Exception {
+        OutputPaths.checkFile(out, "--out");   // before the model and the data are read, which may take long
+        automl4j.datasets.ReadOptions readOptions = reading.toReadOptions();
         AutoMlModel m;
         try {
             m = AutoMlModel.load(model);
         } catch (ModelFileException e) {   // every problem of the model file: one line, exit 2
             throw new UsageException("--model: " + e.getMessage());
         }
-        Table table = TableFiles.read(data);
+        Table table = TableFiles.read(data, readOptions);
         Predictions p = m.predict(table);
-        m.warnings(table).forEach(w -> System.err.println("automl: warning: " + w));
+        m.warnings(table).forEach(w -> spec.commandLine().getErr().println("automl: warning: " + w));
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        AtomicFiles.write(out, stream -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
             if (p.task().isClassification()) {
                 w.write(CsvFields.quote("predicted_" + m.target().name()));
                 for (String c : p.classes()) {
@@ -66,7 +79,8 @@ final class PredictCommand implements Callable<Integer> {
                     w.newLine();
                 }
             }
-        }
+            w.flush();
+        });
         CommonOptions.out.println("Wrote " + p.size() + " predictions to " + out);
         return ExitCodes.OK;
     }

@@ -3,30 +3,41 @@ package automl4j.cli;
 import automl4j.datasets.TableFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tech.tablesaw.api.Table;
 
 /** {@code automl run --config run.yaml}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run an AutoML search described by a YAML config file, or resume a killed one.",
-                "Prints a line per finished trial, the leaderboard and the data guardrails; writes leaderboard.csv,",
-                "model.automl, importance.csv, data-report.txt, guardrails.json, effective-config.yaml and",
-                "journal.jsonl (one JSON line per trial event, for --resume)",
-                "into the output folder.",
-                "Config keys (see README): data.train, data.target, data.task, metric, budget.seconds,",
-                "budget.max_trials, search.learners, search.searcher, search.seed,",
-                "search.pruning, search.portfolio, search.ensemble_rounds, cores, output, featurize.kinds,",
-                "featurize.imputation, featurize.scaling, featurize.high_cardinality, featurize.one_hot_max,",
-                "featurize.rare_min_count, featurize.text_words, featurize.text_chars, featurize.leakage,",
-                "featurize.search."})
+                "Prints a line per finished trial, the leaderboard and the data guardrails; writes leaderboard.csv, "
+                        + "model.automl, importance.csv, data-report.txt, guardrails.json, effective-config.yaml and "
+                        + "journal.jsonl (one JSON line per trial event, for --resume) into the output folder."})
 final class RunCommand implements Callable<Integer> {
-    @Option(names = "--config", description = "The YAML config file.")
+    /** Help lines listing every config key, none split across lines (the footer of {@code run --help}). */
+    static String[] keysFooter() {
+        List<String> lines = new ArrayList<>(List.of("", "Config keys (each described in the README's config reference):"));
+        StringBuilder line = new StringBuilder(" ");
+        for (String key : ConfigFile.KEYS.keySet()) {
+            if (line.length() + key.length() + 2 > 76) {
+                lines.add(line.toString());
+                line = new StringBuilder(" ");
+            }
+            line.append(' ').append(key);
+        }
+        lines.add(line.toString());
+        return lines.toArray(String[]::new);
+    }
+
+    @Option(names = "--config", paramLabel = "FILE", description = "The YAML config file.")
     Path config;
 
-    @Option(names = "--resume", paramLabel = "FOLDER", description = {"Continue the run whose output folder this is, after it",
-            "was killed: trials it finished are kept, the budget is what was left. Uses the folder's",
-            "effective-config.yaml and journal.jsonl; refuses if the data or the config changed."})
+    @Option(names = "--resume", paramLabel = "FOLDER", description = "Continue the run whose output folder this is, after it "
+            + "was killed: trials it finished are kept, the budget is what was left. Uses the folder's effective-config.yaml "
+            + "and journal.jsonl; refuses if the data or the config changed.")
     Path resume;
 
     @Override
@@ -41,15 +52,24 @@ final class RunCommand implements Callable<Integer> {
                         + RunExecution.EFFECTIVE_CONFIG_FILE + " of a run started with automl run");
             }
             RunConfig c = ConfigFile.read(effective).withOutput(resume);
+            OutputPaths.checkFolder(resume, "--resume");
             if (!Files.isRegularFile(c.train())) {
                 throw new UsageException("--resume " + resume + ": the run read its data from " + c.train()
                         + " (data.train in " + effective + "), which is not a file now");
             }
-            RunExecution.execute(c, TableFiles.read(c.train()), c.train().getFileName().toString(), CommonOptions.out, true);
+            RunExecution.execute(c, readChecked(c), c.train().getFileName().toString(), CommonOptions.out, true);
             return ExitCodes.OK;
         }
         RunConfig c = ConfigFile.read(config);
-        RunExecution.execute(c, TableFiles.read(c.train()), c.train().getFileName().toString(), CommonOptions.out, false);
+        OutputPaths.checkFolder(c.output(), "config key 'output'");   // before the data is read, which may take long
+        RunExecution.execute(c, readChecked(c), c.train().getFileName().toString(), CommonOptions.out, false);
         return ExitCodes.OK;
+    }
+
+    /** The training table read as the config says, with the config's column names checked against it. */
+    static Table readChecked(RunConfig c) {
+        Table table = TableFiles.read(c.train(), c.read());
+        ConfigFile.checkColumns(c, table);
+        return table;
     }
 }

@@ -22,10 +22,11 @@ import java.util.Objects;
  * @param cores      cores to use
  * @param output     output folder
  * @param featurize  featurizer options
+ * @param read       how the CSV file is read (config keys data.separator, data.missing_values, data.infinity, data.decimal)
  */
 record RunConfig(Path train, String target, TaskType task, String metric, double seconds, int maxTrials,
                  List<String> learners, String searcher, long seed, Search search, int cores, Path output,
-                 automl4j.featurizers.FeaturizerOptions featurize) {
+                 automl4j.featurizers.FeaturizerOptions featurize, automl4j.datasets.ReadOptions read) {
     RunConfig {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(target, "target");
@@ -34,12 +35,13 @@ record RunConfig(Path train, String target, TaskType task, String metric, double
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(featurize, "featurize");
         Objects.requireNonNull(search, "search");
+        Objects.requireNonNull(read, "read");
     }
 
     /** This config writing into {@code folder}. */
     RunConfig withOutput(Path folder) {
         return new RunConfig(train, target, task, metric, seconds, maxTrials, learners, searcher, seed, search, cores, folder,
-                featurize);
+                featurize, read);
     }
 
     /**

@@ -4,17 +4,18 @@ import automl4j.AutoMl;
 import automl4j.AutoMlRun;
 import automl4j.data.TaskData;
 import automl4j.featurizers.TabularFeaturizer;
+import automl4j.internal.AtomicFiles;
 import automl4j.learn.Learner;
 import automl4j.learn.Learners;
 import automl4j.metric.Metric;
 import automl4j.metric.Metrics;
+import automl4j.run.RunListener;
+import automl4j.run.Trial;
 import automl4j.search.Budget;
 import automl4j.search.Searcher;
 import automl4j.search.Searchers;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +25,10 @@ import tech.tablesaw.api.Table;
 
 /**
  * Runs a search described by a {@link RunConfig} on a table and writes the outputs. Shared by {@code run} and
- * {@code demo}. The effective config and the journal ({@value #JOURNAL_FILE}) are written into the output folder
- * first, so that a run that is killed can be resumed from that folder.
+ * {@code demo}. Everything is checked before the output folder is touched; then the folder is locked for the run
+ * ({@link OutputLock}), an earlier run's journal and effective config are set aside ({@link PreviousRun}), and the
+ * effective config and the journal ({@value #JOURNAL_FILE}) are written first, so that a run that is killed can be
+ * resumed from that folder.
  */
 final class RunExecution {
     static final String JOURNAL_FILE = "journal.jsonl";
@@ -49,15 +52,20 @@ final class RunExecution {
         }
         long millis = Math.round(config.seconds() * 1000);
         String effective = ConfigFile.effective(config, learners.stream().map(Learner::id).toList(), metric.name());
-        Files.createDirectories(config.output());
-        Path journal = config.output().resolve(JOURNAL_FILE);
-        if (!resume) {
-            if (Files.exists(journal)) {
-                out.println("replacing the journal of an earlier run in " + config.output()
-                        + " (to continue that run instead: automl run --resume " + config.output() + ")");
-            }
-            Files.writeString(config.output().resolve(EFFECTIVE_CONFIG_FILE), effective, StandardCharsets.UTF_8);
+        OutputPaths.checkFolder(config.output(), "output folder");
+        OutputLock lock = OutputLock.acquire(config.output(), resume ? "automl run --resume" : "automl run", out);
+        try {
+            run(config, data, metric, millis, learners, searcher, effective, out, resume);
+        } finally {
+            lock.close();
         }
+    }
+
+    // Under the output folder's lock; everything is validated, nothing of an earlier run touched yet.
+    private static void run(RunConfig config, TaskData data, Metric metric, long millis, List<Learner> learners, Searcher searcher,
+                            String effective, PrintStream out, boolean resume) throws IOException {
+        Path journal = config.output().resolve(JOURNAL_FILE);
+        FirstTrial started = new FirstTrial(out);
         ProgressPrinter progress = ProgressPrinter.forConsole(out, metric.name(), config.seconds());
         AutoMl.Builder builder = AutoMl.builder()
                 .metric(metric)
@@ -71,20 +79,36 @@ final class RunExecution {
                 .portfolio(config.search().portfolio() ? automl4j.search.Portfolio.builtIn() : automl4j.search.Portfolio.none())
                 .featurizer(new TabularFeaturizer(config.featurize()))
                 .cores(config.cores())
-                .listener(progress)
+                .listener(RunListener.all(List.of(started, progress)))
                 .journal(journal);
         if (!config.search().gpus()) {
             builder.gpus(List.of());
         }
+        // budget.seconds bounds the whole command (issue 14): the fit gets what is left after the JVM's start and the
+        // reading of the data, less a reserve for permutation importance and the outputs.
+        CommandClock clock = CommandClock.ofCommand(config.seconds());
+        builder.timeOutside(clock.timeOutsideFit());
         AutoMl automl = builder.build();
+        // Only now, with every setting accepted, is the earlier run's journal set aside (and put back if the engine
+        // refuses the run before its first trial).
+        PreviousRun previous = resume ? null : PreviousRun.setAside(config.output());
+        started.announce(previous == null ? null : previous.message());
         long start = System.nanoTime();
         AutoMlRun run;
         try {
+            if (!resume) {
+                AtomicFiles.writeString(config.output().resolve(EFFECTIVE_CONFIG_FILE), effective);
+            }
             run = resume ? automl.resume(data) : automl.fit(data);
+        } catch (RuntimeException | IOException e) {
+            if (previous != null && !started.happened()) {
+                previous.restore();   // refused before its first trial: the earlier run stays as it was
+            }
+            throw e;
         } finally {
             progress.finish((System.nanoTime() - start) / 1e9);
         }
-        RunOutputs.write(run, data, metric, config.seed(), config.output(), effective, out);
+        RunOutputs.write(run, data, metric, config.seed(), config.output(), effective, out, clock);
     }
 
     static List<Learner> resolveLearners(List<String> ids) {
@@ -128,6 +152,36 @@ final class RunExecution {
             return Metrics.forName(name);
         } catch (IllegalArgumentException e) {
             throw new UsageException("config key 'metric': " + e.getMessage());
+        }
+    }
+
+    /** Notes the first trial's start (the run has started for real) and prints what was kept of an earlier run then. */
+    private static final class FirstTrial implements RunListener {
+        private final PrintStream out;
+        private volatile String message;
+        private volatile boolean happened;
+
+        FirstTrial(PrintStream out) {
+            this.out = out;
+        }
+
+        /** Prints {@code line} (if not null) when the first trial starts. */
+        void announce(String line) {
+            this.message = line;
+        }
+
+        boolean happened() {
+            return happened;
+        }
+
+        @Override
+        public void trialStarted(Trial trial, double elapsedSeconds) {
+            if (!happened) {
+                happened = true;
+                if (message != null) {
+                    out.println(message);
+                }
+            }
         }
     }
 }

@@ -4,42 +4,51 @@ import automl4j.AutoMlRun;
 import automl4j.data.TaskData;
 import automl4j.explain.Explanation;
 import automl4j.explainers.PermutationImportance;
+import automl4j.internal.AtomicFiles;
 import automl4j.metric.Metric;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Prints a finished run and writes its files into the output folder. */
+/** Prints a finished run and writes its files into the output folder, each through {@link AtomicFiles}. */
 final class RunOutputs {
     static final String MODEL_FILE = "model.automl";
 
     private RunOutputs() {
     }
 
-    static void write(AutoMlRun run, TaskData data, Metric metric, long seed, Path dir, String effectiveConfig, PrintStream out)
-            throws IOException {
+    static void write(AutoMlRun run, TaskData data, Metric metric, long seed, Path dir, String effectiveConfig, PrintStream out,
+                      CommandClock clock) throws IOException {
         Files.createDirectories(dir);
         out.println();
         out.println("Leaderboard (" + run.validation() + ", " + run.leaderboard().rows().size() + " trials, "
                 + run.leaderboard().completedCount() + " completed, " + run.leaderboard().rows().stream()
                 .filter(r -> r.outcome() instanceof automl4j.run.TrialOutcome.Pruned).count() + " pruned early):");
         out.print(run.leaderboard().format(20));
+        String fallback = run.best().info().get("fallback");
+        if (fallback != null) {
+            out.println("warning: no search trial completed within the budget; the model is a fallback: " + fallback);
+        }
         out.printf(Locale.ROOT, "Best: trial %d %s, validation %s %.5f; refit on all rows in %.2f s; run took %.1f s%n",
                 run.bestTrial().trial().id(), run.bestTrial().trial().config(), metric.name(),
                 run.bestTrial().completed().score(), run.refitSeconds(), run.elapsedSeconds());
-        Files.writeString(dir.resolve("leaderboard.csv"), run.leaderboard().toCsv(), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(dir.resolve("leaderboard.csv"), run.leaderboard().toCsv());
         Path model = dir.resolve(MODEL_FILE);
         run.best().exportTo(model);
-        Explanation importance = new PermutationImportance().explain(run.best(), data, metric, seed);
-        Files.writeString(dir.resolve("importance.csv"), importance.toCsv(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve(RunExecution.EFFECTIVE_CONFIG_FILE), effectiveConfig, StandardCharsets.UTF_8);
+        PermutationImportance.Outcome explained = new PermutationImportance().explainWithin(run.best(), data, metric, seed,
+                clock.importanceDeadlineNanos(0.2));
+        Explanation importance = explained.explanation();
+        if (explained.cut()) {
+            out.println(explained.describe());
+        }
+        AtomicFiles.writeString(dir.resolve("importance.csv"), importance.toCsv());
+        AtomicFiles.writeString(dir.resolve(RunExecution.EFFECTIVE_CONFIG_FILE), effectiveConfig);
         StringBuilder report = new StringBuilder();
         run.report().kinds().forEach((k, v) -> report.append("column '").append(k).append("': ").append(v).append('\n'));
         run.report().problems().forEach(p -> report.append(p).append('\n'));
-        Files.writeString(dir.resolve("data-report.txt"), report.toString(), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(dir.resolve("data-report.txt"), report.toString());
         GuardrailsOutput.write(run.guardrails(), dir);
         GuardrailsOutput.print(run.guardrails(), out);
         out.println("Top columns by permutation importance (" + metric.name() + " drop on the training rows):");

@@ -39,7 +39,12 @@ class BenchCommandTest {
         List<String> cpu = BenchCommand.splitCsv(lines.get(2));
         assertThat(cpu.subList(0, 5)).containsExactly("automl4j", "cpu", "regression", "0", "rmse");
         assertThat(cpu.get(13)).as(lines.get(2)).isEqualTo("ok");
-        assertThat(Files.readAllLines(Path.of(results + ".details.jsonl"))).hasSize(2);
+        assertThat(Files.readAllLines(Path.of(results + ".details.jsonl"))).hasSize(2)
+                .allSatisfy(l -> assertThat(l).contains("\"process_seconds\":").contains("\"fallback\":"));
+        // The fold process's wall time as the parent saw it: a JVM start at least, within the budget plus grace and
+        // a generous margin for a busy machine.
+        assertThat(Double.parseDouble(iris.get(15))).isBetween(0.1, 4.0 + 2.0 + 30.0);
+        assertThat(Double.parseDouble(cpu.get(15))).isGreaterThanOrEqualTo(Double.parseDouble(cpu.get(8)));
 
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         assertThat(Main.run(args, new PrintStream(again, true, StandardCharsets.UTF_8), System.err)).isZero();

@@ -204,7 +204,7 @@ class CliTest {
         assertThat(err).contains("must hold finite numbers for regression, but row 3 has 'abc'");
         file("inf.csv", "a,y\n1,x\n1e999,z\n3,x\n4,z\n");
         assertThat(run("data:\n  train: inf.csv\n  target: y\n" + budget).code()).isEqualTo(3);
-        assertThat(err).contains("column 'a' row 2 must be a finite number");
+        assertThat(err).contains("inf.csv, row 2 (line 3), column 'a': '1e999' is an infinite number");
         file("allmissing.csv", "a,y\n,x\n,z\n,x\n");
         assertThat(run("data:\n  train: allmissing.csv\n  target: y\n" + budget).code()).isEqualTo(3);
         assertThat(err).contains("no usable feature column").contains("a=all-missing");

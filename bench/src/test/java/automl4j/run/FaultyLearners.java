@@ -70,6 +70,33 @@ public final class FaultyLearners {
         }
     }
 
+    /**
+     * Too slow for a tight budget on the whole data: a fit on more than {@value #SLOW_ABOVE_ROWS} rows sleeps for a
+     * minute (it stops when interrupted), a fit on fewer returns the {@link automl4j.learn.BaselineLearner}'s model at
+     * once, so a fallback fit on a sample finishes.
+     */
+    public static final class SlowOnLargeData extends Base {
+        /** Rows above which a fit takes a minute. */
+        static final int SLOW_ABOVE_ROWS = 2000;
+
+        public SlowOnLargeData() {
+            super("slow-on-large-data");
+        }
+
+        @Override
+        public FittedModel fit(TrainingSet data, Config config, FitContext context) {
+            if (data.size() > SLOW_ABOVE_ROWS) {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while slow");
+                }
+            }
+            return new automl4j.learn.BaselineLearner().fit(data, config, context);
+        }
+    }
+
     private abstract static class Failing extends Base {
         private final Fault fault;
 

@@ -42,6 +42,9 @@ public final class ArffReader {
             String raw;
             while ((raw = in.readLine()) != null) {
                 lineNo++;
+                if (lineNo == 1 && raw.startsWith("\uFEFF")) {
+                    raw = raw.substring(1);   // a UTF-8 byte-order mark
+                }
                 String line = raw.strip();
                 if (line.isEmpty() || line.startsWith("%")) {
                     continue;

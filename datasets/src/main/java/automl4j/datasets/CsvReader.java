@@ -1,6 +1,7 @@
 package automl4j.datasets;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,10 @@ import tech.tablesaw.api.Table;
 /**
  * Reads a CSV file into a Tablesaw table of text columns, following the benchmark protocol's rules: the first line is
  * the header, fields follow RFC 4180 quoting, only an empty field is missing, and every cell is kept as the exact
- * string in the file (column kinds are inferred later by the featurizer, from training rows only).
+ * string in the file (column kinds are inferred later by the featurizer, from training rows only). A UTF-8 byte-order
+ * mark before the header is skipped. {@link ReadOptions} change the separator, add missing-value tokens, read
+ * infinities as missing and read decimal commas; by default an infinite number in a numeric column is an error naming
+ * the file, row and column.
  *
  * <p>Why not Tablesaw's own CSV reader: it guesses types from the whole file and in doing so reads {@code "1,5"} as
  * 15 and {@code 007} as 7, treats {@code NA} and {@code ?} as missing, and reports short rows without their line
@@ -24,23 +28,26 @@ import tech.tablesaw.api.Table;
  * problem. Immutable and thread-safe.
  */
 public final class CsvReader {
-    private final char separator;
+    private static final char BOM = '\uFEFF';
+    private final ReadOptions options;
 
-    private CsvReader(char separator) {
-        this.separator = separator;
+    private CsvReader(ReadOptions options) {
+        this.options = options;
     }
 
-    /** A reader for comma-separated files. */
+    /** A reader for comma-separated files; a header with no comma but a {@code ;} or a tab is refused with a hint. */
     public static CsvReader comma() {
-        return new CsvReader(',');
+        return new CsvReader(ReadOptions.defaults());
     }
 
     /** A reader for files separated by {@code separator} (not a quote, CR or LF). */
     public static CsvReader withSeparator(char separator) {
-        if (separator == '"' || separator == '\n' || separator == '\r') {
-            throw new IllegalArgumentException("separator must not be a quote or a line break, but was " + (int) separator);
-        }
-        return new CsvReader(separator);
+        return new CsvReader(new ReadOptions(separator, List.of(), false, '.'));
+    }
+
+    /** A reader with {@code options}. */
+    public static CsvReader of(ReadOptions options) {
+        return new CsvReader(Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -48,7 +55,8 @@ public final class CsvReader {
      *
      * @throws DataFormatException naming the file, line and column for a missing, unreadable or empty file, a header
      *                             without data rows, an empty or duplicate column name, a row with the wrong number of
-     *                             fields, or an unclosed quote
+     *                             fields, an unclosed quote, a header that looks separated by another character, or an
+     *                             infinite number in a numeric column
      */
     public Table read(Path file) {
         Objects.requireNonNull(file, "file");
@@ -66,10 +74,18 @@ public final class CsvReader {
 
     /** Reads CSV text from {@code in}; {@code source} names it in messages. */
     public Table parse(Reader in, String source) throws IOException {
-        RecordScanner scanner = new RecordScanner(in, separator, source);
+        PushbackReader bomless = new PushbackReader(in, 1);
+        int first = bomless.read();
+        if (first != -1 && first != BOM) {
+            bomless.unread(first);
+        }
+        RecordScanner scanner = new RecordScanner(bomless, options.effectiveSeparator(), source);
         List<String> header = scanner.next();
         if (header == null) {
             throw new DataFormatException(source + " is empty; expected a header line and data rows");
+        }
+        if (options.separator() == null && header.size() == 1 && header.get(0) != null) {
+            checkSeparator(header.get(0), source);
         }
         Set<String> seen = new HashSet<>();
         for (int c = 0; c < header.size(); c++) {
@@ -85,6 +101,7 @@ public final class CsvReader {
         for (int c = 0; c < header.size(); c++) {
             columns.add(new ArrayList<>());
         }
+        CellRules rules = new CellRules(options, source);
         List<String> row;
         while ((row = scanner.next()) != null) {
             if (row.size() == 1 && row.get(0) == null && header.size() > 1) {
@@ -94,12 +111,16 @@ public final class CsvReader {
                 throw new DataFormatException(source + ", line " + scanner.recordLine() + ": expected " + header.size()
                         + " fields as in the header, but found " + row.size());
             }
+            rules.startRow(scanner.recordLine());
             for (int c = 0; c < row.size(); c++) {
-                columns.get(c).add(row.get(c));
+                columns.get(c).add(rules.cell(row.get(c)));
             }
         }
         if (columns.get(0).isEmpty()) {
             throw new DataFormatException(source + " has a header but no data rows");
+        }
+        for (int c = 0; c < header.size(); c++) {
+            rules.checkInfinities(header.get(c), columns.get(c));
         }
         Table table = Table.create(Path.of(source).getFileName().toString());
         for (int c = 0; c < header.size(); c++) {
@@ -114,5 +135,18 @@ public final class CsvReader {
             table.addColumns(col);
         }
         return table;
+    }
+
+    // A one-column header holding ';' or a tab is almost always a file written with another separator: say so rather
+    // than fail later with "column 'y' not found; columns are [a;b;y]".
+    private static void checkSeparator(String header, String source) {
+        for (char sep : new char[] {';', '\t', '|'}) {
+            if (header.indexOf(sep) >= 0) {
+                String shown = sep == '\t' ? "\\t" : String.valueOf(sep);
+                throw new DataFormatException(source + ", line 1: the header has no ',' but has '" + shown + "'; if the file is '"
+                        + shown + "'-separated, set the config key data.separator: \"" + shown + "\" (option --separator for "
+                        + "check and predict)");
+            }
+        }
     }
 }

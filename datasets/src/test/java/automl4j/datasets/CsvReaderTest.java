@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
@@ -72,5 +73,44 @@ class CsvReaderTest {
     void otherSeparators() throws IOException {
         Table t = CsvReader.withSeparator(';').read(write("semi.csv", "a;b\n1,5;2\n"));
         assertThat(t.stringColumn("a").get(0)).isEqualTo("1,5");
+    }
+
+    @Test
+    void skipsAByteOrderMark() throws IOException {
+        Table t = CsvReader.comma().read(write("bom.csv", "\uFEFFy,a\nx,1\n"));
+        assertThat(t.columnNames()).containsExactly("y", "a");
+    }
+
+    @Test
+    void aHeaderSeparatedOtherwiseIsRefusedWithTheKeyToSet() throws IOException {
+        Path p = write("semi.csv", "a;b\n1;2\n");
+        assertThatThrownBy(() -> CsvReader.comma().read(p)).isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("semi.csv, line 1: the header has no ',' but has ';'").hasMessageContaining("data.separator");
+        assertThat(CsvReader.of(new ReadOptions(',', List.of(), false, '.')).read(p).columnNames()).containsExactly("a;b");
+    }
+
+    @Test
+    void missingValueTokensAndDecimalCommasAreReadAsAsked() throws IOException {
+        Path p = write("na.csv", "a;b\nNA;0,5\n?;-1,25e2\nx;7\n");
+        Table t = CsvReader.of(new ReadOptions(';', List.of("NA", "?"), false, ',')).read(p);
+        assertThat(t.stringColumn("a").isMissing(0)).isTrue();
+        assertThat(t.stringColumn("a").isMissing(1)).isTrue();
+        assertThat(t.stringColumn("a").get(2)).isEqualTo("x");
+        assertThat(t.stringColumn("b").asList()).containsExactly("0.5", "-1.25e2", "7");
+        assertThat(CsvReader.withSeparator(';').read(p).stringColumn("a").get(0)).isEqualTo("NA");
+    }
+
+    @Test
+    void infinitiesInNumericColumnsAreAnErrorOrMissing() throws IOException {
+        Path p = write("inf.csv", "a,word\n1,inf\n2,fine\n-INF,ok\n4,x\n");
+        assertThatThrownBy(() -> CsvReader.comma().read(p)).isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("inf.csv, row 3 (line 4), column 'a': '-INF' is an infinite number");
+        Table t = CsvReader.of(new ReadOptions(null, List.of(), true, '.')).read(p);
+        assertThat(t.stringColumn("a").isMissing(2)).isTrue();
+        assertThat(t.stringColumn("word").get(0)).isEqualTo("inf");   // a column of words keeps its words
+        assertThat(CellRules.isInfinite("1e400")).isTrue();
+        assertThat(CellRules.isInfinite("1e300")).isFalse();
+        assertThat(CellRules.isInfinite("Infinity")).isTrue();
+        assertThat(CellRules.isInfinite("information")).isFalse();
     }
 }

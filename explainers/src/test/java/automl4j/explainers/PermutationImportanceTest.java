@@ -29,4 +29,30 @@ class PermutationImportanceTest {
         assertThat(id).isZero();   // the ID column is dropped by the featurizer, so shuffling it changes nothing
         assertThat(e.toCsv().lines().findFirst()).contains("column,importance,std");
     }
+
+    @Test
+    void withNoTimeLeftItMeasuresOneColumnOnceOnFewRowsAndSaysWhatItCut() {
+        Table table = DefaultDataset.generate(1500, 11);
+        AutoMlRun run = AutoMl.builder().budget(Budget.ofTrials(1)).cores(1)
+                .learners(Learners.discovered().stream().filter(l -> l.id().equals("smile-logistic")).toList())
+                .build().fit(TaskData.of(table, DefaultDataset.TARGET));
+        TaskData data = TaskData.of(table, DefaultDataset.TARGET);
+        PermutationImportance explainer = new PermutationImportance(3, 1000);
+
+        PermutationImportance.Outcome cut = explainer.explainWithin(run.best(), data, Metrics.rocAuc(), 1, System.nanoTime());
+
+        assertThat(cut.cut()).isTrue();
+        assertThat(cut.repeats()).isEqualTo(1);
+        assertThat(cut.rows()).isEqualTo(PermutationImportance.MIN_ROWS);
+        assertThat(cut.explanation().columns()).hasSize(1);
+        assertThat(cut.leftOut()).hasSize(table.columnCount() - 2);
+        assertThat(cut.describe()).startsWith("permutation importance was cut to fit the time budget: 1 repeat on 200 rows; "
+                + "columns not measured: [");
+
+        PermutationImportance.Outcome whole = explainer.explainWithin(run.best(), data, Metrics.rocAuc(), 1, Long.MAX_VALUE);
+        assertThat(whole.cut()).isFalse();
+        assertThat(whole.describe()).isEmpty();
+        assertThat(whole.explanation()).isEqualTo(explainer.explain(run.best(), data, Metrics.rocAuc(), 1));
+        assertThat(whole.rows()).isEqualTo(1000);
+    }
 }

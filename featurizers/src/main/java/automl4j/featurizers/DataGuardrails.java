@@ -21,8 +21,15 @@ final class DataGuardrails {
     private DataGuardrails() {
     }
 
-    /** What the featurizer learned about one input column. */
-    record ColumnFacts(String name, ColumnKind kind, int missing, int distinct, double leakageScore, boolean dropped) {
+    /**
+     * What the featurizer learned about one input column.
+     *
+     * @param missing      missing cells, including those of a numeric column that are not numbers
+     * @param nonNumeric   cells of a numeric column that are not numbers (read as missing), with examples
+     * @param decimalComma an example cell when the column looks like numbers written with a decimal comma, else null
+     */
+    record ColumnFacts(String name, ColumnKind kind, int missing, int distinct, double leakageScore, boolean dropped,
+                       NumberCells.Examples nonNumeric, String decimalComma) {
     }
 
     static List<Guardrail> check(List<ColumnFacts> columns, int rows, int duplicateRows, FeaturizerOptions options) {
@@ -52,7 +59,44 @@ final class DataGuardrails {
                     100.0 * duplicateRows / rows), List.of(), Map.of("duplicate_rows", (double) duplicateRows)));
         }
         out.add(leakage(columns, options));
+        numbersAsText(columns, rows, out);
         return out;
+    }
+
+    // Alerts only when there is something to say, so the usual list of checks stays as it was.
+    private static void numbersAsText(List<ColumnFacts> columns, int rows, List<Guardrail> out) {
+        List<String> names = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        Map<String, Double> figures = new LinkedHashMap<>();
+        for (ColumnFacts c : columns) {
+            if (c.nonNumeric().count() > 0) {
+                names.add(c.name());
+                figures.put(c.name(), (double) c.nonNumeric().count());
+                parts.add(String.format(Locale.ROOT, "column '%s': %d of %d training cells (%.1f%%), e.g. %s", c.name(),
+                        c.nonNumeric().count(), rows, 100.0 * c.nonNumeric().count() / rows, c.nonNumeric().text()));
+            }
+        }
+        if (!names.isEmpty()) {
+            out.add(new Guardrail("non-numeric-cells", Status.ALERT, "numeric columns hold cells that are not numbers, read as "
+                    + "missing values: " + String.join("; ", parts) + "; if they mean something, fix the file or give "
+                    + "data.missing_values (or featurize.kinds to read the column as categories)", names, figures));
+        }
+        names = new ArrayList<>();
+        parts = new ArrayList<>();
+        figures = new LinkedHashMap<>();
+        for (ColumnFacts c : columns) {
+            if (c.decimalComma() != null) {
+                names.add(c.name());
+                figures.put(c.name(), 1.0);
+                parts.add("'" + c.name() + "' (e.g. " + c.decimalComma() + ")");
+            }
+        }
+        if (!names.isEmpty()) {
+            out.add(new Guardrail("decimal-comma", Status.ALERT, "columns " + String.join(", ", parts) + " hold numbers written "
+                    + "with a decimal comma and were read as " + columns.stream().filter(c -> c.decimalComma() != null)
+                    .map(c -> c.kind().label()).distinct().toList() + "; to read them as numbers, set data.decimal: \",\" "
+                    + "(or --decimal , for check and predict)", names, figures));
+        }
     }
 
     private static Guardrail missing(List<ColumnFacts> columns, int rows, FeaturizerOptions options) {

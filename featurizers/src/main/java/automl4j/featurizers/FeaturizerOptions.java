@@ -74,6 +74,30 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
         return b;
     }
 
+    /**
+     * Every option by its config key ({@code featurize.one_hot_max}; those without a key in the config file get one
+     * named the same way), with its value as text; {@code featurize.kinds} lists the given kinds sorted by column. A
+     * run's journal records these, and resuming refuses if any of them changed.
+     */
+    public Map<String, String> settings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        Map<String, String> sortedKinds = new java.util.TreeMap<>();
+        kinds.forEach((column, kind) -> sortedKinds.put(column, kind.label()));
+        m.put("featurize.kinds", sortedKinds.toString());
+        m.put("featurize.imputation", imputation.label());
+        m.put("featurize.scaling", scaling.label());
+        m.put("featurize.low_cardinality", lowCardinality.label());
+        m.put("featurize.high_cardinality", highCardinality.label());
+        m.put("featurize.one_hot_max", Integer.toString(oneHotMax));
+        m.put("featurize.rare_min_count", Integer.toString(rareMinCount));
+        m.put("featurize.text_words", Integer.toString(textWords));
+        m.put("featurize.text_chars", Integer.toString(textChars));
+        m.put("featurize.leakage", leakage.label());
+        m.put("featurize.target_encoding_folds", Integer.toString(targetEncodingFolds));
+        m.put("featurize.search", Boolean.toString(search));
+        return Collections.unmodifiableMap(m);
+    }
+
     private static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);

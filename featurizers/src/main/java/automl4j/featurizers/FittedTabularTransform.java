@@ -66,7 +66,19 @@ final class FittedTabularTransform implements FittedTransform {
     public List<String> warnings(Table table) {
         Set<String> used = new HashSet<>(inputs);
         List<String> extra = table.columnNames().stream().filter(c -> !used.contains(c)).toList();
-        return extra.isEmpty() ? List.of() : List.of("columns " + extra + " are not inputs of the model and are ignored");
+        List<String> out = new ArrayList<>();
+        if (!extra.isEmpty()) {
+            out.add("columns " + extra + " are not inputs of the model and are ignored");
+        }
+        for (ColumnEncoder e : encoders) {
+            if (e instanceof NumericEncoder n && n.textAsMissing() && table.columnNames().contains(n.column())) {
+                String w = n.nonNumberWarning(table.column(n.column()));
+                if (w != null) {
+                    out.add(w);
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     @Override
@@ -100,7 +112,7 @@ final class FittedTabularTransform implements FittedTransform {
         if ((long) n * width >= PARALLEL_CELLS) {
             each = each.parallel();
         }
-        each.forEach(i -> {
+        Parallel.forEach(each, i -> {
             ColumnEncoder e = encoders.get(i);
             e.encode(training ? table : null, table.column(e.column()), rows, n, out, width, offsets[i]);
         });

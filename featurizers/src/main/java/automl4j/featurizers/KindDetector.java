@@ -17,7 +17,9 @@ import tech.tablesaw.columns.Column;
  * (any case) → boolean;</li>
  * <li>a Tablesaw date, date-time or instant column, or text whose sampled values all read as one date pattern
  * ({@link DateFormats}) → datetime;</li>
- * <li>every value a finite number → numeric, unless it is an integer key: strictly increasing integers
+ * <li>every value a finite number, or all but a few: at most {@value #NON_NUMERIC_SHARE} of the present cells not
+ * numbers (such as {@code NaN}, {@code n/a} or {@code 0,5}; they are read as missing and reported by a guardrail) → numeric,
+ * unless it is an integer key: strictly increasing integers
  * in row order (more than 20 rows), or distinct integers in a column named like an id ({@code id}, {@code *_id},
  * {@code fooId}, {@code key}, {@code uuid}, {@code index}) → ID-like;</li>
  * <li>text with more than 5 words on average, or more than half distinct with more than 2 words → text;</li>
@@ -29,6 +31,9 @@ final class KindDetector {
     private static final Pattern ID_NAME = Pattern.compile("(?i:(.*[_\\- .])?(id|key|uuid|guid|index|row))|.*[a-z](Id|ID)");
     private static final Set<Set<String>> BOOLEAN_PAIRS = Set.of(Set.of("true", "false"), Set.of("yes", "no"),
             Set.of("y", "n"), Set.of("t", "f"));
+
+    /** Largest share of a column's present cells that may fail to read as numbers in a column still detected numeric. */
+    static final double NON_NUMERIC_SHARE = 0.05;
 
     private KindDetector() {
     }
@@ -62,9 +67,13 @@ final class KindDetector {
         boolean numeric = true;
         double tokens = 0;
         int singleTokens = 0;
-        for (int l = 0; l < coded.distinct() && numeric; l++) {
-            numeric = !Double.isNaN(Cells.parse(coded.levels.get(l)));
+        int nonNumeric = 0;
+        for (int l = 0; l < coded.distinct() && nonNumeric <= NON_NUMERIC_SHARE * present; l++) {
+            if (Double.isNaN(Cells.parse(coded.levels.get(l)))) {
+                nonNumeric += coded.counts[l];
+            }
         }
+        numeric = nonNumeric == 0 || (nonNumeric <= NON_NUMERIC_SHARE * present && nonNumeric < present);
         if (numeric) {
             return numericKind(column, coded.numbers(), coded.tableRows, coded::distinct);
         }

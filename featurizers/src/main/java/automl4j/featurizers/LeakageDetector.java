@@ -33,9 +33,14 @@ final class LeakageDetector {
 
     /** The column's single-column score on {@code rows} (NaN when it cannot be scored). */
     static double score(CodedColumn coded, ColumnKind kind, String datePattern, Target target, double[] labels) {
+        return score(coded, kind, datePattern, target, labels, SAMPLE);
+    }
+
+    /** Like {@link #score(CodedColumn, ColumnKind, String, Target, double[])} on at most {@code maxRows} rows. */
+    static double score(CodedColumn coded, ColumnKind kind, String datePattern, Target target, double[] labels, int maxRows) {
         Column<?> column = coded.column;
         int[] rows = coded.tableRows;
-        int n = Math.min(rows.length, SAMPLE);
+        int n = Math.min(rows.length, Math.min(SAMPLE, maxRows));
         int[] pick = sample(rows.length, n);
         int[] level = new int[n];
         double[] numbers = kind == ColumnKind.NUMERIC ? coded.numbers() : null;

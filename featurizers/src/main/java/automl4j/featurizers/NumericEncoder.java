@@ -19,14 +19,22 @@ import tech.tablesaw.columns.Column;
  * quartiles from at most {@value #QUANTILE_SAMPLE} evenly spaced training values), a 0/1 missing
  * indicator is added when the training rows had missing values, and the value is scaled as
  * {@code (v - center) / scale} (mean and standard deviation, or median and interquartile range; 0 and 1 for none).
+ * With {@code textAsMissing} (a column detected numeric although a few training cells were not numbers), a cell that
+ * is not a number is read as missing; otherwise it is an error.
  */
-record NumericEncoder(String column, double fill, double center, double scale, boolean indicator) implements ColumnEncoder {
+record NumericEncoder(String column, double fill, double center, double scale, boolean indicator, boolean textAsMissing)
+        implements ColumnEncoder {
 
-    static NumericEncoder fit(CodedColumn coded, Imputation imputation, Scaling scaling) {
+    static NumericEncoder fit(CodedColumn coded, Imputation imputation, Scaling scaling, boolean textAsMissing) {
         Column<?> column = coded.column;
         double[] values = coded.numbers();
         int[] rows = coded.tableRows;
-        int n = rows.length - coded.missing;
+        int n = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                n++;
+            }
+        }
         double[] present = values;
         if (n < rows.length) {
             present = new double[n];
@@ -75,7 +83,7 @@ record NumericEncoder(String column, double fill, double center, double scale, b
                 scale = 1;
             }
         }
-        return new NumericEncoder(column.name(), fill, center, scale > 1e-12 ? scale : 1.0, missing > 0);
+        return new NumericEncoder(column.name(), fill, center, scale > 1e-12 ? scale : 1.0, missing > 0, textAsMissing);
     }
 
     /** Most values that quantiles (median, quartiles) are computed from; more are thinned evenly. */
@@ -116,6 +124,26 @@ record NumericEncoder(String column, double fill, double center, double scale, b
         return best;
     }
 
+    /** A warning naming the cells of {@code col} that are not numbers (read as missing), or null when there are none. */
+    String nonNumberWarning(Column<?> col) {
+        if (Cells.isNumericType(col)) {
+            return null;
+        }
+        int count = 0;
+        List<String> examples = new ArrayList<>();
+        for (int r = 0; r < col.size(); r++) {
+            String s = Cells.text(col, r);
+            if (s != null && Double.isNaN(Cells.parse(s))) {
+                count++;
+                if (examples.size() < NumberCells.EXAMPLES) {
+                    examples.add("'" + s + "' (row " + (r + 1) + ")");
+                }
+            }
+        }
+        return count == 0 ? null : "column '" + column + "': " + count + " cells are not numbers and are read as missing, e.g. "
+                + String.join(", ", examples);
+    }
+
     @Override
     public List<String> featureNames() {
         List<String> names = new ArrayList<>(List.of(column));
@@ -133,7 +161,7 @@ record NumericEncoder(String column, double fill, double center, double scale, b
             int row = ColumnEncoder.row(rows, i);
             double v = typed != null ? (typed.isMissing(row) ? Double.NaN : typed.getDouble(row)) : parsed[i];
             boolean missing = Double.isNaN(v);
-            if (missing && typed == null && Cells.text(col, row) != null) {
+            if (missing && typed == null && !textAsMissing && Cells.text(col, row) != null) {
                 throw new IllegalArgumentException("column '" + column + "' row " + (row + 1) + " must be a number, but was '"
                         + Cells.text(col, row) + "'");
             }
@@ -157,15 +185,18 @@ record NumericEncoder(String column, double fill, double center, double scale, b
         n.put("center", center);
         n.put("scale", scale);
         n.put("indicator", indicator);
+        if (textAsMissing) {
+            n.put("text_as_missing", true);   // absent in files of columns without such cells, as before
+        }
         return n;
     }
 
     static NumericEncoder fromJson(JsonNode n) {
         if (n.has("median")) {   // format v1: median imputation and standard scaling
             return new NumericEncoder(n.get("column").asText(), n.get("median").asDouble(), n.get("mean").asDouble(),
-                    n.get("std").asDouble(), n.get("indicator").asBoolean());
+                    n.get("std").asDouble(), n.get("indicator").asBoolean(), false);
         }
         return new NumericEncoder(n.get("column").asText(), n.get("fill").asDouble(), n.get("center").asDouble(),
-                n.get("scale").asDouble(), n.get("indicator").asBoolean());
+                n.get("scale").asDouble(), n.get("indicator").asBoolean(), n.path("text_as_missing").asBoolean(false));
     }
 }

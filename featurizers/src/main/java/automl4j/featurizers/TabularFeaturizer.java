@@ -36,6 +36,7 @@ public final class TabularFeaturizer implements Featurizer {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final FeaturizerOptions options;
+    private final FitAllowance allowance;
 
     /** The featurizer with default options. */
     public TabularFeaturizer() {
@@ -44,7 +45,21 @@ public final class TabularFeaturizer implements Featurizer {
 
     /** The featurizer with the given options. */
     public TabularFeaturizer(FeaturizerOptions options) {
+        this(options, FitAllowance.UNLIMITED);
+    }
+
+    private TabularFeaturizer(FeaturizerOptions options, FitAllowance allowance) {
         this.options = Objects.requireNonNull(options, "options");
+        this.allowance = allowance;
+    }
+
+    /**
+     * {@inheritDoc} This one fits each text column's vocabulary on a sample of the documents and checks a smaller
+     * sample of rows for leakage when the allowance is short for the data ({@link FitAllowance}).
+     */
+    @Override
+    public Featurizer withTimeAllowance(double seconds) {
+        return new TabularFeaturizer(options, FitAllowance.of(seconds));
     }
 
     /** Its options. */
@@ -55,6 +70,12 @@ public final class TabularFeaturizer implements Featurizer {
     @Override
     public String id() {
         return "tabular";
+    }
+
+    /** Every option, as {@link FeaturizerOptions#settings()} names them. */
+    @Override
+    public Map<String, String> settings() {
+        return options.settings();
     }
 
     /** Name of the searched low-cardinality encoding. */
@@ -117,7 +138,7 @@ public final class TabularFeaturizer implements Featurizer {
                 default -> throw new IllegalArgumentException("unknown featurizer choice '" + name + "'");
             }
         });
-        return choices.isEmpty() ? this : new TabularFeaturizer(b.build());
+        return choices.isEmpty() ? this : new TabularFeaturizer(b.build(), allowance);
     }
 
     private record Fitted(DataGuardrails.ColumnFacts facts, ColumnEncoder encoder, String problem) {
@@ -150,10 +171,10 @@ public final class TabularFeaturizer implements Featurizer {
             }
         }
         CodedColumn[] coded = new CodedColumn[inputs.size() + 1];
-        IntStream.range(0, coded.length).parallel().forEach(i ->
+        Parallel.forEach(IntStream.range(0, coded.length).parallel(), i ->
                 coded[i] = CodedColumn.of(table.column(i < inputs.size() ? inputs.get(i) : target.name()), rows));
         Fitted[] fitted = new Fitted[inputs.size()];
-        IntStream.range(0, inputs.size()).parallel().forEach(i -> fitted[i] = fitColumn(table, coded[i], target, labels));
+        Parallel.forEach(IntStream.range(0, inputs.size()).parallel(), i -> fitted[i] = fitColumn(table, coded[i], target, labels));
         List<ColumnEncoder> encoders = new ArrayList<>();
         Map<String, String> kinds = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -180,14 +201,26 @@ public final class TabularFeaturizer implements Featurizer {
         int[] rows = coded.tableRows;
         String name = column.name();
         ColumnKind kind = options.kinds().containsKey(name) ? options.kinds().get(name) : KindDetector.detect(coded, options.oneHotMax());
-        int missing = coded.missing;
+        boolean declared = options.kinds().containsKey(name);
+        NumberCells.Examples nonNumeric = kind == ColumnKind.NUMERIC && !declared ? NumberCells.nonNumeric(coded)
+                : new NumberCells.Examples(0, "");
+        String decimalComma = !declared && kind != ColumnKind.NUMERIC && kind != ColumnKind.ALL_MISSING
+                ? NumberCells.decimalComma(coded) : null;
+        int missing = coded.missing + nonNumeric.count();
         int distinct = coded.distinct();
         String datePattern = kind == ColumnKind.DATETIME ? KindDetector.datePattern(column, rows) : null;
+        int leakageRows = allowance.leakageRows(rows.length);
         double leakage = kind.isKept() && kind != ColumnKind.TEXT
-                ? LeakageDetector.score(coded, kind, datePattern, target, labels) : Double.NaN;
+                ? LeakageDetector.score(coded, kind, datePattern, target, labels, leakageRows) : Double.NaN;
+        List<String> cuts = new ArrayList<>();
+        if (!Double.isNaN(leakage) && leakageRows < Math.min(rows.length, LeakageDetector.SAMPLE)) {
+            cuts.add(String.format(Locale.ROOT, "column '%s': the leakage check used %d of %d rows to fit the time budget",
+                    name, leakageRows, rows.length));
+        }
         boolean leak = leakage >= LeakageDetector.THRESHOLD;
         boolean drop = !kind.isKept() || (leak && options.leakage() == FeaturizerOptions.LeakagePolicy.DROP);
-        DataGuardrails.ColumnFacts facts = new DataGuardrails.ColumnFacts(name, kind, missing, distinct, leakage, drop);
+        DataGuardrails.ColumnFacts facts = new DataGuardrails.ColumnFacts(name, kind, missing, distinct, leakage, drop,
+                nonNumeric, decimalComma);
         if (drop) {
             return new Fitted(facts, null, "column '" + name + "' " + switch (kind) {
                 case ID_LIKE -> "looks like an ID (unique values or increasing integers); dropped";
@@ -201,7 +234,10 @@ public final class TabularFeaturizer implements Featurizer {
             requireNumbers(column, rows);
         }
         ColumnEncoder encoder = switch (kind) {
-            case NUMERIC -> NumericEncoder.fit(coded, options.imputation(), options.scaling());
+            // A column detected numeric from text reads a non-number as missing: in training (the few cells the
+            // non-numeric-cells guardrail names), in validation rows a fold's training rows did not show, and in
+            // prediction (with a warning). A column declared numeric keeps refusing them.
+            case NUMERIC -> NumericEncoder.fit(coded, options.imputation(), options.scaling(), !declared && !coded.isTypedNumeric());
             case BOOLEAN -> BooleanEncoder.fit(coded);
             case CATEGORICAL -> options.lowCardinality() == FeaturizerOptions.LowCardinalityEncoding.TARGET
                     ? TargetEncoder.fit(table, coded, target, labels, options.targetEncodingFolds())
@@ -212,12 +248,23 @@ public final class TabularFeaturizer implements Featurizer {
                 case HASHING -> new HashedCategoryEncoder(name);
             };
             case DATETIME -> DateEncoder.fit(coded, datePattern);
-            case TEXT -> TfidfEncoder.fit(column, rows, options.textWords(), options.textChars());
+            case TEXT -> {
+                int[] documents = allowance.vocabularyDocuments(column, rows);
+                if (documents.length < rows.length) {
+                    cuts.add(String.format(Locale.ROOT, "column '%s': the text vocabulary was fitted on %d of %d documents "
+                            + "to fit the time budget", name, documents.length, rows.length));
+                }
+                yield TfidfEncoder.fit(column, documents, options.textWords(), options.textChars());
+            }
             default -> throw new IllegalStateException("unhandled kind " + kind);
         };
         String problem = leak ? String.format(Locale.ROOT, "column '%s' predicts the target almost perfectly on its own "
                 + "(%.4f); kept, check it is not recorded after the outcome", name, leakage)
                 : missingProblem(name, kind, missing, rows.length);
+        if (!cuts.isEmpty()) {
+            cuts.add(0, problem);
+            problem = String.join("; ", cuts.stream().filter(Objects::nonNull).toList());
+        }
         return new Fitted(facts, encoder, problem);
     }
 

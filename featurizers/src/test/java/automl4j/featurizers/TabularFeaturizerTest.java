@@ -84,14 +84,25 @@ class TabularFeaturizerTest {
     }
 
     @Test
-    void missingInputColumnIsNamedAndWrongTypeIsAnError() {
+    void missingInputColumnIsNamedAndTextInANumericColumnIsMissingWithAWarning() {
         Table t = table(30);
         FittedTransform f = fit(t);
         assertThatThrownBy(() -> f.transform(t.copy().removeColumns("color"), null))
                 .hasMessageContaining("input columns [color] are missing");
-        Table bad = t.first(1).copy();
+        Table bad = t.first(2).copy();
         bad.stringColumn("size").set(0, "large");
-        assertThatThrownBy(() -> f.transform(bad, null)).hasMessageContaining("column 'size' row 1 must be a number, but was 'large'");
+        bad.stringColumn("size").setMissing(1);
+        // Detected numeric from text: a non-number reads as missing, as in training, and the warning names it.
+        FeatureMatrix x = f.transform(bad, null);
+        int size = f.featureNames().indexOf("size");
+        assertThat(x.get(0, size)).isEqualTo(x.get(1, size));
+        assertThat(f.warnings(bad.rejectColumns("y"))).containsExactly("column 'size': 1 cells are not numbers and are read as missing, e.g. "
+                + "'large' (row 1)");
+        // Declared numeric: still an error.
+        FittedTransform declared = new TabularFeaturizer(FeaturizerOptions.builder().kind("size", ColumnKind.NUMERIC).build())
+                .fit(t, IntStream.range(0, t.rowCount()).toArray(), TARGET, new double[t.rowCount()]);
+        assertThatThrownBy(() -> declared.transform(bad, null))
+                .hasMessageContaining("column 'size' row 1 must be a number, but was 'large'");
     }
 
     @Test

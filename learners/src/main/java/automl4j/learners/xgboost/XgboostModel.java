@@ -9,6 +9,7 @@ import automl4j.learn.ModelArtifact;
 import automl4j.learn.Predictions;
 import java.io.IOException;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
@@ -93,34 +94,89 @@ final class XgboostModel implements FittedModel {
             props.put("tree_limit", Integer.toString(treeLimit));
             props.put("target_mean", Double.toString(targetMean));
             props.put("target_sd", Double.toString(targetSd));
+            props.put("num_features", Long.toString(booster.getNumFeature()));
             return new ModelArtifact("xgboost", "xgboost-ubj", props, booster.toByteArray("ubj"));
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoostError: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Reads a model written by {@link #export()}. The payload is checked in Java and re-encoded by
+     * {@link XgbPayloadValidator} first, so that XGBoost's native loader, which trusts its input, only sees canonical
+     * bytes built from checked values.
+     *
+     * @throws IllegalArgumentException when the payload or a property is malformed, naming what is wrong
+     * @throws IllegalStateException    when XGBoost refuses a payload that passed the checks
+     */
     static XgboostModel load(ModelArtifact artifact) {
         if (!artifact.format().equals("xgboost-ubj")) {
             throw new IllegalArgumentException("xgboost cannot read payload format '" + artifact.format() + "'");
         }
-        // Files written before early stopping and standardized targets lack these properties: all rounds, raw values.
-        // Checked before the payload reaches the native library.
-        Target target = ArtifactTargets.read(artifact);
-        int treeLimit = artifact.intProperty("tree_limit", 0, Integer.MAX_VALUE, 0);
-        double mean = artifact.finiteProperty("target_mean", 0);
-        double sd = artifact.finiteProperty("target_sd", 1);
-        if (!(sd > 0)) {
-            throw new IllegalArgumentException("xgboost property 'target_sd' must be > 0, but was " + sd);
-        }
-        byte[] payload = artifact.payload();
-        if (payload.length == 0) {
-            throw new IllegalArgumentException("xgboost payload is empty");
-        }
+        // Files written before early stopping, standardized targets and the feature count lack these properties:
+        // all rounds, raw values, no feature-count check.
+        Map<String, String> p = artifact.properties();
+        OptionalInt numFeatures = p.containsKey("num_features")
+                ? OptionalInt.of(intProperty(p, "num_features", 1, XgbPayloadValidator.MAX_FEATURES))
+                : OptionalInt.empty();
+        XgbPayloadValidator.Checked checked;
         try {
-            Booster booster = XGBoost.loadModel(payload);
-            return new XgboostModel(booster, target, treeLimit, mean, sd, automl4j.learn.FitContext.CPU);
+            checked = XgbPayloadValidator.check(artifact.payload(), numFeatures);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("xgboost payload is invalid: " + e.getMessage(), e);
+        }
+        Target target = ArtifactTargets.read(artifact);
+        String objective = target.task() == TaskType.BINARY ? "binary:logistic"
+                : target.task() == TaskType.MULTICLASS ? "multi:softprob" : "reg:squarederror";
+        int numClass = target.task() == TaskType.MULTICLASS ? target.classes().size() : 0;
+        if (!checked.objective().equals(objective) || checked.numClass() != numClass) {
+            throw new IllegalArgumentException("xgboost payload is invalid: a " + target.task().toString().toLowerCase(
+                    java.util.Locale.ROOT) + " model of " + target.classes().size() + " classes must have objective '"
+                    + objective + "' and num_class " + numClass + ", but has '" + checked.objective() + "' and "
+                    + checked.numClass());
+        }
+        int treeLimit = intProperty(p, "tree_limit", 0, checked.rounds());
+        double mean = finiteProperty(p, "target_mean", 0);
+        double sd = finiteProperty(p, "target_sd", 1);
+        try {
+            Booster booster = XGBoost.loadModel(checked.payload());
+            return new XgboostModel(booster, target, treeLimit, mean, sd,
+                    automl4j.learn.FitContext.CPU);
         } catch (XGBoostError | IOException e) {
             throw new IllegalStateException("cannot load XGBoost model: " + e.getMessage(), e);
         }
+    }
+
+    private static int intProperty(Map<String, String> p, String key, int min, int max) {
+        String v = p.getOrDefault(key, "0");
+        long n;
+        try {
+            n = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            n = Long.MIN_VALUE;
+        }
+        if (!(n >= min && n <= max)) {
+            throw new IllegalArgumentException("xgboost property '" + key + "' must be a whole number in [" + min + ", "
+                    + max + "], but was '" + v + "'");
+        }
+        return (int) n;
+    }
+
+    private static double finiteProperty(Map<String, String> p, String key, double fallback) {
+        String v = p.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        double d;
+        try {
+            d = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            d = Double.NaN;
+        }
+        if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException("xgboost property '" + key + "' must be a finite number, but was '" + v
+                    + "'");
+        }
+        return d;
     }
 }
