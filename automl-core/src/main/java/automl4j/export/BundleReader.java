@@ -290,7 +290,8 @@ final class BundleReader {
         String format = inManifest(() -> text(m, where, "payload_format"));
         Map<String, String> props = inManifest(() -> textMap(m, where, "properties"));
         for (Map.Entry<String, String> t : ArtifactTargets.of(target).entrySet()) {
-            if (!t.getValue().equals(props.get(t.getKey()))) {   // an ensemble's members must agree on the classes
+            // Where a member records its target, it must be the manifest's: an ensemble's members must agree on the classes.
+            if (props.containsKey(t.getKey()) && !t.getValue().equals(props.get(t.getKey()))) {
                 throw fail(PipelineBundle.MANIFEST, where + ".properties." + t.getKey() + " must match the manifest's target", null);
             }
         }
