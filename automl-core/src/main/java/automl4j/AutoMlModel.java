@@ -1,6 +1,7 @@
 package automl4j;
 
 import automl4j.data.Target;
+import automl4j.export.ModelFileException;
 import automl4j.export.PipelineBundle;
 import automl4j.featurize.FittedTransform;
 import automl4j.learn.FeatureMatrix;
@@ -87,11 +88,14 @@ public final class AutoMlModel {
 
     /**
      * Reads a pipeline written by {@link #exportTo(Path)}. Needs the featurizer and learner modules on the class path,
-     * but no search code.
+     * but no search code. Safe for a file from anyone (see "Loading untrusted model files" in the README): no code
+     * and no class chosen by the file is loaded, memory and time are bounded, and every problem of the file is one
+     * exception type.
      *
-     * @throws IOException naming the file and what is wrong with it
+     * @throws ModelFileException for every problem of the file (missing, unreadable, damaged, over a size limit, or
+     *                            contents a featurizer or learner refuses), naming the file, the entry and what is wrong
      */
-    public static AutoMlModel load(Path path) throws IOException {
+    public static AutoMlModel load(Path path) throws ModelFileException {
         return PipelineBundle.read(path);
     }
 

@@ -53,6 +53,56 @@ public final class ModelArtifact {
         return v;
     }
 
+    /**
+     * An integer property that must be present and lie in [{@code min}, {@code max}].
+     *
+     * @throws IllegalArgumentException naming the property and what it holds otherwise
+     */
+    public int intProperty(String key, int min, int max) {
+        String v = property(key);
+        try {
+            int i = Integer.parseInt(v);
+            if (i >= min && i <= max) {
+                return i;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("model artifact of '" + learnerId + "' property '" + key + "' must be an integer in ["
+                + min + ", " + max + "], but was '" + shorten(v) + "'");
+    }
+
+    /** Like {@link #intProperty(String, int, int)}, with {@code fallback} when the property is absent. */
+    public int intProperty(String key, int min, int max, int fallback) {
+        return properties.containsKey(key) ? intProperty(key, min, max) : fallback;
+    }
+
+    /**
+     * A finite number property, {@code fallback} when absent.
+     *
+     * @throws IllegalArgumentException naming the property and what it holds if it is not a finite number
+     */
+    public double finiteProperty(String key, double fallback) {
+        String v = properties.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(v);
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("model artifact of '" + learnerId + "' property '" + key + "' must be a finite number, "
+                + "but was '" + shorten(v) + "'");
+    }
+
+    private static String shorten(String v) {
+        return v.length() > 40 ? v.substring(0, 40) + "..." : v;
+    }
+
     /** A copy of the payload. */
     public byte[] payload() {
         return payload.clone();

@@ -8,14 +8,17 @@ import automl4j.space.ConfigJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -43,21 +46,26 @@ public final class WorkerMain {
     /**
      * Runs the worker.
      *
-     * @param args the engine's port, the token that proves the connection is the one it started, and the file this
-     *             process's standard error goes to (to read back the device of GPU trials)
+     * @param args the engine's port and the file this process's standard error goes to (to read back the device of GPU
+     *             trials); the first line of standard input is the token that proves the connection is the one the
+     *             engine started (never on the command line, which other local users can read)
      */
     public static void main(String[] args) throws IOException {
         System.setOut(System.err);
         // Libraries' progress records (Tribuo logs every tree at INFO) would cost time to format and fill the stderr
         // file that the device read-back scans; the engine keeps only warnings too.
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        String token = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine();
+        if (token == null) {
+            throw new IOException("no token on standard input");
+        }
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]))) {
             socket.setTcpNoDelay(true);
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-            out.writeUTF(args[1]);
+            out.writeUTF(token);
             out.flush();
-            new WorkerMain(new DeviceReadBack(Path.of(args[2]))).serve(in, out);
+            new WorkerMain(new DeviceReadBack(Path.of(args[1]))).serve(in, out);
         }
     }
 

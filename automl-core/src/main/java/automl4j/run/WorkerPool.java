@@ -11,12 +11,15 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.lang.reflect.Modifier;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +41,8 @@ import java.util.concurrent.TimeUnit;
 final class WorkerPool implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long CONNECT_TIMEOUT_MILLIS = 60_000;
+    /** How long an accepted connection has to send its token before it is closed. */
+    static final int HANDSHAKE_TIMEOUT_MILLIS = 2_000;
     /** Characters of a crashed worker's standard error quoted in its trial's outcome. */
     private static final int LAST_WORDS = 300;
 
@@ -60,6 +65,7 @@ final class WorkerPool implements AutoCloseable {
     private final Map<String, Process> launched = new HashMap<>();   // by token: started, not yet connected
     private final Map<String, Path> splitFiles = new HashMap<>();
     private final Map<String, Path> errorFiles = new HashMap<>();   // by token: each worker's standard error
+    private int launches;
     // By identity: the engine featurizes each choice once and hands out the same list.
     private final Map<List<PreparedSplit>, String> splitKeys = new java.util.IdentityHashMap<>();
 
@@ -117,6 +123,11 @@ final class WorkerPool implements AutoCloseable {
      */
     void ready() throws IOException {
         idleWorker();
+    }
+
+    /** The loopback port workers connect to. */
+    int port() {
+        return server.getLocalPort();
     }
 
     /** Heap of each worker in MiB. */
@@ -217,14 +228,22 @@ final class WorkerPool implements AutoCloseable {
 
     private void launch() throws IOException {
         String token = UUID.randomUUID().toString();
-        Path stderr = dir.resolve("worker-" + token + ".err");
+        Path stderr = dir.resolve("worker-" + (++launches) + ".err");   // not the token: this path is on the command line
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heapMb + "m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
                 "-Djava.io.tmpdir=" + dir,   // native libraries it unpacks go where close() deletes them
                 "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(),
-                Integer.toString(server.getLocalPort()), token, stderr.toString()));
-        launched.put(token, new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile())).start());
+                Integer.toString(server.getLocalPort()), stderr.toString()));
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile())).start();
+        // The token goes on the worker's standard input, not its command line, which any local user reads in /proc.
+        try (Writer w = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII)) {
+            w.write(token + "\n");
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        launched.put(token, process);
         errorFiles.put(token, stderr);
     }
 
@@ -250,10 +269,18 @@ final class WorkerPool implements AutoCloseable {
             }
             socket.setTcpNoDelay(true);
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-            String token = in.readUTF();
-            Process process = launched.remove(token);
+            String token = null;
+            try {
+                // Any local process can connect: one that stays silent must not hold up the real workers.
+                socket.setSoTimeout(HANDSHAKE_TIMEOUT_MILLIS);
+                token = in.readUTF();
+                socket.setSoTimeout(0);
+            } catch (IOException e) {
+                // silent or garbled: not one of ours
+            }
+            Process process = token == null ? null : launched.remove(token);
             if (process == null) {
-                socket.close();   // not one of ours
+                socket.close();   // silent, or not one of ours
                 continue;
             }
             Worker w = new Worker(process, socket, in, new DataOutputStream(new BufferedOutputStream(socket.getOutputStream())),

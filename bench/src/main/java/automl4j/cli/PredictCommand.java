@@ -1,12 +1,12 @@
 package automl4j.cli;
 
 import automl4j.AutoMlModel;
+import automl4j.export.ModelFileException;
 import automl4j.internal.AtomicFiles;
 import automl4j.internal.CsvFields;
 import automl4j.datasets.TableFiles;
 import automl4j.learn.Predictions;
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ final class PredictCommand implements Callable<Integer> {
         AutoMlModel m;
         try {
             m = AutoMlModel.load(model);
-        } catch (IOException e) {
+        } catch (ModelFileException e) {   // every problem of the model file: one line, exit 2
             throw new UsageException("--model: " + e.getMessage());
         }
         Table table = TableFiles.read(data, readOptions);

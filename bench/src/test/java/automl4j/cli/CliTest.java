@@ -235,7 +235,7 @@ class CliTest {
         Path bogus = file("bogus.automl", "not a zip");
         assertThat(cli("predict", "--model", bogus.toString(), "--data", partial.toString(), "--out", dir.resolve("p.csv").toString()).code())
                 .isEqualTo(2);
-        assertThat(err).contains("bogus.automl is not an AutoML4J pipeline file");
+        assertThat(err).contains("bogus.automl: is not an AutoML4J model file");
     }
 
     @Test

@@ -18,7 +18,10 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Version-1 pipeline files written once (see golden/export-v1/README.md) must load and predict the same forever. */
+/**
+ * Pipeline files of earlier versions, written once (see golden/export-v1/README.md and export-v2/README.md), must load
+ * and predict the same forever.
+ */
 class GoldenExportTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden/export-v1");
 
@@ -55,8 +58,32 @@ class GoldenExportTest {
                 zout.closeEntry();
             }
         }
-        assertThatThrownBy(() -> AutoMlModel.load(damaged)).isInstanceOf(IOException.class)
-                .hasMessageContaining("entry model.bin is missing or does not match its SHA-256");
+        assertThatThrownBy(() -> AutoMlModel.load(damaged)).isInstanceOf(ModelFileException.class)
+                .hasMessage(damaged + ": entry model.bin: does not match its SHA-256; the file is damaged");
+    }
+
+    @Test
+    void versionTwoFilesOfEveryLearnerLoadAndPredictWhatTheyPredictedWhenWritten() throws IOException {
+        for (String name : GoldenFiles.V2_NAMES) {
+            AutoMlModel model = AutoMlModel.load(GoldenFiles.V2.resolve(name + ".automl"));
+            assertThat(GoldenFiles.predictionLines(model)).as(name)
+                    .isEqualTo(Files.readAllLines(GoldenFiles.V2.resolve(name + ".expected")));
+        }
+    }
+
+    @Test
+    void versionTwoFilesReexportedAsVersionThreePredictTheSame() throws IOException {
+        for (String name : GoldenFiles.V2_NAMES) {
+            Path v3 = dir.resolve(name + ".automl");
+            AutoMlModel.load(GoldenFiles.V2.resolve(name + ".automl")).exportTo(v3);
+            try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(v3))) {
+                assertThat(zip.getNextEntry().getName()).isEqualTo("manifest.json");
+                assertThat(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"format_version\" : 3");
+                assertThat(zip.getNextEntry().getName()).isEqualTo("manifest.sha256");
+            }
+            assertThat(GoldenFiles.predictionLines(AutoMlModel.load(v3))).as(name)
+                    .isEqualTo(Files.readAllLines(GoldenFiles.V2.resolve(name + ".expected")));
+        }
     }
 
     @Test

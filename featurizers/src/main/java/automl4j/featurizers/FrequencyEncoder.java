@@ -81,6 +81,10 @@ record FrequencyEncoder(String column, List<String> levels, List<Double> shares,
         n.get("levels").forEach(x -> levels.add(x.asText()));
         List<Double> shares = new ArrayList<>();
         n.get("shares").forEach(x -> shares.add(x.asDouble()));
+        if (shares.size() != levels.size()) {
+            throw new IllegalArgumentException("frequency encoder of '" + n.get("column").asText() + "' must have one share per level, "
+                    + "but has " + levels.size() + " levels and " + shares.size() + " shares");
+        }
         return new FrequencyEncoder(n.get("column").asText(), levels, shares, n.get("missing_share").asDouble());
     }
 }

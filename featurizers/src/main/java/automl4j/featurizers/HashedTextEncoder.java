@@ -17,6 +17,8 @@ import tech.tablesaw.columns.Column;
  * {@link TfidfEncoder}, which is kept only so that older exported pipelines still load and predict the same.
  */
 record HashedTextEncoder(String column, int buckets) implements ColumnEncoder {
+    /** The most buckets a file may declare. */
+    static final int MAX_BUCKETS = 1 << 20;
     static final int DEFAULT_BUCKETS = 256;
 
     @Override
@@ -75,6 +77,11 @@ record HashedTextEncoder(String column, int buckets) implements ColumnEncoder {
     }
 
     static HashedTextEncoder fromJson(JsonNode n) {
-        return new HashedTextEncoder(n.get("column").asText(), n.get("buckets").asInt());
+        int buckets = n.get("buckets").asInt();
+        if (buckets < 1 || buckets > MAX_BUCKETS) {   // the feature names are allocated from it
+            throw new IllegalArgumentException("hashed-text encoder of '" + n.get("column").asText() + "' must have 1 to " + MAX_BUCKETS
+                    + " buckets, but has " + buckets);
+        }
+        return new HashedTextEncoder(n.get("column").asText(), buckets);
     }
 }

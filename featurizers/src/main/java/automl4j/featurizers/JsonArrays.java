@@ -17,6 +17,9 @@ final class JsonArrays {
     }
 
     static float[] floats(JsonNode a) {
+        if (!a.isArray()) {
+            throw new IllegalArgumentException("expected an array of numbers, but found " + a.getNodeType());
+        }
         float[] out = new float[a.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) a.get(i).asDouble();

@@ -326,7 +326,8 @@ public final class TabularFeaturizer implements Featurizer {
             root.path("guardrails").forEach(n -> guardrails.add(Guardrail.fromJson(n)));
             return new FittedTabularTransform(inputs, encoders, new FeaturizationReport(kinds, problems, guardrails));
         } catch (IOException e) {
-            throw new UncheckedIOException("featurizer entry is not valid JSON", e);
+            throw new UncheckedIOException("featurizer entry is not valid JSON: "
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
         }
     }
 }

@@ -216,7 +216,16 @@ final class TargetEncoder implements ColumnEncoder {
     static TargetEncoder fromJson(JsonNode n) {
         List<String> levels = new ArrayList<>();
         n.get("levels").forEach(x -> levels.add(x.asText()));
-        return new TargetEncoder(n.get("column").asText(), levels, n.get("dims").asInt(), JsonArrays.floats(n.get("stats")),
-                JsonArrays.floats(n.get("prior")), JsonArrays.floats(n.get("shares")), null, new int[0], new float[0]);
+        int dims = n.get("dims").asInt();
+        float[] stats = JsonArrays.floats(n.get("stats"));
+        float[] prior = JsonArrays.floats(n.get("prior"));
+        float[] shares = JsonArrays.floats(n.get("shares"));
+        // Checked in long arithmetic: the lengths come from a file.
+        if (dims < 1 || stats.length != (levels.size() + 1L) * dims || prior.length != dims || shares.length != levels.size() + 1) {
+            throw new IllegalArgumentException("target encoder of '" + n.get("column").asText() + "' must have dims >= 1, "
+                    + "(levels + 1) * dims stats, dims priors and levels + 1 shares, but has " + levels.size() + " levels, dims "
+                    + dims + ", " + stats.length + " stats, " + prior.length + " priors and " + shares.length + " shares");
+        }
+        return new TargetEncoder(n.get("column").asText(), levels, dims, stats, prior, shares, null, new int[0], new float[0]);
     }
 }

@@ -143,6 +143,13 @@ record TfidfEncoder(String column, List<String> words, float[] wordIdf, List<Str
         n.get("words").forEach(x -> w.add(x.asText()));
         List<String> c = new ArrayList<>();
         n.get("chars").forEach(x -> c.add(x.asText()));
-        return new TfidfEncoder(n.get("column").asText(), w, JsonArrays.floats(n.get("word_idf")), c, JsonArrays.floats(n.get("char_idf")));
+        float[] wordIdf = JsonArrays.floats(n.get("word_idf"));
+        float[] charIdf = JsonArrays.floats(n.get("char_idf"));
+        if (wordIdf.length != w.size() || charIdf.length != c.size()) {
+            throw new IllegalArgumentException("tfidf encoder of '" + n.get("column").asText() + "' must have one idf per word and per "
+                    + "character n-gram, but has " + w.size() + " words, " + wordIdf.length + " word idfs, " + c.size()
+                    + " n-grams and " + charIdf.length + " n-gram idfs");
+        }
+        return new TfidfEncoder(n.get("column").asText(), w, wordIdf, c, charIdf);
     }
 }

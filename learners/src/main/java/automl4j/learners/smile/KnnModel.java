@@ -141,8 +141,10 @@ final class KnnModel implements FittedModel {
         if (!artifact.format().equals(FORMAT)) {
             throw new IllegalArgumentException("smile-knn cannot read payload format '" + artifact.format() + "'");
         }
-        int rowCount = Integer.parseInt(artifact.property("rows"));
-        int columns = Integer.parseInt(artifact.property("columns"));
+        int rowCount = artifact.intProperty("rows", 1, Integer.MAX_VALUE);
+        int columns = artifact.intProperty("columns", 1, Integer.MAX_VALUE);
+        int k = artifact.intProperty("n_neighbors", 1, Integer.MAX_VALUE);
+        Target target = ArtifactTargets.read(artifact);
         byte[] payload = artifact.payload();
         long expected = 4L * rowCount * columns + 8L * rowCount;
         if (payload.length != expected) {
@@ -161,7 +163,20 @@ final class KnnModel implements FittedModel {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the rows of smile-knn", e);
         }
-        return new KnnModel(ArtifactTargets.read(artifact), rows, rowCount, columns, labels,
-                Integer.parseInt(artifact.property("n_neighbors")), artifact.property("weights"));
+        for (int i = 0; i < rows.length; i++) {
+            if (!Float.isFinite(rows[i])) {   // a KD-tree cannot split on NaN
+                throw new IllegalArgumentException("smile-knn row " + i / columns + " feature " + i % columns + " is not finite");
+            }
+        }
+        for (int i = 0; i < labels.length; i++) {
+            boolean ok = target.task().isClassification()
+                    ? labels[i] >= 0 && labels[i] < target.numClasses() && labels[i] == Math.rint(labels[i])
+                    : Double.isFinite(labels[i]);
+            if (!ok) {
+                throw new IllegalArgumentException("smile-knn row " + i + " has target " + labels[i] + ", which is not "
+                        + (target.task().isClassification() ? "a class index below " + target.numClasses() : "finite"));
+            }
+        }
+        return new KnnModel(target, rows, rowCount, columns, labels, k, artifact.property("weights"));
     }
 }

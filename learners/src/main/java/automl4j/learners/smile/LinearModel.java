@@ -98,21 +98,39 @@ final class LinearModel implements FittedModel {
             throw new IllegalArgumentException(artifact.learnerId() + " cannot read payload format '" + artifact.format() + "'");
         }
         try {
-            JsonNode rows = JSON.readTree(artifact.payload()).path("weights");
-            double[][] w = new double[rows.size()][];
+            Target target = ArtifactTargets.read(artifact);
+            if (!target.task().isClassification()) {
+                throw new IllegalArgumentException(artifact.learnerId() + " predicts classes, but its target is " + target.task().label());
+            }
+            int expected = target.numClasses() == 2 ? 1 : target.numClasses() - 1;
+            JsonNode root = JSON.readTree(artifact.payload());
+            JsonNode rows = root == null ? null : root.get("weights");
+            if (rows == null || !rows.isArray() || rows.size() != expected) {
+                throw new IllegalArgumentException(artifact.learnerId() + " payload must hold 'weights', an array of " + expected
+                        + " rows for " + target.numClasses() + " classes");
+            }
+            int width = rows.get(0).size();
+            double[][] w = new double[expected][];
             for (int k = 0; k < w.length; k++) {
                 JsonNode a = rows.get(k);
-                w[k] = new double[a.size()];
-                for (int c = 0; c < w[k].length; c++) {
-                    w[k][c] = a.get(c).asDouble();
+                if (!a.isArray() || a.size() < 1 || a.size() != width) {
+                    throw new IllegalArgumentException(artifact.learnerId() + " weight row " + k + " must be an array of " + width
+                            + " numbers (one per feature and the intercept), like row 0");
+                }
+                w[k] = new double[width];
+                for (int c = 0; c < width; c++) {
+                    JsonNode v = a.get(c);
+                    if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+                        throw new IllegalArgumentException(artifact.learnerId() + " weight row " + k + " value " + c
+                                + " must be a finite number");
+                    }
+                    w[k][c] = v.asDouble();
                 }
             }
-            if (w.length == 0) {
-                throw new IllegalArgumentException(artifact.learnerId() + " payload has no weights");
-            }
-            return new LinearModel(artifact.learnerId(), ArtifactTargets.read(artifact), w);
+            return new LinearModel(artifact.learnerId(), target, w);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the weights of " + artifact.learnerId(), e);
+            throw new UncheckedIOException(artifact.learnerId() + " payload is not valid JSON: "
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
         }
     }
 }

@@ -72,10 +72,17 @@ final class SmileForestModel implements FittedModel {
             throw new IllegalArgumentException("smile-random-forest cannot read payload format '" + artifact.format() + "'");
         }
         try {
-            return new SmileForestModel(TreeEnsemble.fromJson(JSON, artifact.payload()), ArtifactTargets.read(artifact),
-                    Boolean.parseBoolean(artifact.properties().getOrDefault(SMOOTHING, "false")));
+            Target target = ArtifactTargets.read(artifact);
+            TreeEnsemble ensemble = TreeEnsemble.fromJson(JSON, artifact.payload());
+            int outputs = target.task().isClassification() ? target.numClasses() : 1;
+            if (ensemble.outputs() != outputs) {
+                throw new IllegalArgumentException("smile-random-forest payload has " + ensemble.outputs() + " outputs, but its "
+                        + target.task().label() + " target needs " + outputs);
+            }
+            return new SmileForestModel(ensemble, target, Boolean.parseBoolean(artifact.properties().getOrDefault(SMOOTHING, "false")));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the tree ensemble of smile-random-forest", e);
+            throw new UncheckedIOException("smile-random-forest payload is not valid JSON: "
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
         }
     }
 }

@@ -20,9 +20,18 @@ final class TreeEnsemble {
     private final List<Tree> trees;
     private final int outputs;
 
+    private final int maxFeature;
+
     TreeEnsemble(List<Tree> trees, int outputs) {
         this.trees = List.copyOf(trees);
         this.outputs = outputs;
+        int max = -1;
+        for (Tree t : this.trees) {
+            for (int f : t.feature()) {
+                max = Math.max(max, f);
+            }
+        }
+        this.maxFeature = max;
     }
 
     /**
@@ -48,6 +57,10 @@ final class TreeEnsemble {
 
     /** Average of the trees' leaf outputs for each row. */
     double[][] predict(FeatureMatrix x) {
+        if (maxFeature >= x.columns()) {
+            throw new IllegalArgumentException("the tree ensemble splits on feature " + maxFeature + ", but got " + x.columns()
+                    + " features");
+        }
         double[][] out = new double[x.rows()][outputs];
         for (int i = 0; i < x.rows(); i++) {
             for (Tree t : trees) {
@@ -78,15 +91,90 @@ final class TreeEnsemble {
         return json.writeValueAsBytes(root);
     }
 
+    /**
+     * The ensemble {@link #toJson} wrote, checked before anything is allocated from it: every array of a tree has one
+     * value per node, a split's children come after it (so no path loops) and lie inside the tree, a leaf has one
+     * finite value per output, and a split's feature index is {@code >= 0}.
+     *
+     * @throws IllegalArgumentException naming the tree, the node and what is wrong
+     */
     static TreeEnsemble fromJson(ObjectMapper json, byte[] bytes) throws IOException {
         JsonNode root = json.readTree(bytes);
-        int outputs = root.path("outputs").asInt();
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("tree ensemble must be a JSON object");
+        }
+        JsonNode o = root.path("outputs");
+        if (!o.isInt() || o.asInt() < 1 || o.asInt() > MAX_OUTPUTS) {
+            throw new IllegalArgumentException("tree ensemble outputs must be an integer in [1, " + MAX_OUTPUTS + "], but was " + o);
+        }
+        int outputs = o.asInt();
+        JsonNode list = root.path("trees");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new IllegalArgumentException("tree ensemble must hold a non-empty array of trees");
+        }
         List<Tree> trees = new ArrayList<>();
-        for (JsonNode n : root.path("trees")) {
-            trees.add(new Tree(json.treeToValue(n.get("feature"), int[].class), json.treeToValue(n.get("threshold"), double[].class),
-                    json.treeToValue(n.get("left"), int[].class), json.treeToValue(n.get("right"), int[].class),
-                    json.treeToValue(n.get("leaf"), double[][].class)));
+        for (JsonNode n : list) {
+            trees.add(tree(n, trees.size(), outputs));
         }
         return new TreeEnsemble(trees, outputs);
+    }
+
+    private static final int MAX_OUTPUTS = 1 << 16;
+
+    private static Tree tree(JsonNode n, int index, int outputs) {
+        String where = "tree " + index;
+        JsonNode fs = n.path("feature");
+        if (!fs.isArray() || fs.isEmpty()) {
+            throw new IllegalArgumentException(where + " must have a non-empty feature array");
+        }
+        int size = fs.size();
+        for (String field : List.of("threshold", "left", "right", "leaf")) {
+            if (!n.path(field).isArray() || n.path(field).size() != size) {
+                throw new IllegalArgumentException(where + " must have a " + field + " array of " + size + " values, one per node");
+            }
+        }
+        int[] feature = new int[size];
+        double[] threshold = new double[size];
+        int[] left = new int[size];
+        int[] right = new int[size];
+        double[][] leaf = new double[size][];
+        for (int i = 0; i < size; i++) {
+            feature[i] = integer(fs.get(i), where, i, "feature");
+            if (feature[i] < 0) {
+                feature[i] = -1;
+                JsonNode values = n.path("leaf").get(i);
+                if (!values.isArray() || values.size() != outputs) {
+                    throw new IllegalArgumentException(where + " leaf " + i + " must hold " + outputs + " values");
+                }
+                leaf[i] = new double[outputs];
+                for (int k = 0; k < outputs; k++) {
+                    JsonNode v = values.get(k);
+                    if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+                        throw new IllegalArgumentException(where + " leaf " + i + " must hold finite numbers, but has " + v);
+                    }
+                    leaf[i][k] = v.asDouble();
+                }
+            } else {
+                JsonNode t = n.path("threshold").get(i);
+                if (!t.isNumber()) {
+                    throw new IllegalArgumentException(where + " node " + i + " threshold must be a number, but was " + t);
+                }
+                threshold[i] = t.asDouble();
+                left[i] = integer(n.path("left").get(i), where, i, "left");
+                right[i] = integer(n.path("right").get(i), where, i, "right");
+                if (left[i] <= i || left[i] >= size || right[i] <= i || right[i] >= size) {
+                    throw new IllegalArgumentException(where + " node " + i + " has children " + left[i] + " and " + right[i]
+                            + ", but they must come after it and lie inside its " + size + " nodes");
+                }
+            }
+        }
+        return new Tree(feature, threshold, left, right, leaf);
+    }
+
+    private static int integer(JsonNode v, String where, int node, String field) {
+        if (!v.isInt()) {
+            throw new IllegalArgumentException(where + " node " + node + " " + field + " must be an integer, but was " + v);
+        }
+        return v.asInt();
     }
 }

@@ -100,13 +100,44 @@ final class TribuoModel implements FittedModel {
         if (!artifact.format().equals(FORMAT)) {
             throw new IllegalArgumentException(artifact.learnerId() + " cannot read payload format '" + artifact.format() + "'");
         }
+        Target target = ArtifactTargets.read(artifact);
+        double mean = artifact.finiteProperty("target_mean", Double.NaN);
+        double std = artifact.finiteProperty("target_std", Double.NaN);
+        if (Double.isNaN(mean) || !(std > 0)) {
+            throw new IllegalArgumentException(artifact.learnerId() + " needs properties 'target_mean' and 'target_std' > 0");
+        }
+        int smoothing = artifact.intProperty(SMOOTHING, 0, 1 << 20, 0);
         try {
-            Model<?> model = Model.deserialize(ModelProto.parseFrom(artifact.payload()));
-            return new TribuoModel(artifact.learnerId(), model, ArtifactTargets.read(artifact),
-                    Double.parseDouble(artifact.property("target_mean")), Double.parseDouble(artifact.property("target_std")),
-                    Integer.parseInt(artifact.properties().getOrDefault(SMOOTHING, "0")));
+            ModelProto proto = ModelProto.parseFrom(artifact.payload());
+            TribuoClassNames.check(proto);   // before Tribuo calls Class.forName on any name in it
+            TribuoShapes.check(proto);       // before Tribuo allocates tensors or builds trees from it
+            Model<?> model = Model.deserialize(proto);
+            checkOutputs(artifact.learnerId(), model, target);
+            return new TribuoModel(artifact.learnerId(), model, target, mean, std, smoothing);
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("cannot read Tribuo model of " + artifact.learnerId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The model's outputs are what {@link #predict} reads: class indices below the class count, or one regressor. */
+    private static void checkOutputs(String learnerId, Model<?> model, Target target) {
+        boolean classifier = model.getOutputIDInfo().getDomain().stream().allMatch(o -> o instanceof Label);
+        boolean regressor = model.getOutputIDInfo().getDomain().stream().allMatch(o -> o instanceof Regressor);
+        if (target.task().isClassification()) {
+            if (!classifier) {
+                throw new IllegalArgumentException(learnerId + " payload is not a classifier, but its target is "
+                        + target.task().label());
+            }
+            for (Object o : model.getOutputIDInfo().getDomain()) {
+                String label = ((Label) o).getLabel();
+                if (!label.matches("\\d{1,9}") || Integer.parseInt(label) >= target.numClasses()) {
+                    throw new IllegalArgumentException(learnerId + " payload has output '" + label + "', but its target has "
+                            + target.numClasses() + " classes");
+                }
+            }
+        } else if (!regressor || model.getOutputIDInfo().size() != 1
+                || ((Regressor) model.getOutputIDInfo().getDomain().iterator().next()).size() != 1) {
+            throw new IllegalArgumentException(learnerId + " payload is not a one-dimensional regressor");
         }
     }
 }
