@@ -49,6 +49,7 @@ class RunTempFolderTest {
             Path live = Files.createDirectory(base.resolve(RunTempFolder.PREFIX + parent + "-aaaaaaaaaaaa"));
             try (RunTempFolder second = RunTempFolder.create(base)) {
                 assertThat(first.path()).exists();
+                assertThat(second.path()).exists().isNotEqualTo(first.path());
                 assertThat(live).exists();
                 assertThat(RunTempFolder.removeStale(base)).isZero();
             }
