@@ -208,7 +208,8 @@ public final class Engine {
                             dropped.add(member.trial().id());
                             continue;
                         }
-                        Refitter.Fitted f = refitter.refit(member, learners.get(member.trial().config().learner()));
+                        Refitter.Fitted f = refitter.refit(member, learners.get(member.trial().config().learner()),
+                                expectedRefitSeconds(member, scale));
                         listener.info(refitLine(member, f, refitSeconds.applyAsDouble(member)));
                         members.add(new AutoMlModel.Member(f.transform(), f.model(), f.config(), ens.weights().get(m)));
                         keptWeight += ens.weights().get(m);
@@ -245,7 +246,8 @@ public final class Engine {
                         candidate.trial().id()));
             }
             try {
-                Refitter.Fitted f = refitter.refit(candidate, learners.get(candidate.trial().config().learner()));
+                Refitter.Fitted f = refitter.refit(candidate, learners.get(candidate.trial().config().learner()),
+                        expectedRefitSeconds(candidate, scale));
                 listener.info(refitLine(candidate, f, refitSeconds.applyAsDouble(candidate)));
                 info.put("validation_score", Double.toString(candidate.completed().score()));
                 info.put("trial", Integer.toString(candidate.trial().id()));

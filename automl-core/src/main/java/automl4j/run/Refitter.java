@@ -34,7 +34,7 @@ final class Refitter {
     private final int[] rows;
     private final Target target;
     private final double[] y;
-    private final int threads;
+    private final int threads;   // the run's cores: the most a refit may use
     private final long deadlineNanos;
     private final Map<Map<String, Object>, FittedTransform> transforms = new HashMap<>();
 
@@ -61,9 +61,28 @@ final class Refitter {
         return automl4j.space.Config.of(config.learner(), values);
     }
 
-    /** Refits {@code trial}'s config with {@code learner}; exceptions from the featurizer or learner propagate. */
-    Fitted refit(TrialResult trial, Learner learner) {
+    /**
+     * Threads for one refit: one, as its trials had (the time reserved for the refit was estimated from their
+     * single-thread fits), unless on one it would not end by the deadline; then all of the run's cores. Several threads
+     * gain little on the small fits a short search refits, and on a machine whose cores are busy they lose much: with
+     * more threads than free cores, XGBoost's OpenMP barriers made a 0.44 s refit take about 4 s and stop half-trained
+     * at the deadline (issue 14, contention benchmark).
+     *
+     * @param expectedSeconds the refit's expected single-thread time
+     * @param secondsLeft     time until the refit's deadline
+     * @param cores           the run's cores
+     */
+    static int threadsFor(double expectedSeconds, double secondsLeft, int cores) {
+        return cores > 1 && !(1.5 * expectedSeconds <= secondsLeft) ? cores : 1;
+    }
+
+    /**
+     * Refits {@code trial}'s config with {@code learner}, expected to take {@code expectedSeconds} on one thread;
+     * exceptions from the featurizer or learner propagate.
+     */
+    Fitted refit(TrialResult trial, Learner learner, double expectedSeconds) {
         long start = System.nanoTime();
+        int threads = threadsFor(expectedSeconds, (deadlineNanos - start) / 1e9, this.threads);
         Map<String, Object> choices = new TreeMap<>(TrialEvaluator.featurizeChoices(trial.trial().config()));
         FittedTransform transform = transforms.computeIfAbsent(choices, c -> featurizer.configured(c).fit(table, rows, target, y));
         TrainingSet all = new TrainingSet(transform.transformTraining(table, rows), Labels.of(y), target);
