@@ -108,7 +108,7 @@ def main():
             case(f"`{label}` in a numeric column", t.config("data:\n  train: inf.csv\n  target: y\n" + short + "output: o-inf\n"))
         t.file("inf.csv", rows(200, lambda i: "Infinity" if i == 5 else number(i)))
         case("`Infinity` with `data.infinity: missing`",
-             t.config("data:\n  train: inf.csv\n  target: y\n  infinity: missing\n" + short + "output: o-inf2\n"), "infinit")
+             t.config("data:\n  train: inf.csv\n  target: y\n  infinity: missing\n" + short + "output: o-inf2\n"), "Best:")
         t.file("nan.csv", rows(200, lambda i: "NaN" if i in (3, 50, 120) else number(i)))
         case("`NaN` text in 3 of 200 cells", t.run("check", "--data", "nan.csv", "--target", "y"), "non-numeric")
         t.file("comma.csv", rows(200, lambda i: '"' + number(i).replace(".", ",") + '"'))
@@ -125,8 +125,9 @@ def main():
         case("`;`-separated file with `data.separator: \";\"`",
              t.config("data:\n  train: semi.csv\n  target: y\n  separator: \";\"\n" + short + "output: o-semi2\n"), "Best:")
         t.file("na.csv", rows(200, lambda i: "NA" if i % 17 == 0 else number(i)))
-        case("`NA` for missing, without `data.missing_values`", t.run("check", "--data", "na.csv", "--target", "y"), "non-numeric")
-        case("`NA` for missing, with `data.missing_values: [NA]`",
+        case("`NA` in 6% of a numeric column, without `data.missing_values`", t.run("check", "--data", "na.csv", "--target", "y"),
+             "mostly-numeric")
+        case("`NA` in 6% of a numeric column, with `data.missing_values: [NA]`",
              t.config("data:\n  train: na.csv\n  target: y\n  missing_values: [NA, \"?\"]\n" + short + "output: o-na\n"), "missing")
         t.file("const.csv", "a,y\n" + "".join(f"{i},5\n" for i in range(50)))
         case("constant regression target", t.config("data:\n  train: const.csv\n  target: y\n  task: regression\n" + short))

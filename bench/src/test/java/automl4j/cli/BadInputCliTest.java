@@ -135,6 +135,17 @@ class BadInputCliTest {
     }
 
     @Test
+    void aNumericColumnWithTooManyMissingTokensIsNotSilentlyCategorical() throws IOException {
+        Path data = table("na.csv", i -> i % 17 == 0 ? "NA" : number(i));   // 12 of 200 cells: over the 5% read as missing
+        CliHarness.Result r = check(data);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("alert   mostly-numeric").contains("column 'a' (high-cardinality): 94.0% numbers; "
+                + "other values 'NA' (12)").contains("data.missing_values");
+        assertThat(check(data, "--missing-values", "NA").code()).isZero();
+        assertThat(h.out()).containsPattern("a +numeric").doesNotContain("mostly-numeric");
+    }
+
+    @Test
     void decimalCommasGetAnAlertAndDataDecimalReadsThem() throws IOException {
         Path data = table("comma.csv", i -> "\"" + number(i).replace('.', ',') + "\"");
         CliHarness.Result r = check(data);

@@ -27,9 +27,11 @@ final class DataGuardrails {
      * @param missing      missing cells, including those of a numeric column that are not numbers
      * @param nonNumeric   cells of a numeric column that are not numbers (read as missing), with examples
      * @param decimalComma an example cell when the column looks like numbers written with a decimal comma, else null
+     * @param mostlyNumeric for a column read as categories though most of its cells are numbers, the share and its
+     *                      other values ({@link NumberCells#mostlyNumeric}), else null
      */
     record ColumnFacts(String name, ColumnKind kind, int missing, int distinct, double leakageScore, boolean dropped,
-                       NumberCells.Examples nonNumeric, String decimalComma) {
+                       NumberCells.Examples nonNumeric, String decimalComma, String mostlyNumeric) {
     }
 
     static List<Guardrail> check(List<ColumnFacts> columns, int rows, int duplicateRows, FeaturizerOptions options) {
@@ -96,6 +98,21 @@ final class DataGuardrails {
                     + "with a decimal comma and were read as " + columns.stream().filter(c -> c.decimalComma() != null)
                     .map(c -> c.kind().label()).distinct().toList() + "; to read them as numbers, set data.decimal: \",\" "
                     + "(or --decimal , for check and predict)", names, figures));
+        }
+        names = new ArrayList<>();
+        parts = new ArrayList<>();
+        figures = new LinkedHashMap<>();
+        for (ColumnFacts c : columns) {
+            if (c.mostlyNumeric() != null) {
+                names.add(c.name());
+                figures.put(c.name(), 1.0);
+                parts.add("column '" + c.name() + "' (" + c.kind().label() + "): " + c.mostlyNumeric());
+            }
+        }
+        if (!names.isEmpty()) {
+            out.add(new Guardrail("mostly-numeric", Status.ALERT, "columns read as categories hold mostly numbers: "
+                    + String.join("; ", parts) + "; if the other values mean missing, list them in data.missing_values "
+                    + "(--missing-values for check and predict), or give the column's kind in featurize.kinds", names, figures));
         }
     }
 

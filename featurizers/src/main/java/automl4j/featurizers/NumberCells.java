@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 final class NumberCells {
     /** Cells quoted as examples in a guardrail. */
     static final int EXAMPLES = 3;
+    /** Share of a column's present cells that must be numbers for the mostly-numeric alert. */
+    static final double MOSTLY_NUMERIC_SHARE = 0.5;
     /** Share of a column's present cells that must be numbers or decimal-comma numbers for the decimal-comma alert. */
     static final double DECIMAL_COMMA_SHARE = 0.95;
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?[0-9]*,[0-9]+([eE][+-]?[0-9]+)?");
@@ -82,5 +84,38 @@ final class NumberCells {
             }
         }
         return "'" + coded.levels.get(firstLevel) + "'";
+    }
+
+    /**
+     * For a text column read as categories (or text) whose present cells are mostly numbers: the share of numbers and
+     * its most frequent other values with their counts, such as {@code 94.0% numbers; other values 'NA' (12)}; else null.
+     * Too many such cells for the numeric kind (which reads up to 5% of them as missing) make the column categorical:
+     * this says so rather than change its kind silently (issue 14).
+     */
+    static String mostlyNumeric(CodedColumn coded) {
+        if (coded.isTypedNumeric()) {
+            return null;
+        }
+        int present = coded.rows - coded.missing;
+        int numbers = 0;
+        List<Integer> others = new ArrayList<>();
+        for (int l = 0; l < coded.distinct(); l++) {
+            if (Double.isNaN(Cells.parse(coded.levels.get(l)))) {
+                others.add(l);
+            } else {
+                numbers += coded.counts[l];
+            }
+        }
+        if (present == 0 || others.isEmpty() || numbers < MOSTLY_NUMERIC_SHARE * present) {
+            return null;
+        }
+        others.sort((a, b) -> coded.counts[b] != coded.counts[a] ? Integer.compare(coded.counts[b], coded.counts[a])
+                : Integer.compare(a, b));
+        List<String> shown = new ArrayList<>();
+        for (int l : others.subList(0, Math.min(EXAMPLES, others.size()))) {
+            shown.add("'" + coded.levels.get(l) + "' (" + coded.counts[l] + ")");
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f%% numbers; other values %s%s", 100.0 * numbers / present,
+                String.join(", ", shown), others.size() > EXAMPLES ? " and " + (others.size() - EXAMPLES) + " more" : "");
     }
 }

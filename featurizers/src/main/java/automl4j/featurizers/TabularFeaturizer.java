@@ -206,6 +206,8 @@ public final class TabularFeaturizer implements Featurizer {
                 : new NumberCells.Examples(0, "");
         String decimalComma = !declared && kind != ColumnKind.NUMERIC && kind != ColumnKind.ALL_MISSING
                 ? NumberCells.decimalComma(coded) : null;
+        String mostlyNumeric = !declared && decimalComma == null && kind.isKept() && kind != ColumnKind.NUMERIC
+                ? NumberCells.mostlyNumeric(coded) : null;
         int missing = coded.missing + nonNumeric.count();
         int distinct = coded.distinct();
         String datePattern = kind == ColumnKind.DATETIME ? KindDetector.datePattern(column, rows) : null;
@@ -220,7 +222,7 @@ public final class TabularFeaturizer implements Featurizer {
         boolean leak = leakage >= LeakageDetector.THRESHOLD;
         boolean drop = !kind.isKept() || (leak && options.leakage() == FeaturizerOptions.LeakagePolicy.DROP);
         DataGuardrails.ColumnFacts facts = new DataGuardrails.ColumnFacts(name, kind, missing, distinct, leakage, drop,
-                nonNumeric, decimalComma);
+                nonNumeric, decimalComma, mostlyNumeric);
         if (drop) {
             return new Fitted(facts, null, "column '" + name + "' " + switch (kind) {
                 case ID_LIKE -> "looks like an ID (unique values or increasing integers); dropped";

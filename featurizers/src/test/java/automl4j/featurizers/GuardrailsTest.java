@@ -161,4 +161,25 @@ class GuardrailsTest {
         Guardrail leak = f.report().guardrails().stream().filter(g -> g.check().equals("target-leakage")).findFirst().orElseThrow();
         assertThat(leak.columns()).containsExactly("price_with_tax");
     }
+
+    @Test
+    void aColumnOfNumbersWithTooManyMissingTokensIsReadAsCategoriesAndSaysSo() {
+        Table t = clean(3, 200);
+        StringColumn weight = StringColumn.create("weight");
+        StringColumn codes = StringColumn.create("code");
+        for (int i = 0; i < 200; i++) {
+            weight.append(i % 10 == 0 ? "NA" : i % 25 == 1 ? "?" : Integer.toString(50 + i % 37));   // 14% not numbers
+            codes.append(List.of("a1", "b2", "c3").get(i % 3));
+        }
+        t.addColumns(weight, codes);
+        Map<String, Guardrail> g = checks(t, FeaturizerOptions.defaults());
+        Guardrail alert = g.get("mostly-numeric");
+        assertThat(alert.status()).isEqualTo(Guardrail.Status.ALERT);
+        assertThat(alert.columns()).containsExactly("weight");
+        assertThat(alert.message()).contains("column 'weight' (high-cardinality): 86.0% numbers; other values 'NA' (20), '?' (8)")
+                .contains("data.missing_values");
+        // Declared categorical: the user said so, nothing to alert.
+        Map<String, Guardrail> declared = checks(t, FeaturizerOptions.builder().kind("weight", ColumnKind.CATEGORICAL).build());
+        assertThat(declared).doesNotContainKey("mostly-numeric");
+    }
 }
