@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** What every learner must do; each learner's test implements it. */
-interface LearnerContract {
+public interface LearnerContract {
     Learner learner();
 
     /** Tiny data with signal in the first two of four features. */
@@ -59,7 +59,8 @@ interface LearnerContract {
         }
     }
 
-    private static List<Double> flatten(Predictions p) {
+    /** Every probability or value of {@code p}, row by row. */
+    static List<Double> flatten(Predictions p) {
         List<Double> out = new ArrayList<>();
         for (int i = 0; i < p.size(); i++) {
             if (p.task().isClassification()) {

@@ -1,5 +1,6 @@
 package automl4j.learners.xgboost;
 
+import automl4j.learners.LearnerContract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -41,7 +42,7 @@ class XgbPayloadValidatorProperties {
         try {
             booster = XGBoost.loadModel(checked.payload());
             booster.setParam("nthread", 1);
-            x = XgbMatrices.of(XgbModels.data(task, 20, 3).features());
+            x = XgbMatrices.of(LearnerContract.data(task, 20, 3).features());
             assertThat(booster.predict(x).length).isEqualTo(20);
         } catch (XGBoostError | java.io.IOException e) {
             throw new AssertionError("XGBoost refused a payload that passed the checks: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package automl4j.learners.xgboost;
 
+import automl4j.learners.LearnerContract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -70,9 +71,9 @@ class XgbPayloadValidatorTest {
         for (TaskType task : TaskType.values()) {
             XgboostModel original = XgbModels.model(task);
             FittedModel loaded = XgboostModel.load(original.export());
-            var x = XgbModels.data(task, 50, 9).features();
-            assertThat(XgbModels.flat(loaded.predict(x))).as(task.toString())
-                    .isEqualTo(XgbModels.flat(original.predict(x)));
+            var x = LearnerContract.data(task, 50, 9).features();
+            assertThat(LearnerContract.flatten(loaded.predict(x))).as(task.toString())
+                    .isEqualTo(LearnerContract.flatten(original.predict(x)));
         }
     }
 
