@@ -1,5 +1,6 @@
 package automl4j.data;
 
+import java.util.regex.Pattern;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.columns.Column;
@@ -36,6 +37,16 @@ public final class Cells {
             return numeric.getDouble(row);
         }
         return parse(text(column, row));
+    }
+
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?[0-9]*,[0-9]+([eE][+-]?[0-9]+)?");
+
+    /**
+     * True if {@code s} is a number written with a decimal comma ({@code 0,1}, {@code -2,5e3}): what
+     * {@code data.decimal: ","} reads as a number and the {@code decimal-comma} guardrail looks for. Null is not.
+     */
+    public static boolean isDecimalComma(String s) {
+        return s != null && s.indexOf(',') >= 0 && DECIMAL_COMMA.matcher(s).matches();
     }
 
     /** Parses a decimal number strictly (no thousands separators, no locale); NaN when {@code s} is null or not a number. */

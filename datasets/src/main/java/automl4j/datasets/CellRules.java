@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Applies {@link ReadOptions} to the cells of one CSV file as they are read: missing-value tokens become missing,
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
 final class CellRules {
     /** Share of numbers among a column's present cells from which an infinite value in it is a number, not a word. */
     static final double NUMERIC_COLUMN_SHARE = 0.5;
-    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?[0-9]*,[0-9]+([eE][+-]?[0-9]+)?");
     private static final Set<String> INFINITY_WORDS = Set.of("inf", "+inf", "-inf", "infinity", "+infinity", "-infinity");
 
     private final ReadOptions options;
@@ -43,7 +41,7 @@ final class CellRules {
         if (raw == null || (!missing.isEmpty() && missing.contains(raw))) {
             return null;
         }
-        if (options.decimal() == ',' && raw.indexOf(',') >= 0 && DECIMAL_COMMA.matcher(raw).matches()) {
+        if (options.decimal() == ',' && Cells.isDecimalComma(raw)) {
             return raw.replace(',', '.');
         }
         return raw;

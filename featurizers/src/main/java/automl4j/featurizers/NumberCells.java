@@ -3,7 +3,6 @@ package automl4j.featurizers;
 import automl4j.data.Cells;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * What the data guardrails say about numbers written as text: the cells of a numeric column that are not numbers (read
@@ -17,7 +16,6 @@ final class NumberCells {
     static final double MOSTLY_NUMERIC_SHARE = 0.5;
     /** Share of a column's present cells that must be numbers or decimal-comma numbers for the decimal-comma alert. */
     static final double DECIMAL_COMMA_SHARE = 0.95;
-    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?[0-9]*,[0-9]+([eE][+-]?[0-9]+)?");
 
     /** Count and examples of cells that are not numbers. */
     record Examples(int count, String text) {
@@ -68,7 +66,7 @@ final class NumberCells {
         int firstLevel = -1;
         for (int l = 0; l < coded.distinct(); l++) {
             String v = coded.levels.get(l).strip();
-            if (v.indexOf(',') >= 0 && DECIMAL_COMMA.matcher(v).matches()) {
+            if (Cells.isDecimalComma(v)) {
                 commas += coded.counts[l];
                 firstLevel = firstLevel < 0 ? l : firstLevel;
             } else if (!Double.isNaN(Cells.parse(v))) {
