@@ -17,8 +17,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** What every learner must do; each learner's test implements it. */
+/**
+ * What every learner must do; each learner's test implements it, and so can the test of a plug-in author's learner
+ * (depend on {@code automl-learners-testkit} in test scope). The static helpers build tiny seeded data sets.
+ */
 public interface LearnerContract {
+    /** The learner under test: a fresh instance, as {@code ServiceLoader} would make. */
     Learner learner();
 
     /** Tiny data with signal in the first two of four features. */
@@ -74,6 +78,7 @@ public interface LearnerContract {
         return out;
     }
 
+    /** The default config of each declared task beats chance on tiny data with signal, with valid probabilities. */
     @Test
     default void fitsEachDeclaredTaskOnTinyDataBetterThanChance() {
         for (TaskType task : learner().tasks()) {
@@ -106,6 +111,7 @@ public interface LearnerContract {
         }
     }
 
+    /** Two fits with the same config and seed predict exactly alike. */
     @Test
     default void sameSeedGivesSamePredictions() {
         for (TaskType task : learner().tasks()) {
@@ -118,6 +124,7 @@ public interface LearnerContract {
         }
     }
 
+    /** A model read back from its export predicts exactly as the fitted one. */
     @Test
     default void exportThenLoadPredictsIdentically() {
         for (TaskType task : learner().tasks()) {
@@ -129,6 +136,7 @@ public interface LearnerContract {
         }
     }
 
+    /** The default config of each declared task lies inside that task's space. */
     @Test
     default void defaultConfigIsInsideTheSpace() {
         for (TaskType task : learner().tasks()) {
