@@ -78,7 +78,7 @@ class SmileKnnLearnerTest implements LearnerContract {
     void idAndTasks() {
         assertThat(learner().id()).isEqualTo("smile-knn");
         assertThat(learner().tasks()).containsExactlyInAnyOrder(TaskType.values());
-        assertThat(learner().acceptsSparse()).isFalse();
+        assertThat(learner().traits().acceptsSparse()).isFalse();
     }
 
     @Test

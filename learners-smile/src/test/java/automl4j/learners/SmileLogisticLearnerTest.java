@@ -22,7 +22,7 @@ class SmileLogisticLearnerTest implements LearnerContract {
     void idTasksAndSparseInput() {
         assertThat(learner().id()).isEqualTo("smile-logistic");
         assertThat(learner().tasks()).isEqualTo(EnumSet.of(TaskType.BINARY, TaskType.MULTICLASS));
-        assertThat(learner().acceptsSparse()).isTrue();
+        assertThat(learner().traits().acceptsSparse()).isTrue();
     }
 
     @Test

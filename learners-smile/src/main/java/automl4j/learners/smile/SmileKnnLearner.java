@@ -5,6 +5,7 @@ import automl4j.learn.DataShape;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
+import automl4j.learn.LearnerTraits;
 import automl4j.learn.ModelArtifact;
 import automl4j.learn.TrainingSet;
 import automl4j.space.ChoiceParam;
@@ -64,8 +65,8 @@ public final class SmileKnnLearner implements Learner {
 
     /** Cheap to fit, but each validation row is compared with every training row. */
     @Override
-    public double relativeCost() {
-        return 1.5;
+    public LearnerTraits traits() {
+        return LearnerTraits.defaults().withRelativeCost(1.5);
     }
 
     /**

@@ -5,6 +5,7 @@ import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
+import automl4j.learn.LearnerTraits;
 import automl4j.learn.ModelArtifact;
 import automl4j.learn.TrainingSet;
 import automl4j.space.Config;
@@ -50,13 +51,8 @@ public final class SmileLogisticLearner implements Learner {
     }
 
     @Override
-    public double relativeCost() {
-        return 0.3;
-    }
-
-    @Override
-    public boolean acceptsSparse() {
-        return true;
+    public LearnerTraits traits() {
+        return LearnerTraits.defaults().withRelativeCost(0.3).withAcceptsSparse(true);
     }
 
     @Override

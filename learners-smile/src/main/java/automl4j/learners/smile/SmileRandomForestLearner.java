@@ -6,6 +6,7 @@ import automl4j.learn.FitContext;
 import automl4j.learn.DataShape;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
+import automl4j.learn.LearnerTraits;
 import automl4j.learn.ModelArtifact;
 import automl4j.learn.TrainingSet;
 import automl4j.space.Config;
@@ -57,8 +58,8 @@ public final class SmileRandomForestLearner implements Learner {
     }
 
     @Override
-    public double relativeCost() {
-        return 2.5;
+    public LearnerTraits traits() {
+        return LearnerTraits.defaults().withRelativeCost(2.5);
     }
 
     @Override

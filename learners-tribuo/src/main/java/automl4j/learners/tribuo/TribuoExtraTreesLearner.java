@@ -5,6 +5,7 @@ import automl4j.learn.FitContext;
 import automl4j.learn.DataShape;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
+import automl4j.learn.LearnerTraits;
 import automl4j.learn.ModelArtifact;
 import automl4j.learn.TrainingSet;
 import automl4j.space.Config;
@@ -52,8 +53,8 @@ public final class TribuoExtraTreesLearner implements Learner {
     }
 
     @Override
-    public double relativeCost() {
-        return 3.0;
+    public LearnerTraits traits() {
+        return LearnerTraits.defaults().withRelativeCost(3.0);
     }
 
     @Override

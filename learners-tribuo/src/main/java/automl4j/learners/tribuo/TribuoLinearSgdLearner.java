@@ -4,6 +4,7 @@ import automl4j.data.TaskType;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
+import automl4j.learn.LearnerTraits;
 import automl4j.learn.ModelArtifact;
 import automl4j.learn.TrainingSet;
 import automl4j.space.Config;
@@ -46,13 +47,8 @@ public final class TribuoLinearSgdLearner implements Learner {
     }
 
     @Override
-    public boolean acceptsSparse() {
-        return true;
-    }
-
-    @Override
-    public double relativeCost() {
-        return 0.5;
+    public LearnerTraits traits() {
+        return LearnerTraits.defaults().withRelativeCost(0.5).withAcceptsSparse(true);
     }
 
     @Override

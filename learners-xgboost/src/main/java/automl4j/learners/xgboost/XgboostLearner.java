@@ -5,6 +5,7 @@ import automl4j.learn.FitContext;
 import automl4j.learn.DataShape;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
+import automl4j.learn.LearnerTraits;
 import automl4j.learn.ModelArtifact;
 import automl4j.learn.TrainingSet;
 import automl4j.space.Config;
@@ -75,9 +76,15 @@ public final class XgboostLearner implements Learner {
         return Config.of(id(), v);
     }
 
+    /**
+     * Reads sparse rows. Trains in its native library, one round at a time with a deadline check before each. Uses the
+     * GPU with the CUDA build of XGBoost on the class path (built with {@code -Dcuda}); the CPU build, like the CUDA
+     * build without a usable GPU, trains on the CPU and only warns on its native standard error, which the worker reads
+     * back.
+     */
     @Override
-    public boolean acceptsSparse() {
-        return true;
+    public LearnerTraits traits() {
+        return LearnerTraits.defaults().withAcceptsSparse(true).withNativeCode(true).withStopsAtDeadline(true).withUsesGpu(true);
     }
 
     @Override
@@ -171,27 +178,6 @@ public final class XgboostLearner implements Learner {
             out[i] = (y[i] - mean) / sd;
         }
         return out;
-    }
-
-    /** XGBoost trains in its native library. */
-    @Override
-    public boolean nativeCode() {
-        return true;
-    }
-
-    /**
-     * With the CUDA build of XGBoost on the class path (built with {@code -Dcuda}); the CPU build, like the CUDA build without a
-     * usable GPU, trains on the CPU and only warns on its native standard error, which the worker reads back.
-     */
-    @Override
-    public boolean usesGpu() {
-        return true;
-    }
-
-    /** Rounds are trained one at a time with a deadline check before each. */
-    @Override
-    public boolean stopsAtDeadline() {
-        return true;
     }
 
     /**
