@@ -15,10 +15,8 @@ import automl4j.space.SearchSpace;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * k-nearest neighbours ({@code smile-knn}) for every task: the k training rows nearest in Euclidean distance (found
@@ -33,6 +31,10 @@ public final class SmileKnnLearner implements Learner {
     static final int DEFAULT_K = 5;
     /** The most multiply-adds of distances a trial may take before the learner is left out of a run. */
     static final long MAX_DISTANCE_TERMS = 2_000_000_000L;
+    /** Neighbours that vote. */
+    public static final IntParam N_NEIGHBORS = new IntParam("n_neighbors", 1, 100, true);
+    /** How neighbours vote: {@code uniform}, or weighted by inverse {@code distance}. */
+    public static final ChoiceParam WEIGHTS = new ChoiceParam("weights", List.of(KnnModel.UNIFORM, KnnModel.DISTANCE));
 
     /** The learner. */
     public SmileKnnLearner() {
@@ -50,17 +52,12 @@ public final class SmileKnnLearner implements Learner {
 
     @Override
     public SearchSpace space(TaskType task) {
-        return SearchSpace.of(
-                new IntParam("n_neighbors", 1, 100, true),
-                new ChoiceParam("weights", List.of(KnnModel.UNIFORM, KnnModel.DISTANCE)));
+        return SearchSpace.of(N_NEIGHBORS, WEIGHTS);
     }
 
     @Override
     public Config defaultConfig(TaskType task) {
-        Map<String, Object> v = new TreeMap<>();
-        v.put("n_neighbors", DEFAULT_K);
-        v.put("weights", KnnModel.UNIFORM);
-        return Config.of(id(), v);
+        return Config.builder(id()).with(N_NEIGHBORS, DEFAULT_K).with(WEIGHTS, KnnModel.UNIFORM).build();
     }
 
     /** Cheap to fit, but each validation row is compared with every training row. */
@@ -99,7 +96,7 @@ public final class SmileKnnLearner implements Learner {
             throw new IllegalArgumentException("smile-knn needs at least one training row");
         }
         return new KnnModel(data.target(), x.toArray(), x.rows(), x.columns(), data.labels().toArray(),
-                config.intValue("n_neighbors"), config.choice("weights"));
+                config.get(N_NEIGHBORS), config.get(WEIGHTS));
     }
 
     @Override

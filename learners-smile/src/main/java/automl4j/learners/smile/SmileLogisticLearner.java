@@ -14,9 +14,7 @@ import automl4j.space.SearchSpace;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import smile.classification.SparseLogisticRegression;
 import smile.data.SparseDataset;
 import smile.util.SparseArray;
@@ -30,6 +28,8 @@ import smile.util.SparseArray;
 public final class SmileLogisticLearner implements Learner {
     static final double TOLERANCE = 1e-5;
     static final int MAX_ITERATIONS = 300;
+    /** Weight of the L2 penalty. */
+    public static final DoubleParam LAMBDA = new DoubleParam("lambda", 1e-4, 100.0, true);
 
     /** The learner. */
     public SmileLogisticLearner() {
@@ -47,7 +47,7 @@ public final class SmileLogisticLearner implements Learner {
 
     @Override
     public SearchSpace space(TaskType task) {
-        return SearchSpace.of(new DoubleParam("lambda", 1e-4, 100.0, true));
+        return SearchSpace.of(LAMBDA);
     }
 
     @Override
@@ -57,9 +57,7 @@ public final class SmileLogisticLearner implements Learner {
 
     @Override
     public Config defaultConfig(TaskType task) {
-        Map<String, Object> v = new TreeMap<>();
-        v.put("lambda", 0.1);
-        return Config.of(id(), v);
+        return Config.builder(id()).with(LAMBDA, 0.1).build();
     }
 
     @Override
@@ -70,7 +68,7 @@ public final class SmileLogisticLearner implements Learner {
         for (int i = 0; i < y.length; i++) {
             y[i] = (int) data.labels().get(i);
         }
-        double lambda = config.doubleValue("lambda");
+        double lambda = config.get(LAMBDA);
         double[][] weights;
         if (data.target().task() == TaskType.BINARY) {
             weights = new double[][] {SparseLogisticRegression.binomial(d, y, lambda, TOLERANCE, MAX_ITERATIONS).coefficients()};

@@ -16,10 +16,8 @@ import automl4j.space.SearchSpace;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import smile.base.cart.SplitRule;
 import smile.data.DataFrame;
@@ -33,6 +31,17 @@ import smile.data.vector.IntVector;
  * forest stays inside its slot. After training the forest is converted into a {@link TreeEnsemble}.
  */
 public final class SmileRandomForestLearner implements Learner {
+    /** Trees in the forest. */
+    public static final IntParam N_TREES = new IntParam("n_trees", 20, 500, true);
+    /** Features tried at each split: {@code round(p ^ max_features_exponent)} of the {@code p} features. */
+    public static final DoubleParam MAX_FEATURES_EXPONENT = new DoubleParam("max_features_exponent", 0.0, 1.0, false);
+    /** Depth of each tree. */
+    public static final IntParam MAX_DEPTH = new IntParam("max_depth", 4, 40, false);
+    /** Rows a node needs to be split. */
+    public static final IntParam NODE_SIZE = new IntParam("node_size", 1, 20, true);
+    /** Fraction of the rows sampled for each tree. */
+    public static final DoubleParam SUBSAMPLE = new DoubleParam("subsample", 0.5, 1.0, false);
+
     /** The learner. */
     public SmileRandomForestLearner() {
     }
@@ -49,12 +58,7 @@ public final class SmileRandomForestLearner implements Learner {
 
     @Override
     public SearchSpace space(TaskType task) {
-        return SearchSpace.of(
-                new IntParam("n_trees", 20, 500, true),
-                new DoubleParam("max_features_exponent", 0.0, 1.0, false),
-                new IntParam("max_depth", 4, 40, false),
-                new IntParam("node_size", 1, 20, true),
-                new DoubleParam("subsample", 0.5, 1.0, false));
+        return SearchSpace.of(N_TREES, MAX_FEATURES_EXPONENT, MAX_DEPTH, NODE_SIZE, SUBSAMPLE);
     }
 
     @Override
@@ -64,24 +68,19 @@ public final class SmileRandomForestLearner implements Learner {
 
     @Override
     public Config defaultConfig(TaskType task) {
-        Map<String, Object> v = new TreeMap<>();
-        v.put("n_trees", 100);
-        v.put("max_features_exponent", task.isClassification() ? 0.5 : 1.0);
-        v.put("max_depth", 30);
-        v.put("node_size", task.isClassification() ? 1 : 5);
-        v.put("subsample", 1.0);
-        return Config.of(id(), v);
+        return Config.builder(id()).with(N_TREES, 100).with(MAX_FEATURES_EXPONENT, task.isClassification() ? 0.5 : 1.0)
+                .with(MAX_DEPTH, 30).with(NODE_SIZE, task.isClassification() ? 1 : 5).with(SUBSAMPLE, 1.0).build();
     }
 
     @Override
     public FittedModel fit(TrainingSet data, Config config, FitContext context) {
         FeatureMatrix x = data.features();
         int p = x.columns();
-        int trees = config.intValue("n_trees");
-        int mtry = Math.max(1, Math.min(p, (int) Math.round(Math.pow(p, config.doubleValue("max_features_exponent")))));
-        int depth = config.intValue("max_depth");
-        int nodeSize = config.intValue("node_size");
-        double subsample = config.doubleValue("subsample");
+        int trees = config.get(N_TREES);
+        int mtry = Math.max(1, Math.min(p, (int) Math.round(Math.pow(p, config.get(MAX_FEATURES_EXPONENT)))));
+        int depth = config.get(MAX_DEPTH);
+        int nodeSize = config.get(NODE_SIZE);
+        double subsample = config.get(SUBSAMPLE);
         int maxNodes = Math.max(2, x.rows());
         DataFrame frame = frame(x);
         // Smile seeds a tree's generator only when its seed is > 1, so draw the per-tree seeds from [2, max).
@@ -115,9 +114,9 @@ public final class SmileRandomForestLearner implements Learner {
     /** Smile's data frame of doubles, its per-column sort order, and the trees (about 100 bytes a node). */
     @Override
     public long memoryEstimate(DataShape shape, Config config) {
-        long nodes = Math.min(1L << Math.min(30, config.intValue("max_depth")), 2L * shape.rows() / config.intValue("node_size") + 1);
+        long nodes = Math.min(1L << Math.min(30, config.get(MAX_DEPTH)), 2L * shape.rows() / config.get(NODE_SIZE) + 1);
         return shape.denseBytes() + (long) shape.rows() * shape.columns() * Integer.BYTES
-                + config.intValue("n_trees") * nodes * 100 + (1L << 20);
+                + config.get(N_TREES) * nodes * 100 + (1L << 20);
     }
 
     @Override

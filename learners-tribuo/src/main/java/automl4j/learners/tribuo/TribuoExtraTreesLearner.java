@@ -13,9 +13,7 @@ import automl4j.space.DoubleParam;
 import automl4j.space.IntParam;
 import automl4j.space.SearchSpace;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.dtree.impurity.GiniIndex;
 import org.tribuo.classification.ensemble.FullyWeightedVotingCombiner;
@@ -29,6 +27,15 @@ import org.tribuo.regression.rtree.impurity.MeanSquaredError;
  * random fraction of the features; class scores are averaged over the trees.
  */
 public final class TribuoExtraTreesLearner implements Learner {
+    /** Trees in the ensemble. */
+    public static final IntParam N_TREES = new IntParam("n_trees", 10, 120, true);
+    /** Depth of each tree. */
+    public static final IntParam MAX_DEPTH = new IntParam("max_depth", 2, 30, false);
+    /** Smallest weight of a child node. */
+    public static final DoubleParam MIN_CHILD_WEIGHT = new DoubleParam("min_child_weight", 1.0, 20.0, true);
+    /** Fraction of the features considered at each split. */
+    public static final DoubleParam FEATURE_FRACTION = new DoubleParam("feature_fraction", 0.1, 1.0, false);
+
     /** The learner. */
     public TribuoExtraTreesLearner() {
     }
@@ -45,11 +52,7 @@ public final class TribuoExtraTreesLearner implements Learner {
 
     @Override
     public SearchSpace space(TaskType task) {
-        return SearchSpace.of(
-                new IntParam("n_trees", 10, 120, true),
-                new IntParam("max_depth", 2, 30, false),
-                new DoubleParam("min_child_weight", 1.0, 20.0, true),
-                new DoubleParam("feature_fraction", 0.1, 1.0, false));
+        return SearchSpace.of(N_TREES, MAX_DEPTH, MIN_CHILD_WEIGHT, FEATURE_FRACTION);
     }
 
     @Override
@@ -59,20 +62,16 @@ public final class TribuoExtraTreesLearner implements Learner {
 
     @Override
     public Config defaultConfig(TaskType task) {
-        Map<String, Object> v = new TreeMap<>();
-        v.put("n_trees", 30);
-        v.put("max_depth", 12);
-        v.put("min_child_weight", 1.0);
-        v.put("feature_fraction", 0.5);
-        return Config.of(id(), v);
+        return Config.builder(id()).with(N_TREES, 30).with(MAX_DEPTH, 12).with(MIN_CHILD_WEIGHT, 1.0)
+                .with(FEATURE_FRACTION, 0.5).build();
     }
 
     @Override
     public FittedModel fit(TrainingSet data, Config config, FitContext context) {
-        int trees = config.intValue("n_trees");
-        int depth = config.intValue("max_depth");
-        float minChild = (float) config.doubleValue("min_child_weight");
-        float fraction = (float) config.doubleValue("feature_fraction");
+        int trees = config.get(N_TREES);
+        int depth = config.get(MAX_DEPTH);
+        float minChild = (float) config.get(MIN_CHILD_WEIGHT);
+        float fraction = (float) config.get(FEATURE_FRACTION);
         if (data.target().task().isClassification()) {
             var cart = new CARTClassificationTrainer(depth, minChild, 0f, fraction, true, new GiniIndex(), context.seed());
             var trainer = new ExtraTreesTrainer<>(cart, new FullyWeightedVotingCombiner(), trees, context.seed());
@@ -87,8 +86,8 @@ public final class TribuoExtraTreesLearner implements Learner {
     /** Tribuo's examples (a name reference and a double per feature, about 24 bytes) and the trees (about 200 bytes a node). */
     @Override
     public long memoryEstimate(DataShape shape, Config config) {
-        long nodes = Math.min(1L << Math.min(30, config.intValue("max_depth")), 2L * shape.rows() + 1);
-        return (long) shape.rows() * shape.columns() * 24 + config.intValue("n_trees") * nodes * 200 + (1L << 20);
+        long nodes = Math.min(1L << Math.min(30, config.get(MAX_DEPTH)), 2L * shape.rows() + 1);
+        return (long) shape.rows() * shape.columns() * 24 + config.get(N_TREES) * nodes * 200 + (1L << 20);
     }
 
     @Override

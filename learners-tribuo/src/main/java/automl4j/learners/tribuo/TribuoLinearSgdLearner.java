@@ -12,9 +12,7 @@ import automl4j.space.DoubleParam;
 import automl4j.space.IntParam;
 import automl4j.space.SearchSpace;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.regression.sgd.objectives.SquaredLoss;
@@ -24,6 +22,13 @@ import org.tribuo.regression.sgd.objectives.SquaredLoss;
  * for classification, least squares for regression. Inputs are already standardized by the featurizer.
  */
 public final class TribuoLinearSgdLearner implements Learner {
+    /** Passes over the training rows. */
+    public static final IntParam EPOCHS = new IntParam("epochs", 2, 60, true);
+    /** AdaGrad's initial learning rate. */
+    public static final DoubleParam LEARNING_RATE = new DoubleParam("learning_rate", 1e-3, 1.0, true);
+    /** Rows per gradient step. */
+    public static final IntParam MINIBATCH_SIZE = new IntParam("minibatch_size", 1, 64, true);
+
     /** The learner. */
     public TribuoLinearSgdLearner() {
     }
@@ -40,10 +45,7 @@ public final class TribuoLinearSgdLearner implements Learner {
 
     @Override
     public SearchSpace space(TaskType task) {
-        return SearchSpace.of(
-                new IntParam("epochs", 2, 60, true),
-                new DoubleParam("learning_rate", 1e-3, 1.0, true),
-                new IntParam("minibatch_size", 1, 64, true));
+        return SearchSpace.of(EPOCHS, LEARNING_RATE, MINIBATCH_SIZE);
     }
 
     @Override
@@ -53,18 +55,14 @@ public final class TribuoLinearSgdLearner implements Learner {
 
     @Override
     public Config defaultConfig(TaskType task) {
-        Map<String, Object> v = new TreeMap<>();
-        v.put("epochs", 10);
-        v.put("learning_rate", 0.1);
-        v.put("minibatch_size", 1);
-        return Config.of(id(), v);
+        return Config.builder(id()).with(EPOCHS, 10).with(LEARNING_RATE, 0.1).with(MINIBATCH_SIZE, 1).build();
     }
 
     @Override
     public FittedModel fit(TrainingSet data, Config config, FitContext context) {
-        AdaGrad optimiser = new AdaGrad(config.doubleValue("learning_rate"), 1e-6);
-        int epochs = config.intValue("epochs");
-        int batch = config.intValue("minibatch_size");
+        AdaGrad optimiser = new AdaGrad(config.get(LEARNING_RATE), 1e-6);
+        int epochs = config.get(EPOCHS);
+        int batch = config.get(MINIBATCH_SIZE);
         if (data.target().task().isClassification()) {
             var trainer = new org.tribuo.classification.sgd.linear.LinearSGDTrainer(new LogMulticlass(), optimiser, epochs,
                     -1, batch, context.seed());

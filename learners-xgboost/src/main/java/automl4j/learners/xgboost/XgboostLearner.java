@@ -16,7 +16,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -35,6 +34,23 @@ public final class XgboostLearner implements Learner {
     /** Rounds without improvement on the validation rows after which training stops (as in the peer baselines). */
     static final int PATIENCE = 50;
 
+    /** Boosting rounds, at most; early stopping may keep fewer. */
+    public static final IntParam N_ESTIMATORS = new IntParam("n_estimators", 4, 1000, true);
+    /** Depth of each tree. */
+    public static final IntParam MAX_DEPTH = new IntParam("max_depth", 2, 12, false);
+    /** Smallest hessian sum of a leaf. */
+    public static final DoubleParam MIN_CHILD_WEIGHT = new DoubleParam("min_child_weight", 1e-3, 128, true);
+    /** Shrinkage of each round ({@code eta}). */
+    public static final DoubleParam LEARNING_RATE = new DoubleParam("learning_rate", 0.01, 1.0, true);
+    /** Fraction of the rows sampled for each tree. */
+    public static final DoubleParam SUBSAMPLE = new DoubleParam("subsample", 0.3, 1.0, false);
+    /** Fraction of the features sampled for each tree. */
+    public static final DoubleParam COLSAMPLE_BYTREE = new DoubleParam("colsample_bytree", 0.3, 1.0, false);
+    /** L1 regularization of the leaf weights ({@code alpha}). */
+    public static final DoubleParam REG_ALPHA = new DoubleParam("reg_alpha", 1e-3, 1e3, true);
+    /** L2 regularization of the leaf weights ({@code lambda}). */
+    public static final DoubleParam REG_LAMBDA = new DoubleParam("reg_lambda", 1e-3, 1e3, true);
+
     /** The learner. */
     public XgboostLearner() {
     }
@@ -51,29 +67,15 @@ public final class XgboostLearner implements Learner {
 
     @Override
     public SearchSpace space(TaskType task) {
-        return SearchSpace.of(
-                new IntParam("n_estimators", 4, 1000, true),
-                new IntParam("max_depth", 2, 12, false),
-                new DoubleParam("min_child_weight", 1e-3, 128, true),
-                new DoubleParam("learning_rate", 0.01, 1.0, true),
-                new DoubleParam("subsample", 0.3, 1.0, false),
-                new DoubleParam("colsample_bytree", 0.3, 1.0, false),
-                new DoubleParam("reg_alpha", 1e-3, 1e3, true),
-                new DoubleParam("reg_lambda", 1e-3, 1e3, true));
+        return SearchSpace.of(N_ESTIMATORS, MAX_DEPTH, MIN_CHILD_WEIGHT, LEARNING_RATE, SUBSAMPLE, COLSAMPLE_BYTREE, REG_ALPHA,
+                REG_LAMBDA);
     }
 
     @Override
     public Config defaultConfig(TaskType task) {
-        Map<String, Object> v = new TreeMap<>();
-        v.put("n_estimators", 100);
-        v.put("max_depth", 6);
-        v.put("min_child_weight", 1.0);
-        v.put("learning_rate", 0.3);
-        v.put("subsample", 1.0);
-        v.put("colsample_bytree", 1.0);
-        v.put("reg_alpha", 1e-3);
-        v.put("reg_lambda", 1.0);
-        return Config.of(id(), v);
+        return Config.builder(id()).with(N_ESTIMATORS, 100).with(MAX_DEPTH, 6).with(MIN_CHILD_WEIGHT, 1.0)
+                .with(LEARNING_RATE, 0.3).with(SUBSAMPLE, 1.0).with(COLSAMPLE_BYTREE, 1.0).with(REG_ALPHA, 1e-3)
+                .with(REG_LAMBDA, 1.0).build();
     }
 
     /**
@@ -96,13 +98,13 @@ public final class XgboostLearner implements Learner {
         params.put("nthread", context.threads());
         params.put("seed", (int) (context.seed() & 0x7fffffff));
         params.put("verbosity", 0);
-        params.put("max_depth", config.intValue("max_depth"));
-        params.put("min_child_weight", config.doubleValue("min_child_weight"));
-        params.put("eta", config.doubleValue("learning_rate"));
-        params.put("subsample", config.doubleValue("subsample"));
-        params.put("colsample_bytree", config.doubleValue("colsample_bytree"));
-        params.put("alpha", config.doubleValue("reg_alpha"));
-        params.put("lambda", config.doubleValue("reg_lambda"));
+        params.put("max_depth", config.get(MAX_DEPTH));
+        params.put("min_child_weight", config.get(MIN_CHILD_WEIGHT));
+        params.put("eta", config.get(LEARNING_RATE));
+        params.put("subsample", config.get(SUBSAMPLE));
+        params.put("colsample_bytree", config.get(COLSAMPLE_BYTREE));
+        params.put("alpha", config.get(REG_ALPHA));
+        params.put("lambda", config.get(REG_LAMBDA));
         switch (task) {
             case BINARY -> params.put("objective", "binary:logistic");
             case MULTICLASS -> {
@@ -112,7 +114,7 @@ public final class XgboostLearner implements Learner {
             case REGRESSION -> params.put("objective", "reg:squarederror");
             default -> throw new IllegalStateException("unhandled task " + task);
         }
-        int rounds = config.intValue("n_estimators");
+        int rounds = config.get(N_ESTIMATORS);
         double[] y = data.labels().toArray();
         // Regression targets are standardized (as the peer baselines do), so that the regularization ranges mean the
         // same whatever the target's scale; predictions are mapped back.

@@ -45,7 +45,7 @@ final class XgboostModel implements FittedModel {
 
     @Override
     public Map<String, Object> refitSettings() {
-        return treeLimit > 0 ? Map.of("n_estimators", treeLimit) : Map.of();
+        return treeLimit > 0 ? Map.of(XgboostLearner.N_ESTIMATORS.name(), treeLimit) : Map.of();
     }
 
     @Override
