@@ -30,7 +30,8 @@ final class TribuoClassNames {
             org.tribuo.classification.sgd.protos.TribuoClassificationSgd.getDescriptor(),
             org.tribuo.regression.protos.TribuoRegressionCore.getDescriptor(),
             org.tribuo.regression.sgd.protos.TribuoRegressionSgd.getDescriptor(),
-            org.tribuo.regression.rtree.protos.TribuoRegressionTree.getDescriptor()));
+            org.tribuo.regression.rtree.protos.TribuoRegressionTree.getDescriptor(),
+            org.tribuo.common.liblinear.protos.TribuoLiblinear.getDescriptor()));
     private static final String ENUM_PROVENANCE = "com.oracle.labs.mlrg.olcut.provenance.primitives.EnumProvenance";
 
     /** Every class a model written by AutoML4J's Tribuo learners names (see TribuoClassNamesTest). */
@@ -40,6 +41,7 @@ final class TribuoClassNames {
             "com.oracle.labs.mlrg.olcut.provenance.primitives.CharProvenance",
             "com.oracle.labs.mlrg.olcut.provenance.primitives.DateTimeProvenance",
             "com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance",
+            "com.oracle.labs.mlrg.olcut.provenance.primitives.EnumProvenance",
             "com.oracle.labs.mlrg.olcut.provenance.primitives.FloatProvenance",
             "com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance",
             "com.oracle.labs.mlrg.olcut.provenance.primitives.LongProvenance",
@@ -58,9 +60,14 @@ final class TribuoClassNames {
             "org.tribuo.classification.dtree.CARTClassificationTrainer",
             "org.tribuo.classification.dtree.impurity.GiniIndex",
             "org.tribuo.classification.ensemble.FullyWeightedVotingCombiner",
+            "org.tribuo.classification.liblinear.LibLinearClassificationModel",
+            "org.tribuo.classification.liblinear.LibLinearClassificationTrainer",
+            "org.tribuo.classification.liblinear.LinearClassificationType",
+            "org.tribuo.classification.liblinear.LinearClassificationType$LinearType",
             "org.tribuo.classification.sgd.linear.LinearSGDModel",
             "org.tribuo.classification.sgd.linear.LinearSGDTrainer",
             "org.tribuo.classification.sgd.objectives.LogMulticlass",
+            "org.tribuo.common.liblinear.LibLinearModel",
             "org.tribuo.common.tree.ExtraTreesTrainer",
             "org.tribuo.common.tree.LeafNode",
             "org.tribuo.common.tree.SplitNode",
@@ -83,6 +90,10 @@ final class TribuoClassNames {
             "org.tribuo.regression.Regressor",
             "org.tribuo.regression.Regressor$DimensionTuple",
             "org.tribuo.regression.ensemble.AveragingCombiner",
+            "org.tribuo.regression.liblinear.LibLinearRegressionModel",
+            "org.tribuo.regression.liblinear.LibLinearRegressionTrainer",
+            "org.tribuo.regression.liblinear.LinearRegressionType",
+            "org.tribuo.regression.liblinear.LinearRegressionType$LinearType",
             "org.tribuo.regression.rtree.CARTRegressionTrainer",
             "org.tribuo.regression.rtree.IndependentRegressionTreeModel",
             "org.tribuo.regression.rtree.impurity.MeanSquaredError",

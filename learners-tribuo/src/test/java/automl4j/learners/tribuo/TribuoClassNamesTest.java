@@ -26,7 +26,7 @@ class TribuoClassNamesTest {
     void everyClassOurTribuoModelsNameIsAllowed() {
         Set<String> named = new TreeSet<>();
         List<ModelArtifact> written = new java.util.ArrayList<>();
-        for (Learner learner : List.<Learner>of(new TribuoLinearSgdLearner(), new TribuoExtraTreesLearner())) {
+        for (Learner learner : List.<Learner>of(new TribuoLinearSgdLearner(), new TribuoExtraTreesLearner(), new TribuoLibLinearLearner())) {
             for (TaskType task : TaskType.values()) {
                 ModelArtifact a = learner.fit(data(task), learner.defaultConfig(task), FitContext.of(1, 1)).export();
                 TribuoClassNames.visit(proto(a.payload()), "model", (field, name) -> named.add(name));
