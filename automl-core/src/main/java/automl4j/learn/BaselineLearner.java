@@ -58,9 +58,10 @@ public final class BaselineLearner implements Learner {
         return SearchSpace.of();
     }
 
+    /** Costs nothing to fit. */
     @Override
-    public double relativeCost() {
-        return 0;
+    public LearnerTraits traits() {
+        return LearnerTraits.defaults().withRelativeCost(0);
     }
 
     /** The class frequencies or the mean of {@code data}'s labels; the config and context are not used. */

@@ -11,7 +11,7 @@ package automl4j.learn;
  * @param validation    the rows the fitted model will be scored on, or null (the final refit has none); a learner
  *                      that trains in rounds may stop when they stop improving (early stopping) and report the rounds
  *                      it kept in {@link FittedModel#refitSettings()}
- * @param device        where to train: {@value #CPU}, or {@code cuda:N} for a learner that {@link Learner#usesGpu()}
+ * @param device        where to train: {@value #CPU}, or {@code cuda:N} for a learner that {@link LearnerTraits#usesGpu()}
  *                      when the executor gave the trial GPU {@code N}
  */
 public record FitContext(long seed, int threads, long deadlineNanos, TrainingSet validation, String device) {

@@ -7,8 +7,10 @@ import java.util.Set;
 
 /**
  * A learning algorithm the search can choose: declares the tasks it supports and its hyperparameter space, fits
- * configurations of that space, and loads the models it exported. Implementations are immutable, have a public no-arg
- * constructor and are listed in {@code META-INF/services/automl4j.learn.Learner}.
+ * configurations of that space, and loads the models it exported. Five methods to write; the defaults describe how
+ * to schedule it ({@link #traits()}), when it is not worth searching ({@link #unsuitedTo}), its memory
+ * ({@link #memoryEstimate}) and the config to try first ({@link #defaultConfig}). Implementations are immutable, have
+ * a public no-arg constructor and are listed in {@code META-INF/services/automl4j.learn.Learner}.
  */
 public interface Learner {
     /** Stable kebab-case id, such as {@code xgboost} or {@code smile-random-forest}. */
@@ -34,19 +36,11 @@ public interface Learner {
     FittedModel load(ModelArtifact artifact);
 
     /**
-     * How expensive a fit of the default config is relative to XGBoost's (1.0); the engine tries the defaults of cheap
-     * learners first, so a short budget still gets a result from each family it can afford.
+     * How the engine schedules this learner's trials: cost, sparse input, native code, deadline, GPU. Defaults to
+     * {@link LearnerTraits#defaults()}; a learner returns the same traits on every call.
      */
-    default double relativeCost() {
-        return 1.0;
-    }
-
-    /**
-     * True if the learner reads a sparse {@link FeatureMatrix} without densifying it and copes with thousands of
-     * features (as from TF-IDF text); when the featurized data is sparse the engine searches only such learners.
-     */
-    default boolean acceptsSparse() {
-        return false;
+    default LearnerTraits traits() {
+        return LearnerTraits.defaults();
     }
 
     /**
@@ -64,32 +58,6 @@ public interface Learner {
      */
     default long memoryEstimate(DataShape shape, Config config) {
         return 4 * shape.denseBytes() + (1L << 20);
-    }
-
-    /**
-     * True if fits run native code (through JNI), which can crash the whole JVM or ignore its heap limit; by default
-     * such learners run in worker processes.
-     */
-    default boolean nativeCode() {
-        return false;
-    }
-
-    /**
-     * True if {@link #fit} returns soon after its context's deadline passes (it trains in rounds and checks the
-     * deadline between them). A fit that cannot stop keeps its cores busy after its trial is abandoned, so by default
-     * such learners run in worker processes, where the executor kills them at their deadline.
-     */
-    default boolean stopsAtDeadline() {
-        return false;
-    }
-
-    /**
-     * True if the learner can train on an NVIDIA GPU when its {@link FitContext#device()} is {@code cuda:N}. Such
-     * trials run in worker processes, which read back the device a fit really used (a library may fall back to the
-     * CPU without an error).
-     */
-    default boolean usesGpu() {
-        return false;
     }
 
     /** The config to try first: the library's own defaults, expressed in this learner's space. */

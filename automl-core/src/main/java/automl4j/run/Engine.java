@@ -75,7 +75,7 @@ public final class Engine {
                 settings.executor().slots(), settings.executor().threadsPerTrial()));
 
         List<Gpus.Gpu> gpus = settings.usableGpus();
-        List<String> gpuLearners = learners.values().stream().filter(l -> l.usesGpu() && settings.isolation().inWorker(l))
+        List<String> gpuLearners = learners.values().stream().filter(l -> l.traits().usesGpu() && settings.isolation().inWorker(l))
                 .map(Learner::id).toList();
         listener.info(Gpus.describe(gpus, gpuLearners));
         List<Gpus.Gpu> gpuSlots = gpuLearners.isEmpty() ? List.of() : gpus;
@@ -97,12 +97,12 @@ public final class Engine {
             listener.info("featurization choices searched: " + featurizeSpace.params());
         }
 
-        if (splits.get(0).train().features().isSparse() && learners.values().stream().anyMatch(Learner::acceptsSparse)) {
-            List<String> left = learners.values().stream().filter(l -> !l.acceptsSparse()).map(Learner::id).toList();
+        if (splits.get(0).train().features().isSparse() && learners.values().stream().anyMatch(l -> l.traits().acceptsSparse())) {
+            List<String> left = learners.values().stream().filter(l -> !l.traits().acceptsSparse()).map(Learner::id).toList();
             if (!left.isEmpty()) {
                 listener.info("features are sparse (" + splits.get(0).train().features().columns() + " columns, text); "
                         + "searching only learners that take sparse input, not " + left);
-                learners.values().removeIf(l -> !l.acceptsSparse());
+                learners.values().removeIf(l -> !l.traits().acceptsSparse());
             }
         }
         DataShape shape = trainingShape(splits, trainRowsPerSplit, encoded.target());
@@ -122,9 +122,9 @@ public final class Engine {
         JointSpace space = new JointSpace(spaces);
         // Warm start: the defaults of the cheap learners (a first model within seconds, even on large data), the
         // portfolio's configs that fit this run, then the defaults of the other learners, cheapest first.
-        List<Learner> byCost = learners.values().stream().sorted(java.util.Comparator.comparingDouble(Learner::relativeCost)).toList();
+        List<Learner> byCost = learners.values().stream().sorted(java.util.Comparator.comparingDouble((Learner l) -> l.traits().relativeCost())).toList();
         for (Learner l : byCost) {
-            if (l.relativeCost() <= CHEAP) {
+            if (l.traits().relativeCost() <= CHEAP) {
                 addInitial(initial, space, Config.of(l.id(), l.defaultConfig(task).values()), featurizeDefaults);
             }
         }

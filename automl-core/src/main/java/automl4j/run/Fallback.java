@@ -67,11 +67,11 @@ final class Fallback {
     static Optional<Learner> cheapest(Iterable<Learner> learners) {
         List<Learner> candidates = new ArrayList<>();
         learners.forEach(l -> {
-            if (!l.nativeCode()) {
+            if (!l.traits().nativeCode()) {
                 candidates.add(l);
             }
         });
-        return candidates.stream().min(Comparator.comparingDouble(Learner::relativeCost).thenComparing(Learner::id));
+        return candidates.stream().min(Comparator.comparingDouble((Learner l) -> l.traits().relativeCost()).thenComparing(Learner::id));
     }
 
     /**

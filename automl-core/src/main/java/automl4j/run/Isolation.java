@@ -6,10 +6,10 @@ import automl4j.learn.Learner;
 public enum Isolation {
     /** Every trial in the engine's JVM: no start-up cost, but a crash in native code ends the run. */
     IN_PROCESS,
-    /** Learners with native code ({@link Learner#nativeCode()}, such as XGBoost) in worker processes, the rest in-process. */
+    /** Learners with native code ({@link automl4j.learn.LearnerTraits#nativeCode()}, such as XGBoost) in worker processes, the rest in-process. */
     NATIVE_IN_WORKERS,
     /**
-     * Learners with native code, and learners whose fits cannot stop at their deadline ({@link Learner#stopsAtDeadline()}
+     * Learners with native code, and learners whose fits cannot stop at their deadline ({@link automl4j.learn.LearnerTraits#stopsAtDeadline()}
      * false: forests and linear models of Smile and Tribuo), in worker processes, where a trial abandoned at the end
      * of the search is killed instead of taking cores from the final refit; the rest in-process. A learner without
      * native code whose trials on the data at hand typically fit in under two seconds runs in-process after its
@@ -25,8 +25,8 @@ public enum Isolation {
     boolean inWorker(Learner learner) {
         return switch (this) {
             case IN_PROCESS -> false;
-            case NATIVE_IN_WORKERS -> learner.nativeCode() && WorkerPool.canRun(learner);
-            case GUARDED -> (learner.nativeCode() || !learner.stopsAtDeadline()) && WorkerPool.canRun(learner);
+            case NATIVE_IN_WORKERS -> learner.traits().nativeCode() && WorkerPool.canRun(learner);
+            case GUARDED -> (learner.traits().nativeCode() || !learner.traits().stopsAtDeadline()) && WorkerPool.canRun(learner);
             case WORKERS -> WorkerPool.canRun(learner);
         };
     }

@@ -29,7 +29,7 @@ import java.util.Objects;
  * @param prior          trials of an interrupted run that this run continues, or {@link PriorTrials#NONE}
  * @param isolation      which trials run in worker processes
  * @param workerHeapMb   heap of each worker process in MiB, or 0 for a share of the machine's memory
- * @param gpus           the GPUs trials of learners that {@link Learner#usesGpu()} may run on, besides the CPU slots;
+ * @param gpus           the GPUs trials of learners that {@link automl4j.learn.LearnerTraits#usesGpu()} may run on, besides the CPU slots;
  *                       null for those {@link Gpus#detected()} finds
  */
 public record RunSettings(Metric metric, Budget budget, long seed, List<Learner> learners, Searcher searcher,

@@ -27,7 +27,7 @@ import java.util.function.ToLongFunction;
  * the same leaderboard on 1 slot or 16, while up to {@code LAG + 1} trials can run at once. Under a pure time budget
  * (no such promise: trial costs reach the searcher) the lag grows to the number of slots, so that every slot can work.
  *
- * <p>GPUs: a trial of a learner that {@link Learner#usesGpu()} and runs in a worker takes a free GPU if there is one,
+ * <p>GPUs: a trial of a learner that {@link automl4j.learn.LearnerTraits#usesGpu()} and runs in a worker takes a free GPU if there is one,
  * else a CPU slot; other trials take CPU slots only. GPU trials hold no CPU slot, so both kinds of slot work at once.
  * A trial that asked for a GPU and trained on the CPU switches the GPUs off for the rest of the search.
  */
@@ -247,7 +247,7 @@ final class SearchLoop {
     /** The slot a trial of {@code config} takes now: a free GPU if its learner can use one, else a free CPU slot. */
     private Slot slotFor(Config config, boolean cpuFree, boolean gpuFree) {
         Learner learner = learners.get(config.learner());
-        if (gpuFree && learner.usesGpu() && isolation.inWorker(learner) && !workersFailed) {
+        if (gpuFree && learner.traits().usesGpu() && isolation.inWorker(learner) && !workersFailed) {
             return Slot.GPU;
         }
         return cpuFree ? Slot.CPU : Slot.NONE;
@@ -377,7 +377,7 @@ final class SearchLoop {
         if (!isolation.inWorker(learner)) {
             return false;
         }
-        if (isolation != Isolation.GUARDED || learner.nativeCode() || (learner.usesGpu() && gpuSlots.count() > 0)) {
+        if (isolation != Isolation.GUARDED || learner.traits().nativeCode() || (learner.traits().usesGpu() && gpuSlots.count() > 0)) {
             return true;   // GPU trials run in workers, which read back the device
         }
         double typical = typicalSeconds(results, learner.id());

@@ -1,6 +1,8 @@
 package automl4j.search;
 
 import automl4j.data.TaskType;
+import automl4j.learn.Learner;
+import automl4j.learn.Learners;
 import automl4j.space.Config;
 import automl4j.space.ConfigJson;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -20,7 +21,10 @@ import java.util.Map;
  * learner configs that did well across many datasets. A config whose learner is not in a run, or whose values are
  * outside that run's space, is skipped.
  *
- * <p>The built-in portfolio ({@code automl4j/search/portfolio.json}) was derived from the public benchmark suite only,
+ * <p>The built-in portfolio is split by learner: each learner module carries the entries of its learners (the resource
+ * {@code automl4j/portfolio/<learner id>.json}, each entry with its rank), and {@link #builtIn()} merges those of the
+ * learners on the class path by rank, so an application that leaves a learner module out leaves out its entries. It
+ * was derived from the public benchmark suite only,
  * by {@code automl portfolio} in the bench module: on each dataset, the best configs of a search on the training rows
  * of outer fold 0 become candidates; every candidate is scored on every dataset of its task by inner validation on
  * those same training rows; then greedy selection adds, one at a time, the candidate that most raises the mean over
@@ -32,7 +36,6 @@ import java.util.Map;
  */
 public record Portfolio(Map<TaskType, List<Config>> configs, String derived) {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String RESOURCE = "/automl4j/search/portfolio.json";
 
     public Portfolio {
         Map<TaskType, List<Config>> copy = new EnumMap<>(TaskType.class);
@@ -46,16 +49,26 @@ public record Portfolio(Map<TaskType, List<Config>> configs, String derived) {
         return new Portfolio(Map.of(), "none");
     }
 
-    /** The portfolio shipped with AutoML4J. */
+    /** The portfolio shipped with the learners on the class path ({@link Learners#discovered()}). */
     public static Portfolio builtIn() {
-        try (InputStream in = Portfolio.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return none();
-            }
-            return fromJson(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the built-in portfolio " + RESOURCE, e);
-        }
+        return builtIn(Learners.discovered());
+    }
+
+    /**
+     * The entries that {@code learners}' modules ship, merged in the order they were derived in.
+     *
+     * @throws IllegalStateException naming the resource if a learner's entries are malformed
+     */
+    public static Portfolio builtIn(List<Learner> learners) {
+        return LearnerPortfolios.merge(learners);
+    }
+
+    /**
+     * This portfolio's entries of {@code learner} in the form of a learner module's resource
+     * ({@code automl4j/portfolio/<learner id>.json}), each entry with its rank in its task's list.
+     */
+    public byte[] toLearnerJson(String learner) {
+        return LearnerPortfolios.resourceOf(this, learner);
     }
 
     /** The configs for {@code task}, in order; empty when none. */

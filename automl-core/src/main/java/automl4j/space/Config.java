@@ -33,6 +33,29 @@ public record Config(String learner, SortedMap<String, Object> values) {
         return new Config(learner, new TreeMap<>(values));
     }
 
+    /**
+     * Starts a config of {@code learner} whose values are set through the learner's typed parameters, so each name is
+     * written once, where the parameter is declared.
+     */
+    public static Builder builder(String learner) {
+        return new Builder(learner);
+    }
+
+    /** The value of the integer parameter {@code param}, read by its name. */
+    public int get(IntParam param) {
+        return intValue(param.name());
+    }
+
+    /** The value of the real parameter {@code param}, read by its name. */
+    public double get(DoubleParam param) {
+        return doubleValue(param.name());
+    }
+
+    /** The value of the categorical parameter {@code param}, read by its name. */
+    public String get(ChoiceParam param) {
+        return choice(param.name());
+    }
+
     /** The integer value of {@code name}. */
     public int intValue(String name) {
         return (Integer) require(name);
@@ -54,6 +77,63 @@ public record Config(String learner, SortedMap<String, Object> values) {
             throw new IllegalArgumentException("config of '" + learner + "' has no hyperparameter '" + name + "'; it has " + values.keySet());
         }
         return v;
+    }
+
+    /**
+     * Collects a config's values parameter by parameter; each value must lie inside its parameter's range. Not
+     * thread-safe; {@link #build()} gives an immutable config.
+     */
+    public static final class Builder {
+        private final String learner;
+        private final TreeMap<String, Object> values = new TreeMap<>();
+
+        private Builder(String learner) {
+            this.learner = Objects.requireNonNull(learner, "learner");
+        }
+
+        /**
+         * Sets {@code param} to {@code value}.
+         *
+         * @throws IllegalArgumentException if {@code value} is outside its range
+         */
+        public Builder with(IntParam param, int value) {
+            return put(param, value);
+        }
+
+        /**
+         * Sets {@code param} to {@code value}.
+         *
+         * @throws IllegalArgumentException if {@code value} is outside its range or NaN
+         */
+        public Builder with(DoubleParam param, double value) {
+            return put(param, value);
+        }
+
+        /**
+         * Sets {@code param} to {@code value}.
+         *
+         * @throws IllegalArgumentException if {@code value} is not one of its options
+         */
+        public Builder with(ChoiceParam param, String value) {
+            return put(param, value);
+        }
+
+        private Builder put(Param param, Object value) {
+            if (!param.contains(value)) {
+                String range = param instanceof IntParam i ? "in [" + i.low() + ", " + i.high() + "]"
+                        : param instanceof DoubleParam d ? "in [" + d.low() + ", " + d.high() + "]"
+                        : "one of " + ((ChoiceParam) param).options();
+                throw new IllegalArgumentException("hyperparameter '" + param.name() + "' of '" + learner + "' must be " + range
+                        + ", but was " + value);
+            }
+            values.put(param.name(), value);
+            return this;
+        }
+
+        /** The config of the values set so far. */
+        public Config build() {
+            return new Config(learner, values);
+        }
     }
 
     /** Compact text such as {@code xgboost{eta=0.3, max_depth=6}}; reals with 4 significant digits. */

@@ -46,16 +46,16 @@ class IsolationTest {
     /** Java code that checks its deadline between rounds. */
     public static class Stoppable extends Unstoppable {
         @Override
-        public boolean stopsAtDeadline() {
-            return true;
+        public automl4j.learn.LearnerTraits traits() {
+            return super.traits().withStopsAtDeadline(true);
         }
     }
 
     /** Native code that stops at its deadline, like XGBoost. */
     public static class NativeStoppable extends Stoppable {
         @Override
-        public boolean nativeCode() {
-            return true;
+        public automl4j.learn.LearnerTraits traits() {
+            return super.traits().withNativeCode(true);
         }
     }
 

@@ -42,8 +42,9 @@ import tech.tablesaw.selection.Selection;
                 "1. On each dataset, a search (hybrid searcher, no ensemble, no portfolio) gives its best configs as "
                         + "candidates; 2. every candidate is scored on every dataset of its task by inner validation; "
                         + "3. greedy selection keeps, per task, the candidates that together score best across datasets.",
-                "Writes the portfolio JSON (copy it to automl-core/src/main/resources/automl4j/search/portfolio.json) and "
-                        + "the loss matrix as CSV beside it."})
+                "Writes the portfolio JSON, the loss matrix as CSV beside it, and beside them a folder <out>.learners "
+                        + "with each learner's entries (copy <id>.json to the resources of the learner's module, under "
+                        + "automl4j/portfolio/)."})
 final class PortfolioCommand implements Callable<Integer> {
     @Option(names = "--suite", required = true, description = "The suite manifest (suite.json).")
     Path suite;
@@ -144,6 +145,10 @@ final class PortfolioCommand implements Callable<Integer> {
         }
         Files.write(out, portfolio.toJson());
         Files.writeString(Path.of(out + ".matrix.csv"), matrix.toString(), StandardCharsets.UTF_8);
+        Path perLearner = Files.createDirectories(Path.of(out + ".learners"));
+        for (String learner : chosen.values().stream().flatMap(List::stream).map(Config::learner).distinct().sorted().toList()) {
+            Files.write(perLearner.resolve(learner + ".json"), portfolio.toLearnerJson(learner));
+        }
         chosen.forEach((task, list) -> CommonOptions.out.println(task.label() + ": " + list));
         CommonOptions.out.println("Portfolio in " + out + ", loss matrix in " + out + ".matrix.csv");
         return ExitCodes.OK;

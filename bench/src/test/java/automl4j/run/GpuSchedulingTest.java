@@ -54,8 +54,8 @@ class GpuSchedulingTest {
         }
 
         @Override
-        public boolean usesGpu() {
-            return true;
+        public automl4j.learn.LearnerTraits traits() {
+            return automl4j.learn.LearnerTraits.defaults().withUsesGpu(true);
         }
 
         @Override

@@ -57,8 +57,8 @@ class TempFilesTest {
         }
 
         @Override
-        public boolean nativeCode() {
-            return true;
+        public automl4j.learn.LearnerTraits traits() {
+            return automl4j.learn.LearnerTraits.defaults().withNativeCode(true);
         }
 
         @Override

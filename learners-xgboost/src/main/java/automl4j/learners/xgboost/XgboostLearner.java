@@ -1,0 +1,207 @@
+package automl4j.learners.xgboost;
+
+import automl4j.data.TaskType;
+import automl4j.learn.FitContext;
+import automl4j.learn.DataShape;
+import automl4j.learn.FittedModel;
+import automl4j.learn.Learner;
+import automl4j.learn.LearnerTraits;
+import automl4j.learn.ModelArtifact;
+import automl4j.learn.TrainingSet;
+import automl4j.space.Config;
+import automl4j.space.DoubleParam;
+import automl4j.space.IntParam;
+import automl4j.space.SearchSpace;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * Gradient-boosted trees with XGBoost4J ({@code xgboost}), {@code tree_method=hist}, for every task. Trained one round
+ * at a time so that a deadline stops it between rounds (a round cannot be interrupted inside native code); the model
+ * is then scored with the rounds it has. Given validation rows (during the search), it stops {@value #PATIENCE} rounds
+ * after the validation loss last improved (log loss, or RMSE for regression) and predicts with the best round, which
+ * it reports as {@code n_estimators} for the refit on all rows. Regression targets are standardized during training.
+ * The space is the peer baselines' XGBoost space ({@code PROTOCOL.md}, section 8) with at most 1000 rounds.
+ */
+public final class XgboostLearner implements Learner {
+    static final String VERSION = "3.4.0";
+    /** Rounds without improvement on the validation rows after which training stops (as in the peer baselines). */
+    static final int PATIENCE = 50;
+
+    /** Boosting rounds, at most; early stopping may keep fewer. */
+    public static final IntParam N_ESTIMATORS = new IntParam("n_estimators", 4, 1000, true);
+    /** Depth of each tree. */
+    public static final IntParam MAX_DEPTH = new IntParam("max_depth", 2, 12, false);
+    /** Smallest hessian sum of a leaf. */
+    public static final DoubleParam MIN_CHILD_WEIGHT = new DoubleParam("min_child_weight", 1e-3, 128, true);
+    /** Shrinkage of each round ({@code eta}). */
+    public static final DoubleParam LEARNING_RATE = new DoubleParam("learning_rate", 0.01, 1.0, true);
+    /** Fraction of the rows sampled for each tree. */
+    public static final DoubleParam SUBSAMPLE = new DoubleParam("subsample", 0.3, 1.0, false);
+    /** Fraction of the features sampled for each tree. */
+    public static final DoubleParam COLSAMPLE_BYTREE = new DoubleParam("colsample_bytree", 0.3, 1.0, false);
+    /** L1 regularization of the leaf weights ({@code alpha}). */
+    public static final DoubleParam REG_ALPHA = new DoubleParam("reg_alpha", 1e-3, 1e3, true);
+    /** L2 regularization of the leaf weights ({@code lambda}). */
+    public static final DoubleParam REG_LAMBDA = new DoubleParam("reg_lambda", 1e-3, 1e3, true);
+
+    /** The learner. */
+    public XgboostLearner() {
+    }
+
+    @Override
+    public String id() {
+        return "xgboost";
+    }
+
+    @Override
+    public Set<TaskType> tasks() {
+        return EnumSet.allOf(TaskType.class);
+    }
+
+    @Override
+    public SearchSpace space(TaskType task) {
+        return SearchSpace.of(N_ESTIMATORS, MAX_DEPTH, MIN_CHILD_WEIGHT, LEARNING_RATE, SUBSAMPLE, COLSAMPLE_BYTREE, REG_ALPHA,
+                REG_LAMBDA);
+    }
+
+    @Override
+    public Config defaultConfig(TaskType task) {
+        return Config.builder(id()).with(N_ESTIMATORS, 100).with(MAX_DEPTH, 6).with(MIN_CHILD_WEIGHT, 1.0)
+                .with(LEARNING_RATE, 0.3).with(SUBSAMPLE, 1.0).with(COLSAMPLE_BYTREE, 1.0).with(REG_ALPHA, 1e-3)
+                .with(REG_LAMBDA, 1.0).build();
+    }
+
+    /**
+     * Reads sparse rows. Trains in its native library, one round at a time with a deadline check before each. Uses the
+     * GPU with the CUDA build of XGBoost on the class path (built with {@code -Dcuda}); the CPU build, like the CUDA
+     * build without a usable GPU, trains on the CPU and only warns on its native standard error, which the worker reads
+     * back.
+     */
+    @Override
+    public LearnerTraits traits() {
+        return LearnerTraits.defaults().withAcceptsSparse(true).withNativeCode(true).withStopsAtDeadline(true).withUsesGpu(true);
+    }
+
+    @Override
+    public FittedModel fit(TrainingSet data, Config config, FitContext context) {
+        TaskType task = data.target().task();
+        Map<String, Object> params = new HashMap<>();
+        params.put("tree_method", "hist");
+        params.put("device", context.device());
+        params.put("nthread", context.threads());
+        params.put("seed", (int) (context.seed() & 0x7fffffff));
+        params.put("verbosity", 0);
+        params.put("max_depth", config.get(MAX_DEPTH));
+        params.put("min_child_weight", config.get(MIN_CHILD_WEIGHT));
+        params.put("eta", config.get(LEARNING_RATE));
+        params.put("subsample", config.get(SUBSAMPLE));
+        params.put("colsample_bytree", config.get(COLSAMPLE_BYTREE));
+        params.put("alpha", config.get(REG_ALPHA));
+        params.put("lambda", config.get(REG_LAMBDA));
+        switch (task) {
+            case BINARY -> params.put("objective", "binary:logistic");
+            case MULTICLASS -> {
+                params.put("objective", "multi:softprob");
+                params.put("num_class", data.target().numClasses());
+            }
+            case REGRESSION -> params.put("objective", "reg:squarederror");
+            default -> throw new IllegalStateException("unhandled task " + task);
+        }
+        int rounds = config.get(N_ESTIMATORS);
+        double[] y = data.labels().toArray();
+        // Regression targets are standardized (as the peer baselines do), so that the regularization ranges mean the
+        // same whatever the target's scale; predictions are mapped back.
+        double mean = 0;
+        double sd = 1;
+        if (task == TaskType.REGRESSION) {
+            mean = java.util.Arrays.stream(y).average().orElse(0);
+            double m = mean;
+            double var = java.util.Arrays.stream(y).map(v -> (v - m) * (v - m)).sum() / Math.max(1, y.length);
+            sd = var > 0 ? Math.sqrt(var) : 1;
+            y = standardized(y, mean, sd);
+        }
+        TrainingSet valid = context.validation();
+        if (valid != null) {
+            params.put("eval_metric", switch (task) {
+                // Log loss rather than AUC: on validation folds with a handful of positives AUC jumps from round to
+                // round, and early stopping on it kept a round count that refitted to a constant model.
+                case BINARY -> "logloss";
+                case MULTICLASS -> "mlogloss";
+                case REGRESSION -> "rmse";
+            });
+        }
+        DMatrix train = null;
+        DMatrix validation = null;
+        try {
+            train = XgbMatrices.of(data.features());
+            train.setLabel(toFloat(y));
+            Booster booster = XGBoost.train(train, params, 0, Map.of(), null, null);
+            EarlyStopping stopping = null;
+            if (valid != null) {
+                validation = XgbMatrices.of(valid.features());
+                double[] vy = valid.labels().toArray();
+                validation.setLabel(toFloat(task == TaskType.REGRESSION ? standardized(vy, mean, sd) : vy));
+                stopping = new EarlyStopping(false, PATIENCE);
+            }
+            for (int round = 0; round < rounds; round++) {
+                if (round > 0 && context.pastDeadline()) {
+                    break;
+                }
+                booster.update(train, round);
+                if (stopping != null && stopping.record(round,
+                        EarlyStopping.parse(booster.evalSet(new DMatrix[] {validation}, new String[] {"valid"}, round)))) {
+                    break;
+                }
+            }
+            int kept = stopping != null ? stopping.keptRounds() : 0;
+            return new XgboostModel(booster, data.target(), kept, mean, sd, context.device());
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoostError: " + e.getMessage(), e);
+        } finally {
+            if (train != null) {
+                train.dispose();
+            }
+            if (validation != null) {
+                validation.dispose();
+            }
+        }
+    }
+
+    private static double[] standardized(double[] y, double mean, double sd) {
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = (y[i] - mean) / sd;
+        }
+        return out;
+    }
+
+    /**
+     * Heap only: the float copies of the training and validation features handed to the native library, labels and
+     * predictions. The native DMatrix and trees live outside the heap and are not counted.
+     */
+    @Override
+    public long memoryEstimate(DataShape shape, Config config) {
+        long floats = (long) shape.rows() * shape.columns() * Float.BYTES;
+        return 2 * floats + 4L * shape.rows() * shape.outputs() * Double.BYTES + (1L << 20);
+    }
+
+    @Override
+    public FittedModel load(ModelArtifact artifact) {
+        return XgboostModel.load(artifact);
+    }
+
+    private static float[] toFloat(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
+    }
+}

@@ -1,0 +1,182 @@
+package automl4j.learners.xgboost;
+
+import automl4j.data.Target;
+import automl4j.data.TaskType;
+import automl4j.internal.ArtifactTargets;
+import automl4j.learn.FeatureMatrix;
+import automl4j.learn.FittedModel;
+import automl4j.learn.ModelArtifact;
+import automl4j.learn.Predictions;
+import java.io.IOException;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/** A fitted XGBoost booster. Exported in XGBoost's UBJ format with the library version recorded. */
+final class XgboostModel implements FittedModel {
+    private final Booster booster;
+    private final Target target;
+    private final int treeLimit;
+    private final double targetMean;
+    private final double targetSd;
+    private final String device;
+
+    /**
+     * A model predicting with its first {@code treeLimit} rounds (0: all), regression values as {@code mean + sd * raw},
+     * trained on {@code device} as asked (XGBoost cannot say where it really trained; a worker reads that back).
+     */
+    XgboostModel(Booster booster, Target target, int treeLimit, double targetMean, double targetSd, String device) {
+        this.booster = booster;
+        this.device = device;
+        this.target = target;
+        this.treeLimit = treeLimit;
+        this.targetMean = targetMean;
+        this.targetSd = targetSd;
+    }
+
+    @Override
+    public String device() {
+        return device;
+    }
+
+    @Override
+    public Map<String, Object> refitSettings() {
+        return treeLimit > 0 ? Map.of(XgboostLearner.N_ESTIMATORS.name(), treeLimit) : Map.of();
+    }
+
+    @Override
+    public Predictions predict(FeatureMatrix features) {
+        float[][] raw;
+        DMatrix m = null;
+        try {
+            m = XgbMatrices.of(features);
+            synchronized (booster) {   // a Booster's prediction cache is not safe for concurrent use
+                raw = treeLimit > 0 ? booster.predict(m, false, treeLimit) : booster.predict(m);
+            }
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoostError: " + e.getMessage(), e);
+        } finally {
+            if (m != null) {
+                m.dispose();
+            }
+        }
+        int n = features.rows();
+        if (target.task() == TaskType.REGRESSION) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = targetMean + targetSd * raw[i][0];
+            }
+            return Predictions.ofValues(v);
+        }
+        double[][] p = new double[n][];
+        for (int i = 0; i < n; i++) {
+            if (target.task() == TaskType.BINARY) {
+                p[i] = new double[] {1 - raw[i][0], raw[i][0]};
+            } else {
+                p[i] = new double[raw[i].length];
+                for (int k = 0; k < raw[i].length; k++) {
+                    p[i][k] = raw[i][k];
+                }
+            }
+        }
+        return Predictions.ofProbabilities(target.task(), target.classes(), p);
+    }
+
+    @Override
+    public ModelArtifact export() {
+        try {
+            Map<String, String> props = new TreeMap<>(ArtifactTargets.of(target));
+            props.put("xgboost_version", XgboostLearner.VERSION);
+            props.put("tree_limit", Integer.toString(treeLimit));
+            props.put("target_mean", Double.toString(targetMean));
+            props.put("target_sd", Double.toString(targetSd));
+            props.put("num_features", Long.toString(booster.getNumFeature()));
+            return new ModelArtifact("xgboost", "xgboost-ubj", props, booster.toByteArray("ubj"));
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoostError: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a model written by {@link #export()}. The payload is checked in Java and re-encoded by
+     * {@link XgbPayloadValidator} first, so that XGBoost's native loader, which trusts its input, only sees canonical
+     * bytes built from checked values.
+     *
+     * @throws IllegalArgumentException when the payload or a property is malformed, naming what is wrong
+     * @throws IllegalStateException    when XGBoost refuses a payload that passed the checks
+     */
+    static XgboostModel load(ModelArtifact artifact) {
+        if (!artifact.format().equals("xgboost-ubj")) {
+            throw new IllegalArgumentException("xgboost cannot read payload format '" + artifact.format() + "'");
+        }
+        // Files written before early stopping, standardized targets and the feature count lack these properties:
+        // all rounds, raw values, no feature-count check.
+        Map<String, String> p = artifact.properties();
+        OptionalInt numFeatures = p.containsKey("num_features")
+                ? OptionalInt.of(intProperty(p, "num_features", 1, XgbPayloadValidator.MAX_FEATURES))
+                : OptionalInt.empty();
+        XgbPayloadValidator.Checked checked;
+        try {
+            checked = XgbPayloadValidator.check(artifact.payload(), numFeatures);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("xgboost payload is invalid: " + e.getMessage(), e);
+        }
+        Target target = ArtifactTargets.read(artifact);
+        String objective = target.task() == TaskType.BINARY ? "binary:logistic"
+                : target.task() == TaskType.MULTICLASS ? "multi:softprob" : "reg:squarederror";
+        int numClass = target.task() == TaskType.MULTICLASS ? target.classes().size() : 0;
+        if (!checked.objective().equals(objective) || checked.numClass() != numClass) {
+            throw new IllegalArgumentException("xgboost payload is invalid: a " + target.task().toString().toLowerCase(
+                    java.util.Locale.ROOT) + " model of " + target.classes().size() + " classes must have objective '"
+                    + objective + "' and num_class " + numClass + ", but has '" + checked.objective() + "' and "
+                    + checked.numClass());
+        }
+        int treeLimit = intProperty(p, "tree_limit", 0, checked.rounds());
+        double mean = finiteProperty(p, "target_mean", 0);
+        double sd = finiteProperty(p, "target_sd", 1);
+        try {
+            Booster booster = XGBoost.loadModel(checked.payload());
+            return new XgboostModel(booster, target, treeLimit, mean, sd,
+                    automl4j.learn.FitContext.CPU);
+        } catch (XGBoostError | IOException e) {
+            throw new IllegalStateException("cannot load XGBoost model: " + e.getMessage(), e);
+        }
+    }
+
+    private static int intProperty(Map<String, String> p, String key, int min, int max) {
+        String v = p.getOrDefault(key, "0");
+        long n;
+        try {
+            n = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            n = Long.MIN_VALUE;
+        }
+        if (!(n >= min && n <= max)) {
+            throw new IllegalArgumentException("xgboost property '" + key + "' must be a whole number in [" + min + ", "
+                    + max + "], but was '" + v + "'");
+        }
+        return (int) n;
+    }
+
+    private static double finiteProperty(Map<String, String> p, String key, double fallback) {
+        String v = p.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        double d;
+        try {
+            d = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            d = Double.NaN;
+        }
+        if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException("xgboost property '" + key + "' must be a finite number, but was '" + v
+                    + "'");
+        }
+        return d;
+    }
+}
