@@ -121,7 +121,7 @@ final class FoldRunner {
 
     private static void checkFinite(Predictions p) {
         for (int i = 0; i < p.size(); i++) {
-            if (p.task().isClassification()) {
+            if (p.task() instanceof Classification) {
                 for (double v : p.probabilities(i)) {
                     if (!Double.isFinite(v)) {
                         throw new IllegalStateException("non-finite probability predicted for test row " + i);

@@ -29,7 +29,7 @@ final class GoldenFiles {
         Predictions p = m.predict(input());
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < p.size(); i++) {
-            if (p.task().isClassification()) {
+            if (p.task() instanceof Classification) {
                 StringBuilder b = new StringBuilder(p.label(i));
                 for (double v : p.probabilities(i)) {
                     b.append(',').append(v);

@@ -135,12 +135,12 @@ class EngineTest {
         }
 
         @Override
-        public Set<TaskType> tasks() {
+        public Set<Class<? extends Task>> tasks() {
             return inner.tasks();
         }
 
         @Override
-        public SearchSpace space(TaskType task) {
+        public SearchSpace space(Task task) {
             return inner.space(task);
         }
 

@@ -68,7 +68,7 @@ public class ExecutorOverhead {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        Target target = new Target("y", TaskType.BINARY, List.of("no", "yes"));
+        Target target = new Target("y", new Classification(List.of("no", "yes")));
         splits = List.of(new PreparedSplit(new TrainingSet(matrix(20), labels(20), target), matrix(10), labels(10)));
         evaluator = new TrialEvaluator(splits, metric);
         executor = TrialExecutor.ofCores(1);
@@ -125,12 +125,12 @@ public class ExecutorOverhead {
         }
 
         @Override
-        public Set<TaskType> tasks() {
+        public Set<Class<? extends Task>> tasks() {
             return EnumSet.of(TaskType.BINARY);
         }
 
         @Override
-        public SearchSpace space(TaskType task) {
+        public SearchSpace space(Task task) {
             return SearchSpace.of(new IntParam("k", 1, 10, false));
         }
 

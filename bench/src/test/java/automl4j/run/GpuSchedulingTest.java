@@ -44,12 +44,12 @@ class GpuSchedulingTest {
         }
 
         @Override
-        public Set<TaskType> tasks() {
+        public Set<Class<? extends Task>> tasks() {
             return EnumSet.of(TaskType.BINARY);
         }
 
         @Override
-        public SearchSpace space(TaskType task) {
+        public SearchSpace space(Task task) {
             return SearchSpace.of(new IntParam("k", 1, 100, false));
         }
 

@@ -40,12 +40,12 @@ class MemoryLimitTest {
         }
 
         @Override
-        public Set<TaskType> tasks() {
+        public Set<Class<? extends Task>> tasks() {
             return inner.tasks();
         }
 
         @Override
-        public SearchSpace space(TaskType task) {
+        public SearchSpace space(Task task) {
             return inner.space(task);
         }
 

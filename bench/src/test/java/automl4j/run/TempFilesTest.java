@@ -47,12 +47,12 @@ class TempFilesTest {
         }
 
         @Override
-        public Set<TaskType> tasks() {
+        public Set<Class<? extends Task>> tasks() {
             return logistic().tasks();
         }
 
         @Override
-        public SearchSpace space(TaskType task) {
+        public SearchSpace space(Task task) {
             return logistic().space(task);
         }
 

@@ -60,7 +60,7 @@ final class TargetEncoder implements ColumnEncoder {
         int[] code = coded.codes;
         int levelCount = levels.size();
         int dims = target.task() == automl4j.data.TaskType.MULTICLASS ? target.numClasses() : 1;
-        boolean regression = !target.task().isClassification();
+        boolean regression = !target.task() instanceof Classification;
         double[] y = labels;
         double mean = 0;
         double sd = 1;

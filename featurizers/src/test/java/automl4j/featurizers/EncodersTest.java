@@ -17,7 +17,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 class EncodersTest {
-    static final Target BINARY = new Target("y", TaskType.BINARY, List.of("a", "b"));
+    static final Target BINARY = new Target("y", new Classification(List.of("a", "b")));
 
     private static int[] all(int n) {
         return IntStream.range(0, n).toArray();

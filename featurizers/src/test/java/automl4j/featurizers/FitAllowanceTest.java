@@ -15,7 +15,7 @@ import tech.tablesaw.api.Table;
 
 /** Issue 14: on a tight time allowance the featurizer fits less, says so, and is otherwise unchanged. */
 class FitAllowanceTest {
-    private static final Target TARGET = new Target("y", TaskType.BINARY, List.of("a", "b"));
+    private static final Target TARGET = new Target("y", new Classification(List.of("a", "b")));
     private static final TabularFeaturizer TEXT = new TabularFeaturizer(FeaturizerOptions.defaults().toBuilder()
             .kind("notes", ColumnKind.TEXT).build());
 

@@ -18,7 +18,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 class GuardrailsTest {
-    static final Target BINARY = new Target("y", TaskType.BINARY, List.of("no", "yes"));
+    static final Target BINARY = new Target("y", new Classification(List.of("no", "yes")));
 
     /** A clean table: two noisy numeric features, one categorical, a binary target related to them. */
     static Table clean(long seed, int n) {
@@ -157,7 +157,7 @@ class GuardrailsTest {
         }
         Table t = Table.create("r", x, copy, DoubleColumn.create("y", y));
         FittedTransform f = new TabularFeaturizer().fit(t, IntStream.range(0, 200).toArray(),
-                new Target("y", TaskType.REGRESSION, List.of()), y);
+                new Target("y", new Regression()), y);
         Guardrail leak = f.report().guardrails().stream().filter(g -> g.check().equals("target-leakage")).findFirst().orElseThrow();
         assertThat(leak.columns()).containsExactly("price_with_tax");
     }

@@ -19,7 +19,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 class TabularFeaturizerProperties {
-    static final Target TARGET = new Target("y", TaskType.BINARY, List.of("a", "b"));
+    static final Target TARGET = new Target("y", new Classification(List.of("a", "b")));
 
     /** A table of random numeric, boolean, date, text, low- and high-cardinality columns with missing values. */
     static Table randomTable(long seed, int rows) {

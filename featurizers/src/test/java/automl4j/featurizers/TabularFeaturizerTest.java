@@ -15,7 +15,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 class TabularFeaturizerTest {
-    static final Target TARGET = new Target("y", TaskType.BINARY, List.of("a", "b"));
+    static final Target TARGET = new Target("y", new Classification(List.of("a", "b")));
 
     private static Table table(int n) {
         StringColumn id = StringColumn.create("id");

@@ -43,7 +43,7 @@ public interface LearnerContract {
             case MULTICLASS -> List.of("high", "low", "mid");
             case REGRESSION -> List.of();
         };
-        return new TrainingSet(FeatureMatrix.of(x, rows, names), Labels.of(y), new Target("y", task, classes));
+        return new TrainingSet(FeatureMatrix.of(x, rows, names), Labels.of(y), new Target("y", Tasks.of(task.label(), classes)));
     }
 
     /** Asserts that {@code learner}'s default multiclass forest leaves every class at least one uniform vote's share. */
@@ -63,7 +63,7 @@ public interface LearnerContract {
     static List<Double> flatten(Predictions p) {
         List<Double> out = new ArrayList<>();
         for (int i = 0; i < p.size(); i++) {
-            if (p.task().isClassification()) {
+            if (p.task() instanceof Classification) {
                 for (double v : p.probabilities(i)) {
                     out.add(v);
                 }

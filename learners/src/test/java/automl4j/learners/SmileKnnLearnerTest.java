@@ -49,7 +49,7 @@ class SmileKnnLearnerTest implements LearnerContract {
             }
             y[i] = x[i * columns] - 2 * x[i * columns + 1] + r.nextGaussian();
         }
-        return new TrainingSet(FeatureMatrix.of(x, rows, names), Labels.of(y), new Target("y", TaskType.REGRESSION, List.of()));
+        return new TrainingSet(FeatureMatrix.of(x, rows, names), Labels.of(y), new Target("y", new Regression()));
     }
 
     /** The k-NN prediction of {@code query} by sorting all training rows by distance. */

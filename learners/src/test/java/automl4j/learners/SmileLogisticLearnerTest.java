@@ -21,7 +21,7 @@ class SmileLogisticLearnerTest implements LearnerContract {
     @Test
     void idTasksAndSparseInput() {
         assertThat(learner().id()).isEqualTo("smile-logistic");
-        assertThat(learner().tasks()).isEqualTo(EnumSet.of(TaskType.BINARY, TaskType.MULTICLASS));
+        assertThat(learner().tasks()).isEqualTo(Set.of(Classification.class));
         assertThat(learner().acceptsSparse()).isTrue();
     }
 

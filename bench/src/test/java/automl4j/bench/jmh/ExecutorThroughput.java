@@ -87,12 +87,12 @@ public class ExecutorThroughput {
         }
 
         @Override
-        public Set<TaskType> tasks() {
+        public Set<Class<? extends Task>> tasks() {
             return EnumSet.of(TaskType.BINARY);
         }
 
         @Override
-        public SearchSpace space(TaskType task) {
+        public SearchSpace space(Task task) {
             return SearchSpace.of(new IntParam("k", 1, 1000, false));
         }
 

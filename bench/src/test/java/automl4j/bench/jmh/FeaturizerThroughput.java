@@ -114,7 +114,7 @@ public class FeaturizerThroughput {
 
     @Benchmark
     public FeatureMatrix fitTransform() {
-        FittedTransform f = new TabularFeaturizer().fit(table, all, new Target("y", TaskType.BINARY, List.of("no", "yes")), labels);
+        FittedTransform f = new TabularFeaturizer().fit(table, all, new Target("y", new Classification(List.of("no", "yes"))), labels);
         FeatureMatrix x = f.transform(table, all);
         lastColumns = x.columns();
         lastBytes = x.bytes();

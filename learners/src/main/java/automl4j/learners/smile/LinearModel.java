@@ -99,7 +99,7 @@ final class LinearModel implements FittedModel {
         }
         try {
             Target target = ArtifactTargets.read(artifact);
-            if (!target.task().isClassification()) {
+            if (!target.task() instanceof Classification) {
                 throw new IllegalArgumentException(artifact.learnerId() + " predicts classes, but its target is " + target.task().label());
             }
             int expected = target.numClasses() == 2 ? 1 : target.numClasses() - 1;

@@ -39,7 +39,7 @@ final class SmileForestModel implements FittedModel {
     @Override
     public Predictions predict(FeatureMatrix features) {
         double[][] out = ensemble.predict(features);
-        if (target.task().isClassification()) {
+        if (target.task() instanceof Classification) {
             if (smoothed) {
                 for (double[] row : out) {
                     VoteSmoothing.withUniformVote(row, ensemble.size());
@@ -74,7 +74,7 @@ final class SmileForestModel implements FittedModel {
         try {
             Target target = ArtifactTargets.read(artifact);
             TreeEnsemble ensemble = TreeEnsemble.fromJson(JSON, artifact.payload());
-            int outputs = target.task().isClassification() ? target.numClasses() : 1;
+            int outputs = target.task() instanceof Classification ? target.numClasses() : 1;
             if (ensemble.outputs() != outputs) {
                 throw new IllegalArgumentException("smile-random-forest payload has " + ensemble.outputs() + " outputs, but its "
                         + target.task().label() + " target needs " + outputs);

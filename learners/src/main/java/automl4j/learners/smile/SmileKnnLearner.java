@@ -43,19 +43,19 @@ public final class SmileKnnLearner implements Learner {
     }
 
     @Override
-    public Set<TaskType> tasks() {
-        return EnumSet.allOf(TaskType.class);
+    public Set<Class<? extends Task>> tasks() {
+        return Set.of(Classification.class, Regression.class);
     }
 
     @Override
-    public SearchSpace space(TaskType task) {
+    public SearchSpace space(Task task) {
         return SearchSpace.of(
                 new IntParam("n_neighbors", 1, 100, true),
                 new ChoiceParam("weights", List.of(KnnModel.UNIFORM, KnnModel.DISTANCE)));
     }
 
     @Override
-    public Config defaultConfig(TaskType task) {
+    public Config defaultConfig(Task task) {
         Map<String, Object> v = new TreeMap<>();
         v.put("n_neighbors", DEFAULT_K);
         v.put("weights", KnnModel.UNIFORM);

@@ -40,12 +40,12 @@ public final class SmileLogisticLearner implements Learner {
     }
 
     @Override
-    public Set<TaskType> tasks() {
-        return EnumSet.of(TaskType.BINARY, TaskType.MULTICLASS);
+    public Set<Class<? extends Task>> tasks() {
+        return Set.of(Classification.class);
     }
 
     @Override
-    public SearchSpace space(TaskType task) {
+    public SearchSpace space(Task task) {
         return SearchSpace.of(new DoubleParam("lambda", 1e-4, 100.0, true));
     }
 
@@ -60,7 +60,7 @@ public final class SmileLogisticLearner implements Learner {
     }
 
     @Override
-    public Config defaultConfig(TaskType task) {
+    public Config defaultConfig(Task task) {
         Map<String, Object> v = new TreeMap<>();
         v.put("lambda", 0.1);
         return Config.of(id(), v);

@@ -42,12 +42,12 @@ public final class SmileRandomForestLearner implements Learner {
     }
 
     @Override
-    public Set<TaskType> tasks() {
-        return EnumSet.allOf(TaskType.class);
+    public Set<Class<? extends Task>> tasks() {
+        return Set.of(Classification.class, Regression.class);
     }
 
     @Override
-    public SearchSpace space(TaskType task) {
+    public SearchSpace space(Task task) {
         return SearchSpace.of(
                 new IntParam("n_trees", 20, 500, true),
                 new DoubleParam("max_features_exponent", 0.0, 1.0, false),
@@ -62,7 +62,7 @@ public final class SmileRandomForestLearner implements Learner {
     }
 
     @Override
-    public Config defaultConfig(TaskType task) {
+    public Config defaultConfig(Task task) {
         Map<String, Object> v = new TreeMap<>();
         v.put("n_trees", 100);
         v.put("max_features_exponent", task.isClassification() ? 0.5 : 1.0);
@@ -86,7 +86,7 @@ public final class SmileRandomForestLearner implements Learner {
         // Smile seeds a tree's generator only when its seed is > 1, so draw the per-tree seeds from [2, max).
         var seeds = new SplittableRandom(context.seed()).longs(trees, 2, Long.MAX_VALUE);
         List<TreeEnsemble.Tree> converted = new ArrayList<>();
-        if (data.target().task().isClassification()) {
+        if (data.target().task() instanceof Classification) {
             int[] y = new int[x.rows()];
             TreeSet<Integer> present = new TreeSet<>();
             for (int i = 0; i < y.length; i++) {

@@ -38,12 +38,12 @@ public final class TribuoExtraTreesLearner implements Learner {
     }
 
     @Override
-    public Set<TaskType> tasks() {
-        return EnumSet.allOf(TaskType.class);
+    public Set<Class<? extends Task>> tasks() {
+        return Set.of(Classification.class, Regression.class);
     }
 
     @Override
-    public SearchSpace space(TaskType task) {
+    public SearchSpace space(Task task) {
         return SearchSpace.of(
                 new IntParam("n_trees", 10, 120, true),
                 new IntParam("max_depth", 2, 30, false),
@@ -57,7 +57,7 @@ public final class TribuoExtraTreesLearner implements Learner {
     }
 
     @Override
-    public Config defaultConfig(TaskType task) {
+    public Config defaultConfig(Task task) {
         Map<String, Object> v = new TreeMap<>();
         v.put("n_trees", 30);
         v.put("max_depth", 12);
@@ -72,7 +72,7 @@ public final class TribuoExtraTreesLearner implements Learner {
         int depth = config.intValue("max_depth");
         float minChild = (float) config.doubleValue("min_child_weight");
         float fraction = (float) config.doubleValue("feature_fraction");
-        if (data.target().task().isClassification()) {
+        if (data.target().task() instanceof Classification) {
             var cart = new CARTClassificationTrainer(depth, minChild, 0f, fraction, true, new GiniIndex(), context.seed());
             var trainer = new ExtraTreesTrainer<>(cart, new FullyWeightedVotingCombiner(), trees, context.seed());
             return new TribuoModel(id(), trainer.train(TribuoData.classification(data)), data.target(), 0, 1, trees);

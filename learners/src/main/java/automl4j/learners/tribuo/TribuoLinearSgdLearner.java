@@ -33,12 +33,12 @@ public final class TribuoLinearSgdLearner implements Learner {
     }
 
     @Override
-    public Set<TaskType> tasks() {
-        return EnumSet.allOf(TaskType.class);
+    public Set<Class<? extends Task>> tasks() {
+        return Set.of(Classification.class, Regression.class);
     }
 
     @Override
-    public SearchSpace space(TaskType task) {
+    public SearchSpace space(Task task) {
         return SearchSpace.of(
                 new IntParam("epochs", 2, 60, true),
                 new DoubleParam("learning_rate", 1e-3, 1.0, true),
@@ -56,7 +56,7 @@ public final class TribuoLinearSgdLearner implements Learner {
     }
 
     @Override
-    public Config defaultConfig(TaskType task) {
+    public Config defaultConfig(Task task) {
         Map<String, Object> v = new TreeMap<>();
         v.put("epochs", 10);
         v.put("learning_rate", 0.1);
@@ -69,7 +69,7 @@ public final class TribuoLinearSgdLearner implements Learner {
         AdaGrad optimiser = new AdaGrad(config.doubleValue("learning_rate"), 1e-6);
         int epochs = config.intValue("epochs");
         int batch = config.intValue("minibatch_size");
-        if (data.target().task().isClassification()) {
+        if (data.target().task() instanceof Classification) {
             var trainer = new org.tribuo.classification.sgd.linear.LinearSGDTrainer(new LogMulticlass(), optimiser, epochs,
                     -1, batch, context.seed());
             return new TribuoModel(id(), trainer.train(TribuoData.classification(data)), data.target(), 0, 1);

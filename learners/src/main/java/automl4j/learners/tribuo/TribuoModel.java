@@ -52,7 +52,7 @@ final class TribuoModel implements FittedModel {
     @SuppressWarnings("unchecked")
     public Predictions predict(FeatureMatrix features) {
         int n = features.rows();
-        if (!target.task().isClassification()) {
+        if (!target.task() instanceof Classification) {
             List<Prediction<Regressor>> preds = ((Model<Regressor>) model).predict(TribuoData.unlabelledRegression(features));
             double[] v = new double[n];
             for (int i = 0; i < n; i++) {
@@ -123,7 +123,7 @@ final class TribuoModel implements FittedModel {
     private static void checkOutputs(String learnerId, Model<?> model, Target target) {
         boolean classifier = model.getOutputIDInfo().getDomain().stream().allMatch(o -> o instanceof Label);
         boolean regressor = model.getOutputIDInfo().getDomain().stream().allMatch(o -> o instanceof Regressor);
-        if (target.task().isClassification()) {
+        if (target.task() instanceof Classification) {
             if (!classifier) {
                 throw new IllegalArgumentException(learnerId + " payload is not a classifier, but its target is "
                         + target.task().label());

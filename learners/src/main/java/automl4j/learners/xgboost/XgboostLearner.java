@@ -44,12 +44,12 @@ public final class XgboostLearner implements Learner {
     }
 
     @Override
-    public Set<TaskType> tasks() {
-        return EnumSet.allOf(TaskType.class);
+    public Set<Class<? extends Task>> tasks() {
+        return Set.of(Classification.class, Regression.class);
     }
 
     @Override
-    public SearchSpace space(TaskType task) {
+    public SearchSpace space(Task task) {
         return SearchSpace.of(
                 new IntParam("n_estimators", 4, 1000, true),
                 new IntParam("max_depth", 2, 12, false),
@@ -62,7 +62,7 @@ public final class XgboostLearner implements Learner {
     }
 
     @Override
-    public Config defaultConfig(TaskType task) {
+    public Config defaultConfig(Task task) {
         Map<String, Object> v = new TreeMap<>();
         v.put("n_estimators", 100);
         v.put("max_depth", 6);

@@ -121,6 +121,6 @@ class TribuoClassNamesTest {
             case MULTICLASS -> List.of("a", "b", "c");
             case REGRESSION -> List.of();
         };
-        return new TrainingSet(FeatureMatrix.of(x, rows, List.of("a", "b", "c")), Labels.of(y), new Target("y", task, classes));
+        return new TrainingSet(FeatureMatrix.of(x, rows, List.of("a", "b", "c")), Labels.of(y), new Target("y", Tasks.of(task.label(), classes)));
     }
 }

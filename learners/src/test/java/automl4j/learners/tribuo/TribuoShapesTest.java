@@ -63,7 +63,7 @@ class TribuoShapesTest {
             y[i] = x[2 * i] + x[2 * i + 1] > 0 ? 1 : 0;
         }
         TrainingSet data = new TrainingSet(FeatureMatrix.of(x, rows, List.of("a", "b")), Labels.of(y),
-                new Target("y", TaskType.BINARY, List.of("no", "yes")));
+                new Target("y", new Classification(List.of("no", "yes"))));
         return learner.fit(data, learner.defaultConfig(TaskType.BINARY), FitContext.of(1, 1)).export();
     }
 
