@@ -45,6 +45,23 @@ public final class Tasks {
     }
 
     /**
+     * The default metric name of the tasks a label names, for results written before any data is read (a benchmark
+     * fold whose process died): the same name {@link Task#defaultMetric()} gives once the task is resolved.
+     */
+    public static String defaultMetricOf(String label) {
+        return switch (parseLabel(label)) {
+            case BINARY -> "auc";
+            case MULTICLASS -> "logloss";
+            default -> "rmse";
+        };
+    }
+
+    /** The secondary metric name of the tasks a label names, as {@link Task#secondaryMetric()} gives it. */
+    public static String secondaryMetricOf(String label) {
+        return parseLabel(label).equals(REGRESSION) ? "r2" : "accuracy";
+    }
+
+    /**
      * The task a file recorded by its label and classes (model files, worker messages).
      *
      * @throws IllegalArgumentException if the label is unknown or the classes do not fit it

@@ -67,6 +67,14 @@ class TasksTest {
     }
 
     @Test
+    void metricsByLabelMatchTheResolvedTasks() {
+        for (Task task : List.of(new Classification(List.of("a", "b")), new Classification(List.of("a", "b", "c")), new Regression())) {
+            assertThat(Tasks.defaultMetricOf(task.label())).isEqualTo(task.defaultMetric());
+            assertThat(Tasks.secondaryMetricOf(task.label())).isEqualTo(task.secondaryMetric());
+        }
+    }
+
+    @Test
     void encodesClassesAsIndexesAndRefusesAnUnknownClass() {
         Task task = new Classification(List.of("a", "b"));
         StringColumn y = StringColumn.create("y", "b", "a", "c");

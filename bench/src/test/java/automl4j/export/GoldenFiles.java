@@ -1,6 +1,7 @@
 package automl4j.export;
 
 import automl4j.AutoMlModel;
+import automl4j.data.Classification;
 import automl4j.datasets.DefaultDataset;
 import automl4j.learn.Predictions;
 import java.nio.file.Path;

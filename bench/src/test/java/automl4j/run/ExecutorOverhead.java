@@ -1,7 +1,8 @@
 package automl4j.run;
 
+import automl4j.data.Classification;
 import automl4j.data.Target;
-import automl4j.data.TaskType;
+import automl4j.data.Task;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
@@ -16,7 +17,6 @@ import automl4j.space.Config;
 import automl4j.space.IntParam;
 import automl4j.space.SearchSpace;
 import java.io.IOException;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,7 +126,7 @@ public class ExecutorOverhead {
 
         @Override
         public Set<Class<? extends Task>> tasks() {
-            return EnumSet.of(TaskType.BINARY);
+            return Set.of(Classification.class);
         }
 
         @Override
@@ -142,7 +142,7 @@ public class ExecutorOverhead {
                 public Predictions predict(FeatureMatrix features) {
                     double[][] p = new double[features.rows()][];
                     java.util.Arrays.setAll(p, i -> new double[] {0.5, 0.5});
-                    return Predictions.ofProbabilities(TaskType.BINARY, classes, p);
+                    return Predictions.ofProbabilities(new Classification(classes), classes, p);
                 }
 
                 @Override

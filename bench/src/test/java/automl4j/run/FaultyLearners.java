@@ -1,6 +1,8 @@
 package automl4j.run;
 
-import automl4j.data.TaskType;
+import automl4j.data.Classification;
+import automl4j.data.Regression;
+import automl4j.data.Task;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
@@ -9,7 +11,6 @@ import automl4j.learn.TrainingSet;
 import automl4j.space.Config;
 import automl4j.space.IntParam;
 import automl4j.space.SearchSpace;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**

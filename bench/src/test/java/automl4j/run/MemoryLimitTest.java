@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import automl4j.AutoMl;
 import automl4j.AutoMlRun;
+import automl4j.data.Task;
 import automl4j.data.TaskData;
-import automl4j.data.TaskType;
 import automl4j.datasets.DefaultDataset;
 import automl4j.learn.DataShape;
 import automl4j.learn.FitContext;

@@ -1,6 +1,7 @@
 package automl4j.explainers;
 
 import automl4j.AutoMlModel;
+import automl4j.data.Classification;
 import automl4j.data.EncodedTarget;
 import automl4j.data.TaskData;
 import automl4j.explain.Explainer;

@@ -2,8 +2,9 @@ package automl4j.featurizers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import automl4j.data.Classification;
+import automl4j.data.Regression;
 import automl4j.data.Target;
-import automl4j.data.TaskType;
 import automl4j.featurize.FittedTransform;
 import automl4j.featurize.Guardrail;
 import java.util.List;

@@ -2,10 +2,11 @@ package automl4j.learners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import automl4j.data.TaskType;
+import automl4j.data.Classification;
+import automl4j.data.Regression;
 import automl4j.learn.Learner;
-import java.util.EnumSet;
 import automl4j.learners.xgboost.XgboostLearner;
+import java.util.Set;
 
 class XgboostLearnerTest implements LearnerContract {
     @Override

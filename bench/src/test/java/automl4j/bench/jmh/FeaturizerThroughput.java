@@ -1,7 +1,7 @@
 package automl4j.bench.jmh;
 
+import automl4j.data.Classification;
 import automl4j.data.Target;
-import automl4j.data.TaskType;
 import automl4j.featurize.FittedTransform;
 import automl4j.featurizers.TabularFeaturizer;
 import automl4j.learn.FeatureMatrix;

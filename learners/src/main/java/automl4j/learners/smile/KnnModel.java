@@ -1,7 +1,8 @@
 package automl4j.learners.smile;
 
+import automl4j.data.Classification;
 import automl4j.data.Target;
-import automl4j.internal.ArtifactTargets;
+import automl4j.learn.ArtifactTargets;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FittedModel;
 import automl4j.learn.ModelArtifact;

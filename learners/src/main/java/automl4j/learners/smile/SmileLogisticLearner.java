@@ -1,6 +1,7 @@
 package automl4j.learners.smile;
 
-import automl4j.data.TaskType;
+import automl4j.data.Classification;
+import automl4j.data.Task;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
@@ -11,7 +12,6 @@ import automl4j.space.Config;
 import automl4j.space.DoubleParam;
 import automl4j.space.SearchSpace;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,7 +76,7 @@ public final class SmileLogisticLearner implements Learner {
         }
         double lambda = config.doubleValue("lambda");
         double[][] weights;
-        if (data.target().task() == TaskType.BINARY) {
+        if ((data.target().task() instanceof Classification c && c.isBinary())) {
             weights = new double[][] {SparseLogisticRegression.binomial(d, y, lambda, TOLERANCE, MAX_ITERATIONS).coefficients()};
         } else {
             int k = data.target().numClasses();

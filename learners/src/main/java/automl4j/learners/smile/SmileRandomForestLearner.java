@@ -1,6 +1,8 @@
 package automl4j.learners.smile;
 
-import automl4j.data.TaskType;
+import automl4j.data.Classification;
+import automl4j.data.Regression;
+import automl4j.data.Task;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
 import automl4j.learn.DataShape;
@@ -13,7 +15,6 @@ import automl4j.space.DoubleParam;
 import automl4j.space.IntParam;
 import automl4j.space.SearchSpace;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,9 +66,9 @@ public final class SmileRandomForestLearner implements Learner {
     public Config defaultConfig(Task task) {
         Map<String, Object> v = new TreeMap<>();
         v.put("n_trees", 100);
-        v.put("max_features_exponent", task.isClassification() ? 0.5 : 1.0);
+        v.put("max_features_exponent", task instanceof Classification ? 0.5 : 1.0);
         v.put("max_depth", 30);
-        v.put("node_size", task.isClassification() ? 1 : 5);
+        v.put("node_size", task instanceof Classification ? 1 : 5);
         v.put("subsample", 1.0);
         return Config.of(id(), v);
     }

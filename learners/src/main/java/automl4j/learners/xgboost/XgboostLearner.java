@@ -1,6 +1,8 @@
 package automl4j.learners.xgboost;
 
-import automl4j.data.TaskType;
+import automl4j.data.Classification;
+import automl4j.data.Regression;
+import automl4j.data.Task;
 import automl4j.learn.FitContext;
 import automl4j.learn.DataShape;
 import automl4j.learn.FittedModel;
@@ -11,7 +13,6 @@ import automl4j.space.Config;
 import automl4j.space.DoubleParam;
 import automl4j.space.IntParam;
 import automl4j.space.SearchSpace;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -82,7 +83,7 @@ public final class XgboostLearner implements Learner {
 
     @Override
     public FittedModel fit(TrainingSet data, Config config, FitContext context) {
-        TaskType task = data.target().task();
+        Task task = data.target().task();
         Map<String, Object> params = new HashMap<>();
         params.put("tree_method", "hist");
         params.put("device", context.device());
@@ -96,14 +97,15 @@ public final class XgboostLearner implements Learner {
         params.put("colsample_bytree", config.doubleValue("colsample_bytree"));
         params.put("alpha", config.doubleValue("reg_alpha"));
         params.put("lambda", config.doubleValue("reg_lambda"));
-        switch (task) {
-            case BINARY -> params.put("objective", "binary:logistic");
-            case MULTICLASS -> {
-                params.put("objective", "multi:softprob");
-                params.put("num_class", data.target().numClasses());
-            }
-            case REGRESSION -> params.put("objective", "reg:squarederror");
-            default -> throw new IllegalStateException("unhandled task " + task);
+        if (task instanceof Classification c && c.isBinary()) {
+            params.put("objective", "binary:logistic");
+        } else if (task instanceof Classification) {
+            params.put("objective", "multi:softprob");
+            params.put("num_class", data.target().numClasses());
+        } else if (task instanceof Regression) {
+            params.put("objective", "reg:squarederror");
+        } else {
+            throw new IllegalStateException("xgboost has no objective for task " + task.label());
         }
         int rounds = config.intValue("n_estimators");
         double[] y = data.labels().toArray();
@@ -111,7 +113,7 @@ public final class XgboostLearner implements Learner {
         // same whatever the target's scale; predictions are mapped back.
         double mean = 0;
         double sd = 1;
-        if (task == TaskType.REGRESSION) {
+        if (task instanceof Regression) {
             mean = java.util.Arrays.stream(y).average().orElse(0);
             double m = mean;
             double var = java.util.Arrays.stream(y).map(v -> (v - m) * (v - m)).sum() / Math.max(1, y.length);
@@ -120,13 +122,9 @@ public final class XgboostLearner implements Learner {
         }
         TrainingSet valid = context.validation();
         if (valid != null) {
-            params.put("eval_metric", switch (task) {
-                // Log loss rather than AUC: on validation folds with a handful of positives AUC jumps from round to
-                // round, and early stopping on it kept a round count that refitted to a constant model.
-                case BINARY -> "logloss";
-                case MULTICLASS -> "mlogloss";
-                case REGRESSION -> "rmse";
-            });
+            // Log loss rather than AUC: on validation folds with a handful of positives AUC jumps from round to
+            // round, and early stopping on it kept a round count that refitted to a constant model.
+            params.put("eval_metric", task instanceof Classification c ? (c.isBinary() ? "logloss" : "mlogloss") : "rmse");
         }
         DMatrix train = null;
         DMatrix validation = null;
@@ -138,7 +136,7 @@ public final class XgboostLearner implements Learner {
             if (valid != null) {
                 validation = XgbMatrices.of(valid.features());
                 double[] vy = valid.labels().toArray();
-                validation.setLabel(toFloat(task == TaskType.REGRESSION ? standardized(vy, mean, sd) : vy));
+                validation.setLabel(toFloat(task instanceof Regression ? standardized(vy, mean, sd) : vy));
                 stopping = new EarlyStopping(false, PATIENCE);
             }
             for (int round = 0; round < rounds; round++) {
