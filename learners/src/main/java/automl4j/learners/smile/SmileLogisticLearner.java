@@ -76,7 +76,7 @@ public final class SmileLogisticLearner implements Learner {
         }
         double lambda = config.doubleValue("lambda");
         double[][] weights;
-        if ((data.target().task() instanceof Classification c && c.isBinary())) {
+        if (data.target().task() instanceof Classification c && c.isBinary()) {
             weights = new double[][] {SparseLogisticRegression.binomial(d, y, lambda, TOLERANCE, MAX_ITERATIONS).coefficients()};
         } else {
             int k = data.target().numClasses();
