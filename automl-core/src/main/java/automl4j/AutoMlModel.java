@@ -110,34 +110,19 @@ public final class AutoMlModel {
             return m.model().predict(m.transform().transform(rows, null));
         }
         Map<FittedTransform, FeatureMatrix> features = new IdentityHashMap<>();
-        double[][] probabilities = null;
-        double[] values = null;
-        List<String> classes = target.classes();
+        // Members combine in the form their task gives predictions: a weighted sum of each member's flat array.
+        double[] sum = null;
         for (Member m : members) {
             FeatureMatrix x = features.computeIfAbsent(m.transform(), t -> t.transform(rows, null));
-            Predictions p = m.model().predict(x);
-            int n = p.size();
-            if (target.task().isClassification()) {
-                if (probabilities == null) {
-                    probabilities = new double[n][classes.size()];
-                }
-                for (int i = 0; i < n; i++) {
-                    for (int k = 0; k < classes.size(); k++) {
-                        probabilities[i][k] += m.weight() * p.probability(i, k);
-                    }
-                }
-            } else {
-                if (values == null) {
-                    values = new double[n];
-                }
-                for (int i = 0; i < n; i++) {
-                    values[i] += m.weight() * p.value(i);
-                }
+            double[] flat = m.model().predict(x).toFlat();
+            if (sum == null) {
+                sum = new double[flat.length];
+            }
+            for (int i = 0; i < flat.length; i++) {
+                sum[i] += m.weight() * flat[i];
             }
         }
-        return target.task().isClassification()
-                ? Predictions.ofProbabilities(target.task(), classes, probabilities)
-                : Predictions.ofValues(values);
+        return Predictions.ofFlat(target.task(), sum);
     }
 
     /**

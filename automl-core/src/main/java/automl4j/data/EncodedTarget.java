@@ -3,7 +3,6 @@ package automl4j.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -41,10 +40,10 @@ public record EncodedTarget(Target target, int[] rows, double[] values) {
     }
 
     /**
-     * Reads the target column of {@code data}.
+     * Reads the target column of {@code data} as its task encodes it ({@link Task#encode}).
      *
-     * @throws IllegalArgumentException naming the row and value when a regression target is not a finite number, or
-     *                                  when fewer than two classes or, for regression, two distinct values remain
+     * @throws IllegalArgumentException naming the row and value when a cell does not fit the task, or when the column
+     *                                  has only missing values
      */
     public static EncodedTarget of(TaskData data) {
         Column<?> column = data.targetColumn();
@@ -58,41 +57,7 @@ public record EncodedTarget(Target target, int[] rows, double[] values) {
             throw new IllegalArgumentException("target column '" + column.name() + "' in " + data.source() + " has only missing values");
         }
         int[] rows = kept.stream().mapToInt(Integer::intValue).toArray();
-        double[] values = new double[rows.length];
-        if (data.task() == TaskType.REGRESSION) {
-            for (int k = 0; k < rows.length; k++) {
-                double v = Cells.number(column, rows[k]);
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("target column '" + column.name() + "' in " + data.source()
-                            + " must hold finite numbers for regression, but row " + (rows[k] + 1) + " has '"
-                            + Cells.text(column, rows[k]) + "'");
-                }
-                values[k] = v;
-            }
-            if (java.util.Arrays.stream(values).allMatch(v -> v == values[0])) {
-                // Nothing to learn, and every metric would report a perfect fit (issue 14): refused as a single class is.
-                throw new IllegalArgumentException("target column '" + column.name() + "' in " + data.source()
-                        + " must have at least 2 distinct values for regression, but has only '" + Cells.text(column, rows[0]) + "'");
-            }
-            return new EncodedTarget(new Target(column.name(), TaskType.REGRESSION, List.of()), rows, values);
-        }
-        TreeSet<String> distinct = new TreeSet<>();
-        for (int r : rows) {
-            distinct.add(Cells.text(column, r));
-        }
-        if (distinct.size() < 2) {
-            throw new IllegalArgumentException("target column '" + column.name() + "' in " + data.source()
-                    + " must have at least 2 classes, but has only " + distinct);
-        }
-        TaskType task = distinct.size() == 2 ? TaskType.BINARY : TaskType.MULTICLASS;
-        if (data.task() == TaskType.BINARY && distinct.size() != 2) {
-            throw new IllegalArgumentException("task binary needs a target with 2 classes, but '" + column.name()
-                    + "' has " + distinct.size());
-        }
-        Target target = new Target(column.name(), task, new ArrayList<>(distinct));
-        for (int k = 0; k < rows.length; k++) {
-            values[k] = target.indexOf(Cells.text(column, rows[k]));
-        }
-        return new EncodedTarget(target, rows, values);
+        double[] values = data.task().encode(column, rows, data.source());
+        return new EncodedTarget(new Target(column.name(), data.task()), rows, values);
     }
 }

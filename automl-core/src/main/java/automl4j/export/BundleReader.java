@@ -10,11 +10,11 @@ import static automl4j.export.ManifestFields.texts;
 
 import automl4j.AutoMlModel;
 import automl4j.data.Target;
-import automl4j.data.TaskType;
+import automl4j.data.Tasks;
 import automl4j.featurize.Featurizer;
 import automl4j.featurize.Featurizers;
 import automl4j.featurize.FittedTransform;
-import automl4j.internal.ArtifactTargets;
+import automl4j.learn.ArtifactTargets;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
 import automl4j.learn.Learners;
@@ -271,8 +271,8 @@ final class BundleReader {
 
     private static Target target(JsonNode manifest) {
         JsonNode t = object(manifest, "", "target");
-        TaskType task = TaskType.parse(text(t, "target", "task"));
-        return new Target(text(t, "target", "name"), task, texts(t, "target", "classes", 1 << 16));
+        String task = text(t, "target", "task");
+        return new Target(text(t, "target", "name"), Tasks.of(task, texts(t, "target", "classes", 1 << 16)));
     }
 
     private FittedTransform transform(String featurizerId, String entry, byte[] data) throws ModelFileException {

@@ -1,6 +1,9 @@
 package automl4j.learn;
 
-import automl4j.data.TaskType;
+import automl4j.data.Classification;
+import automl4j.data.Regression;
+import automl4j.data.Task;
+import automl4j.data.Tasks;
 import automl4j.space.Config;
 import automl4j.space.SearchSpace;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,13 +50,13 @@ public final class BaselineLearner implements Learner {
     }
 
     @Override
-    public Set<TaskType> tasks() {
-        return EnumSet.allOf(TaskType.class);
+    public Set<Class<? extends Task>> tasks() {
+        return Set.of(Classification.class, Regression.class);
     }
 
     /** The empty space: the baseline has no hyperparameters. */
     @Override
-    public SearchSpace space(TaskType task) {
+    public SearchSpace space(Task task) {
         return SearchSpace.of();
     }
 
@@ -71,7 +73,7 @@ public final class BaselineLearner implements Learner {
         if (y.length == 0) {
             throw new IllegalArgumentException("the baseline needs at least one training row");
         }
-        if (data.target().task().isClassification()) {
+        if (data.target().task() instanceof Classification) {
             List<String> classes = data.target().classes();
             double[] p = new double[classes.size()];
             for (double v : y) {
@@ -87,7 +89,7 @@ public final class BaselineLearner implements Learner {
             mean += v;
         }
         mean /= y.length;
-        return new Model(TaskType.REGRESSION, List.of(), new double[0], mean);
+        return new Model(new Regression(), List.of(), new double[0], mean);
     }
 
     /**
@@ -120,25 +122,26 @@ public final class BaselineLearner implements Learner {
         if (!root.path("task").isTextual()) {
             throw new IllegalArgumentException("baseline model: 'task' must be a string, but was " + root.path("task"));
         }
-        TaskType task = TaskType.parse(root.path("task").asText());
-        Set<String> allowed = task.isClassification() ? Set.of("version", "task", "classes", "probabilities")
+        String task = Tasks.parseLabel(root.path("task").asText());
+        boolean regression = task.equals(Tasks.REGRESSION);
+        Set<String> allowed = !regression ? Set.of("version", "task", "classes", "probabilities")
                 : Set.of("version", "task", "mean");
         Set<String> fields = new TreeSet<>();
         root.fieldNames().forEachRemaining(fields::add);
         if (!fields.equals(new TreeSet<>(allowed))) {
             throw new IllegalArgumentException("baseline model: fields must be " + new TreeSet<>(allowed) + ", but were " + fields);
         }
-        if (!task.isClassification()) {
+        if (regression) {
             JsonNode mean = root.get("mean");
             if (!mean.isNumber() || !Double.isFinite(mean.asDouble())) {
                 throw new IllegalArgumentException("baseline model: 'mean' must be a finite number, but was " + mean);
             }
-            return new Model(task, List.of(), new double[0], mean.asDouble());
+            return new Model(new Regression(), List.of(), new double[0], mean.asDouble());
         }
         JsonNode classes = root.get("classes");
         JsonNode probabilities = root.get("probabilities");
         if (!classes.isArray() || !probabilities.isArray() || classes.size() != probabilities.size() || classes.size() < 2
-                || (task == TaskType.BINARY && classes.size() != 2)) {
+                || (task.equals(Tasks.BINARY) && classes.size() != 2)) {
             throw new IllegalArgumentException("baseline model: 'classes' and 'probabilities' must be arrays of one length, at least 2 "
                     + "(exactly 2 for binary), but were " + classes + " and " + probabilities);
         }
@@ -161,17 +164,17 @@ public final class BaselineLearner implements Learner {
         if (!(Math.abs(sum - 1) <= 1e-6)) {
             throw new IllegalArgumentException("baseline model: probabilities must sum to 1, but summed to " + sum);
         }
-        return new Model(task, labels, p, Double.NaN);
+        return new Model(Tasks.of(task, labels), labels, p, Double.NaN);
     }
 
     /** A fitted baseline: the same prediction for every row. */
     private static final class Model implements FittedModel {
-        private final TaskType task;
+        private final Task task;
         private final List<String> classes;
         private final double[] prior;
         private final double mean;
 
-        Model(TaskType task, List<String> classes, double[] prior, double mean) {
+        Model(Task task, List<String> classes, double[] prior, double mean) {
             this.task = task;
             this.classes = List.copyOf(classes);
             this.prior = prior.clone();
@@ -181,7 +184,7 @@ public final class BaselineLearner implements Learner {
         @Override
         public Predictions predict(FeatureMatrix features) {
             int n = features.rows();
-            if (!task.isClassification()) {
+            if (!(task instanceof Classification)) {
                 double[] values = new double[n];
                 java.util.Arrays.fill(values, mean);
                 return Predictions.ofValues(values);
@@ -198,7 +201,7 @@ public final class BaselineLearner implements Learner {
             ObjectNode root = JSON.createObjectNode();
             root.put("version", 1);
             root.put("task", task.label());
-            if (task.isClassification()) {
+            if (task instanceof Classification) {
                 ArrayNode c = root.putArray("classes");
                 classes.forEach(c::add);
                 ArrayNode p = root.putArray("probabilities");

@@ -1,6 +1,6 @@
 package automl4j.learn;
 
-import automl4j.data.TaskType;
+import automl4j.data.Task;
 import automl4j.space.Config;
 import automl4j.space.SearchSpace;
 import java.util.Set;
@@ -16,17 +16,21 @@ public interface Learner {
     /** Stable kebab-case id, such as {@code xgboost} or {@code smile-random-forest}. */
     String id();
 
-    /** The tasks this learner supports. */
-    Set<TaskType> tasks();
+    /**
+     * The kinds of task this learner supports, named positively by their record classes, such as
+     * {@code Set.of(Classification.class, Regression.class)}: a new kind of task is supported by no learner until it
+     * says so.
+     */
+    Set<Class<? extends Task>> tasks();
 
-    /** The hyperparameter space for {@code task}. */
-    SearchSpace space(TaskType task);
+    /** The hyperparameter space for {@code task}, one of {@link #tasks()}. */
+    SearchSpace space(Task task);
 
     /**
      * Fits one configuration.
      *
      * @param data    featurized training rows
-     * @param config  a config of this learner, inside {@link #space(TaskType)}
+     * @param config  a config of this learner, inside {@link #space(Task)}
      * @param context seed, threads and deadline
      * @return the fitted model
      */
@@ -61,7 +65,7 @@ public interface Learner {
     }
 
     /** The config to try first: the library's own defaults, expressed in this learner's space. */
-    default Config defaultConfig(TaskType task) {
+    default Config defaultConfig(Task task) {
         SearchSpace space = space(task);
         java.util.Map<String, Object> mid = space.fromUnit(java.util.stream.DoubleStream.generate(() -> 0.5).limit(space.size()).toArray());
         return Config.of(id(), mid);

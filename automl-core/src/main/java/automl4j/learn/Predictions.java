@@ -1,21 +1,23 @@
 package automl4j.learn;
 
-import automl4j.data.TaskType;
+import automl4j.data.Classification;
+import automl4j.data.Regression;
+import automl4j.data.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What a model says about a set of rows: class probabilities (columns in the order of {@link #classes()}) for
- * classification, numbers for regression.
+ * What a model says about a set of rows, in the form its task gives predictions: class probabilities (columns in the
+ * order of {@link #classes()}) for classification, numbers for regression.
  */
 public final class Predictions {
-    private final TaskType task;
+    private final Task task;
     private final List<String> classes;
     private final double[][] probabilities;
     private final double[] values;
 
-    private Predictions(TaskType task, List<String> classes, double[][] probabilities, double[] values) {
+    private Predictions(Task task, List<String> classes, double[][] probabilities, double[] values) {
         this.task = task;
         this.classes = classes;
         this.probabilities = probabilities;
@@ -23,8 +25,8 @@ public final class Predictions {
     }
 
     /** Classification predictions; each row is copied and must have one probability per class. */
-    public static Predictions ofProbabilities(TaskType task, List<String> classes, double[][] probabilities) {
-        if (!task.isClassification()) {
+    public static Predictions ofProbabilities(Task task, List<String> classes, double[][] probabilities) {
+        if (!(task instanceof Classification)) {
             throw new IllegalArgumentException("probabilities need a classification task, but was " + task);
         }
         List<String> cls = List.copyOf(classes);
@@ -40,12 +42,57 @@ public final class Predictions {
 
     /** Regression predictions. */
     public static Predictions ofValues(double[] values) {
-        return new Predictions(TaskType.REGRESSION, List.of(), null, Objects.requireNonNull(values, "values").clone());
+        return new Predictions(new Regression(), List.of(), null, Objects.requireNonNull(values, "values").clone());
     }
 
-    /** The task type. */
-    public TaskType task() {
+    /**
+     * Predictions of {@code task} from one flat array in the task's form: per row, {@link Task#predictionWidth()}
+     * numbers (the class probabilities, or the value). The inverse of {@link #toFlat()}; ensembles combine members
+     * by a weighted sum of their flat arrays.
+     *
+     * @throws IllegalArgumentException if the length is not a multiple of the width, or the task has no prediction form
+     *                                  here yet
+     */
+    public static Predictions ofFlat(Task task, double[] flat) {
+        int width = task.predictionWidth();
+        if (flat.length % width != 0) {
+            throw new IllegalArgumentException("a flat " + task.label() + " prediction needs a multiple of " + width
+                    + " numbers, but had " + flat.length);
+        }
+        if (task instanceof Classification c) {
+            double[][] probabilities = new double[flat.length / width][];
+            for (int i = 0; i < probabilities.length; i++) {
+                probabilities[i] = java.util.Arrays.copyOfRange(flat, i * width, (i + 1) * width);
+            }
+            return ofProbabilities(c, c.classes(), probabilities);
+        }
+        if (task instanceof Regression) {
+            return ofValues(flat);
+        }
+        throw new IllegalArgumentException("task " + task.label() + " has no prediction form yet");
+    }
+
+    /** The predictions as one flat array: per row the class probabilities, or the value (see {@link #ofFlat}). */
+    public double[] toFlat() {
+        if (!hasProbabilities()) {
+            return values.clone();
+        }
+        int width = classes.size();
+        double[] out = new double[probabilities.length * width];
+        for (int i = 0; i < probabilities.length; i++) {
+            System.arraycopy(probabilities[i], 0, out, i * width, width);
+        }
+        return out;
+    }
+
+    /** The task the predictions are for. */
+    public Task task() {
         return task;
+    }
+
+    /** True for class probabilities, false for values. */
+    public boolean hasProbabilities() {
+        return probabilities != null;
     }
 
     /** Class labels (empty for regression). */
@@ -55,7 +102,7 @@ public final class Predictions {
 
     /** Number of rows. */
     public int size() {
-        return task.isClassification() ? probabilities.length : values.length;
+        return hasProbabilities() ? probabilities.length : values.length;
     }
 
     /** The probability of class {@code k} for row {@code row}. */
@@ -72,7 +119,7 @@ public final class Predictions {
 
     /** The regression value of a row. */
     public double value(int row) {
-        if (task.isClassification()) {
+        if (hasProbabilities()) {
             throw new IllegalStateException("a classification prediction has no value; use probability() or label()");
         }
         return values[row];
@@ -94,7 +141,7 @@ public final class Predictions {
     public List<String> labels() {
         List<String> out = new ArrayList<>(size());
         for (int i = 0; i < size(); i++) {
-            out.add(task.isClassification() ? label(i) : Double.toString(values[i]));
+            out.add(hasProbabilities() ? label(i) : Double.toString(values[i]));
         }
         return out;
     }
@@ -110,7 +157,7 @@ public final class Predictions {
     }
 
     private void requireClassification() {
-        if (!task.isClassification()) {
+        if (!hasProbabilities()) {
             throw new IllegalStateException("a regression prediction has no class probabilities; use value()");
         }
     }

@@ -1,6 +1,6 @@
 package automl4j.metric;
 
-import automl4j.data.TaskType;
+import automl4j.data.Task;
 import automl4j.learn.Labels;
 import automl4j.learn.Predictions;
 
@@ -12,8 +12,11 @@ public interface Metric {
     /** True if larger scores are better. */
     boolean higherIsBetter();
 
-    /** True if the metric is defined for {@code task}. */
-    boolean supports(TaskType task);
+    /**
+     * True if the metric is defined for {@code task}. Declared positively: a metric supports a new kind of task only
+     * once it says so.
+     */
+    boolean supports(Task task);
 
     /**
      * The score of {@code predictions} against {@code truth} (class indexes or values).

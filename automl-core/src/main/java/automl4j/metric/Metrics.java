@@ -1,13 +1,14 @@
 package automl4j.metric;
 
-import automl4j.data.TaskType;
+import automl4j.data.Classification;
+import automl4j.data.Regression;
+import automl4j.data.Task;
 import automl4j.learn.Labels;
 import automl4j.learn.Predictions;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /** The built-in metrics, defined as in the benchmark protocol ({@code ../shared/bench/PROTOCOL.md}, section 3). */
 public final class Metrics {
@@ -18,27 +19,27 @@ public final class Metrics {
 
     /** ROC AUC of the second class (the larger label in code-point order) for binary tasks; ties count 1/2. */
     public static Metric rocAuc() {
-        return new Named("auc", true, EnumSet.of(TaskType.BINARY), Metrics::auc);
+        return new Named("auc", true, Metrics::binary, Metrics::auc);
     }
 
     /** Multiclass (or binary) log loss with probabilities clipped to [1e-15, 1]. */
     public static Metric logLoss() {
-        return new Named("logloss", false, EnumSet.of(TaskType.BINARY, TaskType.MULTICLASS), Metrics::logLoss);
+        return new Named("logloss", false, Classification.class::isInstance, Metrics::logLoss);
     }
 
     /** Fraction of rows whose most probable class is the true one. */
     public static Metric accuracy() {
-        return new Named("accuracy", true, EnumSet.of(TaskType.BINARY, TaskType.MULTICLASS), Metrics::accuracy);
+        return new Named("accuracy", true, Classification.class::isInstance, Metrics::accuracy);
     }
 
     /** Root mean squared error. */
     public static Metric rmse() {
-        return new Named("rmse", false, EnumSet.of(TaskType.REGRESSION), Metrics::rmse);
+        return new Named("rmse", false, Regression.class::isInstance, Metrics::rmse);
     }
 
     /** Coefficient of determination against the mean of the scored rows. */
     public static Metric r2() {
-        return new Named("r2", true, EnumSet.of(TaskType.REGRESSION), Metrics::r2);
+        return new Named("r2", true, Regression.class::isInstance, Metrics::r2);
     }
 
     /** Every built-in metric. */
@@ -46,18 +47,14 @@ public final class Metrics {
         return List.of(rocAuc(), logLoss(), accuracy(), rmse(), r2());
     }
 
-    /** The default metric of a task: AUC (binary), log loss (multiclass), RMSE (regression). */
-    public static Metric defaultFor(TaskType task) {
-        return switch (task) {
-            case BINARY -> rocAuc();
-            case MULTICLASS -> logLoss();
-            case REGRESSION -> rmse();
-        };
+    /** The default metric of a task, as the task names it: AUC (binary), log loss (multiclass), RMSE (regression). */
+    public static Metric defaultFor(Task task) {
+        return forName(task.defaultMetric());
     }
 
-    /** The secondary metric the benchmark protocol reports: accuracy, or R² for regression. */
-    public static Metric secondaryFor(TaskType task) {
-        return task.isClassification() ? accuracy() : r2();
+    /** The secondary metric the benchmark protocol reports, as the task names it: accuracy, or R² for regression. */
+    public static Metric secondaryFor(Task task) {
+        return forName(task.secondaryMetric());
     }
 
     /**
@@ -176,11 +173,15 @@ public final class Metrics {
         return truth.size();
     }
 
-    private record Named(String name, boolean higherIsBetter, Set<TaskType> tasks,
+    private static boolean binary(Task task) {
+        return task instanceof Classification c && c.isBinary();
+    }
+
+    private record Named(String name, boolean higherIsBetter, Predicate<Task> tasks,
                          BiFunction<Labels, Predictions, Double> fn) implements Metric {
         @Override
-        public boolean supports(TaskType task) {
-            return tasks.contains(task);
+        public boolean supports(Task task) {
+            return tasks.test(task);
         }
 
         @Override

@@ -5,7 +5,8 @@ import automl4j.AutoMlModel;
 import automl4j.AutoMlRun;
 import automl4j.data.EncodedTarget;
 import automl4j.data.TaskData;
-import automl4j.data.TaskType;
+import automl4j.data.Task;
+import automl4j.data.ValidationPlan;
 import automl4j.featurize.FeaturizationReport;
 import automl4j.featurize.Featurizer;
 import automl4j.featurize.FittedTransform;
@@ -48,28 +49,19 @@ public final class Engine {
         long budgetNanos = settings.budget().time().toNanos();
         RunListener listener = settings.listener();
         EncodedTarget encoded = EncodedTarget.of(data);
-        TaskType task = encoded.target().task();
+        Task task = encoded.target().task();
         Metric metric = settings.metric() != null ? settings.metric() : Metrics.defaultFor(task);
         if (!metric.supports(task)) {
             throw new IllegalArgumentException("metric '" + metric.name() + "' does not fit task " + task.label()
                     + "; metrics for " + task.label() + " are " + Metrics.all().stream().filter(m -> m.supports(task)).map(Metric::name).toList());
         }
-        Map<String, Learner> learners = new LinkedHashMap<>();
-        for (Learner l : Learners.byId(settings.learners()).values()) {
-            if (l.tasks().contains(task)) {
-                learners.put(l.id(), l);
-            }
-        }
-        if (learners.isEmpty()) {
-            throw new IllegalArgumentException("none of the learners " + settings.learners().stream().map(Learner::id).toList()
-                    + " supports task " + task.label());
-        }
+        Map<String, Learner> learners = TaskSupport.learnersFor(task, Learners.byId(settings.learners()).values());
         int[] tableRows = encoded.rows();
         double[] y = encoded.values();
         if (tableRows.length < data.table().rowCount()) {
             listener.info((data.table().rowCount() - tableRows.length) + " rows have no target value and are not used for training");
         }
-        ValidationPlan plan = ValidationPlan.choose(encoded.target(), y, settings.seed());
+        ValidationPlan plan = task.validation(y, settings.seed());
         listener.info(String.format(Locale.ROOT, "task %s, %d rows, metric %s, validation %s, learners %s, searcher %s, %d slots x %d threads",
                 task.label(), tableRows.length, metric.name(), plan.description(), learners.keySet(), settings.searcher().id(),
                 settings.executor().slots(), settings.executor().threadsPerTrial()));
@@ -188,7 +180,7 @@ public final class Engine {
         info.put("training_rows", Integer.toString(tableRows.length));
         if (ensemble && pool.entries().size() > 1) {
             double secondsLeft = (start + budgetNanos - System.nanoTime()) / 1e9;
-            EnsembleBuilder builder = new EnsembleBuilder(splits, metric, task, encoded.target().classes(), settings.ensembleRounds());
+            EnsembleBuilder builder = new EnsembleBuilder(splits, metric, task, settings.ensembleRounds());
             long selectionDeadline = System.nanoTime() + (long) (Math.max(0.2, 0.25 * Math.max(0, secondsLeft)) * 1e9);
             Optional<EnsembleBuilder.Plan> chosen = builder.build(pool.entries(), results, refitSeconds,
                     Math.max(0, secondsLeft) + grace / 2e9, settings.seed(), selectionDeadline);
@@ -305,7 +297,7 @@ public final class Engine {
      */
     private static DataShape trainingShape(List<PreparedSplit> splits, double trainRows, automl4j.data.Target target) {
         return new DataShape((int) Math.ceil(trainRows), splits.get(0).train().features().columns(),
-                target.task() == TaskType.REGRESSION ? 0 : target.classes().size());
+                target.classes().size());
     }
 
     /**

@@ -1,6 +1,6 @@
 package automl4j.run;
 
-import automl4j.data.TaskType;
+import automl4j.data.Task;
 import automl4j.ensemble.EnsembleSelection;
 import automl4j.learn.Predictions;
 import automl4j.metric.Metric;
@@ -26,15 +26,13 @@ final class EnsembleBuilder {
 
     private final List<PreparedSplit> splits;
     private final Metric metric;
-    private final TaskType task;
-    private final List<String> classes;
+    private final Task task;
     private final EnsembleSelection selection;
 
-    EnsembleBuilder(List<PreparedSplit> splits, Metric metric, TaskType task, List<String> classes, int rounds) {
+    EnsembleBuilder(List<PreparedSplit> splits, Metric metric, Task task, int rounds) {
         this.splits = splits;
         this.metric = metric;
         this.task = task;
-        this.classes = classes;
         this.selection = new EnsembleSelection(rounds);
     }
 
@@ -134,22 +132,13 @@ final class EnsembleBuilder {
     }
 
     private double[] splitScores(double[] blend) {
-        int width = task.isClassification() ? classes.size() : 1;
+        int width = task.predictionWidth();
         double[] scores = new double[splits.size()];
         int at = 0;
         for (int s = 0; s < splits.size(); s++) {
             PreparedSplit split = splits.get(s);
             int rows = split.valid().rows();
-            Predictions p;
-            if (task.isClassification()) {
-                double[][] probabilities = new double[rows][width];
-                for (int i = 0; i < rows; i++) {
-                    System.arraycopy(blend, at + i * width, probabilities[i], 0, width);
-                }
-                p = Predictions.ofProbabilities(task, classes, probabilities);
-            } else {
-                p = Predictions.ofValues(java.util.Arrays.copyOfRange(blend, at, at + rows));
-            }
+            Predictions p = Predictions.ofFlat(task, java.util.Arrays.copyOfRange(blend, at, at + rows * width));
             at += rows * width;
             scores[s] = metric.score(split.validLabels(), p);
         }

@@ -1,7 +1,9 @@
 package automl4j.run;
 
 import automl4j.AutoMlModel;
+import automl4j.data.Classification;
 import automl4j.data.Target;
+import automl4j.data.ValidationPlan;
 import automl4j.featurize.FittedTransform;
 import automl4j.internal.Seeds;
 import automl4j.learn.BaselineLearner;
@@ -132,7 +134,7 @@ final class Fallback {
                 Config.of(BaselineLearner.ID, Map.of()), FitContext.of(seed, 1));
         double[] validY = PreparedSplits.pick(y, split.valid());
         double score = metric.score(Labels.of(validY), model.predict(FeatureMatrix.of(new float[0], validY.length, List.of())));
-        String what = target.task().isClassification() ? "class prior" : "mean";
+        String what = target.task() instanceof Classification ? "class prior" : "mean";
         TrialResult row = new TrialResult(new Trial(trialId, Config.of(BaselineLearner.ID, Map.of()), Seeds.derive(seed, trialId)),
                 new TrialOutcome.Completed(score, 0, 0, 0, FitContext.CPU));
         return new Result(row, model, Config.of(BaselineLearner.ID, Map.of()), "baseline (" + what + " of the training rows)");
@@ -163,7 +165,7 @@ final class Fallback {
             shuffled[i] = shuffled[j];
             shuffled[j] = t;
         }
-        if (!target.task().isClassification()) {
+        if (!(target.task() instanceof Classification)) {
             int[] out = Arrays.copyOf(shuffled, max);
             Arrays.sort(out);
             return out;

@@ -1,7 +1,7 @@
 package automl4j.run;
 
 import automl4j.data.Target;
-import automl4j.data.TaskType;
+import automl4j.data.Tasks;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.Labels;
 import automl4j.learn.TrainingSet;
@@ -53,12 +53,14 @@ final class SplitCodec {
 
     private static void writeTarget(DataOutputStream out, Target t) throws IOException {
         out.writeUTF(t.name());
-        out.writeUTF(t.task().name());
+        out.writeUTF(t.task().label());
         writeStrings(out, t.classes());
     }
 
     private static Target readTarget(DataInputStream in) throws IOException {
-        return new Target(in.readUTF(), TaskType.valueOf(in.readUTF()), readStrings(in));
+        String name = in.readUTF();
+        String task = in.readUTF();
+        return new Target(name, Tasks.of(task, readStrings(in)));
     }
 
     private static void writeMatrix(DataOutputStream out, FeatureMatrix m) throws IOException {

@@ -1,5 +1,6 @@
 package automl4j.run;
 
+import automl4j.data.Classification;
 import automl4j.data.Target;
 import automl4j.featurize.Guardrail;
 import automl4j.featurize.Guardrail.Status;
@@ -34,7 +35,7 @@ public final class TargetGuardrails {
      */
     public static List<Guardrail> check(Target target, double[] y, int folds) {
         List<Guardrail> out = new ArrayList<>();
-        if (!target.task().isClassification()) {
+        if (!(target.task() instanceof Classification)) {
             out.add(Guardrail.passed("class-imbalance", "regression target: no classes to balance"));
             out.add(Guardrail.passed("rare-classes", "regression target: no classes"));
             return out;

@@ -189,16 +189,10 @@ public final class TrialEvaluator {
 
     /** Predictions as one flat array: per row the class probabilities, or the value. */
     static float[] flatten(Predictions p) {
-        int width = p.task().isClassification() ? p.classes().size() : 1;
-        float[] out = new float[p.size() * width];
-        for (int i = 0; i < p.size(); i++) {
-            if (width == 1 && !p.task().isClassification()) {
-                out[i] = (float) p.value(i);
-            } else {
-                for (int k = 0; k < width; k++) {
-                    out[i * width + k] = (float) p.probability(i, k);
-                }
-            }
+        double[] flat = p.toFlat();
+        float[] out = new float[flat.length];
+        for (int i = 0; i < flat.length; i++) {
+            out[i] = (float) flat[i];
         }
         return out;
     }
@@ -216,7 +210,7 @@ public final class TrialEvaluator {
 
     private static void requireFinite(Predictions p, String learner) {
         for (int i = 0; i < p.size(); i++) {
-            if (p.task().isClassification()) {
+            if (p.hasProbabilities()) {
                 for (double v : p.probabilities(i)) {
                     if (!Double.isFinite(v)) {
                         throw new IllegalStateException(learner + " predicted a non-finite probability for validation row " + i);

@@ -1,6 +1,6 @@
 package automl4j.search;
 
-import automl4j.data.TaskType;
+import automl4j.data.Tasks;
 import automl4j.learn.Learner;
 import automl4j.space.Config;
 import automl4j.space.ConfigJson;
@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ final class LearnerPortfolios {
      * @throws IllegalStateException naming the resource if one is malformed, or the learners if two claim one rank
      */
     static Portfolio merge(List<Learner> learners) {
-        Map<TaskType, TreeMap<Integer, Config>> ranked = new EnumMap<>(TaskType.class);
+        Map<String, TreeMap<Integer, Config>> ranked = new TreeMap<>();
         Set<String> derived = new LinkedHashSet<>();
         for (Learner learner : learners) {
             String resource = FOLDER + learner.id() + ".json";
@@ -50,18 +49,18 @@ final class LearnerPortfolios {
             if (!root.path("derived").asText("").isEmpty()) {
                 derived.add(root.path("derived").asText());
             }
-            for (TaskType task : TaskType.values()) {
-                for (JsonNode entry : root.path(task.label())) {
+            for (String task : Tasks.labels()) {
+                for (JsonNode entry : root.path(task)) {
                     Config config = entry(entry, learner.id(), resource);
                     Config clash = ranked.computeIfAbsent(task, t -> new TreeMap<>()).putIfAbsent(entry.path("rank").asInt(), config);
                     if (clash != null) {
-                        throw new IllegalStateException("portfolio rank " + entry.path("rank").asInt() + " of " + task.label()
+                        throw new IllegalStateException("portfolio rank " + entry.path("rank").asInt() + " of " + task
                                 + " is claimed by both '" + clash.learner() + "' and '" + learner.id() + "' (" + resource + ")");
                     }
                 }
             }
         }
-        Map<TaskType, List<Config>> configs = new EnumMap<>(TaskType.class);
+        Map<String, List<Config>> configs = new TreeMap<>();
         ranked.forEach((task, byRank) -> configs.put(task, new ArrayList<>(byRank.values())));
         return new Portfolio(configs, String.join("; ", derived));
     }
@@ -70,8 +69,8 @@ final class LearnerPortfolios {
     static byte[] resourceOf(Portfolio portfolio, String learner) {
         ObjectNode root = JSON.createObjectNode();
         root.put("derived", portfolio.derived());
-        for (TaskType task : TaskType.values()) {
-            List<Config> list = portfolio.forTask(task);
+        for (String task : Tasks.labels()) {
+            List<Config> list = portfolio.configs().getOrDefault(task, List.of());
             ArrayNode entries = JSON.createArrayNode();
             for (int rank = 0; rank < list.size(); rank++) {
                 if (list.get(rank).learner().equals(learner)) {
@@ -81,7 +80,7 @@ final class LearnerPortfolios {
                 }
             }
             if (!entries.isEmpty()) {
-                root.set(task.label(), entries);
+                root.set(task, entries);
             }
         }
         try {

@@ -1,6 +1,7 @@
 package automl4j.search;
 
-import automl4j.data.TaskType;
+import automl4j.data.Task;
+import automl4j.data.Tasks;
 import automl4j.learn.Learner;
 import automl4j.learn.Learners;
 import automl4j.space.Config;
@@ -12,12 +13,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Configs tried first, before the searcher proposes anything (warm start): per task type, an ordered list of
+ * Configs tried first, before the searcher proposes anything (warm start): per task label, an ordered list of
  * learner configs that did well across many datasets. A config whose learner is not in a run, or whose values are
  * outside that run's space, is skipped.
  *
@@ -31,15 +32,15 @@ import java.util.Map;
  * datasets of the best normalized score in the portfolio so far. Outer test rows are never used. The file records the
  * command, budget and date it was derived with.
  *
- * @param configs  per task type, the configs in the order they are tried
+ * @param configs  per task label ({@link Tasks#labels()}), the configs in the order they are tried
  * @param derived  how the portfolio was made (free text, kept in the file)
  */
-public record Portfolio(Map<TaskType, List<Config>> configs, String derived) {
+public record Portfolio(Map<String, List<Config>> configs, String derived) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Portfolio {
-        Map<TaskType, List<Config>> copy = new EnumMap<>(TaskType.class);
-        configs.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        Map<String, List<Config>> copy = new TreeMap<>();
+        configs.forEach((k, v) -> copy.put(Tasks.parseLabel(k), List.copyOf(v)));
         configs = java.util.Collections.unmodifiableMap(copy);
         derived = derived == null ? "" : derived;
     }
@@ -72,19 +73,19 @@ public record Portfolio(Map<TaskType, List<Config>> configs, String derived) {
     }
 
     /** The configs for {@code task}, in order; empty when none. */
-    public List<Config> forTask(TaskType task) {
-        return configs.getOrDefault(task, List.of());
+    public List<Config> forTask(Task task) {
+        return configs.getOrDefault(task.label(), List.of());
     }
 
     /** The portfolio as JSON: {@code {"derived": ..., "binary": [{"learner": ..., "values": {...}}, ...], ...}}. */
     public byte[] toJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("derived", derived);
-        for (TaskType task : TaskType.values()) {
+        for (String task : Tasks.labels()) {
             if (!configs.containsKey(task)) {
                 continue;
             }
-            ArrayNode list = root.putArray(task.label());
+            ArrayNode list = root.putArray(task);
             for (Config c : configs.get(task)) {
                 ConfigJson.write(list.addObject(), c);
             }
@@ -103,16 +104,16 @@ public record Portfolio(Map<TaskType, List<Config>> configs, String derived) {
      */
     public static Portfolio fromJson(byte[] json) throws IOException {
         JsonNode root = JSON.readTree(json);
-        Map<TaskType, List<Config>> configs = new EnumMap<>(TaskType.class);
-        for (TaskType task : TaskType.values()) {
-            JsonNode list = root.path(task.label());
+        Map<String, List<Config>> configs = new TreeMap<>();
+        for (String task : Tasks.labels()) {
+            JsonNode list = root.path(task);
             if (!list.isArray()) {
                 continue;
             }
             List<Config> out = new ArrayList<>();
             for (JsonNode n : list) {
                 if (!n.path("learner").isTextual() || !n.path("values").isObject()) {
-                    throw new IllegalArgumentException("portfolio entry " + out.size() + " of " + task.label()
+                    throw new IllegalArgumentException("portfolio entry " + out.size() + " of " + task
                             + " needs a 'learner' text and a 'values' object, but was " + n);
                 }
                 out.add(ConfigJson.read(n));

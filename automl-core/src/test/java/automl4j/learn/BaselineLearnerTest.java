@@ -3,8 +3,9 @@ package automl4j.learn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import automl4j.data.Classification;
+import automl4j.data.Regression;
 import automl4j.data.Target;
-import automl4j.data.TaskType;
 import automl4j.space.Config;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,7 +29,7 @@ class BaselineLearnerTest {
 
     @Test
     void predictsTheClassPriorForEveryRowAndLoadsBackIdentically() {
-        Target target = new Target("y", TaskType.MULTICLASS, List.of("a", "b", "c"));
+        Target target = new Target("y", new Classification(List.of("a", "b", "c")));
         FittedModel model = BASELINE.fit(labels(target, 0, 1, 1, 2, 1), Config.of(BaselineLearner.ID, Map.of()), FitContext.of(1, 1));
         Predictions p = model.predict(rows(3));
         assertThat(p.probabilities(2)).containsExactly(0.2, 0.6, 0.2);
@@ -39,7 +40,7 @@ class BaselineLearnerTest {
 
     @Test
     void predictsTheMeanForRegression() {
-        Target target = new Target("y", TaskType.REGRESSION, List.of());
+        Target target = new Target("y", new Regression());
         FittedModel model = BASELINE.fit(labels(target, 1, 2, 6), Config.of(BaselineLearner.ID, Map.of()), FitContext.of(1, 1));
         assertThat(BASELINE.load(model.export()).predict(rows(2)).value(1)).isEqualTo(3.0);
     }

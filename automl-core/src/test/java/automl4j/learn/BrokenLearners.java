@@ -1,6 +1,6 @@
 package automl4j.learn;
 
-import automl4j.data.TaskType;
+import automl4j.data.Task;
 import automl4j.space.Config;
 import automl4j.space.SearchSpace;
 import java.util.Set;
@@ -18,12 +18,12 @@ public final class BrokenLearners {
         }
 
         @Override
-        public Set<TaskType> tasks() {
-            return Set.of(TaskType.BINARY);
+        public Set<Class<? extends Task>> tasks() {
+            return Set.of(automl4j.data.Classification.class);
         }
 
         @Override
-        public SearchSpace space(TaskType task) {
+        public SearchSpace space(Task task) {
             return SearchSpace.of();
         }
 

@@ -40,12 +40,12 @@ class LearnerTraitsTest {
             }
 
             @Override
-            public java.util.Set<automl4j.data.TaskType> tasks() {
+            public java.util.Set<Class<? extends automl4j.data.Task>> tasks() {
                 return java.util.Set.of();
             }
 
             @Override
-            public automl4j.space.SearchSpace space(automl4j.data.TaskType task) {
+            public automl4j.space.SearchSpace space(automl4j.data.Task task) {
                 return automl4j.space.SearchSpace.of();
             }
 

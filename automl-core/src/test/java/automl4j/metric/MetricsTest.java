@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import automl4j.data.TaskType;
+import automl4j.data.Classification;
+import automl4j.data.Regression;
 import automl4j.learn.Labels;
 import automl4j.learn.Predictions;
 import java.util.List;
@@ -16,7 +17,7 @@ class MetricsTest {
         for (int i = 0; i < p1.length; i++) {
             p[i] = new double[] {1 - p1[i], p1[i]};
         }
-        return Predictions.ofProbabilities(TaskType.BINARY, List.of("a", "b"), p);
+        return Predictions.ofProbabilities(new Classification(List.of("a", "b")), List.of("a", "b"), p);
     }
 
     @Test
@@ -55,8 +56,8 @@ class MetricsTest {
 
     @Test
     void metricsDeclareTheirTasks() {
-        assertThat(Metrics.rocAuc().supports(TaskType.MULTICLASS)).isFalse();
-        assertThat(Metrics.rmse().supports(TaskType.REGRESSION)).isTrue();
-        assertThat(Metrics.defaultFor(TaskType.MULTICLASS).name()).isEqualTo("logloss");
+        assertThat(Metrics.rocAuc().supports(new Classification(List.of("a", "b", "c")))).isFalse();
+        assertThat(Metrics.rmse().supports(new Regression())).isTrue();
+        assertThat(Metrics.defaultFor(new Classification(List.of("a", "b", "c"))).name()).isEqualTo("logloss");
     }
 }

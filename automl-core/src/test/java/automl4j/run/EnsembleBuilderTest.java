@@ -2,8 +2,8 @@ package automl4j.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import automl4j.data.Regression;
 import automl4j.data.Target;
-import automl4j.data.TaskType;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.Labels;
 import automl4j.learn.TrainingSet;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class EnsembleBuilderTest {
     private static final double[] TRUTH = {1, 2, 3, 4, 5, 6};
-    private static final Target TARGET = new Target("y", TaskType.REGRESSION, List.of());
+    private static final Target TARGET = new Target("y", new Regression());
 
     private static PreparedSplit holdout() {
         FeatureMatrix x = FeatureMatrix.of(new float[TRUTH.length], TRUTH.length, List.of("f"));
@@ -52,7 +52,7 @@ class EnsembleBuilderTest {
         pool.offer(1, "x", 1.0, shifted(-1));     // the mean of 0 and 1 is exact
         pool.offer(2, "x", 0.5, shifted(0.5));    // the best single trial, but it was cancelled
         pool.offer(3, "x", 0.5, shifted(-0.5));   // with 2 exact, but it timed out
-        EnsembleBuilder builder = new EnsembleBuilder(List.of(holdout()), Metrics.rmse(), TaskType.REGRESSION, List.of(), 50);
+        EnsembleBuilder builder = new EnsembleBuilder(List.of(holdout()), Metrics.rmse(), new Regression(), 50);
 
         Optional<EnsembleBuilder.Plan> plan = builder.build(pool.entries(), results,
                 r -> Engine.refitEstimate(r, 1.0, 0), 100, 1, System.nanoTime() + 5_000_000_000L);

@@ -2,7 +2,9 @@ package automl4j.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import automl4j.data.TaskType;
+import automl4j.data.Classification;
+import automl4j.data.Regression;
+import automl4j.data.Task;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
@@ -10,7 +12,6 @@ import automl4j.learn.ModelArtifact;
 import automl4j.learn.TrainingSet;
 import automl4j.space.Config;
 import automl4j.space.SearchSpace;
-import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +24,12 @@ class IsolationTest {
         }
 
         @Override
-        public Set<TaskType> tasks() {
-            return EnumSet.allOf(TaskType.class);
+        public Set<Class<? extends Task>> tasks() {
+            return Set.of(Classification.class, Regression.class);
         }
 
         @Override
-        public SearchSpace space(TaskType task) {
+        public SearchSpace space(Task task) {
             return SearchSpace.of();
         }
 

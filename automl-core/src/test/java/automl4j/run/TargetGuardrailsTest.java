@@ -2,8 +2,9 @@ package automl4j.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import automl4j.data.Classification;
+import automl4j.data.Regression;
 import automl4j.data.Target;
-import automl4j.data.TaskType;
 import automl4j.featurize.Guardrail;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,13 +27,13 @@ class TargetGuardrailsTest {
 
     @Test
     void balancedClassesPass() {
-        List<Guardrail> g = TargetGuardrails.check(new Target("y", TaskType.BINARY, List.of("a", "b")), labels(50, 40), 5);
+        List<Guardrail> g = TargetGuardrails.check(new Target("y", new Classification(List.of("a", "b"))), labels(50, 40), 5);
         assertThat(g).extracting(Guardrail::status).containsOnly(Guardrail.Status.PASSED);
     }
 
     @Test
     void imbalanceAndRareClassesAreAlertsWithTheirFigures() {
-        Target t = new Target("y", TaskType.MULTICLASS, List.of("a", "b", "c"));
+        Target t = new Target("y", new Classification(List.of("a", "b", "c")));
         List<Guardrail> g = TargetGuardrails.check(t, labels(100, 15, 3), 5);
         assertThat(g.get(0).check()).isEqualTo("class-imbalance");
         assertThat(g.get(0).status()).isEqualTo(Guardrail.Status.ALERT);
@@ -45,7 +46,7 @@ class TargetGuardrailsTest {
 
     @Test
     void regressionTargetsPass() {
-        List<Guardrail> g = TargetGuardrails.check(new Target("y", TaskType.REGRESSION, List.of()), new double[] {1, 2, 3}, 5);
+        List<Guardrail> g = TargetGuardrails.check(new Target("y", new Regression()), new double[] {1, 2, 3}, 5);
         assertThat(g).extracting(Guardrail::status).containsOnly(Guardrail.Status.PASSED);
     }
 }

@@ -3,7 +3,7 @@ package automl4j.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import automl4j.data.TaskType;
+import automl4j.data.Task;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
@@ -18,15 +18,19 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LearnerPortfoliosTest {
+    private static final Task BINARY = new automl4j.data.Classification(List.of("no", "yes"));
+    private static final Task MULTICLASS = new automl4j.data.Classification(List.of("a", "b", "c"));
+    private static final Task REGRESSION = new automl4j.data.Regression();
+
     /** A learner whose portfolio entries are the test resource {@code automl4j/portfolio/<id>.json}, if any. */
     private record Toy(String id) implements Learner {
         @Override
-        public Set<TaskType> tasks() {
-            return Set.of(TaskType.BINARY, TaskType.REGRESSION);
+        public Set<Class<? extends Task>> tasks() {
+            return Set.of(automl4j.data.Classification.class, automl4j.data.Regression.class);
         }
 
         @Override
-        public SearchSpace space(TaskType task) {
+        public SearchSpace space(Task task) {
             return SearchSpace.of();
         }
 
@@ -48,17 +52,17 @@ class LearnerPortfoliosTest {
     @Test
     void mergesTheLearnersEntriesByRank() {
         Portfolio p = Portfolio.builtIn(List.of(new Toy("toy-b"), new Toy("toy-a"), new Toy("toy-without-entries")));
-        assertThat(p.forTask(TaskType.BINARY)).containsExactly(k("toy-a", 1), k("toy-b", 2), k("toy-a", 3));
-        assertThat(p.forTask(TaskType.REGRESSION)).containsExactly(k("toy-b", 4));
-        assertThat(p.forTask(TaskType.MULTICLASS)).isEmpty();
+        assertThat(p.forTask(BINARY)).containsExactly(k("toy-a", 1), k("toy-b", 2), k("toy-a", 3));
+        assertThat(p.forTask(REGRESSION)).containsExactly(k("toy-b", 4));
+        assertThat(p.forTask(MULTICLASS)).isEmpty();
         assertThat(p.derived()).isEqualTo("by hand, for LearnerPortfoliosTest");
     }
 
     @Test
     void aLearnerLeftOutTakesItsEntriesWithIt() {
         Portfolio p = Portfolio.builtIn(List.of(new Toy("toy-a")));
-        assertThat(p.forTask(TaskType.BINARY)).containsExactly(k("toy-a", 1), k("toy-a", 3));
-        assertThat(p.forTask(TaskType.REGRESSION)).isEmpty();
+        assertThat(p.forTask(BINARY)).containsExactly(k("toy-a", 1), k("toy-a", 3));
+        assertThat(p.forTask(REGRESSION)).isEmpty();
     }
 
     @Test
@@ -66,7 +70,7 @@ class LearnerPortfoliosTest {
         Portfolio p = Portfolio.builtIn(List.of(new Toy("toy-a"), new Toy("toy-b")));
         byte[] shareOfA = p.toLearnerJson("toy-a");
         assertThat(new String(shareOfA, java.nio.charset.StandardCharsets.UTF_8)).contains("\"rank\" : 2").doesNotContain("toy-b");
-        assertThat(Portfolio.fromJson(shareOfA).forTask(TaskType.BINARY)).containsExactly(k("toy-a", 1), k("toy-a", 3));
+        assertThat(Portfolio.fromJson(shareOfA).forTask(BINARY)).containsExactly(k("toy-a", 1), k("toy-a", 3));
     }
 
     @Test

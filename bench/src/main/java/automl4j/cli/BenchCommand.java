@@ -1,8 +1,8 @@
 package automl4j.cli;
 
+import automl4j.data.Tasks;
 import automl4j.datasets.Suite;
 import automl4j.datasets.SuiteEntry;
-import automl4j.metric.Metrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -180,8 +180,8 @@ final class BenchCommand implements Callable<Integer> {
             Files.deleteIfExists(result);
             Files.deleteIfExists(log);
         }
-        return ChildResult.of(FoldResult.failed(framework, e.name(), e.task().label(), fold, Metrics.defaultFor(e.task()).name(),
-                Metrics.secondaryFor(e.task()).name(), budget, cores, error), null, (System.nanoTime() - started) / 1e9);
+        return ChildResult.of(FoldResult.failed(framework, e.name(), e.task(), fold, Tasks.defaultMetricOf(e.task()),
+                Tasks.secondaryMetricOf(e.task()), budget, cores, error), null, (System.nanoTime() - started) / 1e9);
     }
 
     private static String lastLines(Path log) throws IOException {

@@ -1,8 +1,8 @@
 package automl4j.cli;
 
+import automl4j.data.Tasks;
 import automl4j.datasets.Suite;
 import automl4j.datasets.SuiteEntry;
-import automl4j.metric.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +64,8 @@ final class BenchFoldCommand implements Callable<Integer> {
             row = o.row();
             details = o.details();
         } catch (RuntimeException | OutOfMemoryError e) {
-            row = FoldResult.failed(framework, entry.name(), entry.task().label(), fold, Metrics.defaultFor(entry.task()).name(),
-                    Metrics.secondaryFor(entry.task()).name(), budget, cores, e.getClass().getSimpleName() + ": " + e.getMessage());
+            row = FoldResult.failed(framework, entry.name(), entry.task(), fold, Tasks.defaultMetricOf(entry.task()),
+                    Tasks.secondaryMetricOf(entry.task()), budget, cores, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         Files.writeString(result, row.toCsv() + "\n" + details + "\n", StandardCharsets.UTF_8);
         return ExitCodes.OK;

@@ -2,7 +2,8 @@ package automl4j.cli;
 
 import automl4j.data.EncodedTarget;
 import automl4j.data.TaskData;
-import automl4j.data.TaskType;
+import automl4j.data.Tasks;
+import automl4j.data.ValidationPlan;
 import automl4j.datasets.TableFiles;
 import automl4j.featurize.FeaturizationReport;
 import automl4j.featurize.FittedTransform;
@@ -10,7 +11,6 @@ import automl4j.featurize.Guardrail;
 import automl4j.featurizers.FeaturizerOptions;
 import automl4j.featurizers.TabularFeaturizer;
 import automl4j.run.TargetGuardrails;
-import automl4j.run.ValidationPlan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path file;
         String targetName;
-        TaskType taskType = null;
+        String taskType = null;
         FeaturizerOptions options = FeaturizerOptions.defaults();
         automl4j.datasets.ReadOptions readOptions = reading.toReadOptions();
         RunConfig runConfig = null;
@@ -74,9 +74,9 @@ final class CheckCommand implements Callable<Integer> {
             targetName = target;
             if (task != null) {
                 try {
-                    taskType = TaskType.parse(task);
+                    taskType = Tasks.parseLabel(task);
                 } catch (IllegalArgumentException e) {
-                    throw new UsageException("--task must be one of [binary, multiclass, regression], but was '" + task + "'");
+                    throw new UsageException("--task must be one of " + Tasks.labels() + ", but was '" + task + "'");
                 }
             }
         }

@@ -1,6 +1,6 @@
 package automl4j.cli;
 
-import automl4j.data.TaskType;
+import automl4j.data.Tasks;
 import automl4j.datasets.DataFormatException;
 import automl4j.datasets.ReadOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -123,12 +123,12 @@ final class ConfigFile {
         Path train = base.resolve(text(flat, "data.train", null, true));
         String target = text(flat, "data.target", null, true);
         String taskText = text(flat, "data.task", null, false);
-        TaskType task = null;
+        String task = null;
         if (taskText != null) {
             try {
-                task = TaskType.parse(taskText);
+                task = Tasks.parseLabel(taskText);
             } catch (IllegalArgumentException e) {
-                throw new UsageException("config key 'data.task' must be one of [binary, multiclass, regression], but was '" + taskText + "'");
+                throw new UsageException("config key 'data.task' must be one of " + Tasks.labels() + ", but was '" + taskText + "'");
             }
         }
         String metric = text(flat, "metric", null, false);
@@ -304,7 +304,7 @@ final class ConfigFile {
         data.put("train", c.train().toString());
         data.put("target", c.target());
         if (c.task() != null) {
-            data.put("task", c.task().label());
+            data.put("task", c.task());
         } else {
             data.putNull("task");
         }

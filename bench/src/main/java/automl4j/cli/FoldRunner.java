@@ -3,8 +3,10 @@ package automl4j.cli;
 import automl4j.AutoMl;
 import automl4j.AutoMlRun;
 import automl4j.data.Cells;
+import automl4j.data.Regression;
+import automl4j.data.Task;
 import automl4j.data.TaskData;
-import automl4j.data.TaskType;
+import automl4j.data.Tasks;
 import automl4j.datasets.CsvReader;
 import automl4j.datasets.Suite;
 import automl4j.datasets.SuiteEntry;
@@ -48,9 +50,9 @@ final class FoldRunner {
 
     static Outcome run(SuiteEntry entry, int fold, double budget, int cores, long seed, Searcher searcher, Options options,
                        String framework) {
-        TaskType task = entry.task();
-        Metric primary = Metrics.defaultFor(task);
-        Metric secondary = Metrics.secondaryFor(task);
+        String task = entry.task();
+        Metric primary = Metrics.forName(Tasks.defaultMetricOf(task));
+        Metric secondary = Metrics.forName(Tasks.secondaryMetricOf(task));
         Table table = CsvReader.comma().read(entry.file());
         int[] folds = Suite.readFolds(entry.foldsFile(), table.rowCount());
         Selection test = Selection.with();
@@ -82,11 +84,11 @@ final class FoldRunner {
         long t1 = System.nanoTime();
         Predictions p = run.best().predict(testTable.removeColumns(entry.target()));
         double predictSeconds = (System.nanoTime() - t1) / 1e9;
-        Labels truth = truth(table.column(entry.target()), test, run, task);
+        Labels truth = truth(table.column(entry.target()), test, run, run.best().target().task());
         checkFinite(p);
         double score = primary.score(truth, p);
         double second = secondary.score(truth, p);
-        FoldResult row = new FoldResult(framework, entry.name(), task.label(), fold, primary.name(), score, secondary.name(),
+        FoldResult row = new FoldResult(framework, entry.name(), task, fold, primary.name(), score, secondary.name(),
                 second, fitSeconds, predictSeconds, run.leaderboard().completedCount(), budget, cores, "ok", "", null);
         String details = String.format(Locale.ROOT,
                 "{\"dataset\":\"%s\",\"fold\":%d,\"best\":\"%s\",\"validation\":\"%s\",\"trials\":%d,\"completed\":%d,"
@@ -105,12 +107,12 @@ final class FoldRunner {
         return f == null ? "null" : "\"" + f.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private static Labels truth(Column<?> column, Selection test, AutoMlRun run, TaskType task) {
+    private static Labels truth(Column<?> column, Selection test, AutoMlRun run, Task task) {
         int[] rows = test.toArray();
         double[] y = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             String s = Cells.text(column, rows[i]);
-            if (task == TaskType.REGRESSION) {
+            if (task instanceof Regression) {
                 y[i] = Cells.parse(s);
             } else {
                 y[i] = s == null ? -1 : run.best().target().indexOf(s);   // -1: a label unseen in training gets p = 0
@@ -121,7 +123,7 @@ final class FoldRunner {
 
     private static void checkFinite(Predictions p) {
         for (int i = 0; i < p.size(); i++) {
-            if (p.task().isClassification()) {
+            if (p.hasProbabilities()) {
                 for (double v : p.probabilities(i)) {
                     if (!Double.isFinite(v)) {
                         throw new IllegalStateException("non-finite probability predicted for test row " + i);

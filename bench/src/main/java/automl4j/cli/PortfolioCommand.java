@@ -3,7 +3,7 @@ package automl4j.cli;
 import automl4j.AutoMl;
 import automl4j.AutoMlRun;
 import automl4j.data.TaskData;
-import automl4j.data.TaskType;
+import automl4j.data.Tasks;
 import automl4j.datasets.CsvReader;
 import automl4j.datasets.Suite;
 import automl4j.datasets.SuiteEntry;
@@ -22,11 +22,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,7 +80,7 @@ final class PortfolioCommand implements Callable<Integer> {
         }
         List<SuiteEntry> entries = Suite.read(suite).stream().filter(e -> datasets == null || datasets.contains(e.name())).toList();
         Map<SuiteEntry, Table> train = new LinkedHashMap<>();
-        Map<TaskType, List<Config>> pool = new EnumMap<>(TaskType.class);
+        Map<String, List<Config>> pool = new TreeMap<>();
         for (SuiteEntry e : entries) {
             Table t = trainingRows(e);
             train.put(e, t);
@@ -100,18 +100,18 @@ final class PortfolioCommand implements Callable<Integer> {
                     run.leaderboard().rows().size(), (System.nanoTime() - t0) / 1e9);
         }
         StringBuilder matrix = new StringBuilder("task,dataset,candidate,learner,config,loss\n");
-        Map<TaskType, List<Config>> chosen = new EnumMap<>(TaskType.class);
-        for (TaskType task : TaskType.values()) {
+        Map<String, List<Config>> chosen = new TreeMap<>();
+        for (String task : Tasks.labels()) {
             List<Config> cands = pool.getOrDefault(task, List.of());
             if (cands.isEmpty()) {
                 continue;
             }
-            List<SuiteEntry> ofTask = entries.stream().filter(e -> e.task() == task).toList();
+            List<SuiteEntry> ofTask = entries.stream().filter(e -> e.task().equals(task)).toList();
             double[][] losses = new double[ofTask.size()][cands.size()];
             for (int d = 0; d < ofTask.size(); d++) {
                 SuiteEntry e = ofTask.get(d);
                 Arrays.fill(losses[d], Double.NaN);
-                Metric metric = Metrics.defaultFor(task);
+                Metric metric = Metrics.forName(Tasks.defaultMetricOf(task));
                 AutoMlRun run = base(e).budget(new Budget(Duration.ofMinutes(30), cands.size())).trialTimeout(Duration.ofSeconds(120))
                         .portfolio(new Portfolio(Map.of(task, cands), "candidates"))
                         .searcher(RunExecution.resolveSearcher("random")).build().fit(data(e, train.get(e)));
@@ -122,7 +122,7 @@ final class PortfolioCommand implements Callable<Integer> {
                     }
                 }
                 for (int c = 0; c < cands.size(); c++) {
-                    matrix.append(task.label()).append(',').append(e.name()).append(',').append(c).append(',')
+                    matrix.append(task).append(',').append(e.name()).append(',').append(c).append(',')
                             .append(cands.get(c).learner()).append(',')
                             .append(automl4j.internal.CsvFields.quote(cands.get(c).values().toString())).append(',')
                             .append(losses[d][c]).append('\n');
@@ -149,13 +149,13 @@ final class PortfolioCommand implements Callable<Integer> {
         for (String learner : chosen.values().stream().flatMap(List::stream).map(Config::learner).distinct().sorted().toList()) {
             Files.write(perLearner.resolve(learner + ".json"), portfolio.toLearnerJson(learner));
         }
-        chosen.forEach((task, list) -> CommonOptions.out.println(task.label() + ": " + list));
+        chosen.forEach((task, list) -> CommonOptions.out.println(task + ": " + list));
         CommonOptions.out.println("Portfolio in " + out + ", loss matrix in " + out + ".matrix.csv");
         return ExitCodes.OK;
     }
 
     private AutoMl.Builder base(SuiteEntry e) {
-        return AutoMl.builder().metric(Metrics.defaultFor(e.task())).seed(seed).cores(cores).ensembleRounds(0)
+        return AutoMl.builder().metric(Metrics.forName(Tasks.defaultMetricOf(e.task()))).seed(seed).cores(cores).ensembleRounds(0)
                 .portfolio(Portfolio.none());
     }
 

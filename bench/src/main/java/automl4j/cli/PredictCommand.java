@@ -58,7 +58,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         AtomicFiles.write(out, stream -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-            if (p.task().isClassification()) {
+            if (p.hasProbabilities()) {
                 w.write(CsvFields.quote("predicted_" + m.target().name()));
                 for (String c : p.classes()) {
                     w.write("," + CsvFields.quote("p_" + c));

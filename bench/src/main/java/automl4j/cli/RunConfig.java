@@ -1,6 +1,5 @@
 package automl4j.cli;
 
-import automl4j.data.TaskType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +10,7 @@ import java.util.Objects;
  *
  * @param train      training data file (CSV or ARFF)
  * @param target     target column
- * @param task       task type, or null to infer it
+ * @param task       task label (one of {@link automl4j.data.Tasks#labels()}), or null to infer it
  * @param metric     metric name, or null for the task's default
  * @param seconds    time budget in seconds
  * @param maxTrials  most trials
@@ -24,7 +23,7 @@ import java.util.Objects;
  * @param featurize  featurizer options
  * @param read       how the CSV file is read (config keys data.separator, data.missing_values, data.infinity, data.decimal)
  */
-record RunConfig(Path train, String target, TaskType task, String metric, double seconds, int maxTrials,
+record RunConfig(Path train, String target, String task, String metric, double seconds, int maxTrials,
                  List<String> learners, String searcher, long seed, Search search, int cores, Path output,
                  automl4j.featurizers.FeaturizerOptions featurize, automl4j.datasets.ReadOptions read) {
     RunConfig {

@@ -1,6 +1,7 @@
 package automl4j.export;
 
 import automl4j.AutoMlModel;
+import automl4j.data.Classification;
 import automl4j.datasets.DefaultDataset;
 import automl4j.learn.Predictions;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ final class GoldenFiles {
         Predictions p = m.predict(input());
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < p.size(); i++) {
-            if (p.task().isClassification()) {
+            if (p.task() instanceof Classification) {
                 StringBuilder b = new StringBuilder(p.label(i));
                 for (double v : p.probabilities(i)) {
                     b.append(',').append(v);

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import automl4j.AutoMl;
 import automl4j.AutoMlException;
 import automl4j.AutoMlRun;
+import automl4j.data.Classification;
+import automl4j.data.Regression;
+import automl4j.data.Task;
 import automl4j.data.TaskData;
-import automl4j.data.TaskType;
 import automl4j.datasets.DefaultDataset;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
@@ -135,12 +137,12 @@ class EngineTest {
         }
 
         @Override
-        public Set<TaskType> tasks() {
+        public Set<Class<? extends Task>> tasks() {
             return inner.tasks();
         }
 
         @Override
-        public SearchSpace space(TaskType task) {
+        public SearchSpace space(Task task) {
             return inner.space(task);
         }
 
@@ -177,8 +179,8 @@ class EngineTest {
     void regressionAndMulticlassRunEndToEnd() {
         Table table = DefaultDataset.generate(300, 4);
         AutoMlRun reg = AutoMl.builder().budget(Budget.ofTrials(4)).cores(2).build()
-                .fit(TaskData.of(table, "monthly_fee", TaskType.REGRESSION, "churn"));
-        assertThat(reg.best().target().task()).isEqualTo(TaskType.REGRESSION);
+                .fit(TaskData.of(table, "monthly_fee", "regression", "churn"));
+        assertThat(reg.best().target().task()).isEqualTo(new Regression());
         assertThat(reg.leaderboard().metric().name()).isEqualTo("rmse");
         AutoMlRun multi = AutoMl.builder().budget(Budget.ofTrials(4)).cores(2).build().fit(TaskData.of(table, "plan"));
         assertThat(multi.best().target().classes()).containsExactly("basic", "plus", "pro");
@@ -223,20 +225,20 @@ class EngineTest {
     @Test
     void portfolioConfigsThatFitTheRunAreTriedAfterTheCheapDefaultsInOrder() throws java.io.IOException {
         Table table = DefaultDataset.generate(300, 11);
-        java.util.Map<String, Object> xgb = new java.util.TreeMap<>(learners("xgboost").get(0).defaultConfig(TaskType.BINARY).values());
+        java.util.Map<String, Object> xgb = new java.util.TreeMap<>(learners("xgboost").get(0).defaultConfig(new Classification(List.of("no", "yes"))).values());
         xgb.put("max_depth", 3);
         Config first = Config.of("xgboost", xgb);
         Config unknownLearner = Config.of("no-such-learner", java.util.Map.of("k", 1));
         Config second = Config.of("smile-logistic", java.util.Map.of("lambda", 2.0));
         automl4j.search.Portfolio portfolio = automl4j.search.Portfolio.fromJson(new automl4j.search.Portfolio(
-                java.util.Map.of(TaskType.BINARY, List.of(first, unknownLearner, second)), "test").toJson());
+                java.util.Map.of("binary", List.of(first, unknownLearner, second)), "test").toJson());
         AutoMlRun run = AutoMl.builder().seed(1).budget(Budget.ofTrials(4)).cores(1).ensembleRounds(0).portfolio(portfolio)
                 .learners(learners("xgboost", "smile-logistic")).build().fit(TaskData.of(table, DefaultDataset.TARGET));
         List<Config> tried = run.leaderboard().rows().stream().sorted(java.util.Comparator.comparingInt(r -> r.trial().id()))
                 .map(r -> automl4j.cli.PortfolioCommandAccess.stripped(r.trial().config())).toList();
         // The defaults of the cheap learners (both are), cheapest first, then the portfolio in its order.
-        Config logisticDefault = learners("smile-logistic").get(0).defaultConfig(TaskType.BINARY);
-        Config xgboostDefault = learners("xgboost").get(0).defaultConfig(TaskType.BINARY);
+        Config logisticDefault = learners("smile-logistic").get(0).defaultConfig(new Classification(List.of("no", "yes")));
+        Config xgboostDefault = learners("xgboost").get(0).defaultConfig(new Classification(List.of("no", "yes")));
         assertThat(tried).containsExactly(logisticDefault, xgboostDefault, first, second);
     }
 

@@ -1,7 +1,8 @@
 package automl4j.run;
 
+import automl4j.data.Classification;
 import automl4j.data.Target;
-import automl4j.data.TaskType;
+import automl4j.data.Task;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
@@ -16,7 +17,6 @@ import automl4j.space.Config;
 import automl4j.space.IntParam;
 import automl4j.space.SearchSpace;
 import java.io.IOException;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +68,7 @@ public class ExecutorOverhead {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        Target target = new Target("y", TaskType.BINARY, List.of("no", "yes"));
+        Target target = new Target("y", new Classification(List.of("no", "yes")));
         splits = List.of(new PreparedSplit(new TrainingSet(matrix(20), labels(20), target), matrix(10), labels(10)));
         evaluator = new TrialEvaluator(splits, metric);
         executor = TrialExecutor.ofCores(1);
@@ -125,12 +125,12 @@ public class ExecutorOverhead {
         }
 
         @Override
-        public Set<TaskType> tasks() {
-            return EnumSet.of(TaskType.BINARY);
+        public Set<Class<? extends Task>> tasks() {
+            return Set.of(Classification.class);
         }
 
         @Override
-        public SearchSpace space(TaskType task) {
+        public SearchSpace space(Task task) {
             return SearchSpace.of(new IntParam("k", 1, 10, false));
         }
 
@@ -142,7 +142,7 @@ public class ExecutorOverhead {
                 public Predictions predict(FeatureMatrix features) {
                     double[][] p = new double[features.rows()][];
                     java.util.Arrays.setAll(p, i -> new double[] {0.5, 0.5});
-                    return Predictions.ofProbabilities(TaskType.BINARY, classes, p);
+                    return Predictions.ofProbabilities(new Classification(classes), classes, p);
                 }
 
                 @Override

@@ -1,6 +1,8 @@
 package automl4j.run;
 
-import automl4j.data.TaskType;
+import automl4j.data.Classification;
+import automl4j.data.Regression;
+import automl4j.data.Task;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
@@ -9,7 +11,6 @@ import automl4j.learn.TrainingSet;
 import automl4j.space.Config;
 import automl4j.space.IntParam;
 import automl4j.space.SearchSpace;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -154,12 +155,12 @@ public final class FaultyLearners {
         }
 
         @Override
-        public Set<TaskType> tasks() {
-            return EnumSet.allOf(TaskType.class);
+        public Set<Class<? extends Task>> tasks() {
+            return Set.of(Classification.class, Regression.class);
         }
 
         @Override
-        public SearchSpace space(TaskType task) {
+        public SearchSpace space(Task task) {
             return SearchSpace.of(new IntParam("k", 1, 3, false));
         }
 

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import automl4j.AutoMl;
 import automl4j.AutoMlRun;
+import automl4j.data.Classification;
+import automl4j.data.Task;
 import automl4j.data.TaskData;
-import automl4j.data.TaskType;
 import automl4j.datasets.DefaultDataset;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
@@ -24,7 +25,6 @@ import automl4j.space.IntParam;
 import automl4j.space.SearchSpace;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +44,12 @@ class GpuSchedulingTest {
         }
 
         @Override
-        public Set<TaskType> tasks() {
-            return EnumSet.of(TaskType.BINARY);
+        public Set<Class<? extends Task>> tasks() {
+            return Set.of(Classification.class);
         }
 
         @Override
-        public SearchSpace space(TaskType task) {
+        public SearchSpace space(Task task) {
             return SearchSpace.of(new IntParam("k", 1, 100, false));
         }
 
@@ -72,7 +72,7 @@ class GpuSchedulingTest {
                 public Predictions predict(FeatureMatrix features) {
                     double[][] p = new double[features.rows()][];
                     Arrays.setAll(p, i -> new double[] {0.5, 0.5});
-                    return Predictions.ofProbabilities(TaskType.BINARY, classes, p);
+                    return Predictions.ofProbabilities(new Classification(classes), classes, p);
                 }
 
                 @Override

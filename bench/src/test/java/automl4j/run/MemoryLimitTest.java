@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import automl4j.AutoMl;
 import automl4j.AutoMlRun;
+import automl4j.data.Task;
 import automl4j.data.TaskData;
-import automl4j.data.TaskType;
 import automl4j.datasets.DefaultDataset;
 import automl4j.learn.DataShape;
 import automl4j.learn.FitContext;
@@ -40,12 +40,12 @@ class MemoryLimitTest {
         }
 
         @Override
-        public Set<TaskType> tasks() {
+        public Set<Class<? extends Task>> tasks() {
             return inner.tasks();
         }
 
         @Override
-        public SearchSpace space(TaskType task) {
+        public SearchSpace space(Task task) {
             return inner.space(task);
         }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import automl4j.AutoMl;
 import automl4j.AutoMlRun;
+import automl4j.data.Task;
 import automl4j.data.TaskData;
 import automl4j.datasets.DefaultDataset;
 import automl4j.internal.RunTempFolder;
@@ -16,7 +17,6 @@ import automl4j.learn.TrainingSet;
 import automl4j.search.Budget;
 import automl4j.space.Config;
 import automl4j.space.SearchSpace;
-import automl4j.data.TaskType;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,12 +47,12 @@ class TempFilesTest {
         }
 
         @Override
-        public Set<TaskType> tasks() {
+        public Set<Class<? extends Task>> tasks() {
             return logistic().tasks();
         }
 
         @Override
-        public SearchSpace space(TaskType task) {
+        public SearchSpace space(Task task) {
             return logistic().space(task);
         }
 

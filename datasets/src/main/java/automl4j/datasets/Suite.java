@@ -1,6 +1,6 @@
 package automl4j.datasets;
 
-import automl4j.data.TaskType;
+import automl4j.data.Tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -39,9 +39,9 @@ public final class Suite {
                 i++;
                 continue;
             }
-            TaskType type;
+            String type;
             try {
-                type = TaskType.parse(task);
+                type = Tasks.parseLabel(task);
             } catch (IllegalArgumentException ex) {
                 throw new DataFormatException(manifest + ", dataset " + i + ": " + ex.getMessage());
             }

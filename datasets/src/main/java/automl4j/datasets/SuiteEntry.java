@@ -1,6 +1,5 @@
 package automl4j.datasets;
 
-import automl4j.data.TaskType;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -9,11 +8,11 @@ import java.util.Objects;
  *
  * @param name      dataset name
  * @param file      the CSV file (resolved against the suite's folder)
- * @param task      task type
+ * @param task      task label, one of {@link automl4j.data.Tasks#labels()}
  * @param target    target column
  * @param foldsFile the file of outer fold ids (one per data row)
  */
-public record SuiteEntry(String name, Path file, TaskType task, String target, Path foldsFile) {
+public record SuiteEntry(String name, Path file, String task, String target, Path foldsFile) {
     public SuiteEntry {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(file, "file");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import automl4j.data.TaskType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ class SuiteTest {
                 ]}""");
         List<SuiteEntry> entries = Suite.read(dir.resolve("suite.json"));
         assertThat(entries).hasSize(1);
-        assertThat(entries.get(0).task()).isEqualTo(TaskType.BINARY);
+        assertThat(entries.get(0).task()).isEqualTo("binary");
         assertThat(entries.get(0).file()).isEqualTo(dir.toAbsolutePath().resolve("a.csv"));
     }
 

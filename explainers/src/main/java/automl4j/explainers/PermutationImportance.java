@@ -1,6 +1,7 @@
 package automl4j.explainers;
 
 import automl4j.AutoMlModel;
+import automl4j.data.Classification;
 import automl4j.data.EncodedTarget;
 import automl4j.data.TaskData;
 import automl4j.explain.Explainer;
@@ -105,7 +106,7 @@ public final class PermutationImportance implements Explainer {
         int[] order = rows.length > maxRows ? Permutations.of(rows.length, random) : null;
         int used = Math.min(rows.length, maxRows);
         // Class indexes must refer to the model's classes, which may differ from this data's.
-        if (model.target().task().isClassification()) {
+        if (model.target().task() instanceof Classification) {
             for (int i = 0; i < y.length; i++) {
                 y[i] = model.target().indexOf(encoded.target().classes().get((int) y[i]));
             }

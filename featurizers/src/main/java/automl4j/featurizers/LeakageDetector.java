@@ -1,7 +1,8 @@
 package automl4j.featurizers;
 
+import automl4j.data.Classification;
+import automl4j.data.Regression;
 import automl4j.data.Target;
-import automl4j.data.TaskType;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -65,11 +66,11 @@ final class LeakageDetector {
         for (int i = 0; i < n; i++) {
             y[i] = labels[pick[i]];
         }
-        if (target.task() == TaskType.MULTICLASS) {
+        if (target.task() instanceof Classification c && !c.isBinary()) {
             return multiclass(level, y, target.numClasses());
         }
-        double binned = oneDimensional(level, y, target.task() == TaskType.BINARY);
-        if (target.task() == TaskType.REGRESSION && kind == ColumnKind.NUMERIC) {
+        double binned = oneDimensional(level, y, target.task() instanceof Classification c && c.isBinary());
+        if (target.task() instanceof Regression && kind == ColumnKind.NUMERIC) {
             // Quantile bins are coarse on small tables; a linear copy of the target shows in the correlation at once.
             double[] x = new double[n];
             for (int i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 package automl4j.featurizers;
 
 import automl4j.data.Cells;
+import automl4j.data.Classification;
 import automl4j.data.Target;
 import automl4j.featurize.FeaturizationReport;
 import automl4j.featurize.Featurizer;
@@ -100,7 +101,7 @@ public final class TabularFeaturizer implements Featurizer {
     public SearchSpace space(FeaturizationReport fitted, Target target) {
         List<Param> params = new ArrayList<>();
         if (options.search()) {
-            boolean fewClasses = target.task() != automl4j.data.TaskType.MULTICLASS
+            boolean fewClasses = !(target.task() instanceof Classification c && !c.isBinary())
                     || target.numClasses() <= TARGET_CHOICE_MAX_CLASSES;
             if (fewClasses && fitted.kinds().containsValue(ColumnKind.CATEGORICAL.label())) {
                 params.add(new ChoiceParam(CATEGORICAL_CHOICE, List.of(FeaturizerOptions.LowCardinalityEncoding.ONE_HOT.label(),

@@ -1,5 +1,6 @@
 package automl4j.featurizers;
 
+import automl4j.data.Classification;
 import automl4j.data.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,8 +60,8 @@ final class TargetEncoder implements ColumnEncoder {
         List<String> levels = coded.levels;
         int[] code = coded.codes;
         int levelCount = levels.size();
-        int dims = target.task() == automl4j.data.TaskType.MULTICLASS ? target.numClasses() : 1;
-        boolean regression = !target.task().isClassification();
+        int dims = target.task() instanceof Classification c && !c.isBinary() ? target.numClasses() : 1;
+        boolean regression = !(target.task() instanceof Classification);
         double[] y = labels;
         double mean = 0;
         double sd = 1;

@@ -3,8 +3,8 @@ package automl4j.featurizers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import automl4j.data.Classification;
 import automl4j.data.Target;
-import automl4j.data.TaskType;
 import automl4j.featurize.FittedTransform;
 import automl4j.learn.FeatureMatrix;
 import java.time.LocalDate;
@@ -17,7 +17,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 class EncodersTest {
-    static final Target BINARY = new Target("y", TaskType.BINARY, List.of("a", "b"));
+    static final Target BINARY = new Target("y", new Classification(List.of("a", "b")));
 
     private static int[] all(int n) {
         return IntStream.range(0, n).toArray();

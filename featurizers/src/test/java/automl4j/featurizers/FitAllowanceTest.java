@@ -3,8 +3,8 @@ package automl4j.featurizers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import automl4j.data.Classification;
 import automl4j.data.Target;
-import automl4j.data.TaskType;
 import automl4j.featurize.FittedTransform;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -15,7 +15,7 @@ import tech.tablesaw.api.Table;
 
 /** Issue 14: on a tight time allowance the featurizer fits less, says so, and is otherwise unchanged. */
 class FitAllowanceTest {
-    private static final Target TARGET = new Target("y", TaskType.BINARY, List.of("a", "b"));
+    private static final Target TARGET = new Target("y", new Classification(List.of("a", "b")));
     private static final TabularFeaturizer TEXT = new TabularFeaturizer(FeaturizerOptions.defaults().toBuilder()
             .kind("notes", ColumnKind.TEXT).build());
 

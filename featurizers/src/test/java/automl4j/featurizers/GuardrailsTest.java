@@ -2,8 +2,9 @@ package automl4j.featurizers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import automl4j.data.Classification;
+import automl4j.data.Regression;
 import automl4j.data.Target;
-import automl4j.data.TaskType;
 import automl4j.featurize.FittedTransform;
 import automl4j.featurize.Guardrail;
 import java.util.List;
@@ -18,7 +19,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 class GuardrailsTest {
-    static final Target BINARY = new Target("y", TaskType.BINARY, List.of("no", "yes"));
+    static final Target BINARY = new Target("y", new Classification(List.of("no", "yes")));
 
     /** A clean table: two noisy numeric features, one categorical, a binary target related to them. */
     static Table clean(long seed, int n) {
@@ -157,7 +158,7 @@ class GuardrailsTest {
         }
         Table t = Table.create("r", x, copy, DoubleColumn.create("y", y));
         FittedTransform f = new TabularFeaturizer().fit(t, IntStream.range(0, 200).toArray(),
-                new Target("y", TaskType.REGRESSION, List.of()), y);
+                new Target("y", new Regression()), y);
         Guardrail leak = f.report().guardrails().stream().filter(g -> g.check().equals("target-leakage")).findFirst().orElseThrow();
         assertThat(leak.columns()).containsExactly("price_with_tax");
     }

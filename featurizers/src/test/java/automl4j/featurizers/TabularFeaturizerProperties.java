@@ -5,8 +5,8 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import automl4j.data.Classification;
 import automl4j.data.Target;
-import automl4j.data.TaskType;
 import automl4j.featurize.FittedTransform;
 import automl4j.learn.FeatureMatrix;
 import java.util.Arrays;
@@ -19,7 +19,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 class TabularFeaturizerProperties {
-    static final Target TARGET = new Target("y", TaskType.BINARY, List.of("a", "b"));
+    static final Target TARGET = new Target("y", new Classification(List.of("a", "b")));
 
     /** A table of random numeric, boolean, date, text, low- and high-cardinality columns with missing values. */
     static Table randomTable(long seed, int rows) {

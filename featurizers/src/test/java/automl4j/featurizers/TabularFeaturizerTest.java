@@ -3,8 +3,8 @@ package automl4j.featurizers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import automl4j.data.Classification;
 import automl4j.data.Target;
-import automl4j.data.TaskType;
 import automl4j.featurize.FittedTransform;
 import automl4j.learn.FeatureMatrix;
 import java.util.List;
@@ -15,7 +15,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 class TabularFeaturizerTest {
-    static final Target TARGET = new Target("y", TaskType.BINARY, List.of("a", "b"));
+    static final Target TARGET = new Target("y", new Classification(List.of("a", "b")));
 
     private static Table table(int n) {
         StringColumn id = StringColumn.create("id");

@@ -3,8 +3,9 @@ package automl4j.learners;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import automl4j.data.Classification;
+import automl4j.data.Regression;
 import automl4j.data.Target;
-import automl4j.data.TaskType;
 import automl4j.learn.DataShape;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
@@ -49,7 +50,7 @@ class SmileKnnLearnerTest implements LearnerContract {
             }
             y[i] = x[i * columns] - 2 * x[i * columns + 1] + r.nextGaussian();
         }
-        return new TrainingSet(FeatureMatrix.of(x, rows, names), Labels.of(y), new Target("y", TaskType.REGRESSION, List.of()));
+        return new TrainingSet(FeatureMatrix.of(x, rows, names), Labels.of(y), new Target("y", new Regression()));
     }
 
     /** The k-NN prediction of {@code query} by sorting all training rows by distance. */
@@ -77,7 +78,7 @@ class SmileKnnLearnerTest implements LearnerContract {
     @Test
     void idAndTasks() {
         assertThat(learner().id()).isEqualTo("smile-knn");
-        assertThat(learner().tasks()).containsExactlyInAnyOrder(TaskType.values());
+        assertThat(learner().tasks()).containsExactlyInAnyOrder(Classification.class, Regression.class);
         assertThat(learner().traits().acceptsSparse()).isFalse();
     }
 
@@ -126,7 +127,7 @@ class SmileKnnLearnerTest implements LearnerContract {
 
     @Test
     void classProbabilitiesAreVoteSharesWithOneUniformVote() {
-        TrainingSet train = LearnerContract.data(TaskType.MULTICLASS, 200, 6);
+        TrainingSet train = LearnerContract.data(LearnerContract.MULTICLASS, 200, 6);
         Predictions p = learner().fit(train, config(5, "uniform"), FitContext.of(1, 1)).predict(train.features());
         for (int i = 0; i < p.size(); i++) {
             for (double v : p.probabilities(i)) {

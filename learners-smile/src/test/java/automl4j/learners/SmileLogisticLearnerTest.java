@@ -2,14 +2,15 @@ package automl4j.learners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import automl4j.data.TaskType;
+import automl4j.data.Classification;
+import automl4j.data.Task;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
 import automl4j.learn.Learner;
 import automl4j.learn.Predictions;
 import automl4j.learn.TrainingSet;
 import automl4j.learners.smile.SmileLogisticLearner;
-import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SmileLogisticLearnerTest implements LearnerContract {
@@ -21,13 +22,13 @@ class SmileLogisticLearnerTest implements LearnerContract {
     @Test
     void idTasksAndSparseInput() {
         assertThat(learner().id()).isEqualTo("smile-logistic");
-        assertThat(learner().tasks()).isEqualTo(EnumSet.of(TaskType.BINARY, TaskType.MULTICLASS));
+        assertThat(learner().tasks()).isEqualTo(Set.of(Classification.class));
         assertThat(learner().traits().acceptsSparse()).isTrue();
     }
 
     @Test
     void sparseAndDenseFormsOfTheSameDataGiveTheSameModel() {
-        for (TaskType task : learner().tasks()) {
+        for (Task task : LearnerContract.examples(learner())) {
             TrainingSet dense = LearnerContract.data(task, 150, 8);
             FeatureMatrix x = dense.features();
             int[] start = new int[x.rows() + 1];

@@ -2,8 +2,11 @@ package automl4j.learners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import automl4j.data.Classification;
+import automl4j.data.Regression;
 import automl4j.data.Target;
-import automl4j.data.TaskType;
+import automl4j.data.Task;
+import automl4j.data.Tasks;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
@@ -25,8 +28,22 @@ public interface LearnerContract {
     /** The learner under test: a fresh instance, as {@code ServiceLoader} would make. */
     Learner learner();
 
+    /** A binary task of the tiny data. */
+    Task BINARY = new Classification(List.of("neg", "pos"));
+    /** A three-class task of the tiny data. */
+    Task MULTICLASS = new Classification(List.of("high", "low", "mid"));
+    /** A regression task of the tiny data. */
+    Task REGRESSION = new Regression();
+    /** One task of each label. */
+    List<Task> ALL = List.of(BINARY, MULTICLASS, REGRESSION);
+
+    /** The example tasks of each kind {@code learner} declares: two and three classes for classification. */
+    static List<Task> examples(Learner learner) {
+        return ALL.stream().filter(t -> learner.tasks().contains(t.getClass())).toList();
+    }
+
     /** Tiny data with signal in the first two of four features. */
-    static TrainingSet data(TaskType task, int rows, long seed) {
+    static TrainingSet data(Task task, int rows, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         List<String> names = List.of("a", "b", "c", "d");
         float[] x = new float[rows * 4];
@@ -36,24 +53,19 @@ public interface LearnerContract {
                 x[i * 4 + c] = (float) r.nextGaussian();
             }
             double s = x[i * 4] + 0.5 * x[i * 4 + 1];
-            y[i] = switch (task) {
-                case BINARY -> s > 0 ? 1 : 0;
-                case MULTICLASS -> s < -0.5 ? 0 : s < 0.5 ? 1 : 2;
-                case REGRESSION -> 3 * s + 10 + 0.1 * r.nextGaussian();
+            y[i] = switch (task.label()) {
+                case Tasks.BINARY -> s > 0 ? 1 : 0;
+                case Tasks.MULTICLASS -> s < -0.5 ? 0 : s < 0.5 ? 1 : 2;
+                default -> 3 * s + 10 + 0.1 * r.nextGaussian();
             };
         }
-        List<String> classes = switch (task) {
-            case BINARY -> List.of("neg", "pos");
-            case MULTICLASS -> List.of("high", "low", "mid");
-            case REGRESSION -> List.of();
-        };
-        return new TrainingSet(FeatureMatrix.of(x, rows, names), Labels.of(y), new Target("y", task, classes));
+        return new TrainingSet(FeatureMatrix.of(x, rows, names), Labels.of(y), new Target("y", task));
     }
 
     /** Asserts that {@code learner}'s default multiclass forest leaves every class at least one uniform vote's share. */
     static void assertEveryClassKeepsOneUniformVote(Learner learner) {
-        TrainingSet data = data(TaskType.MULTICLASS, 200, 5);
-        Config config = learner.defaultConfig(TaskType.MULTICLASS);
+        TrainingSet data = data(MULTICLASS, 200, 5);
+        Config config = learner.defaultConfig(MULTICLASS);
         Predictions p = learner.fit(data, config, FitContext.of(1, 1)).predict(data.features());
         double floor = 1.0 / (data.target().numClasses() * (config.intValue("n_trees") + 1));
         for (int i = 0; i < p.size(); i++) {
@@ -67,7 +79,7 @@ public interface LearnerContract {
     static List<Double> flatten(Predictions p) {
         List<Double> out = new ArrayList<>();
         for (int i = 0; i < p.size(); i++) {
-            if (p.task().isClassification()) {
+            if (p.hasProbabilities()) {
                 for (double v : p.probabilities(i)) {
                     out.add(v);
                 }
@@ -81,13 +93,13 @@ public interface LearnerContract {
     /** The default config of each declared task beats chance on tiny data with signal, with valid probabilities. */
     @Test
     default void fitsEachDeclaredTaskOnTinyDataBetterThanChance() {
-        for (TaskType task : learner().tasks()) {
+        for (Task task : examples(learner())) {
             TrainingSet train = data(task, 200, 1);
             TrainingSet test = data(task, 100, 2);
             FittedModel model = learner().fit(train, learner().defaultConfig(task), FitContext.of(5, 1));
             Predictions p = model.predict(test.features());
             assertThat(p.size()).isEqualTo(100);
-            if (task.isClassification()) {
+            if (task instanceof Classification) {
                 int hits = 0;
                 for (int i = 0; i < 100; i++) {
                     double sum = 0;
@@ -98,7 +110,7 @@ public interface LearnerContract {
                     assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
                     hits += p.labelIndex(i) == (int) test.labels().get(i) ? 1 : 0;
                 }
-                assertThat(hits).as(learner().id() + " accuracy on " + task).isGreaterThan(task == TaskType.BINARY ? 65 : 45);
+                assertThat(hits).as(learner().id() + " accuracy on " + task).isGreaterThan(task.equals(BINARY) ? 65 : 45);
             } else {
                 double sse = 0;
                 double sst = 0;
@@ -114,7 +126,7 @@ public interface LearnerContract {
     /** Two fits with the same config and seed predict exactly alike. */
     @Test
     default void sameSeedGivesSamePredictions() {
-        for (TaskType task : learner().tasks()) {
+        for (Task task : examples(learner())) {
             TrainingSet train = data(task, 150, 3);
             Config config = learner().space(task).params().isEmpty() ? learner().defaultConfig(task)
                     : Config.of(learner().id(), learner().space(task).sample(new SplittableRandom(11)));
@@ -127,7 +139,7 @@ public interface LearnerContract {
     /** A model read back from its export predicts exactly as the fitted one. */
     @Test
     default void exportThenLoadPredictsIdentically() {
-        for (TaskType task : learner().tasks()) {
+        for (Task task : examples(learner())) {
             TrainingSet train = data(task, 150, 4);
             FittedModel model = learner().fit(train, learner().defaultConfig(task), FitContext.of(2, 1));
             FittedModel loaded = learner().load(model.export());
@@ -139,7 +151,7 @@ public interface LearnerContract {
     /** The default config of each declared task lies inside that task's space. */
     @Test
     default void defaultConfigIsInsideTheSpace() {
-        for (TaskType task : learner().tasks()) {
+        for (Task task : examples(learner())) {
             assertThat(learner().space(task).contains(learner().defaultConfig(task).values())).isTrue();
         }
     }

@@ -2,7 +2,7 @@ package automl4j.learners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import automl4j.data.TaskType;
+import automl4j.data.Task;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
 import automl4j.learn.ModelArtifact;
@@ -29,13 +29,13 @@ class TribuoLibLinearGoldenTest {
     private static final String FOLDER = "/golden/tribuo-liblinear/";
 
     /** The rows the golden predictions are made on. */
-    private static TrainingSet rows(TaskType task) {
+    private static TrainingSet rows(Task task) {
         return LearnerContract.data(task, 40, 21);
     }
 
     @Test
     void eachGoldenFileLoadsAndPredictsAsWhenItWasWritten() throws IOException {
-        for (TaskType task : TaskType.values()) {
+        for (Task task : LearnerContract.ALL) {
             String name = task.label();
             Map<String, String> properties = new TreeMap<>();
             for (String line : text(name + ".properties").split("\n")) {
@@ -55,7 +55,7 @@ class TribuoLibLinearGoldenTest {
     void writesTheGoldenFiles() throws IOException {
         Path out = Files.createDirectories(Path.of(System.getProperty("golden.out")));
         TribuoLibLinearLearner learner = new TribuoLibLinearLearner();
-        for (TaskType task : TaskType.values()) {
+        for (Task task : LearnerContract.ALL) {
             TrainingSet train = LearnerContract.data(task, 200, 20);
             ModelArtifact a = learner.fit(train, learner.defaultConfig(task), FitContext.of(20, 1)).export();
             Map<String, String> properties = new TreeMap<>(a.properties());

@@ -2,7 +2,7 @@ package automl4j.learners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import automl4j.data.TaskType;
+import automl4j.data.Task;
 import automl4j.learn.FitContext;
 import automl4j.learn.Learner;
 import automl4j.learn.Predictions;
@@ -22,13 +22,13 @@ class TribuoLibLinearLearnerTest implements LearnerContract {
         assertThat(learner().id()).isEqualTo("tribuo-liblinear");
         assertThat(learner().traits().acceptsSparse()).isTrue();
         assertThat(learner().traits().nativeCode()).isFalse();
-        assertThat(learner().space(TaskType.BINARY).names()).containsExactly("cost", "penalty");
-        assertThat(learner().space(TaskType.REGRESSION).names()).containsExactly("cost", "epsilon");
+        assertThat(learner().space(LearnerContract.BINARY).names()).containsExactly("cost", "penalty");
+        assertThat(learner().space(LearnerContract.REGRESSION).names()).containsExactly("cost", "epsilon");
     }
 
     @Test
     void theL1PenaltyFitsAndPredictsProbabilities() {
-        TrainingSet data = LearnerContract.data(TaskType.MULTICLASS, 200, 8);
+        TrainingSet data = LearnerContract.data(LearnerContract.MULTICLASS, 200, 8);
         Config l1 = Config.builder(learner().id()).with(TribuoLibLinearLearner.COST, 0.5).with(TribuoLibLinearLearner.PENALTY, "l1").build();
         Predictions p = learner().fit(data, l1, FitContext.of(3, 1)).predict(data.features());
         for (int i = 0; i < p.size(); i++) {
@@ -38,7 +38,7 @@ class TribuoLibLinearLearnerTest implements LearnerContract {
 
     @Test
     void aSmallerCostRegularizesMore() {
-        TrainingSet data = LearnerContract.data(TaskType.BINARY, 200, 9);
+        TrainingSet data = LearnerContract.data(LearnerContract.BINARY, 200, 9);
         Config strong = Config.builder(learner().id()).with(TribuoLibLinearLearner.COST, 1e-3).with(TribuoLibLinearLearner.PENALTY, "l2").build();
         Config weak = Config.builder(learner().id()).with(TribuoLibLinearLearner.COST, 1e3).with(TribuoLibLinearLearner.PENALTY, "l2").build();
         double spreadStrong = spread(learner().fit(data, strong, FitContext.of(1, 1)).predict(data.features()));

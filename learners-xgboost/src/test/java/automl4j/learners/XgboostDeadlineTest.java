@@ -2,7 +2,6 @@ package automl4j.learners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import automl4j.data.TaskType;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
 import automl4j.learn.TrainingSet;
@@ -14,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class XgboostDeadlineTest {
     @Test
     void aPassedDeadlineStopsTrainingAfterOneRound() {
-        TrainingSet train = LearnerContract.data(TaskType.BINARY, 200, 1);
+        TrainingSet train = LearnerContract.data(LearnerContract.BINARY, 200, 1);
         XgboostLearner learner = new XgboostLearner();
-        var values = new TreeMap<>(learner.defaultConfig(TaskType.BINARY).values());
+        var values = new TreeMap<>(learner.defaultConfig(LearnerContract.BINARY).values());
         values.put("n_estimators", 1000);
         Config config = Config.of("xgboost", values);
         FittedModel stopped = learner.fit(train, config, new FitContext(1, 1, System.nanoTime() - 1));

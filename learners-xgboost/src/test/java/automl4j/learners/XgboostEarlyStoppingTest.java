@@ -2,7 +2,7 @@ package automl4j.learners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import automl4j.data.TaskType;
+import automl4j.data.Task;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
 import automl4j.learn.TrainingSet;
@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class XgboostEarlyStoppingTest {
-    private static Config overfitting(XgboostLearner learner, TaskType task) {
+    private static Config overfitting(XgboostLearner learner, Task task) {
         var values = new TreeMap<>(learner.defaultConfig(task).values());
         values.put("n_estimators", 1000);
         values.put("learning_rate", 0.5);
@@ -23,7 +23,7 @@ class XgboostEarlyStoppingTest {
 
     @Test
     void validationRowsStopTrainingAndTheKeptRoundsGoToTheRefit() {
-        for (TaskType task : TaskType.values()) {
+        for (Task task : LearnerContract.ALL) {
             TrainingSet all = LearnerContract.data(task, 400, 7);
             int[] fit = new int[300];
             int[] valid = new int[100];
@@ -47,13 +47,13 @@ class XgboostEarlyStoppingTest {
 
     @Test
     void regressionPredictionsAreOnTheTargetsScale() {
-        TrainingSet data = LearnerContract.data(TaskType.REGRESSION, 300, 3);
+        TrainingSet data = LearnerContract.data(LearnerContract.REGRESSION, 300, 3);
         double[] y = data.labels().toArray();
         double shift = 1e5;
         double[] shifted = java.util.Arrays.stream(y).map(v -> v * 1000 + shift).toArray();
         TrainingSet big = new TrainingSet(data.features(), automl4j.learn.Labels.of(shifted), data.target());
         XgboostLearner learner = new XgboostLearner();
-        FittedModel model = learner.fit(big, learner.defaultConfig(TaskType.REGRESSION), FitContext.of(1, 1));
+        FittedModel model = learner.fit(big, learner.defaultConfig(LearnerContract.REGRESSION), FitContext.of(1, 1));
         automl4j.learn.Predictions p = model.predict(big.features());
         double meanAbsError = 0;
         for (int i = 0; i < shifted.length; i++) {

@@ -1,8 +1,9 @@
 package automl4j.bench.jmh;
 
 import automl4j.AutoMl;
+import automl4j.data.Classification;
+import automl4j.data.Task;
 import automl4j.data.TaskData;
-import automl4j.data.TaskType;
 import automl4j.datasets.DefaultDataset;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
@@ -18,7 +19,6 @@ import automl4j.space.Config;
 import automl4j.space.IntParam;
 import automl4j.space.SearchSpace;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,12 +87,12 @@ public class ExecutorThroughput {
         }
 
         @Override
-        public Set<TaskType> tasks() {
-            return EnumSet.of(TaskType.BINARY);
+        public Set<Class<? extends Task>> tasks() {
+            return Set.of(Classification.class);
         }
 
         @Override
-        public SearchSpace space(TaskType task) {
+        public SearchSpace space(Task task) {
             return SearchSpace.of(new IntParam("k", 1, 1000, false));
         }
 
@@ -113,7 +113,7 @@ public class ExecutorThroughput {
                 public Predictions predict(FeatureMatrix features) {
                     double[][] p = new double[features.rows()][];
                     Arrays.setAll(p, i -> new double[] {1 - rate, rate});
-                    return Predictions.ofProbabilities(TaskType.BINARY, classes, p);
+                    return Predictions.ofProbabilities(new Classification(classes), classes, p);
                 }
 
                 @Override

@@ -1,7 +1,7 @@
 package automl4j.bench.jmh;
 
+import automl4j.data.Classification;
 import automl4j.data.Target;
-import automl4j.data.TaskType;
 import automl4j.featurize.FittedTransform;
 import automl4j.featurizers.TabularFeaturizer;
 import automl4j.learn.FeatureMatrix;
@@ -114,7 +114,7 @@ public class FeaturizerThroughput {
 
     @Benchmark
     public FeatureMatrix fitTransform() {
-        FittedTransform f = new TabularFeaturizer().fit(table, all, new Target("y", TaskType.BINARY, List.of("no", "yes")), labels);
+        FittedTransform f = new TabularFeaturizer().fit(table, all, new Target("y", new Classification(List.of("no", "yes"))), labels);
         FeatureMatrix x = f.transform(table, all);
         lastColumns = x.columns();
         lastBytes = x.bytes();

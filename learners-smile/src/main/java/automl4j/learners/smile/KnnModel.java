@@ -1,7 +1,8 @@
 package automl4j.learners.smile;
 
+import automl4j.data.Classification;
 import automl4j.data.Target;
-import automl4j.internal.ArtifactTargets;
+import automl4j.learn.ArtifactTargets;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FittedModel;
 import automl4j.learn.ModelArtifact;
@@ -82,7 +83,7 @@ final class KnnModel implements FittedModel {
         if (x.columns() != columns) {
             throw new IllegalArgumentException("smile-knn was fitted on " + columns + " features, but got " + x.columns());
         }
-        boolean classify = target.task().isClassification();
+        boolean classify = target.task() instanceof Classification;
         int classes = target.numClasses();
         double[][] probabilities = classify ? new double[x.rows()][] : null;
         double[] values = classify ? null : new double[x.rows()];
@@ -169,12 +170,12 @@ final class KnnModel implements FittedModel {
             }
         }
         for (int i = 0; i < labels.length; i++) {
-            boolean ok = target.task().isClassification()
+            boolean ok = target.task() instanceof Classification
                     ? labels[i] >= 0 && labels[i] < target.numClasses() && labels[i] == Math.rint(labels[i])
                     : Double.isFinite(labels[i]);
             if (!ok) {
                 throw new IllegalArgumentException("smile-knn row " + i + " has target " + labels[i] + ", which is not "
-                        + (target.task().isClassification() ? "a class index below " + target.numClasses() : "finite"));
+                        + (target.task() instanceof Classification ? "a class index below " + target.numClasses() : "finite"));
             }
         }
         return new KnnModel(target, rows, rowCount, columns, labels, k, artifact.property("weights"));

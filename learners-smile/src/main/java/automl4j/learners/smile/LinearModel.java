@@ -1,7 +1,8 @@
 package automl4j.learners.smile;
 
+import automl4j.data.Classification;
 import automl4j.data.Target;
-import automl4j.internal.ArtifactTargets;
+import automl4j.learn.ArtifactTargets;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FittedModel;
 import automl4j.learn.ModelArtifact;
@@ -99,7 +100,7 @@ final class LinearModel implements FittedModel {
         }
         try {
             Target target = ArtifactTargets.read(artifact);
-            if (!target.task().isClassification()) {
+            if (!(target.task() instanceof Classification)) {
                 throw new IllegalArgumentException(artifact.learnerId() + " predicts classes, but its target is " + target.task().label());
             }
             int expected = target.numClasses() == 2 ? 1 : target.numClasses() - 1;

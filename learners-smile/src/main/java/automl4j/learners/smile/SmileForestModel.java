@@ -1,7 +1,8 @@
 package automl4j.learners.smile;
 
+import automl4j.data.Classification;
 import automl4j.data.Target;
-import automl4j.internal.ArtifactTargets;
+import automl4j.learn.ArtifactTargets;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FittedModel;
 import automl4j.learn.ModelArtifact;
@@ -39,7 +40,7 @@ final class SmileForestModel implements FittedModel {
     @Override
     public Predictions predict(FeatureMatrix features) {
         double[][] out = ensemble.predict(features);
-        if (target.task().isClassification()) {
+        if (target.task() instanceof Classification) {
             if (smoothed) {
                 for (double[] row : out) {
                     VoteSmoothing.withUniformVote(row, ensemble.size());
@@ -74,7 +75,7 @@ final class SmileForestModel implements FittedModel {
         try {
             Target target = ArtifactTargets.read(artifact);
             TreeEnsemble ensemble = TreeEnsemble.fromJson(JSON, artifact.payload());
-            int outputs = target.task().isClassification() ? target.numClasses() : 1;
+            int outputs = target.task() instanceof Classification ? target.numClasses() : 1;
             if (ensemble.outputs() != outputs) {
                 throw new IllegalArgumentException("smile-random-forest payload has " + ensemble.outputs() + " outputs, but its "
                         + target.task().label() + " target needs " + outputs);

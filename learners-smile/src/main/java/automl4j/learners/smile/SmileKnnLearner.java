@@ -1,6 +1,8 @@
 package automl4j.learners.smile;
 
-import automl4j.data.TaskType;
+import automl4j.data.Classification;
+import automl4j.data.Regression;
+import automl4j.data.Task;
 import automl4j.learn.DataShape;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
@@ -12,7 +14,6 @@ import automl4j.space.ChoiceParam;
 import automl4j.space.Config;
 import automl4j.space.IntParam;
 import automl4j.space.SearchSpace;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,17 +47,17 @@ public final class SmileKnnLearner implements Learner {
     }
 
     @Override
-    public Set<TaskType> tasks() {
-        return EnumSet.allOf(TaskType.class);
+    public Set<Class<? extends Task>> tasks() {
+        return Set.of(Classification.class, Regression.class);
     }
 
     @Override
-    public SearchSpace space(TaskType task) {
+    public SearchSpace space(Task task) {
         return SearchSpace.of(N_NEIGHBORS, WEIGHTS);
     }
 
     @Override
-    public Config defaultConfig(TaskType task) {
+    public Config defaultConfig(Task task) {
         return Config.builder(id()).with(N_NEIGHBORS, DEFAULT_K).with(WEIGHTS, KnnModel.UNIFORM).build();
     }
 

@@ -1,6 +1,7 @@
 package automl4j.learners.smile;
 
-import automl4j.data.TaskType;
+import automl4j.data.Classification;
+import automl4j.data.Task;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
@@ -12,7 +13,6 @@ import automl4j.space.Config;
 import automl4j.space.DoubleParam;
 import automl4j.space.SearchSpace;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import smile.classification.SparseLogisticRegression;
@@ -41,12 +41,12 @@ public final class SmileLogisticLearner implements Learner {
     }
 
     @Override
-    public Set<TaskType> tasks() {
-        return EnumSet.of(TaskType.BINARY, TaskType.MULTICLASS);
+    public Set<Class<? extends Task>> tasks() {
+        return Set.of(Classification.class);
     }
 
     @Override
-    public SearchSpace space(TaskType task) {
+    public SearchSpace space(Task task) {
         return SearchSpace.of(LAMBDA);
     }
 
@@ -56,7 +56,7 @@ public final class SmileLogisticLearner implements Learner {
     }
 
     @Override
-    public Config defaultConfig(TaskType task) {
+    public Config defaultConfig(Task task) {
         return Config.builder(id()).with(LAMBDA, 0.1).build();
     }
 
@@ -70,7 +70,7 @@ public final class SmileLogisticLearner implements Learner {
         }
         double lambda = config.get(LAMBDA);
         double[][] weights;
-        if (data.target().task() == TaskType.BINARY) {
+        if (data.target().task() instanceof Classification c && c.isBinary()) {
             weights = new double[][] {SparseLogisticRegression.binomial(d, y, lambda, TOLERANCE, MAX_ITERATIONS).coefficients()};
         } else {
             int k = data.target().numClasses();

@@ -1,6 +1,8 @@
 package automl4j.learners.smile;
 
-import automl4j.data.TaskType;
+import automl4j.data.Classification;
+import automl4j.data.Regression;
+import automl4j.data.Task;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
 import automl4j.learn.DataShape;
@@ -14,7 +16,6 @@ import automl4j.space.DoubleParam;
 import automl4j.space.IntParam;
 import automl4j.space.SearchSpace;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -52,12 +53,12 @@ public final class SmileRandomForestLearner implements Learner {
     }
 
     @Override
-    public Set<TaskType> tasks() {
-        return EnumSet.allOf(TaskType.class);
+    public Set<Class<? extends Task>> tasks() {
+        return Set.of(Classification.class, Regression.class);
     }
 
     @Override
-    public SearchSpace space(TaskType task) {
+    public SearchSpace space(Task task) {
         return SearchSpace.of(N_TREES, MAX_FEATURES_EXPONENT, MAX_DEPTH, NODE_SIZE, SUBSAMPLE);
     }
 
@@ -67,9 +68,9 @@ public final class SmileRandomForestLearner implements Learner {
     }
 
     @Override
-    public Config defaultConfig(TaskType task) {
-        return Config.builder(id()).with(N_TREES, 100).with(MAX_FEATURES_EXPONENT, task.isClassification() ? 0.5 : 1.0)
-                .with(MAX_DEPTH, 30).with(NODE_SIZE, task.isClassification() ? 1 : 5).with(SUBSAMPLE, 1.0).build();
+    public Config defaultConfig(Task task) {
+        return Config.builder(id()).with(N_TREES, 100).with(MAX_FEATURES_EXPONENT, task instanceof Classification ? 0.5 : 1.0)
+                .with(MAX_DEPTH, 30).with(NODE_SIZE, task instanceof Classification ? 1 : 5).with(SUBSAMPLE, 1.0).build();
     }
 
     @Override
@@ -86,7 +87,7 @@ public final class SmileRandomForestLearner implements Learner {
         // Smile seeds a tree's generator only when its seed is > 1, so draw the per-tree seeds from [2, max).
         var seeds = new SplittableRandom(context.seed()).longs(trees, 2, Long.MAX_VALUE);
         List<TreeEnsemble.Tree> converted = new ArrayList<>();
-        if (data.target().task().isClassification()) {
+        if (data.target().task() instanceof Classification) {
             int[] y = new int[x.rows()];
             TreeSet<Integer> present = new TreeSet<>();
             for (int i = 0; i < y.length; i++) {

@@ -1,6 +1,8 @@
 package automl4j.learners.tribuo;
 
-import automl4j.data.TaskType;
+import automl4j.data.Classification;
+import automl4j.data.Regression;
+import automl4j.data.Task;
 import automl4j.learn.FitContext;
 import automl4j.learn.DataShape;
 import automl4j.learn.FittedModel;
@@ -12,7 +14,6 @@ import automl4j.space.Config;
 import automl4j.space.DoubleParam;
 import automl4j.space.IntParam;
 import automl4j.space.SearchSpace;
-import java.util.EnumSet;
 import java.util.Set;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.dtree.impurity.GiniIndex;
@@ -46,12 +47,12 @@ public final class TribuoExtraTreesLearner implements Learner {
     }
 
     @Override
-    public Set<TaskType> tasks() {
-        return EnumSet.allOf(TaskType.class);
+    public Set<Class<? extends Task>> tasks() {
+        return Set.of(Classification.class, Regression.class);
     }
 
     @Override
-    public SearchSpace space(TaskType task) {
+    public SearchSpace space(Task task) {
         return SearchSpace.of(N_TREES, MAX_DEPTH, MIN_CHILD_WEIGHT, FEATURE_FRACTION);
     }
 
@@ -61,7 +62,7 @@ public final class TribuoExtraTreesLearner implements Learner {
     }
 
     @Override
-    public Config defaultConfig(TaskType task) {
+    public Config defaultConfig(Task task) {
         return Config.builder(id()).with(N_TREES, 30).with(MAX_DEPTH, 12).with(MIN_CHILD_WEIGHT, 1.0)
                 .with(FEATURE_FRACTION, 0.5).build();
     }
@@ -72,7 +73,7 @@ public final class TribuoExtraTreesLearner implements Learner {
         int depth = config.get(MAX_DEPTH);
         float minChild = (float) config.get(MIN_CHILD_WEIGHT);
         float fraction = (float) config.get(FEATURE_FRACTION);
-        if (data.target().task().isClassification()) {
+        if (data.target().task() instanceof Classification) {
             var cart = new CARTClassificationTrainer(depth, minChild, 0f, fraction, true, new GiniIndex(), context.seed());
             var trainer = new ExtraTreesTrainer<>(cart, new FullyWeightedVotingCombiner(), trees, context.seed());
             return new TribuoModel(id(), trainer.train(TribuoData.classification(data)), data.target(), 0, 1, trees);

@@ -1,6 +1,8 @@
 package automl4j.learners.tribuo;
 
-import automl4j.data.TaskType;
+import automl4j.data.Classification;
+import automl4j.data.Regression;
+import automl4j.data.Task;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
@@ -11,7 +13,6 @@ import automl4j.space.ChoiceParam;
 import automl4j.space.Config;
 import automl4j.space.DoubleParam;
 import automl4j.space.SearchSpace;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
@@ -48,20 +49,20 @@ public final class TribuoLibLinearLearner implements Learner {
     }
 
     @Override
-    public Set<TaskType> tasks() {
-        return EnumSet.of(TaskType.BINARY, TaskType.MULTICLASS, TaskType.REGRESSION);
+    public Set<Class<? extends Task>> tasks() {
+        return Set.of(Classification.class, Regression.class);
     }
 
     @Override
-    public SearchSpace space(TaskType task) {
-        return task.isClassification() ? SearchSpace.of(COST, PENALTY) : SearchSpace.of(COST, EPSILON);
+    public SearchSpace space(Task task) {
+        return task instanceof Classification ? SearchSpace.of(COST, PENALTY) : SearchSpace.of(COST, EPSILON);
     }
 
     /** LIBLINEAR's defaults: {@code C = 1}, L2-penalized logistic regression, or a tube of 0.1 for regression. */
     @Override
-    public Config defaultConfig(TaskType task) {
+    public Config defaultConfig(Task task) {
         Config.Builder b = Config.builder(id()).with(COST, 1.0);
-        return (task.isClassification() ? b.with(PENALTY, "l2") : b.with(EPSILON, 0.1)).build();
+        return (task instanceof Classification ? b.with(PENALTY, "l2") : b.with(EPSILON, 0.1)).build();
     }
 
     /** Cheap (a few passes over the stored cells), and it reads sparse rows without densifying them. */
@@ -73,7 +74,7 @@ public final class TribuoLibLinearLearner implements Learner {
     @Override
     public FittedModel fit(TrainingSet data, Config config, FitContext context) {
         double cost = config.get(COST);
-        if (data.target().task().isClassification()) {
+        if (data.target().task() instanceof Classification) {
             var type = new LinearClassificationType(config.get(PENALTY).equals("l1")
                     ? LinearClassificationType.LinearType.L1R_LR : LinearClassificationType.LinearType.L2R_LR);
             var trainer = new LibLinearClassificationTrainer(type, cost, MAX_ITERATIONS, TOLERANCE, context.seed());

@@ -1,6 +1,8 @@
 package automl4j.learners.tribuo;
 
-import automl4j.data.TaskType;
+import automl4j.data.Classification;
+import automl4j.data.Regression;
+import automl4j.data.Task;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
@@ -11,7 +13,6 @@ import automl4j.space.Config;
 import automl4j.space.DoubleParam;
 import automl4j.space.IntParam;
 import automl4j.space.SearchSpace;
-import java.util.EnumSet;
 import java.util.Set;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.optimisers.AdaGrad;
@@ -39,12 +40,12 @@ public final class TribuoLinearSgdLearner implements Learner {
     }
 
     @Override
-    public Set<TaskType> tasks() {
-        return EnumSet.allOf(TaskType.class);
+    public Set<Class<? extends Task>> tasks() {
+        return Set.of(Classification.class, Regression.class);
     }
 
     @Override
-    public SearchSpace space(TaskType task) {
+    public SearchSpace space(Task task) {
         return SearchSpace.of(EPOCHS, LEARNING_RATE, MINIBATCH_SIZE);
     }
 
@@ -54,7 +55,7 @@ public final class TribuoLinearSgdLearner implements Learner {
     }
 
     @Override
-    public Config defaultConfig(TaskType task) {
+    public Config defaultConfig(Task task) {
         return Config.builder(id()).with(EPOCHS, 10).with(LEARNING_RATE, 0.1).with(MINIBATCH_SIZE, 1).build();
     }
 
@@ -63,7 +64,7 @@ public final class TribuoLinearSgdLearner implements Learner {
         AdaGrad optimiser = new AdaGrad(config.get(LEARNING_RATE), 1e-6);
         int epochs = config.get(EPOCHS);
         int batch = config.get(MINIBATCH_SIZE);
-        if (data.target().task().isClassification()) {
+        if (data.target().task() instanceof Classification) {
             var trainer = new org.tribuo.classification.sgd.linear.LinearSGDTrainer(new LogMulticlass(), optimiser, epochs,
                     -1, batch, context.seed());
             return new TribuoModel(id(), trainer.train(TribuoData.classification(data)), data.target(), 0, 1);

@@ -1,7 +1,9 @@
 package automl4j.learners.tribuo;
 
+import automl4j.data.Classification;
+import automl4j.data.Regression;
 import automl4j.data.Target;
-import automl4j.internal.ArtifactTargets;
+import automl4j.learn.ArtifactTargets;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FittedModel;
 import automl4j.learn.ModelArtifact;
@@ -52,7 +54,7 @@ final class TribuoModel implements FittedModel {
     @SuppressWarnings("unchecked")
     public Predictions predict(FeatureMatrix features) {
         int n = features.rows();
-        if (!target.task().isClassification()) {
+        if (!(target.task() instanceof Classification)) {
             List<Prediction<Regressor>> preds = ((Model<Regressor>) model).predict(TribuoData.unlabelledRegression(features));
             double[] v = new double[n];
             for (int i = 0; i < n; i++) {
@@ -123,7 +125,7 @@ final class TribuoModel implements FittedModel {
     private static void checkOutputs(String learnerId, Model<?> model, Target target) {
         boolean classifier = model.getOutputIDInfo().getDomain().stream().allMatch(o -> o instanceof Label);
         boolean regressor = model.getOutputIDInfo().getDomain().stream().allMatch(o -> o instanceof Regressor);
-        if (target.task().isClassification()) {
+        if (target.task() instanceof Classification) {
             if (!classifier) {
                 throw new IllegalArgumentException(learnerId + " payload is not a classifier, but its target is "
                         + target.task().label());

@@ -1,10 +1,12 @@
 package automl4j.learners.tribuo;
 
+import automl4j.data.Task;
+import automl4j.learners.LearnerContract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import automl4j.data.Target;
-import automl4j.data.TaskType;
+import automl4j.data.Tasks;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
 import automl4j.learn.Labels;
@@ -27,7 +29,7 @@ class TribuoClassNamesTest {
         Set<String> named = new TreeSet<>();
         List<ModelArtifact> written = new java.util.ArrayList<>();
         for (Learner learner : List.<Learner>of(new TribuoLinearSgdLearner(), new TribuoExtraTreesLearner(), new TribuoLibLinearLearner())) {
-            for (TaskType task : TaskType.values()) {
+            for (Task task : LearnerContract.ALL) {
                 ModelArtifact a = learner.fit(data(task), learner.defaultConfig(task), FitContext.of(1, 1)).export();
                 TribuoClassNames.visit(proto(a.payload()), "model", (field, name) -> named.add(name));
                 written.add(a);
@@ -41,8 +43,8 @@ class TribuoClassNamesTest {
 
     @Test
     void aPayloadNamingAnotherClassIsRefusedBeforeTheClassIsInitialized() {
-        ModelArtifact a = new TribuoLinearSgdLearner().fit(data(TaskType.BINARY), new TribuoLinearSgdLearner()
-                .defaultConfig(TaskType.BINARY), FitContext.of(1, 1)).export();
+        ModelArtifact a = new TribuoLinearSgdLearner().fit(data(LearnerContract.BINARY), new TribuoLinearSgdLearner()
+                .defaultConfig(LearnerContract.BINARY), FitContext.of(1, 1)).export();
         String bait = "automl4j.learners.tribuo.InitializationFlag";
         ModelProto crafted = proto(a.payload()).toBuilder().setClassName(bait).build();
         assertThatThrownBy(() -> new TribuoLinearSgdLearner().load(withPayload(a, crafted.toByteArray())))
@@ -53,8 +55,8 @@ class TribuoClassNamesTest {
 
     @Test
     void aNestedClassNameIsCheckedToo() {
-        ModelArtifact a = new TribuoLinearSgdLearner().fit(data(TaskType.BINARY), new TribuoLinearSgdLearner()
-                .defaultConfig(TaskType.BINARY), FitContext.of(1, 1)).export();
+        ModelArtifact a = new TribuoLinearSgdLearner().fit(data(LearnerContract.BINARY), new TribuoLinearSgdLearner()
+                .defaultConfig(LearnerContract.BINARY), FitContext.of(1, 1)).export();
         byte[] payload = a.payload();
         byte[] from = "org.tribuo.ImmutableFeatureMap".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         String bait = "automl4j.learners.tribuo.Baits";   // same length: the protobuf stays well formed
@@ -68,8 +70,8 @@ class TribuoClassNamesTest {
 
     @Test
     void anUnknownPackedMessageTypeIsRefused() {
-        ModelArtifact a = new TribuoLinearSgdLearner().fit(data(TaskType.BINARY), new TribuoLinearSgdLearner()
-                .defaultConfig(TaskType.BINARY), FitContext.of(1, 1)).export();
+        ModelArtifact a = new TribuoLinearSgdLearner().fit(data(LearnerContract.BINARY), new TribuoLinearSgdLearner()
+                .defaultConfig(LearnerContract.BINARY), FitContext.of(1, 1)).export();
         ModelProto crafted = proto(a.payload()).toBuilder().setSerializedData(Any.newBuilder()
                 .setTypeUrl("type.googleapis.com/evil.Payload").setValue(ByteString.copyFromUtf8("x"))).build();
         assertThatThrownBy(() -> new TribuoLinearSgdLearner().load(withPayload(a, crafted.toByteArray())))
@@ -100,7 +102,7 @@ class TribuoClassNamesTest {
         }
     }
 
-    private static TrainingSet data(TaskType task) {
+    private static TrainingSet data(Task task) {
         SplittableRandom r = new SplittableRandom(3);
         int rows = 150;
         float[] x = new float[rows * 3];
@@ -110,17 +112,17 @@ class TribuoClassNamesTest {
                 x[i * 3 + c] = (float) r.nextGaussian();
             }
             double s = x[i * 3] + 0.5 * x[i * 3 + 1];
-            y[i] = switch (task) {
-                case BINARY -> s > 0 ? 1 : 0;
-                case MULTICLASS -> s < -0.5 ? 0 : s < 0.5 ? 1 : 2;
-                case REGRESSION -> 3 * s + 10;
+            y[i] = switch (task.label()) {
+                case Tasks.BINARY -> s > 0 ? 1 : 0;
+                case Tasks.MULTICLASS -> s < -0.5 ? 0 : s < 0.5 ? 1 : 2;
+                default -> 3 * s + 10;
             };
         }
-        List<String> classes = switch (task) {
-            case BINARY -> List.of("no", "yes");
-            case MULTICLASS -> List.of("a", "b", "c");
-            case REGRESSION -> List.of();
+        List<String> classes = switch (task.label()) {
+            case Tasks.BINARY -> List.of("no", "yes");
+            case Tasks.MULTICLASS -> List.of("a", "b", "c");
+            default -> List.of();
         };
-        return new TrainingSet(FeatureMatrix.of(x, rows, List.of("a", "b", "c")), Labels.of(y), new Target("y", task, classes));
+        return new TrainingSet(FeatureMatrix.of(x, rows, List.of("a", "b", "c")), Labels.of(y), new Target("y", Tasks.of(task.label(), classes)));
     }
 }

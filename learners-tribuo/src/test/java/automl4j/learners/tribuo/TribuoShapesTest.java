@@ -1,10 +1,11 @@
 package automl4j.learners.tribuo;
 
+import automl4j.learners.LearnerContract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import automl4j.data.Classification;
 import automl4j.data.Target;
-import automl4j.data.TaskType;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
 import automl4j.learn.Labels;
@@ -63,8 +64,8 @@ class TribuoShapesTest {
             y[i] = x[2 * i] + x[2 * i + 1] > 0 ? 1 : 0;
         }
         TrainingSet data = new TrainingSet(FeatureMatrix.of(x, rows, List.of("a", "b")), Labels.of(y),
-                new Target("y", TaskType.BINARY, List.of("no", "yes")));
-        return learner.fit(data, learner.defaultConfig(TaskType.BINARY), FitContext.of(1, 1)).export();
+                new Target("y", new Classification(List.of("no", "yes"))));
+        return learner.fit(data, learner.defaultConfig(LearnerContract.BINARY), FitContext.of(1, 1)).export();
     }
 
     private static ModelArtifact withPayload(ModelArtifact a, byte[] payload) {

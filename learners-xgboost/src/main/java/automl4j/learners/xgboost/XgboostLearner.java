@@ -1,6 +1,8 @@
 package automl4j.learners.xgboost;
 
-import automl4j.data.TaskType;
+import automl4j.data.Classification;
+import automl4j.data.Regression;
+import automl4j.data.Task;
 import automl4j.learn.FitContext;
 import automl4j.learn.DataShape;
 import automl4j.learn.FittedModel;
@@ -12,7 +14,6 @@ import automl4j.space.Config;
 import automl4j.space.DoubleParam;
 import automl4j.space.IntParam;
 import automl4j.space.SearchSpace;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -61,18 +62,18 @@ public final class XgboostLearner implements Learner {
     }
 
     @Override
-    public Set<TaskType> tasks() {
-        return EnumSet.allOf(TaskType.class);
+    public Set<Class<? extends Task>> tasks() {
+        return Set.of(Classification.class, Regression.class);
     }
 
     @Override
-    public SearchSpace space(TaskType task) {
+    public SearchSpace space(Task task) {
         return SearchSpace.of(N_ESTIMATORS, MAX_DEPTH, MIN_CHILD_WEIGHT, LEARNING_RATE, SUBSAMPLE, COLSAMPLE_BYTREE, REG_ALPHA,
                 REG_LAMBDA);
     }
 
     @Override
-    public Config defaultConfig(TaskType task) {
+    public Config defaultConfig(Task task) {
         return Config.builder(id()).with(N_ESTIMATORS, 100).with(MAX_DEPTH, 6).with(MIN_CHILD_WEIGHT, 1.0)
                 .with(LEARNING_RATE, 0.3).with(SUBSAMPLE, 1.0).with(COLSAMPLE_BYTREE, 1.0).with(REG_ALPHA, 1e-3)
                 .with(REG_LAMBDA, 1.0).build();
@@ -91,7 +92,7 @@ public final class XgboostLearner implements Learner {
 
     @Override
     public FittedModel fit(TrainingSet data, Config config, FitContext context) {
-        TaskType task = data.target().task();
+        Task task = data.target().task();
         Map<String, Object> params = new HashMap<>();
         params.put("tree_method", "hist");
         params.put("device", context.device());
@@ -105,14 +106,15 @@ public final class XgboostLearner implements Learner {
         params.put("colsample_bytree", config.get(COLSAMPLE_BYTREE));
         params.put("alpha", config.get(REG_ALPHA));
         params.put("lambda", config.get(REG_LAMBDA));
-        switch (task) {
-            case BINARY -> params.put("objective", "binary:logistic");
-            case MULTICLASS -> {
-                params.put("objective", "multi:softprob");
-                params.put("num_class", data.target().numClasses());
-            }
-            case REGRESSION -> params.put("objective", "reg:squarederror");
-            default -> throw new IllegalStateException("unhandled task " + task);
+        if (task instanceof Classification c && c.isBinary()) {
+            params.put("objective", "binary:logistic");
+        } else if (task instanceof Classification) {
+            params.put("objective", "multi:softprob");
+            params.put("num_class", data.target().numClasses());
+        } else if (task instanceof Regression) {
+            params.put("objective", "reg:squarederror");
+        } else {
+            throw new IllegalStateException("xgboost has no objective for task " + task.label());
         }
         int rounds = config.get(N_ESTIMATORS);
         double[] y = data.labels().toArray();
@@ -120,7 +122,7 @@ public final class XgboostLearner implements Learner {
         // same whatever the target's scale; predictions are mapped back.
         double mean = 0;
         double sd = 1;
-        if (task == TaskType.REGRESSION) {
+        if (task instanceof Regression) {
             mean = java.util.Arrays.stream(y).average().orElse(0);
             double m = mean;
             double var = java.util.Arrays.stream(y).map(v -> (v - m) * (v - m)).sum() / Math.max(1, y.length);
@@ -129,13 +131,9 @@ public final class XgboostLearner implements Learner {
         }
         TrainingSet valid = context.validation();
         if (valid != null) {
-            params.put("eval_metric", switch (task) {
-                // Log loss rather than AUC: on validation folds with a handful of positives AUC jumps from round to
-                // round, and early stopping on it kept a round count that refitted to a constant model.
-                case BINARY -> "logloss";
-                case MULTICLASS -> "mlogloss";
-                case REGRESSION -> "rmse";
-            });
+            // Log loss rather than AUC: on validation folds with a handful of positives AUC jumps from round to
+            // round, and early stopping on it kept a round count that refitted to a constant model.
+            params.put("eval_metric", task instanceof Classification c ? (c.isBinary() ? "logloss" : "mlogloss") : "rmse");
         }
         DMatrix train = null;
         DMatrix validation = null;
@@ -147,7 +145,7 @@ public final class XgboostLearner implements Learner {
             if (valid != null) {
                 validation = XgbMatrices.of(valid.features());
                 double[] vy = valid.labels().toArray();
-                validation.setLabel(toFloat(task == TaskType.REGRESSION ? standardized(vy, mean, sd) : vy));
+                validation.setLabel(toFloat(task instanceof Regression ? standardized(vy, mean, sd) : vy));
                 stopping = new EarlyStopping(false, PATIENCE);
             }
             for (int round = 0; round < rounds; round++) {

@@ -1,8 +1,9 @@
 package automl4j.learners.xgboost;
 
+import automl4j.data.Classification;
+import automl4j.data.Regression;
 import automl4j.data.Target;
-import automl4j.data.TaskType;
-import automl4j.internal.ArtifactTargets;
+import automl4j.learn.ArtifactTargets;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FittedModel;
 import automl4j.learn.ModelArtifact;
@@ -65,7 +66,7 @@ final class XgboostModel implements FittedModel {
             }
         }
         int n = features.rows();
-        if (target.task() == TaskType.REGRESSION) {
+        if (target.task() instanceof Regression) {
             double[] v = new double[n];
             for (int i = 0; i < n; i++) {
                 v[i] = targetMean + targetSd * raw[i][0];
@@ -74,7 +75,7 @@ final class XgboostModel implements FittedModel {
         }
         double[][] p = new double[n][];
         for (int i = 0; i < n; i++) {
-            if (target.task() == TaskType.BINARY) {
+            if (target.task() instanceof Classification c && c.isBinary()) {
                 p[i] = new double[] {1 - raw[i][0], raw[i][0]};
             } else {
                 p[i] = new double[raw[i].length];
@@ -126,12 +127,11 @@ final class XgboostModel implements FittedModel {
             throw new IllegalArgumentException("xgboost payload is invalid: " + e.getMessage(), e);
         }
         Target target = ArtifactTargets.read(artifact);
-        String objective = target.task() == TaskType.BINARY ? "binary:logistic"
-                : target.task() == TaskType.MULTICLASS ? "multi:softprob" : "reg:squarederror";
-        int numClass = target.task() == TaskType.MULTICLASS ? target.classes().size() : 0;
+        boolean classification = target.task() instanceof Classification;
+        String objective = !classification ? "reg:squarederror" : target.numClasses() == 2 ? "binary:logistic" : "multi:softprob";
+        int numClass = classification && target.numClasses() > 2 ? target.classes().size() : 0;
         if (!checked.objective().equals(objective) || checked.numClass() != numClass) {
-            throw new IllegalArgumentException("xgboost payload is invalid: a " + target.task().toString().toLowerCase(
-                    java.util.Locale.ROOT) + " model of " + target.classes().size() + " classes must have objective '"
+            throw new IllegalArgumentException("xgboost payload is invalid: a " + target.task().label() + " model of " + target.classes().size() + " classes must have objective '"
                     + objective + "' and num_class " + numClass + ", but has '" + checked.objective() + "' and "
                     + checked.numClass());
         }

@@ -1,12 +1,12 @@
 package automl4j.learners.xgboost;
 
+import automl4j.data.Task;
 import automl4j.learners.LearnerContract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import automl4j.data.TaskType;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -23,13 +23,13 @@ import org.junit.jupiter.api.Test;
  * the point: the validator must be strong enough that none can happen).
  */
 class XgbPayloadValidatorProperties {
-    private static final TaskType[] TASKS = TaskType.values();
+    private static final Task[] TASKS = LearnerContract.ALL.toArray(new Task[0]);
 
     /**
      * Checks {@code payload}; if it passes, loads the checked bytes into XGBoost (as {@link XgboostModel#load} does)
      * and predicts 20 rows of {@code task}'s data on one thread. Returns whether it was refused.
      */
-    private static boolean refusedOrPredicts(TaskType task, byte[] payload) {
+    private static boolean refusedOrPredicts(Task task, byte[] payload) {
         XgbPayloadValidator.Checked checked;
         try {
             checked = XgbPayloadValidator.check(payload, OptionalInt.empty());
@@ -81,7 +81,7 @@ class XgbPayloadValidatorProperties {
                     p[i] = (byte) r.nextInt(256);
                 }
             }
-            assertThat(refusedOrPredicts(TaskType.BINARY, p)).isTrue();
+            assertThat(refusedOrPredicts(LearnerContract.BINARY, p)).isTrue();
         });
     }
 

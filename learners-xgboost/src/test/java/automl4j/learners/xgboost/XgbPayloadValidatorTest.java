@@ -1,10 +1,10 @@
 package automl4j.learners.xgboost;
 
+import automl4j.data.Task;
 import automl4j.learners.LearnerContract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import automl4j.data.TaskType;
 import automl4j.learn.FittedModel;
 import automl4j.learn.ModelArtifact;
 import java.util.Arrays;
@@ -22,7 +22,7 @@ class XgbPayloadValidatorTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> parsed(TaskType task) {
+    private static Map<String, Object> parsed(Task task) {
         return (Map<String, Object>) UbjReader.read(XgbModels.payload(task));
     }
 
@@ -50,7 +50,7 @@ class XgbPayloadValidatorTest {
 
     /** The message for the binary model changed by {@code change}. */
     private static String refusalOfChanged(Consumer<Map<String, Object>> change) {
-        Map<String, Object> top = parsed(TaskType.BINARY);
+        Map<String, Object> top = parsed(LearnerContract.BINARY);
         change.accept(top);
         return refusal(UbjTestEncoder.encode(top));
     }
@@ -68,7 +68,7 @@ class XgbPayloadValidatorTest {
 
     @Test
     void exportThenLoadPredictsIdenticallyForEveryTask() {
-        for (TaskType task : TaskType.values()) {
+        for (Task task : LearnerContract.ALL) {
             XgboostModel original = XgbModels.model(task);
             FittedModel loaded = XgboostModel.load(original.export());
             var x = LearnerContract.data(task, 50, 9).features();
@@ -79,7 +79,7 @@ class XgbPayloadValidatorTest {
 
     @Test
     void canonicalEncodingIsAFixedPointAndRecordsFeaturesAndRounds() {
-        for (TaskType task : TaskType.values()) {
+        for (Task task : LearnerContract.ALL) {
             XgbPayloadValidator.Checked once = XgbPayloadValidator.check(XgbModels.payload(task), OptionalInt.of(4));
             XgbPayloadValidator.Checked twice = XgbPayloadValidator.check(once.payload(), OptionalInt.of(4));
             assertThat(twice.payload()).isEqualTo(once.payload());
@@ -90,7 +90,7 @@ class XgbPayloadValidatorTest {
 
     @Test
     void exportRecordsTheFeatureCountAndLoadChecksIt() {
-        ModelArtifact a = XgbModels.model(TaskType.REGRESSION).export();
+        ModelArtifact a = XgbModels.model(LearnerContract.REGRESSION).export();
         assertThat(a.properties()).containsEntry("num_features", "4");
         Map<String, String> props = new TreeMap<>(a.properties());
         props.put("num_features", "5");
@@ -104,7 +104,7 @@ class XgbPayloadValidatorTest {
 
     @Test
     void rejectsTreeLimitBeyondTheRounds() {
-        ModelArtifact a = XgbModels.model(TaskType.BINARY).export();
+        ModelArtifact a = XgbModels.model(LearnerContract.BINARY).export();
         Map<String, String> props = new TreeMap<>(a.properties());
         props.put("tree_limit", "4");
         ModelArtifact other = new ModelArtifact(a.learnerId(), a.format(), props, a.payload());
@@ -114,8 +114,8 @@ class XgbPayloadValidatorTest {
 
     @Test
     void rejectsAModelOfAnotherTaskOrClassCount() {
-        ModelArtifact binary = XgbModels.model(TaskType.BINARY).export();
-        ModelArtifact multi = XgbModels.model(TaskType.MULTICLASS).export();
+        ModelArtifact binary = XgbModels.model(LearnerContract.BINARY).export();
+        ModelArtifact multi = XgbModels.model(LearnerContract.MULTICLASS).export();
         ModelArtifact swapped = new ModelArtifact("xgboost", "xgboost-ubj", binary.properties(), multi.payload());
         assertThat(assertThrows(IllegalArgumentException.class, () -> XgboostModel.load(swapped)).getMessage())
                 .isEqualTo("xgboost payload is invalid: a binary model of 2 classes must have objective"
@@ -129,7 +129,7 @@ class XgbPayloadValidatorTest {
 
     @Test
     void rejectsEveryTruncation() {
-        byte[] p = XgbModels.payload(TaskType.BINARY);
+        byte[] p = XgbModels.payload(LearnerContract.BINARY);
         for (int n = 1; n < p.length; n++) {
             assertThat(refusal(Arrays.copyOf(p, n))).as("prefix of %d bytes", n).startsWith("UBJ at byte ");
         }
@@ -137,7 +137,7 @@ class XgbPayloadValidatorTest {
 
     @Test
     void rejectsTrailingBytesUnknownMarkersAndDuplicateKeys() {
-        byte[] p = XgbModels.payload(TaskType.BINARY);
+        byte[] p = XgbModels.payload(LearnerContract.BINARY);
         byte[] longer = Arrays.copyOf(p, p.length + 1);
         assertThat(refusal(longer)).isEqualTo("UBJ at byte " + p.length
                 + ": expected the end of the payload after the top-level value, but 1 bytes follow");

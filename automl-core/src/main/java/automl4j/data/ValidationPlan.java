@@ -1,7 +1,7 @@
-package automl4j.run;
+package automl4j.data;
 
-import automl4j.data.Target;
 import automl4j.internal.Permutations;
+import automl4j.internal.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -12,8 +12,9 @@ import java.util.SplittableRandom;
  * best of hundreds of trials is mostly the luckiest; two repeats halve the variance, and pruning keeps the cost of bad
  * trials low); up to {@value #CV_MAX_ROWS} rows, stratified 5-fold cross-validation (a single holdout would be too
  * noisy to rank configs); above, a stratified 80/20 holdout (cross-validation would cost five fits per trial where one
- * split is already reliable). Regression folds are stratified by sorted
- * target. Splits are positions into the rows that have a target.
+ * split is already reliable). How rows are dealt into folds is the task's: by class
+ * ({@link #foldsByClass}) or by sorted value ({@link #foldsByValue}); each task picks in {@link Task#validation}.
+ * Splits are positions into the rows that have a target.
  *
  * @param description human-readable scheme, such as {@code 5-fold cross-validation}
  * @param splits      the train/validation splits
@@ -55,17 +56,31 @@ public record ValidationPlan(String description, List<Split> splits) {
         }
     }
 
-    /** The plan for labels {@code y} of {@code target} (class indexes or values). */
-    public static ValidationPlan choose(Target target, double[] y, long seed) {
+    /**
+     * Deals rows into {@code k} folds: the fold of each position of {@code y}, from the generator of {@code seed}.
+     * A task's way of stratifying.
+     */
+    @FunctionalInterface
+    public interface FoldAssigner {
+        /** The fold, in {@code [0, k)}, of each position of {@code y}. */
+        int[] assign(double[] y, int k, long seed);
+    }
+
+    /**
+     * The plan for the encoded target {@code y} by its size (see the class comment), with folds dealt by {@code folds}.
+     *
+     * @param seed the run seed
+     */
+    public static ValidationPlan bySize(double[] y, long seed, FoldAssigner folds) {
         int n = y.length;
-        int[] fold = assignFolds(target, y, FOLDS, seed);
+        int[] fold = folds.assign(y, FOLDS, seed);
         if (n <= CV_MAX_ROWS) {
             int repeats = n <= REPEATED_CV_MAX_ROWS ? REPEATS : 1;
             List<Split> splits = new ArrayList<>();
             for (int r = 0; r < repeats; r++) {
-                int[] folds = r == 0 ? fold : assignFolds(target, y, FOLDS, automl4j.internal.Seeds.derive(seed, r));
+                int[] foldsOfRepeat = r == 0 ? fold : folds.assign(y, FOLDS, Seeds.derive(seed, r));
                 for (int k = 0; k < FOLDS; k++) {
-                    splits.add(split(folds, k));
+                    splits.add(split(foldsOfRepeat, k));
                 }
             }
             return new ValidationPlan(repeats == 1 ? "5-fold cross-validation" : repeats + " x 5-fold cross-validation", splits);
@@ -82,11 +97,42 @@ public record ValidationPlan(String description, List<Split> splits) {
         return new Split(train.stream().mapToInt(Integer::intValue).toArray(), valid.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    // Stratified assignment: rows are grouped by class (or sorted by value), shuffled within a group, and dealt out
-    // round-robin, continuing the deal across groups so fold sizes differ by at most one.
-    static int[] assignFolds(Target target, double[] y, int k, long seed) {
-        int n = y.length;
+    /**
+     * Stratified by class: rows are grouped by class (class indexes in {@code y}), shuffled within a class and dealt
+     * out round-robin, continuing the deal across classes so fold sizes differ by at most one.
+     */
+    public static int[] foldsByClass(double[] y, int k, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
+        Integer[] order = shuffledSortedOrder(y, random);
+        int[] fold = new int[y.length];
+        int offset = random.nextInt(k);
+        for (int i = 0; i < order.length; i++) {
+            fold[order[i]] = (i + offset) % k;
+        }
+        return fold;
+    }
+
+    /**
+     * Stratified by value: rows sorted by {@code y} form blocks of {@code k} neighbours, each block shuffled over the
+     * folds, so every fold spans the range of the target.
+     */
+    public static int[] foldsByValue(double[] y, int k, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Integer[] order = shuffledSortedOrder(y, random);
+        int n = order.length;
+        int[] fold = new int[n];
+        for (int start = 0; start < n; start += k) {
+            int[] perm = Permutations.of(k, random);
+            for (int j = 0; j < k && start + j < n; j++) {
+                fold[order[start + j]] = perm[j];
+            }
+        }
+        return fold;
+    }
+
+    // Positions sorted by value, ties in a random order: the first draws of the generator, before any dealing.
+    private static Integer[] shuffledSortedOrder(double[] y, SplittableRandom random) {
+        int n = y.length;
         Integer[] order = new Integer[n];
         double[] tie = new double[n];
         for (int i = 0; i < n; i++) {
@@ -97,21 +143,6 @@ public record ValidationPlan(String description, List<Split> splits) {
             int c = Double.compare(y[a], y[b]);
             return c != 0 ? c : Double.compare(tie[a], tie[b]);
         });
-        int[] fold = new int[n];
-        if (target.task().isClassification()) {
-            int offset = random.nextInt(k);
-            for (int i = 0; i < n; i++) {
-                fold[order[i]] = (i + offset) % k;
-            }
-        } else {
-            // Blocks of k neighbours in target order, each block shuffled over the folds.
-            for (int start = 0; start < n; start += k) {
-                int[] perm = Permutations.of(k, random);
-                for (int j = 0; j < k && start + j < n; j++) {
-                    fold[order[start + j]] = perm[j];
-                }
-            }
-        }
-        return fold;
+        return order;
     }
 }
