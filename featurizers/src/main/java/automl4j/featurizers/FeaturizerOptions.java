@@ -195,7 +195,14 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
         private Builder() {
         }
 
-        /** Treats {@code column} as {@code kind} instead of detecting its kind. */
+        /** Sets {@code featurize.kinds}: each column's kind instead of the detected one, replacing those set before. */
+        public Builder kinds(Map<String, ColumnKind> columnKinds) {
+            kinds.clear();
+            columnKinds.forEach(this::kind);
+            return this;
+        }
+
+        /** Treats {@code column} as {@code kind} instead of detecting its kind (one entry of {@code featurize.kinds}). */
         public Builder kind(String column, ColumnKind kind) {
             kinds.put(Objects.requireNonNull(column, "column"), Objects.requireNonNull(kind, "kind"));
             return this;

@@ -1,0 +1,110 @@
+package automl4j.cli;
+
+import automl4j.AutoMl;
+import automl4j.featurize.Featurizers;
+import automl4j.featurizers.ColumnKind;
+import automl4j.featurizers.FeaturizerOptions;
+import automl4j.featurizers.TabularFeaturizer;
+import automl4j.run.Isolation;
+import automl4j.run.Setting;
+import automl4j.search.Portfolio;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps the run settings of a config file key by key onto the builder ({@link AutoMl.Builder} for {@link Setting}s,
+ * {@link FeaturizerOptions.Builder} for {@code featurize.*}): an absent key leaves the builder's default, a present one
+ * calls the builder method of the same name, which checks it.
+ */
+final class SettingsReader {
+    /** The featurizer that the {@code featurize.*} keys configure. */
+    static final String TABULAR = "tabular";
+
+    private SettingsReader() {
+    }
+
+    /** The run settings of {@code v}, with the featurizer built from {@code featurize}. */
+    static AutoMl read(ConfigValues v, FeaturizerOptions featurize) {
+        AutoMl.Builder b = AutoMl.builder();
+        for (Setting s : Setting.values()) {
+            if (s.inConfigFile() && v.has(s.key())) {
+                ConfigValues.apply(s.key(), () -> set(b, s, v));
+            }
+        }
+        String featurizer = v.text(Setting.FEATURIZER.key(), TABULAR);
+        ConfigValues.apply(Setting.FEATURIZER.key(), () -> b.featurizer(featurizer.equals(TABULAR)
+                ? new TabularFeaturizer(featurize) : Featurizers.forId(featurizer)));
+        return ConfigValues.get(Setting.THREADS_PER_TRIAL.key(), b::build);   // the one combination build() checks
+    }
+
+    // A switch without default: a new setting does not compile until the config file reads it (or it is builder only).
+    private static void set(AutoMl.Builder b, Setting s, ConfigValues v) {
+        String key = s.key();
+        switch (s) {
+            case METRIC -> b.metric(RunExecution.resolveMetric(v.text(key, null)));
+            case SECONDS -> b.seconds(v.number(key, 0));
+            case MAX_TRIALS -> b.maxTrials(v.integer(key, 0));
+            case LEARNERS -> b.learners(RunExecution.resolveLearners(v.texts(key, "learner ids")));
+            case SEARCHER -> b.searcher(RunExecution.resolveSearcher(v.text(key, null)));
+            case SEED -> b.seed(v.longInteger(key, 0));
+            case PRUNING -> b.pruning(v.bool(key, true));
+            case PORTFOLIO -> b.portfolio(v.bool(key, true) ? Portfolio.builtIn() : Portfolio.none());
+            case ENSEMBLE_ROUNDS -> b.ensembleRounds(v.integer(key, 0));
+            case TRIAL_TIMEOUT -> b.trialTimeout(v.seconds(key));
+            case CORES -> b.cores(v.integer(key, 0));
+            case THREADS_PER_TRIAL -> b.threadsPerTrial(v.integer(key, 0));
+            case ISOLATION -> b.isolation(v.choice(key, Isolation.values(), Isolation::label, Isolation.GUARDED));
+            case WORKER_HEAP_MB -> b.workerHeapMb(v.integer(key, 0));
+            case GPUS -> {
+                if (v.choice(key, new String[] {"auto", "none"}, g -> g, "auto").equals("none")) {
+                    b.gpus(List.of());
+                }
+            }
+            case FEATURIZER -> { }   // read after the loop: it needs the featurize options
+            case TIME_OUTSIDE, LISTENER, JOURNAL -> throw new IllegalStateException(key + " has no config-file key");
+        }
+    }
+
+    /** The {@code featurize.*} keys, each onto the {@link FeaturizerOptions.Builder} method of the same name. */
+    static FeaturizerOptions featurize(ConfigValues v) {
+        FeaturizerOptions.Builder b = FeaturizerOptions.builder();
+        JsonNode kinds = v.node("featurize.kinds");
+        if (v.has("featurize.kinds")) {
+            if (!kinds.isObject()) {
+                throw new UsageException("config key 'featurize.kinds' must map column names to kinds, but was " + kinds);
+            }
+            Map<String, ColumnKind> m = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> e : kinds.properties()) {
+                try {
+                    m.put(e.getKey(), ColumnKind.fromLabel(e.getValue().asText()));
+                } catch (IllegalArgumentException ex) {
+                    throw new UsageException("config key 'featurize.kinds." + e.getKey() + "': " + ex.getMessage());
+                }
+            }
+            b.kinds(m);
+        }
+        FeaturizerOptions d = FeaturizerOptions.defaults();
+        b.imputation(v.choice("featurize.imputation", FeaturizerOptions.Imputation.values(), FeaturizerOptions.Imputation::label,
+                d.imputation()));
+        b.scaling(v.choice("featurize.scaling", FeaturizerOptions.Scaling.values(), FeaturizerOptions.Scaling::label, d.scaling()));
+        b.lowCardinality(v.choice("featurize.low_cardinality", FeaturizerOptions.LowCardinalityEncoding.values(),
+                FeaturizerOptions.LowCardinalityEncoding::label, d.lowCardinality()));
+        b.highCardinality(v.choice("featurize.high_cardinality", FeaturizerOptions.HighCardinalityEncoding.values(),
+                FeaturizerOptions.HighCardinalityEncoding::label, d.highCardinality()));
+        b.oneHotMax(v.integer("featurize.one_hot_max", d.oneHotMax()));
+        b.rareMinCount(v.integer("featurize.rare_min_count", d.rareMinCount()));
+        b.textWords(v.integer("featurize.text_words", d.textWords()));
+        b.textChars(v.integer("featurize.text_chars", d.textChars()));
+        b.leakage(v.choice("featurize.leakage", FeaturizerOptions.LeakagePolicy.values(), FeaturizerOptions.LeakagePolicy::label,
+                d.leakage()));
+        b.targetEncodingFolds(v.integer("featurize.target_encoding_folds", d.targetEncodingFolds()));
+        b.search(v.bool("featurize.search", d.search()));
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("config key 'featurize': " + e.getMessage());
+        }
+    }
+}
