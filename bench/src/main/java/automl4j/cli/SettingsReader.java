@@ -1,6 +1,7 @@
 package automl4j.cli;
 
 import automl4j.AutoMl;
+import automl4j.featurize.Featurizer;
 import automl4j.featurize.Featurizers;
 import automl4j.featurizers.ColumnKind;
 import automl4j.featurizers.FeaturizerOptions;
@@ -34,8 +35,15 @@ final class SettingsReader {
             }
         }
         String featurizer = v.text(Setting.FEATURIZER.key(), TABULAR);
-        ConfigValues.apply(Setting.FEATURIZER.key(), () -> b.featurizer(featurizer.equals(TABULAR)
-                ? new TabularFeaturizer(featurize) : Featurizers.forId(featurizer)));
+        if (featurizer.equals(TABULAR)) {
+            b.featurizer(new TabularFeaturizer(featurize));
+        } else {
+            List<String> known = Featurizers.discovered().stream().map(Featurizer::id).toList();
+            if (!known.contains(featurizer)) {
+                throw new UsageException("config key 'featurizer': featurizer '" + featurizer + "' is unknown; known featurizers are " + known);
+            }
+            b.featurizer(Featurizers.forId(featurizer));
+        }
         return ConfigValues.get(Setting.THREADS_PER_TRIAL.key(), b::build);   // the one combination build() checks
     }
 
