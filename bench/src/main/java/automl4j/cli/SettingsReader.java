@@ -112,7 +112,10 @@ final class SettingsReader {
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw new UsageException("config key 'featurize': " + e.getMessage());
+            String m = String.valueOf(e.getMessage());   // names the key: featurize.one_hot_max must be >= 2, but was 1
+            String key = m.substring(0, Math.max(0, m.indexOf(' ')));
+            throw new UsageException(ConfigFile.KEYS.containsKey(key) ? "config key '" + key + "'" + m.substring(key.length())
+                    : "config key 'featurize': " + m);
         }
     }
 }
