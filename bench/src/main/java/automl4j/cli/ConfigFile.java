@@ -13,9 +13,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import automl4j.AutoMl;
 import automl4j.featurizers.FeaturizerOptions;
-import automl4j.run.RunSettings;
 import automl4j.run.Setting;
-import automl4j.search.Portfolio;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,12 +108,12 @@ final class ConfigFile {
         Path train = base.resolve(v.requiredText("data.train", KEYS.get("data.train")));
         String target = v.requiredText("data.target", KEYS.get("data.target"));
         TaskType task = task(v.text("data.task", null));
-        FeaturizerOptions featurize = SettingsReader.featurize(v);
+        FeaturizerOptions featurize = SettingsYaml.featurize(v);
         if (featurize.kinds().containsKey(target)) {
             throw new UsageException("config key 'featurize.kinds." + target + "': column '" + target + "' is the target "
                     + "(data.target), whose kind is set by data.task; remove it from featurize.kinds");
         }
-        AutoMl automl = SettingsReader.read(v, featurize);
+        AutoMl automl = SettingsYaml.read(v, featurize);
         Path output = base.resolve(v.text("output", "automl-output"));
         return new RunConfig(train, target, task, readOptions(v), automl, featurize, output);
     }
@@ -207,50 +205,14 @@ final class ConfigFile {
         c.read().missingValues().forEach(data.putArray("missing_values")::add);
         data.put("infinity", c.read().infinityAsMissing() ? "missing" : "error");
         data.put("decimal", String.valueOf(c.read().decimal()));
-        RunSettings r = c.automl().settings();
-        root.put(Setting.METRIC.key(), metricName);
-        ObjectNode budget = root.putObject("budget");
-        budget.put("seconds", c.seconds());
-        budget.put("max_trials", r.budget().maxTrials());
-        ObjectNode search = root.putObject("search");
-        learnerIds.forEach(search.putArray("learners")::add);
-        search.put("searcher", searcherId);
-        search.put("seed", r.seed());
-        search.put("pruning", r.pruning());
-        search.put("portfolio", !Portfolio.none().equals(r.portfolio()));
-        search.put("ensemble_rounds", r.ensembleRounds());
-        if (r.trialTimeout() == null) {
-            root.putNull(Setting.TRIAL_TIMEOUT.key());
-        } else {
-            root.put(Setting.TRIAL_TIMEOUT.key(), r.trialTimeout().toNanos() / 1e9);
-        }
-        root.put(Setting.FEATURIZER.key(), r.featurizer() == null ? SettingsReader.TABULAR : r.featurizer().id());
-        root.put(Setting.CORES.key(), r.cores());
-        root.put(Setting.THREADS_PER_TRIAL.key(), r.threadsPerTrial());
-        root.put(Setting.ISOLATION.key(), r.isolation().label());
-        if (r.workerHeapMb() == 0) {
-            root.putNull(Setting.WORKER_HEAP_MB.key());
-        } else {
-            root.put(Setting.WORKER_HEAP_MB.key(), r.workerHeapMb());
-        }
-        root.put(Setting.GPUS.key(), r.gpus() == null ? "auto" : "none");
+        // In the order of KEYS: the run settings, then output, then the featurize section.
+        ObjectNode run = y.createObjectNode();
+        SettingsYaml.write(run, c.automl().settings(), learnerIds, searcherId, metricName, c.featurize());
+        ObjectNode featurize = (ObjectNode) run.remove("featurize");
+        root.setAll(run);
         // Absolute like data.train (resolved when read), so that the copy in the output folder works from anywhere.
         root.put("output", c.output().toAbsolutePath().normalize().toString());
-        FeaturizerOptions f = c.featurize();
-        ObjectNode fz = root.putObject("featurize");
-        ObjectNode kinds = fz.putObject("kinds");
-        f.kinds().forEach((k, v) -> kinds.put(k, v.label()));
-        fz.put("imputation", f.imputation().label());
-        fz.put("scaling", f.scaling().label());
-        fz.put("low_cardinality", f.lowCardinality().label());
-        fz.put("high_cardinality", f.highCardinality().label());
-        fz.put("one_hot_max", f.oneHotMax());
-        fz.put("rare_min_count", f.rareMinCount());
-        fz.put("text_words", f.textWords());
-        fz.put("text_chars", f.textChars());
-        fz.put("leakage", f.leakage().label());
-        fz.put("target_encoding_folds", f.targetEncodingFolds());
-        fz.put("search", f.search());
+        root.set("featurize", featurize);
         return y.writeValueAsString(root);
     }
 

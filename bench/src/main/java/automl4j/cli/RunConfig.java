@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param target    target column
  * @param task      task type, or null to infer it
  * @param read      how the CSV file is read (config keys data.separator, data.missing_values, data.infinity, data.decimal)
- * @param automl    the run's settings, as {@link SettingsReader} mapped them onto the builder (no listener or journal yet)
+ * @param automl    the run's settings, as {@link SettingsYaml} mapped them onto the builder (no listener or journal yet)
  * @param featurize the {@code featurize.*} options, which the settings' tabular featurizer was built from
  * @param output    output folder
  */

@@ -7,23 +7,28 @@ import automl4j.featurizers.ColumnKind;
 import automl4j.featurizers.FeaturizerOptions;
 import automl4j.featurizers.TabularFeaturizer;
 import automl4j.run.Isolation;
+import automl4j.run.RunSettings;
 import automl4j.run.Setting;
 import automl4j.search.Portfolio;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Maps the run settings of a config file key by key onto the builder ({@link AutoMl.Builder} for {@link Setting}s,
+ * Reads and writes the run settings of a config file. Reading maps them key by key onto the builder ({@link AutoMl.Builder} for {@link Setting}s,
  * {@link FeaturizerOptions.Builder} for {@code featurize.*}): an absent key leaves the builder's default, a present one
- * calls the builder method of the same name, which checks it.
+ * calls the builder method of the same name, which checks it. Writing puts each setting back under its key, so that the
+ * effective config reads back to the same settings.
  */
-final class SettingsReader {
+final class SettingsYaml {
     /** The featurizer that the {@code featurize.*} keys configure. */
     static final String TABULAR = "tabular";
 
-    private SettingsReader() {
+    private SettingsYaml() {
     }
 
     /** The run settings of {@code v}, with the featurizer built from {@code featurize}. */
@@ -73,6 +78,75 @@ final class SettingsReader {
             case FEATURIZER -> { }   // read after the loop: it needs the featurize options
             case TIME_OUTSIDE, LISTENER, JOURNAL -> throw new IllegalStateException(key + " has no config-file key");
         }
+    }
+
+    /**
+     * Puts every setting of {@code r} under its key into {@code root}, with the plug-ins named as given (the learners,
+     * searcher and metric the run uses) and the featurize options of {@code f}.
+     */
+    static void write(ObjectNode root, RunSettings r, List<String> learnerIds, String searcherId, String metricName,
+                      FeaturizerOptions f) {
+        for (Setting s : Setting.values()) {
+            if (s.inConfigFile()) {
+                put(root, s.key(), value(s, r, learnerIds, searcherId, metricName));
+            }
+        }
+        ObjectNode kinds = JsonNodeFactory.instance.objectNode();
+        f.kinds().forEach((k, v) -> kinds.put(k, v.label()));
+        put(root, "featurize.kinds", kinds);
+        put(root, "featurize.imputation", text(f.imputation().label()));
+        put(root, "featurize.scaling", text(f.scaling().label()));
+        put(root, "featurize.low_cardinality", text(f.lowCardinality().label()));
+        put(root, "featurize.high_cardinality", text(f.highCardinality().label()));
+        put(root, "featurize.one_hot_max", JsonNodeFactory.instance.numberNode(f.oneHotMax()));
+        put(root, "featurize.rare_min_count", JsonNodeFactory.instance.numberNode(f.rareMinCount()));
+        put(root, "featurize.text_words", JsonNodeFactory.instance.numberNode(f.textWords()));
+        put(root, "featurize.text_chars", JsonNodeFactory.instance.numberNode(f.textChars()));
+        put(root, "featurize.leakage", text(f.leakage().label()));
+        put(root, "featurize.target_encoding_folds", JsonNodeFactory.instance.numberNode(f.targetEncodingFolds()));
+        put(root, "featurize.search", JsonNodeFactory.instance.booleanNode(f.search()));
+    }
+
+    // A switch without default, like the reader's: a new setting does not compile until it is written too.
+    private static JsonNode value(Setting s, RunSettings r, List<String> learnerIds, String searcherId, String metricName) {
+        JsonNodeFactory n = JsonNodeFactory.instance;
+        return switch (s) {
+            case METRIC -> text(metricName);
+            case SECONDS -> n.numberNode(r.budget().time().toNanos() / 1e9);
+            case MAX_TRIALS -> n.numberNode(r.budget().maxTrials());
+            case LEARNERS -> {
+                ArrayNode ids = n.arrayNode();
+                learnerIds.forEach(ids::add);
+                yield ids;
+            }
+            case SEARCHER -> text(searcherId);
+            case SEED -> n.numberNode(r.seed());
+            case PRUNING -> n.booleanNode(r.pruning());
+            case PORTFOLIO -> n.booleanNode(!Portfolio.none().equals(r.portfolio()));
+            case ENSEMBLE_ROUNDS -> n.numberNode(r.ensembleRounds());
+            case TRIAL_TIMEOUT -> r.trialTimeout() == null ? n.nullNode() : n.numberNode(r.trialTimeout().toNanos() / 1e9);
+            case FEATURIZER -> text(r.featurizer() == null ? TABULAR : r.featurizer().id());
+            case CORES -> n.numberNode(r.cores());
+            case THREADS_PER_TRIAL -> n.numberNode(r.threadsPerTrial());
+            case ISOLATION -> text(r.isolation().label());
+            case WORKER_HEAP_MB -> r.workerHeapMb() == 0 ? n.nullNode() : n.numberNode(r.workerHeapMb());
+            case GPUS -> text(r.gpus() == null ? "auto" : "none");
+            case TIME_OUTSIDE, LISTENER, JOURNAL -> throw new IllegalStateException(s.key() + " has no config-file key");
+        };
+    }
+
+    private static JsonNode text(String s) {
+        return JsonNodeFactory.instance.textNode(s);
+    }
+
+    /** Puts {@code value} at the dotted {@code key}, creating its sections. */
+    private static void put(ObjectNode root, String key, JsonNode value) {
+        String[] parts = key.split("\\.");
+        ObjectNode parent = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            parent = parent.has(parts[i]) ? (ObjectNode) parent.get(parts[i]) : parent.putObject(parts[i]);
+        }
+        parent.set(parts[parts.length - 1], value);
     }
 
     /** The {@code featurize.*} keys, each onto the {@link FeaturizerOptions.Builder} method of the same name. */
