@@ -36,16 +36,17 @@ public final class Engine {
     }
 
     /**
-     * Fits {@code data} under {@code settings}.
+     * Fits {@code data} under {@code settings}, whose plug-ins are chosen ({@link RunSettings#resolved()}), continuing
+     * the {@code prior} trials of an interrupted run ({@link PriorTrials#NONE} for a new one).
      *
      * @throws IllegalArgumentException for bad data or a metric that does not fit the task
      * @throws AutoMlException          if every trial failed with an error (a search that ended with no completed trial
      *                                  for lack of time exports a fallback model instead; see {@code Fallback}) or the
      *                                  refit failed
      */
-    public static AutoMlRun fit(TaskData data, RunSettings settings) {
+    public static AutoMlRun fit(TaskData data, RunSettings settings, PriorTrials prior) {
         // A resumed run has already spent part of its budget.
-        long start = System.nanoTime() - (long) (settings.prior().elapsedSeconds() * 1e9);
+        long start = System.nanoTime() - (long) (prior.elapsedSeconds() * 1e9);
         long budgetNanos = settings.budget().time().toNanos();
         RunListener listener = settings.listener();
         EncodedTarget encoded = EncodedTarget.of(data);
@@ -140,14 +141,14 @@ public final class Engine {
         SearchLoop loop = new SearchLoop(space, learners, settings.searcher(), evaluator,
                 settings.executor(), metric, initial, settings.seed(), listener,
                 best -> best == null ? 0 : reserveFactor * refitSeconds.applyAsDouble(best), settings.pruning(),
-                plan.splits().size(), settings.prior(), c -> learners.get(c.learner()).memoryEstimate(shape, c),
+                plan.splits().size(), prior, c -> learners.get(c.learner()).memoryEstimate(shape, c),
                 MemoryBudget.ofFreeHeap(), settings.isolation(),
                 () -> new WorkerPool(settings.executor().slots() + gpuSlots.size(),
                         workerHeapMb(settings.workerHeapMb(), settings.executor().slots() + gpuSlots.size())), gpuSlots);
-        if (!settings.prior().proposed().isEmpty()) {
+        if (!prior.proposed().isEmpty()) {
             listener.info(String.format(Locale.ROOT, "resuming after %.1f s: %d trials finished before are kept, %d that were "
-                    + "running are run again", settings.prior().elapsedSeconds(), settings.prior().finished().size(),
-                    settings.prior().unfinished().size()));
+                    + "running are run again", prior.elapsedSeconds(), prior.finished().size(),
+                    prior.unfinished().size()));
         }
         long trialTimeout = settings.trialTimeout() == null ? budgetNanos : settings.trialTimeout().toNanos();
         List<TrialResult> results;

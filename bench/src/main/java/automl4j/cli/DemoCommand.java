@@ -1,8 +1,12 @@
 package automl4j.cli;
 
+import automl4j.AutoMl;
 import automl4j.datasets.DefaultDataset;
+import automl4j.datasets.ReadOptions;
+import automl4j.featurizers.FeaturizerOptions;
+import automl4j.featurizers.TabularFeaturizer;
+import automl4j.search.Searchers;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,10 +45,15 @@ final class DemoCommand implements Callable<Integer> {
             throw new UsageException("--cores must be >= 1, but was " + c);
         }
         OutputPaths.checkFolder(out, "--out");
-        RunConfig config = new RunConfig(Path.of("(embedded churn dataset)"), DefaultDataset.TARGET, null, null, budget,
-                Integer.MAX_VALUE, List.of(), "tpe", seed,
-                RunConfig.Search.DEFAULTS, c, out, automl4j.featurizers.FeaturizerOptions.defaults(),
-                automl4j.datasets.ReadOptions.defaults());
+        AutoMl automl;
+        try {
+            automl = AutoMl.builder().seconds(budget).seed(seed).cores(c).searcher(Searchers.forId("tpe"))
+                    .featurizer(new TabularFeaturizer(FeaturizerOptions.defaults())).build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        RunConfig config = new RunConfig(Path.of("(embedded churn dataset)"), DefaultDataset.TARGET, null, ReadOptions.defaults(),
+                automl, FeaturizerOptions.defaults(), out);
         RunExecution.execute(config, DefaultDataset.generate(rows, seed), "embedded churn dataset", CommonOptions.out, false);
         return ExitCodes.OK;
     }

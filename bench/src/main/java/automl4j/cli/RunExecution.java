@@ -3,21 +3,19 @@ package automl4j.cli;
 import automl4j.AutoMl;
 import automl4j.AutoMlRun;
 import automl4j.data.TaskData;
-import automl4j.featurizers.TabularFeaturizer;
 import automl4j.internal.AtomicFiles;
 import automl4j.learn.Learner;
 import automl4j.learn.Learners;
 import automl4j.metric.Metric;
 import automl4j.metric.Metrics;
 import automl4j.run.RunListener;
+import automl4j.run.RunSettings;
 import automl4j.run.Trial;
-import automl4j.search.Budget;
 import automl4j.search.Searcher;
 import automl4j.search.Searchers;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,48 +40,35 @@ final class RunExecution {
      * folder.
      */
     static void execute(RunConfig config, Table table, String source, PrintStream out, boolean resume) throws IOException {
-        List<Learner> learners = resolveLearners(config.learners());
-        Searcher searcher = resolveSearcher(config.searcher());
+        RunSettings settings = config.automl().settings().resolved();
         TaskData data = TaskData.of(table, config.target(), config.task(), source);
-        Metric metric = config.metric() == null ? Metrics.defaultFor(data.task()) : resolveMetric(config.metric());
+        Metric metric = settings.metric() == null ? Metrics.defaultFor(data.task()) : settings.metric();
         if (!metric.supports(data.task())) {
             throw new UsageException("config key 'metric': metric '" + metric.name() + "' does not fit task " + data.task().label()
                     + "; use one of " + Metrics.all().stream().filter(m -> m.supports(data.task())).map(Metric::name).toList());
         }
-        long millis = Math.round(config.seconds() * 1000);
-        String effective = ConfigFile.effective(config, learners.stream().map(Learner::id).toList(), metric.name());
+        String effective = ConfigFile.effective(config, settings.learners().stream().map(Learner::id).toList(),
+                settings.searcher().id(), metric.name());
         OutputPaths.checkFolder(config.output(), "output folder");
         OutputLock lock = OutputLock.acquire(config.output(), resume ? "automl run --resume" : "automl run", out);
         try {
-            run(config, data, metric, millis, learners, searcher, effective, out, resume);
+            run(config, data, metric, effective, out, resume);
         } finally {
             lock.close();
         }
     }
 
     // Under the output folder's lock; everything is validated, nothing of an earlier run touched yet.
-    private static void run(RunConfig config, TaskData data, Metric metric, long millis, List<Learner> learners, Searcher searcher,
-                            String effective, PrintStream out, boolean resume) throws IOException {
+    private static void run(RunConfig config, TaskData data, Metric metric, String effective, PrintStream out, boolean resume)
+            throws IOException {
         Path journal = config.output().resolve(JOURNAL_FILE);
         FirstTrial started = new FirstTrial(out);
         ProgressPrinter progress = ProgressPrinter.forConsole(out, metric.name(), config.seconds());
-        AutoMl.Builder builder = AutoMl.builder()
+        // The metric is always given, so that the journal names it whatever the task (as before issue 15).
+        AutoMl.Builder builder = config.automl().toBuilder()
                 .metric(metric)
-                .budget(new Budget(Duration.ofMillis(Math.max(1, millis)), config.maxTrials()))
-                .seed(config.seed())
-                .learners(learners)
-                .searcher(searcher)
-                .ensembleRounds(config.search().ensembleRounds())
-                .pruning(config.search().pruning())
-                .isolation(config.search().isolation())
-                .portfolio(config.search().portfolio() ? automl4j.search.Portfolio.builtIn() : automl4j.search.Portfolio.none())
-                .featurizer(new TabularFeaturizer(config.featurize()))
-                .cores(config.cores())
                 .listener(RunListener.all(List.of(started, progress)))
                 .journal(journal);
-        if (!config.search().gpus()) {
-            builder.gpus(List.of());
-        }
         // budget.seconds bounds the whole command (issue 14): the fit gets what is left after the JVM's start and the
         // reading of the data, less a reserve for permutation importance and the outputs.
         CommandClock clock = CommandClock.ofCommand(config.seconds());
@@ -108,7 +93,7 @@ final class RunExecution {
         } finally {
             progress.finish((System.nanoTime() - start) / 1e9);
         }
-        RunOutputs.write(run, data, metric, config.seed(), config.output(), effective, out, clock);
+        RunOutputs.write(run, data, metric, config.automl().settings().seed(), config.output(), effective, out, clock);
     }
 
     static List<Learner> resolveLearners(List<String> ids) {

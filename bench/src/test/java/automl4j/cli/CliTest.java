@@ -103,7 +103,7 @@ class CliTest {
         assertThat(run(OK_DATA + "featurize:\n  kinds: {region: nominal}\n").code()).isEqualTo(2);
         assertThat(err).contains("config key 'featurize.kinds.region': unknown column kind 'nominal'");
         assertThat(run(OK_DATA + "featurize:\n  one_hot_max: 1\n").code()).isEqualTo(2);
-        assertThat(err).contains("oneHotMax must be at least 2");
+        assertThat(err).contains("config key 'featurize.one_hot_max' must be >= 2, but was 1");
         assertThat(run(OK_DATA + "budget:\n  max_trials: 1\nfeaturize:\n  kinds: {regoin: text}\n").code()).isEqualTo(3);
         assertThat(err).contains("a column kind is given for 'regoin', which is not in the table");
     }

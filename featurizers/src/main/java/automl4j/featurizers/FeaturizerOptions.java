@@ -39,11 +39,11 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
         Objects.requireNonNull(lowCardinality, "lowCardinality");
         Objects.requireNonNull(highCardinality, "highCardinality");
         Objects.requireNonNull(leakage, "leakage");
-        require(oneHotMax >= 2, "oneHotMax must be at least 2, but was " + oneHotMax);
-        require(rareMinCount >= 1, "rareMinCount must be at least 1, but was " + rareMinCount);
+        require(oneHotMax >= 2, "featurize.one_hot_max must be >= 2, but was " + oneHotMax);
+        require(rareMinCount >= 1, "featurize.rare_min_count must be >= 1, but was " + rareMinCount);
         require(textWords >= 0 && textChars >= 0 && textWords + textChars > 0,
-                "textWords and textChars must be >= 0 and not both 0, but were " + textWords + " and " + textChars);
-        require(targetEncodingFolds >= 2, "targetEncodingFolds must be at least 2, but was " + targetEncodingFolds);
+                "featurize.text_words and featurize.text_chars must be >= 0 and not both 0, but were " + textWords + " and " + textChars);
+        require(targetEncodingFolds >= 2, "featurize.target_encoding_folds must be >= 2, but was " + targetEncodingFolds);
     }
 
     /** The defaults. */
@@ -195,7 +195,14 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
         private Builder() {
         }
 
-        /** Treats {@code column} as {@code kind} instead of detecting its kind. */
+        /** Sets {@code featurize.kinds}: each column's kind instead of the detected one, replacing those set before. */
+        public Builder kinds(Map<String, ColumnKind> columnKinds) {
+            kinds.clear();
+            columnKinds.forEach(this::kind);
+            return this;
+        }
+
+        /** Treats {@code column} as {@code kind} instead of detecting its kind (one entry of {@code featurize.kinds}). */
         public Builder kind(String column, ColumnKind kind) {
             kinds.put(Objects.requireNonNull(column, "column"), Objects.requireNonNull(kind, "kind"));
             return this;

@@ -216,7 +216,7 @@ class EncodersTest {
         FeaturizerOptions robust = FeaturizerOptions.builder().scaling(FeaturizerOptions.Scaling.ROBUST).build();
         FeatureMatrix r = new TabularFeaturizer(robust).fit(t, all(5), BINARY, new double[] {0, 1, 0, 1, 0}).transform(t, null);
         assertThat(r.get(1, 0)).isZero();   // the median, 2, maps to 0
-        assertThatThrownBy(() -> FeaturizerOptions.builder().oneHotMax(1).build()).hasMessageContaining("oneHotMax must be at least 2");
+        assertThatThrownBy(() -> FeaturizerOptions.builder().oneHotMax(1).build()).hasMessageContaining("featurize.one_hot_max must be >= 2");
     }
 
     @Test
