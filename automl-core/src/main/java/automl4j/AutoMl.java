@@ -1,6 +1,9 @@
 package automl4j;
 
 import automl4j.data.TaskData;
+import automl4j.execute.Gpus;
+import automl4j.execute.Isolation;
+import automl4j.execute.TrialExecutor;
 import automl4j.featurize.Featurizer;
 import automl4j.featurize.Featurizers;
 import automl4j.journal.DataFingerprint;
@@ -12,13 +15,10 @@ import automl4j.learn.Learner;
 import automl4j.learn.Learners;
 import automl4j.metric.Metric;
 import automl4j.run.Engine;
-import automl4j.run.Gpus;
-import automl4j.run.Isolation;
 import automl4j.run.LoggingListener;
 import automl4j.run.PriorTrials;
 import automl4j.run.RunListener;
 import automl4j.run.RunSettings;
-import automl4j.run.TrialExecutor;
 import automl4j.search.Budget;
 import automl4j.search.Portfolio;
 import automl4j.search.Searcher;

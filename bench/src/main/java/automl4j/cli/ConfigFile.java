@@ -3,6 +3,8 @@ package automl4j.cli;
 import automl4j.data.TaskType;
 import automl4j.datasets.DataFormatException;
 import automl4j.datasets.ReadOptions;
+import automl4j.featurizers.ColumnKind;
+import automl4j.featurizers.FeaturizerOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,8 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
-import automl4j.featurizers.ColumnKind;
-import automl4j.featurizers.FeaturizerOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -179,8 +179,8 @@ final class ConfigFile {
                     + "(data.target), whose kind is set by data.task; remove it from featurize.kinds");
         }
         return new RunConfig(train, target, task, metric, seconds, maxTrials, learners, searcher, seed,
-                new RunConfig.Search(ensembleRounds, pruning, portfolio, choice(flat, "isolation", automl4j.run.Isolation.values(),
-                        automl4j.run.Isolation::label, automl4j.run.Isolation.GUARDED),
+                new RunConfig.Search(ensembleRounds, pruning, portfolio, choice(flat, "isolation", automl4j.execute.Isolation.values(),
+                        automl4j.execute.Isolation::label, automl4j.execute.Isolation.GUARDED),
                         choice(flat, "gpus", new String[] {"auto", "none"}, s -> s, "auto").equals("auto")), cores, output,
                 featurize, readOptions(flat));
     }

@@ -53,8 +53,8 @@ record RunConfig(Path train, String target, TaskType task, String metric, double
      * @param isolation      which trials run in worker processes (config key {@code isolation})
      * @param gpus           whether trials may use the GPUs found on the machine (config key {@code gpus}: auto or none)
      */
-    record Search(int ensembleRounds, boolean pruning, boolean portfolio, automl4j.run.Isolation isolation, boolean gpus) {
+    record Search(int ensembleRounds, boolean pruning, boolean portfolio, automl4j.execute.Isolation isolation, boolean gpus) {
         static final Search DEFAULTS = new Search(automl4j.AutoMl.DEFAULT_ENSEMBLE_ROUNDS, true, true,
-                automl4j.run.Isolation.GUARDED, true);
+                automl4j.execute.Isolation.GUARDED, true);
     }
 }

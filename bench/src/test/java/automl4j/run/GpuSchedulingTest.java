@@ -8,6 +8,7 @@ import automl4j.AutoMlRun;
 import automl4j.data.TaskData;
 import automl4j.data.TaskType;
 import automl4j.datasets.DefaultDataset;
+import automl4j.execute.Gpus;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
