@@ -22,11 +22,20 @@ import java.util.function.ToLongFunction;
  * their kind. Memory admission lives here, since only this runner sees every running trial and knows which run in this
  * JVM's heap: a trial in-process starts only when its learner's estimate fits beside the running ones' (or when
  * nothing runs). Workers that cannot be started send every later trial in-process; a trial that asked for a GPU and
- * trained on the CPU switches the GPUs off. Thread-safe.
+ * trained on the CPU switches the GPUs off. Thread-safe; {@code info} may be called from its own thread.
  */
 public final class RoutingRunner implements TrialRunner {
     /** Typical fit time below which {@link Isolation#GUARDED} keeps a learner that cannot stop in-process. */
     public static final double QUICK_SECONDS = 2.0;
+    /**
+     * The thread that handles finished trials: never a runner's own thread, which may hold that runner's lock while a
+     * trial completes (this runner's lock is taken before a runner's, never after).
+     */
+    private static final java.util.concurrent.Executor CALLBACKS = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "automl4j-routing");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final InProcessRunner inProcess;
     private final Supplier<WorkerRunner> workerFactory;
@@ -165,7 +174,7 @@ public final class RoutingRunner implements TrialRunner {
         }
         memory.reserve(p.bytes);
         running.add(p);
-        p.inner.whenComplete((o, e) -> finished(p, o != null ? o : new TrialOutcome.Cancelled()));
+        p.inner.whenCompleteAsync((o, e) -> finished(p, o != null ? o : new TrialOutcome.Cancelled()), CALLBACKS);
     }
 
     private void finished(Pending p, TrialOutcome outcome) {

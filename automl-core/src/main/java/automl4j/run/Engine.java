@@ -57,7 +57,7 @@ public final class Engine {
         // A resumed run has already spent part of its budget.
         long start = System.nanoTime() - (long) (settings.prior().elapsedSeconds() * 1e9);
         long budgetNanos = settings.budget().time().toNanos();
-        RunListener listener = settings.listener();
+        RunListener listener = new SerializedListener(settings.listener());   // the trial runner reports from its own thread
         EncodedTarget encoded = EncodedTarget.of(data);
         TaskType task = encoded.target().task();
         Metric metric = settings.metric() != null ? settings.metric() : Metrics.defaultFor(task);
@@ -154,7 +154,7 @@ public final class Engine {
         double reserveFactor = ensemble ? 1.5 : 1;
         SplitStore store = SplitStore.featurizing(prepared::get);
         TrialRunner runner = runner(settings, store, learners, metric, gpuSlots, ensemble ? pool::offer : PredictionSink.NONE,
-                c -> learners.get(c.learner()).memoryEstimate(shape, c));
+                c -> learners.get(c.learner()).memoryEstimate(shape, c), listener);
         SearchLoop loop = new SearchLoop(
                 new SearchLoop.Proposals(space, settings.searcher(), initial, settings.prior(), settings.seed()),
                 new SearchLoop.Scoring(metric, settings.pruning(), plan.splits().size(), ensemble),
@@ -312,14 +312,15 @@ public final class Engine {
      * learner's traits and the isolation setting, told how the trials of a resumed run ended.
      */
     private static TrialRunner runner(RunSettings settings, SplitStore store, Map<String, Learner> learners, Metric metric,
-                                      List<Gpus.Gpu> gpus, PredictionSink sink, java.util.function.ToLongFunction<Config> memory) {
+                                      List<Gpus.Gpu> gpus, PredictionSink sink, java.util.function.ToLongFunction<Config> memory,
+                                      RunListener listener) {
         Map<String, Metric> metrics = Map.of(metric.id(), metric);
         InProcessRunner inProcess = new InProcessRunner(settings.executor(), store, learners, metrics, sink);
         int workers = settings.executor().slots() + gpus.size();
         RoutingRunner router = new RoutingRunner(inProcess,
                 () -> new WorkerRunner(workers, workerHeapMb(settings.workerHeapMb(), workers), store, sink),
                 settings.executor().slots(), gpus, settings.isolation(), learners, metric, MemoryBudget.ofFreeHeap(), memory,
-                settings.listener()::info);
+                listener::info);
         settings.prior().finished().forEach((id, outcome) -> router.observe(settings.prior().proposed().get(id).learner(), outcome));
         return router;
     }

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Drives one search: proposes configs, runs them on the executor, collects outcomes, and stops at the budget.
+ * Drives one search: proposes configs, runs them on the trial runner, collects outcomes, and stops at the budget.
  *
  * <p>Determinism: trial {@code i} is proposed from the results of trials {@code 0 .. i-LAG-1} only (and the configs of
  * the {@code LAG} trials before it as pending), and waits until those have finished. What a proposal sees therefore

@@ -12,15 +12,18 @@ import automl4j.learn.Learner;
 import automl4j.learn.Learners;
 import automl4j.learn.Predictions;
 import automl4j.metric.Metric;
+import automl4j.run.RunListener;
 import automl4j.search.Budget;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 15: a metric defined only in the user's code (an anonymous class, listed in no services file) under the
  * default {@code guarded} isolation, where XGBoost's trials run in worker processes. Before the fix the workers looked
- * metrics up by built-in name, so every worker died on the unknown name (its trials ended as crashed workers) and the run ended
- * with no model.
+ * metrics up by built-in name, so every worker died on the unknown name (its trials ended as crashed workers) and the
+ * run ended with no model. Now a metric that no worker can rebuild by id (it is in no
+ * {@code META-INF/services/automl4j.metric.Metric}) keeps the run's trials in-process, and the log says so.
  */
 class UserMetricInWorkerTest {
     private static final TaskData DATA = TaskData.of(DefaultDataset.generate(300, 5), DefaultDataset.TARGET);
@@ -61,11 +64,26 @@ class UserMetricInWorkerTest {
                 .ensembleRounds(0).cores(1).workerHeapMb(256);
     }
 
+    private static List<String> signature(AutoMlRun run) {
+        return run.leaderboard().rows().stream().map(r -> r.trial().id() + " " + r.trial().config() + " " + r.outcome().status()
+                + " " + (r.completed() == null ? "" : Double.toString(r.completed().score()))).toList();
+    }
+
     @Test
     void aUserMetricDefinedOnlyInCodeScoresTrialsOfAWorkerLearnerUnderGuardedIsolation() {
-        AutoMlRun guarded = base().build().fit(DATA);
+        List<String> log = new CopyOnWriteArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void info(String message) {
+                log.add(message);
+            }
+        };
+        AutoMlRun guarded = base().listener(listener).build().fit(DATA);
+        AutoMlRun inProcess = base().isolation(Isolation.IN_PROCESS).build().fit(DATA);
 
         assertThat(guarded.leaderboard().rows()).hasSize(4)
                 .allSatisfy(r -> assertThat(r.completed()).as("trial %d: %s", r.trial().id(), r.outcome()).isNotNull());
+        assertThat(signature(guarded)).isEqualTo(signature(inProcess));
+        assertThat(log).anyMatch(m -> m.startsWith("metric 'brier-like' is not listed in META-INF/services/automl4j.metric.Metric"));
     }
 }
