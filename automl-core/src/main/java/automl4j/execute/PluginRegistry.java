@@ -22,22 +22,36 @@ import java.util.TreeMap;
 public final class PluginRegistry {
     private final Map<String, Learner> learners;
     private final Map<String, Metric> metrics;
+    private final String problem;
 
-    private PluginRegistry(Map<String, Learner> learners, Map<String, Metric> metrics) {
+    private PluginRegistry(Map<String, Learner> learners, Map<String, Metric> metrics, String problem) {
         this.learners = learners;
         this.metrics = metrics;
+        this.problem = problem;
     }
 
     private static volatile PluginRegistry shared;
 
-    /** The plug-ins on this JVM's class path, found once and remembered (for routing decisions). */
+    /**
+     * The plug-ins on this JVM's class path, found once and remembered (for routing decisions). If discovery fails (a
+     * provider that cannot load), the registry is empty, so every trial stays in-process, and {@link #problem()} says why.
+     */
     static PluginRegistry shared() {
         PluginRegistry r = shared;
         if (r == null) {
-            r = discovered();
+            try {
+                r = discovered();
+            } catch (RuntimeException | java.util.ServiceConfigurationError e) {
+                r = new PluginRegistry(Map.of(), Map.of(), e.getMessage());
+            }
             shared = r;
         }
         return r;
+    }
+
+    /** Why discovery failed, for {@link #shared()}'s empty registry; empty otherwise. */
+    java.util.Optional<String> problem() {
+        return java.util.Optional.ofNullable(problem);
     }
 
     /**
@@ -60,7 +74,7 @@ public final class PluginRegistry {
                         + previous.getClass().getName() + " and " + m.getClass().getName());
             }
         }
-        return new PluginRegistry(new TreeMap<>(Learners.byId(ls)), metrics);
+        return new PluginRegistry(new TreeMap<>(Learners.byId(ls)), metrics, null);
     }
 
     /**

@@ -93,6 +93,8 @@ public final class RoutingRunner implements TrialRunner {
         this.memory = Objects.requireNonNull(memory, "memory");
         this.memoryEstimate = Objects.requireNonNull(memoryEstimate, "memoryEstimate");
         this.info = Objects.requireNonNull(info, "info");
+        PluginRegistry.shared().problem().ifPresent(why -> info.accept("worker processes cannot rebuild plug-ins by id ("
+                + why + "); all trials run in-process"));
         if (!metricInWorkers && learners.values().stream().anyMatch(isolation::inWorker)) {
             workersFailed = true;
             info.accept("metric '" + metric.id() + "' is not listed in META-INF/services/automl4j.metric.Metric, so worker "

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * The main class of a worker process: connects back to the engine, reads each featurization's splits once (its
@@ -35,10 +36,26 @@ public final class WorkerMain {
     private final Map<String, Path> splitFiles = new java.util.concurrent.ConcurrentHashMap<>();
     private final SplitStore splits = SplitStore.loading(this::load);
     private final DeviceReadBack readBack;
-    private PluginRegistry plugins;
+    private final Supplier<PluginRegistry> plugins;
 
-    private WorkerMain(DeviceReadBack readBack) {
+    private WorkerMain(DeviceReadBack readBack, Supplier<PluginRegistry> plugins) {
         this.readBack = readBack;
+        this.plugins = plugins;
+    }
+
+    /**
+     * The plug-ins on the class path, found before the worker connects, so that the first trial's time does not
+     * include loading every provider; what discovery threw (two providers of one id) fails each trial instead.
+     */
+    private static Supplier<PluginRegistry> discoverPlugins() {
+        try {
+            PluginRegistry found = PluginRegistry.discovered();
+            return () -> found;
+        } catch (RuntimeException | java.util.ServiceConfigurationError e) {
+            return () -> {
+                throw new IllegalStateException("this worker cannot load its plug-ins: " + e.getMessage(), e);
+            };
+        }
     }
 
     /**
@@ -57,13 +74,14 @@ public final class WorkerMain {
         if (token == null) {
             throw new IOException("no token on standard input");
         }
+        Supplier<PluginRegistry> plugins = discoverPlugins();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]))) {
             socket.setTcpNoDelay(true);
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             out.writeUTF(token);
             out.flush();
-            new WorkerMain(new DeviceReadBack(Path.of(args[1]))).serve(in, out);
+            new WorkerMain(new DeviceReadBack(Path.of(args[1])), plugins).serve(in, out);
         }
     }
 
@@ -105,11 +123,9 @@ public final class WorkerMain {
         double[] loss = {Double.NaN};
         TrialOutcome outcome;
         try {
-            if (plugins == null) {
-                plugins = PluginRegistry.discovered();
-            }
-            var learner = plugins.learner(learnerId);
-            TrialEvaluator evaluator = new TrialEvaluator(plugins.metric(metricId));
+            PluginRegistry registry = plugins.get();
+            var learner = registry.learner(learnerId);
+            TrialEvaluator evaluator = new TrialEvaluator(registry.metric(metricId));
             List<PreparedSplit> data = splits.splits(key);
             PredictionSink sink = (t, l, loss1, p) -> {
                 loss[0] = loss1;
