@@ -1,6 +1,11 @@
 package automl4j;
 
 import automl4j.data.TaskData;
+import automl4j.execute.Gpus;
+import automl4j.execute.Isolation;
+import automl4j.execute.TrialExecutor;
+import automl4j.featurize.Featurizer;
+import automl4j.featurize.Featurizers;
 import automl4j.journal.DataFingerprint;
 import automl4j.journal.Journal;
 import automl4j.journal.JournalEvent;

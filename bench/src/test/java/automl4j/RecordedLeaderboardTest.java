@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import automl4j.data.TaskData;
 import automl4j.datasets.DefaultDataset;
+import automl4j.execute.Isolation;
 import automl4j.learn.Learner;
 import automl4j.learn.Learners;
-import automl4j.run.Isolation;
 import automl4j.run.TrialResult;
 import automl4j.search.Budget;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import automl4j.datasets.DefaultDataset;
 import automl4j.journal.Journal;
 import automl4j.learn.Learner;
 import automl4j.learn.Learners;
-import automl4j.run.Isolation;
+import automl4j.execute.Isolation;
 import automl4j.run.RunSettings;
 import automl4j.run.Setting;
 import com.fasterxml.jackson.databind.ObjectMapper;

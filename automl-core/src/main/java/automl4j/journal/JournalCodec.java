@@ -1,6 +1,6 @@
 package automl4j.journal;
 
-import automl4j.run.OutcomeJson;
+import automl4j.execute.OutcomeJson;
 import automl4j.internal.JsonFields;
 import automl4j.space.ConfigJson;
 import com.fasterxml.jackson.core.JsonProcessingException;

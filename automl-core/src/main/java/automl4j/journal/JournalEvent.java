@@ -1,6 +1,6 @@
 package automl4j.journal;
 
-import automl4j.run.TrialOutcome;
+import automl4j.execute.TrialOutcome;
 import automl4j.space.Config;
 import java.util.Map;
 import java.util.Objects;

@@ -4,10 +4,23 @@ import automl4j.data.Task;
 import automl4j.learn.Labels;
 import automl4j.learn.Predictions;
 
-/** A way to score predictions against true labels. Implementations are immutable. */
+/**
+ * A way to score predictions against true labels. Implementations are immutable. A metric that trials in worker
+ * processes (or on other machines) should score has a public no-arg constructor and is listed in
+ * {@code META-INF/services/automl4j.metric.Metric}, so that the runner can rebuild it from its {@link #id()}; the
+ * built-in ones are. A metric that is not (an anonymous class) still works: its trials run in the engine's JVM.
+ */
 public interface Metric {
     /** Short name, as in config files and results: {@code auc}, {@code logloss}, {@code rmse}, ... */
     String name();
+
+    /**
+     * Stable id by which a runner rebuilds this metric elsewhere through {@link java.util.ServiceLoader}; by default
+     * {@link #name()}. Two metrics with the same id must score alike.
+     */
+    default String id() {
+        return name();
+    }
 
     /** True if larger scores are better. */
     boolean higherIsBetter();

@@ -19,27 +19,27 @@ public final class Metrics {
 
     /** ROC AUC of the second class (the larger label in code-point order) for binary tasks; ties count 1/2. */
     public static Metric rocAuc() {
-        return new Named("auc", true, Metrics::binary, Metrics::auc);
+        return new RocAuc();
     }
 
     /** Multiclass (or binary) log loss with probabilities clipped to [1e-15, 1]. */
     public static Metric logLoss() {
-        return new Named("logloss", false, Classification.class::isInstance, Metrics::logLoss);
+        return new LogLoss();
     }
 
     /** Fraction of rows whose most probable class is the true one. */
     public static Metric accuracy() {
-        return new Named("accuracy", true, Classification.class::isInstance, Metrics::accuracy);
+        return new Accuracy();
     }
 
     /** Root mean squared error. */
     public static Metric rmse() {
-        return new Named("rmse", false, Regression.class::isInstance, Metrics::rmse);
+        return new Rmse();
     }
 
     /** Coefficient of determination against the mean of the scored rows. */
     public static Metric r2() {
-        return new Named("r2", true, Regression.class::isInstance, Metrics::r2);
+        return new R2();
     }
 
     /** Every built-in metric. */
@@ -173,12 +173,95 @@ public final class Metrics {
         return truth.size();
     }
 
+    /**
+     * Every metric listed in a {@code META-INF/services/automl4j.metric.Metric} file (the built-in ones, and a user's
+     * own), sorted by id.
+     *
+     * @throws IllegalArgumentException if two metrics share an id
+     */
+    public static List<Metric> discovered() {
+        List<Metric> found = new java.util.ArrayList<>();
+        java.util.ServiceLoader.load(Metric.class).forEach(found::add);
+        found.sort(java.util.Comparator.comparing(Metric::id));
+        java.util.Map<String, Metric> seen = new java.util.HashMap<>();
+        for (Metric m : found) {
+            Metric previous = seen.putIfAbsent(m.id(), m);
+            if (previous != null) {
+                throw new IllegalArgumentException("metric id '" + m.id() + "' is provided by both "
+                        + previous.getClass().getName() + " and " + m.getClass().getName());
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /** ROC AUC ({@link #rocAuc()}); public with a no-arg constructor so that worker processes can rebuild it by id. */
+    public static final class RocAuc extends Builtin {
+        /** The metric. */
+        public RocAuc() {
+            super("auc", true, Metrics::binary, Metrics::auc);
+        }
+    }
+
+    /** Log loss ({@link #logLoss()}); public with a no-arg constructor so that worker processes can rebuild it by id. */
+    public static final class LogLoss extends Builtin {
+        /** The metric. */
+        public LogLoss() {
+            super("logloss", false, Classification.class::isInstance, Metrics::logLoss);
+        }
+    }
+
+    /** Accuracy ({@link #accuracy()}); public with a no-arg constructor so that worker processes can rebuild it by id. */
+    public static final class Accuracy extends Builtin {
+        /** The metric. */
+        public Accuracy() {
+            super("accuracy", true, Classification.class::isInstance, Metrics::accuracy);
+        }
+    }
+
+    /** RMSE ({@link #rmse()}); public with a no-arg constructor so that worker processes can rebuild it by id. */
+    public static final class Rmse extends Builtin {
+        /** The metric. */
+        public Rmse() {
+            super("rmse", false, Regression.class::isInstance, Metrics::rmse);
+        }
+    }
+
+    /** R² ({@link #r2()}); public with a no-arg constructor so that worker processes can rebuild it by id. */
+    public static final class R2 extends Builtin {
+        /** The metric. */
+        public R2() {
+            super("r2", true, Regression.class::isInstance, Metrics::r2);
+        }
+    }
+
     private static boolean binary(Task task) {
         return task instanceof Classification c && c.isBinary();
     }
 
-    private record Named(String name, boolean higherIsBetter, Predicate<Task> tasks,
-                         BiFunction<Labels, Predictions, Double> fn) implements Metric {
+    /** A built-in metric: a name, a direction, its tasks and a scoring function; equal when the names are. */
+    private abstract static class Builtin implements Metric {
+        private final String name;
+        private final boolean higherIsBetter;
+        private final Predicate<Task> tasks;
+        private final BiFunction<Labels, Predictions, Double> fn;
+
+        Builtin(String name, boolean higherIsBetter, Predicate<Task> tasks, BiFunction<Labels, Predictions, Double> fn) {
+            this.name = name;
+            this.higherIsBetter = higherIsBetter;
+            this.tasks = tasks;
+            this.fn = fn;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public boolean higherIsBetter() {
+            return higherIsBetter;
+        }
+
         @Override
         public boolean supports(Task task) {
             return tasks.test(task);
@@ -187,6 +270,16 @@ public final class Metrics {
         @Override
         public double score(Labels truth, Predictions predictions) {
             return fn.apply(truth, predictions);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Builtin b && b.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
         }
 
         @Override

@@ -4,9 +4,21 @@ import automl4j.AutoMlException;
 import automl4j.AutoMlModel;
 import automl4j.AutoMlRun;
 import automl4j.data.EncodedTarget;
-import automl4j.data.TaskData;
 import automl4j.data.Task;
+import automl4j.data.TaskData;
 import automl4j.data.ValidationPlan;
+
+import automl4j.execute.Gpus;
+import automl4j.execute.InProcessRunner;
+import automl4j.execute.MemoryBudget;
+import automl4j.execute.PredictionSink;
+import automl4j.execute.PreparedSplit;
+import automl4j.execute.RoutingRunner;
+import automl4j.execute.SplitStore;
+import automl4j.execute.TrialEvaluator;
+import automl4j.execute.TrialOutcome;
+import automl4j.execute.TrialRunner;
+import automl4j.execute.WorkerRunner;
 import automl4j.featurize.FeaturizationReport;
 import automl4j.featurize.Featurizer;
 import automl4j.featurize.FittedTransform;
@@ -48,7 +60,7 @@ public final class Engine {
         // A resumed run has already spent part of its budget.
         long start = System.nanoTime() - (long) (prior.elapsedSeconds() * 1e9);
         long budgetNanos = settings.budget().time().toNanos();
-        RunListener listener = settings.listener();
+        RunListener listener = new SerializedListener(settings.listener());   // the trial runner reports from its own thread
         EncodedTarget encoded = EncodedTarget.of(data);
         Task task = encoded.target().task();
         Metric metric = settings.metric() != null ? settings.metric() : Metrics.defaultFor(task);
@@ -129,22 +141,19 @@ public final class Engine {
         }
         double scale = tableRows.length / Math.max(1.0, trainRowsPerSplit) / plan.splits().size();
         ToDoubleFunction<TrialResult> refitSeconds = r -> refitEstimate(r, scale, featurizeSeconds);
-        TrialEvaluator evaluator = new TrialEvaluator(prepared::get, metric);
         ValidationPool pool = new ValidationPool(POOL_OVERALL, POOL_PER_LEARNER);
         boolean ensemble = settings.ensembleRounds() > 1;
-        if (ensemble) {
-            evaluator.predictionsTo((trial, loss, predictions) -> pool.offer(trial.id(), trial.config().learner(), loss, predictions));
-        }
         // An ensemble refits several configs, but its members are often cheaper than the best one and the selection
         // drops members whose refits do not fit in what is left; a reserve of 1.5 refits of the best one suffices.
         double reserveFactor = ensemble ? 1.5 : 1;
-        SearchLoop loop = new SearchLoop(space, learners, settings.searcher(), evaluator,
-                settings.executor(), metric, initial, settings.seed(), listener,
-                best -> best == null ? 0 : reserveFactor * refitSeconds.applyAsDouble(best), settings.pruning(),
-                plan.splits().size(), prior, c -> learners.get(c.learner()).memoryEstimate(shape, c),
-                MemoryBudget.ofFreeHeap(), settings.isolation(),
-                () -> new WorkerPool(settings.executor().slots() + gpuSlots.size(),
-                        workerHeapMb(settings.workerHeapMb(), settings.executor().slots() + gpuSlots.size())), gpuSlots);
+        SplitStore store = SplitStore.featurizing(prepared::get);
+        TrialRunner runner = runner(settings, store, learners, metric, gpuSlots, ensemble ? pool::offer : PredictionSink.NONE,
+                c -> learners.get(c.learner()).memoryEstimate(shape, c), listener, prior);
+        SearchLoop loop = new SearchLoop(
+                new SearchLoop.Proposals(space, settings.searcher(), initial, prior, settings.seed()),
+                new SearchLoop.Scoring(metric, settings.pruning(), plan.splits().size(), ensemble),
+                runner, store, settings.executor().threadsPerTrial(), listener,
+                best -> best == null ? 0 : reserveFactor * refitSeconds.applyAsDouble(best));
         if (!prior.proposed().isEmpty()) {
             listener.info(String.format(Locale.ROOT, "resuming after %.1f s: %d trials finished before are kept, %d that were "
                     + "running are run again", prior.elapsedSeconds(), prior.finished().size(),
@@ -158,7 +167,7 @@ public final class Engine {
             Thread.currentThread().interrupt();
             throw new AutoMlException("the run was interrupted", e);
         } finally {
-            loop.closeWorkers();
+            runner.close();
         }
         Leaderboard board = new Leaderboard(metric, results);
         long grace = Math.max(2_000_000_000L, budgetNanos / 20);
@@ -290,6 +299,24 @@ public final class Engine {
         long end = System.nanoTime();
         return new AutoMlRun(new Leaderboard(metric, withFallback), Fallback.model(encoded.target(), full, chosen, info),
                 chosen.row(), plan.description(), report, (end - start) / 1e9, (end - fallbackStart) / 1e9);
+    }
+
+    /**
+     * The run's trial runner: in-process slots and worker processes (on CPU slots and GPUs), routed per trial by the
+     * learner's traits and the isolation setting, told how the trials of a resumed run ended.
+     */
+    private static TrialRunner runner(RunSettings settings, SplitStore store, Map<String, Learner> learners, Metric metric,
+                                      List<Gpus.Gpu> gpus, PredictionSink sink, java.util.function.ToLongFunction<Config> memory,
+                                      RunListener listener, PriorTrials prior) {
+        Map<String, Metric> metrics = Map.of(metric.id(), metric);
+        InProcessRunner inProcess = new InProcessRunner(settings.executor(), store, learners, metrics, sink);
+        int workers = settings.executor().slots() + gpus.size();
+        RoutingRunner router = new RoutingRunner(inProcess,
+                () -> new WorkerRunner(workers, workerHeapMb(settings.workerHeapMb(), workers), store, sink),
+                settings.executor().slots(), gpus, settings.isolation(), learners, metric, MemoryBudget.ofFreeHeap(), memory,
+                listener::info);
+        prior.finished().forEach((id, outcome) -> router.observe(prior.proposed().get(id).learner(), outcome));
+        return router;
     }
 
     /**

@@ -2,6 +2,8 @@ package automl4j.run;
 
 import automl4j.data.Task;
 import automl4j.ensemble.EnsembleSelection;
+import automl4j.execute.PreparedSplit;
+import automl4j.execute.TrialOutcome;
 import automl4j.learn.Predictions;
 import automl4j.metric.Metric;
 import automl4j.space.Config;

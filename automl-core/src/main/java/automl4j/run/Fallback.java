@@ -4,6 +4,8 @@ import automl4j.AutoMlModel;
 import automl4j.data.Classification;
 import automl4j.data.Target;
 import automl4j.data.ValidationPlan;
+import automl4j.execute.TrialExecutor;
+import automl4j.execute.TrialOutcome;
 import automl4j.featurize.FittedTransform;
 import automl4j.internal.Seeds;
 import automl4j.learn.BaselineLearner;

@@ -1,5 +1,6 @@
 package automl4j.run;
 
+import automl4j.execute.TrialOutcome;
 import automl4j.internal.CsvFields;
 import automl4j.metric.Metric;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package automl4j.run;
 
+import automl4j.execute.TrialOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

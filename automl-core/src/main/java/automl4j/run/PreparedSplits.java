@@ -2,6 +2,7 @@ package automl4j.run;
 
 import automl4j.data.Target;
 import automl4j.data.ValidationPlan;
+import automl4j.execute.PreparedSplit;
 import automl4j.featurize.Featurizer;
 import automl4j.featurize.FittedTransform;
 import automl4j.learn.FeatureMatrix;

@@ -1,5 +1,6 @@
 package automl4j.run;
 
+import automl4j.execute.TrialOutcome;
 import automl4j.space.Config;
 import java.util.List;
 import java.util.Map;

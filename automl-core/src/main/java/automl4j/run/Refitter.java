@@ -1,6 +1,7 @@
 package automl4j.run;
 
 import automl4j.data.Target;
+import automl4j.execute.TrialEvaluator;
 import automl4j.featurize.Featurizer;
 import automl4j.featurize.FittedTransform;
 import automl4j.learn.FitContext;

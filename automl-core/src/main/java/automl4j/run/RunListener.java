@@ -3,7 +3,8 @@ package automl4j.run;
 import java.util.List;
 
 /**
- * Receives progress of a run, on the thread that drives the search, in the order things happen. Implementations must
+ * Receives progress of a run, on the thread that drives the search (an {@link #info} from the trial runner may come
+ * from its own thread, but never while another call runs), in the order things happen. Implementations must
  * return quickly: the search waits for them. Elapsed times count from the run's start (for a resumed run, from the
  * start of the run it continues).
  */

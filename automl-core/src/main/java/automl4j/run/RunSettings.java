@@ -1,5 +1,8 @@
 package automl4j.run;
 
+import automl4j.execute.Gpus;
+import automl4j.execute.Isolation;
+import automl4j.execute.TrialExecutor;
 import automl4j.featurize.Featurizer;
 import automl4j.featurize.Featurizers;
 import automl4j.learn.Learner;

@@ -1,7 +1,11 @@
 package automl4j.run;
 
+import automl4j.execute.Pruning;
+import automl4j.execute.SplitStore;
+import automl4j.execute.TrialOutcome;
+import automl4j.execute.TrialRunner;
+import automl4j.execute.TrialTask;
 import automl4j.internal.Seeds;
-import automl4j.learn.Learner;
 import automl4j.metric.Metric;
 import automl4j.search.Observation;
 import automl4j.search.SearchHistory;
@@ -16,10 +20,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
-import java.util.function.ToLongFunction;
 
 /**
- * Drives one search: proposes configs, runs them on the executor, collects outcomes, and stops at the budget.
+ * Drives one search: proposes configs, runs them on the trial runner, collects outcomes, and stops at the budget.
  *
  * <p>Determinism: trial {@code i} is proposed from the results of trials {@code 0 .. i-LAG-1} only (and the configs of
  * the {@code LAG} trials before it as pending), and waits until those have finished. What a proposal sees therefore
@@ -27,9 +30,8 @@ import java.util.function.ToLongFunction;
  * the same leaderboard on 1 slot or 16, while up to {@code LAG + 1} trials can run at once. Under a pure time budget
  * (no such promise: trial costs reach the searcher) the lag grows to the number of slots, so that every slot can work.
  *
- * <p>GPUs: a trial of a learner that {@link automl4j.learn.LearnerTraits#usesGpu()} and runs in a worker takes a free GPU if there is one,
- * else a CPU slot; other trials take CPU slots only. GPU trials hold no CPU slot, so both kinds of slot work at once.
- * A trial that asked for a GPU and trained on the CPU switches the GPUs off for the rest of the search.
+ * <p>Where a trial runs is the {@link TrialRunner}'s business: the loop sees its capacity, submits plain
+ * {@link TrialTask}s and collects their outcomes; the runner enforces each trial's hard deadline.
  */
 final class SearchLoop {
     static final int LAG = 4;
@@ -37,50 +39,66 @@ final class SearchLoop {
     // Other learners cannot be stopped and are abandoned at the hard deadline.
     static final long HARD_GRACE_NANOS = 500_000_000L;
 
+    /**
+     * What the proposals are made from.
+     *
+     * @param space    the joint space of the learners' configs
+     * @param searcher proposes configs beyond the initial ones
+     * @param initial  configs tried first, in order
+     * @param prior    what an interrupted run had done
+     * @param seed     the run seed
+     */
+    record Proposals(JointSpace space, Searcher searcher, List<Config> initial, PriorTrials prior, long seed) {
+        Proposals {
+            initial = List.copyOf(initial);
+        }
+    }
+
+    /**
+     * How trials are scored and compared.
+     *
+     * @param metric           the run's metric
+     * @param prune            whether cross-validated trials may stop after their first splits
+     * @param splitCount       validation splits per trial
+     * @param wantsPredictions whether trials send their validation predictions (for ensembles)
+     */
+    record Scoring(Metric metric, boolean prune, int splitCount, boolean wantsPredictions) {
+    }
+
     private final JointSpace space;
-    private final Map<String, Learner> learners;
     private final Searcher searcher;
-    private final TrialEvaluator evaluator;
-    private final TrialExecutor executor;
-    private final Metric metric;
     private final List<Config> initial;
+    private final PriorTrials prior;
     private final long seed;
+    private final Metric metric;
+    private final Scoring scoring;
+    private final TrialRunner runner;
+    private final SplitStore splits;
+    private final int threadsPerTrial;
     private final RunListener listener;
     private final ToDoubleFunction<TrialResult> refitSeconds;
     private boolean withCosts;
-    private final boolean prune;
-    private final int splitCount;
-    private final PriorTrials prior;
-    private final ToLongFunction<Config> memoryEstimate;
-    private final MemoryBudget memory;
-    private final Isolation isolation;
-    private final java.util.function.Supplier<WorkerPool> workerFactory;
-    private WorkerPool workers;
-    private boolean workersFailed;
-    private final GpuSlots gpuSlots;
     private int lag = LAG;
 
-    SearchLoop(JointSpace space, Map<String, Learner> learners, Searcher searcher, TrialEvaluator evaluator,
-               TrialExecutor executor, Metric metric, List<Config> initial, long seed, RunListener listener,
-               ToDoubleFunction<TrialResult> refitSeconds, boolean prune, int splitCount, PriorTrials prior,
-               ToLongFunction<Config> memoryEstimate, MemoryBudget memory, Isolation isolation,
-               java.util.function.Supplier<WorkerPool> workerFactory, List<Gpus.Gpu> gpus) {
-        this.gpuSlots = new GpuSlots(gpus);
-        this.isolation = isolation;
-        this.workerFactory = workerFactory;
-        this.prior = prior;
-        this.memoryEstimate = memoryEstimate;
-        this.memory = memory;
-        this.prune = prune;
-        this.splitCount = splitCount;
-        this.space = space;
-        this.learners = learners;
-        this.searcher = searcher;
-        this.evaluator = evaluator;
-        this.executor = executor;
-        this.metric = metric;
-        this.initial = List.copyOf(initial);
-        this.seed = seed;
+    /**
+     * A search of {@code proposals}, scored as {@code scoring} says, on {@code runner}.
+     *
+     * @param splits          the store whose keys the trials name
+     * @param threadsPerTrial threads each trial's learner may use
+     * @param refitSeconds    time to keep at the end for refitting a trial (0 for none)
+     */
+    SearchLoop(Proposals proposals, Scoring scoring, TrialRunner runner, SplitStore splits, int threadsPerTrial,
+               RunListener listener, ToDoubleFunction<TrialResult> refitSeconds) {
+        this.space = proposals.space();
+        this.searcher = proposals.searcher();
+        this.initial = proposals.initial();
+        this.prior = proposals.prior();
+        this.seed = proposals.seed();
+        this.metric = scoring.metric();
+        this.scoring = scoring;
+        this.runner = runner;
+        this.splits = splits;
+        this.threadsPerTrial = threadsPerTrial;
         this.listener = listener;
         this.refitSeconds = refitSeconds;
     }
@@ -102,7 +120,7 @@ final class SearchLoop {
         // Trial costs are measured times, so a searcher that uses them proposes differently from run to run. Under a
         // max-trials budget time is not what is scarce, and the seed promises the same leaderboard: costs are withheld.
         this.withCosts = trialLimit == Integer.MAX_VALUE;
-        this.lag = withCosts ? Math.max(LAG, executor.slots() + gpuSlots.count() - 1) : LAG;
+        this.lag = withCosts ? Math.max(LAG, runner.capacity() - 1) : LAG;
         List<Config> configs = new ArrayList<>();
         List<TrialResult> results = new ArrayList<>();
         Map<Integer, Running> running = new HashMap<>();
@@ -110,9 +128,6 @@ final class SearchLoop {
         TrialResult best = null;
         int finishedPrefix = 0;
         int completed = 0;
-        Config pending = null;          // proposed, waiting for memory or for a CPU slot while only GPUs are free
-        boolean waiting = false;        // pending waits until a running trial finishes
-        launchWorkers();
         java.util.ArrayDeque<Integer> reruns = new java.util.ArrayDeque<>(prior.unfinished());
         for (int i = 0; i < prior.proposed().size(); i++) {
             configs.add(prior.proposed().get(i));
@@ -134,90 +149,50 @@ final class SearchLoop {
                     ? runEnd - (long) (Math.min(0.5 * budgetNanos / 1e9, refitSeconds.applyAsDouble(best)) * 1e9)
                     : runEnd - fallbackReserveNanos(budgetNanos);   // then the engine's fallback (issue 14)
             boolean stop = next >= maxTrials || now - searchEnd >= 0;
-            boolean cpuFree = cpuRunning(running) < executor.slots();
-            boolean gpuFree = gpuSlots.anyFree();
-            if (!stop && !reruns.isEmpty()) {
-                int id = reruns.peek();
-                Slot slot = slotFor(configs.get(id), cpuFree, gpuFree);
-                if (slot != Slot.NONE) {
-                    reruns.poll();
-                    start(new Trial(id, configs.get(id), Seeds.derive(seed, id)), results, now, searchEnd, trialTimeout,
-                            startNanos, running, done, slot == Slot.GPU);
-                    continue;
-                }
+            // A trial the runner cannot start at once waits there, in submission order: which trial starts next does
+            // not change, only when, so the leaderboard stays the same on any number of slots.
+            boolean free = running.size() < runner.capacity();
+            if (!stop && free && !reruns.isEmpty()) {
+                int id = reruns.poll();
+                start(new Trial(id, configs.get(id), Seeds.derive(seed, id)), results, searchEnd, trialTimeout, startNanos,
+                        running, done);
+                continue;
             }
-            if (!stop && reruns.isEmpty() && (cpuFree || gpuFree) && finishedPrefix >= next - lag && !waiting) {
-                Config config = pending != null ? pending : next < initial.size() ? initial.get(next) : propose(configs, results, next);
-                pending = null;
+            if (!stop && free && reruns.isEmpty() && finishedPrefix >= next - lag) {
+                Config config = next < initial.size() ? initial.get(next) : propose(configs, results, next);
                 double expected = typicalSeconds(results, config.learner());
                 if (completed > 0 && now + (long) (expected * 1e9) - searchEnd > 0) {
                     // It would be abandoned at the search end: end the search instead of wasting the time.
                     maxTrials = next;
                     continue;
                 }
-                Slot slot = slotFor(config, cpuFree, gpuFree);
-                long bytes = heapBytes(config, results);
-                if (slot == Slot.NONE) {
-                    pending = config;
-                    waiting = true;
-                } else if (running.isEmpty() || memory.fits(bytes)) {
-                    configs.add(config);
-                    results.add(null);
-                    start(new Trial(next, config, Seeds.derive(seed, next)), results, now, searchEnd, trialTimeout, startNanos,
-                            running, done, slot == Slot.GPU);
-                    continue;
-                }
-                if (slot != Slot.NONE) {
-                    // Which trial starts next does not change, only when: the leaderboard stays the same on any slots.
-                    pending = config;
-                    waiting = true;
-                    listener.info("trial " + next + " (" + config.learner() + ") waits for a running trial to finish: it "
-                            + memory.describe(bytes));
-                }
+                configs.add(config);
+                results.add(null);
+                start(new Trial(next, config, Seeds.derive(seed, next)), results, searchEnd, trialTimeout, startNanos,
+                        running, done);
+                continue;
             }
             if (running.isEmpty()) {
                 break;
             }
-            long wakeAt = running.values().stream().mapToLong(Running::hardDeadline).min().orElse(now);
-            if (!stop) {
-                wakeAt = Math.min(wakeAt, searchEnd);
+            // The runner ends every trial by its hard deadline; the search end is when no new trial should start.
+            long waitNanos = stop ? TimeUnit.SECONDS.toNanos(1) : Math.max(1, searchEnd - System.nanoTime());
+            Integer id = done.poll(waitNanos, TimeUnit.NANOSECONDS);
+            if (id == null || !running.containsKey(id)) {
+                continue;
             }
-            Integer id = done.poll(Math.max(1, wakeAt - System.nanoTime()), TimeUnit.NANOSECONDS);
-            List<TrialResult> finished = new ArrayList<>();
-            if (id != null && running.containsKey(id)) {
-                Running r = running.remove(id);
-                memory.release(r.bytes());
-                waiting = false;
-                TrialResult result = new TrialResult(r.trial(), outcome(r));
-                releaseGpu(r, result);
-                finished.add(result);
+            Running r = running.remove(id);
+            TrialResult result = new TrialResult(r.trial(), outcome(r));
+            results.set(result.trial().id(), result);
+            TrialResult before = best;
+            if (result.completed() != null) {
+                completed++;
+                best = better(result, best);
             }
-            long t = System.nanoTime();
-            for (Running r : List.copyOf(running.values())) {
-                if (t - r.hardDeadline() >= 0 && !r.future().isDone()) {
-                    running.remove(r.trial().id());
-                    // An abandoned fit may still hold its memory, but waiting for it could block the run for good.
-                    memory.release(r.bytes());
-                    waiting = false;
-                    r.abandon().run();
-                    releaseGpu(r, null);
-                    double seconds = (t - r.startNanos()) / 1e9;
-                    finished.add(new TrialResult(r.trial(), r.ownTimeout()
-                            ? new TrialOutcome.TimedOut(seconds) : new TrialOutcome.Cancelled()));
-                }
-            }
-            for (TrialResult result : finished) {
-                results.set(result.trial().id(), result);
-                TrialResult before = best;
-                if (result.completed() != null) {
-                    completed++;
-                    best = better(result, best);
-                }
-                double elapsed = (System.nanoTime() - startNanos) / 1e9;
-                listener.trialFinished(result, best, elapsed);
-                if (best != before) {
-                    listener.newBest(best, elapsed);
-                }
+            double elapsed = (System.nanoTime() - startNanos) / 1e9;
+            listener.trialFinished(result, best, elapsed);
+            if (best != before) {
+                listener.newBest(best, elapsed);
             }
             while (finishedPrefix < results.size() && results.get(finishedPrefix) != null) {
                 finishedPrefix++;
@@ -241,157 +216,17 @@ final class SearchLoop {
         return Math.max(200_000_000L, Math.min(2_000_000_000L, budgetNanos / 10));
     }
 
-    /** Which kind of slot a trial takes. */
-    private enum Slot { CPU, GPU, NONE }
-
-    /** The slot a trial of {@code config} takes now: a free GPU if its learner can use one, else a free CPU slot. */
-    private Slot slotFor(Config config, boolean cpuFree, boolean gpuFree) {
-        Learner learner = learners.get(config.learner());
-        if (gpuFree && learner.traits().usesGpu() && isolation.inWorker(learner) && !workersFailed) {
-            return Slot.GPU;
-        }
-        return cpuFree ? Slot.CPU : Slot.NONE;
-    }
-
-    private static int cpuRunning(Map<Integer, Running> running) {
-        return (int) running.values().stream().filter(r -> r.gpu() < 0).count();
-    }
-
-    /** Frees {@code r}'s GPU; if {@code result} says the fit ran on the CPU instead, no GPU trial starts again. */
-    private void releaseGpu(Running r, TrialResult result) {
-        if (r.gpu() < 0) {
-            return;
-        }
-        gpuSlots.release(r.gpu());
-        if (result != null && result.completed() != null && result.completed().device().equals(automl4j.learn.FitContext.CPU)
-                && gpuSlots.count() > 0) {
-            gpuSlots.disable();
-            listener.info("trial " + r.trial().id() + " (" + r.trial().config().learner() + ") was given "
-                    + GpuSlots.device(r.gpu()) + " but trained on the CPU (for XGBoost: the CUDA build is not on the class "
-                    + "path, or the GPU is not usable); the rest of the search uses the CPU slots only");
-        }
-    }
-
-    private void start(Trial trial, List<TrialResult> results, long now, long searchEnd, long trialTimeout, long startNanos,
-                       Map<Integer, Running> running, LinkedBlockingQueue<Integer> done, boolean onGpu) {
-        Learner learner = learners.get(trial.config().learner());
-        boolean inWorker = routedToWorker(learner, results) && workerReady();
-        int gpu = onGpu && inWorker ? gpuSlots.take() : -1;
-        if (inWorker) {
-            now = System.nanoTime();   // the wait for a worker's JVM is not the trial's time
-        }
-        long softDeadline = Math.min(searchEnd, now + trialTimeout);
-        long hardDeadline = softDeadline + HARD_GRACE_NANOS;
-        Pruning rule = pruning(results, trial.id());
+    private void start(Trial trial, List<TrialResult> results, long searchEnd, long trialTimeout, long startNanos,
+                       Map<Integer, Running> running, LinkedBlockingQueue<Integer> done) {
+        Config config = trial.config();
+        TrialTask task = new TrialTask(trial.id(), config, trial.seed(), splits.keyFor(config), metric.id(),
+                new TrialTask.Deadline(searchEnd, trialTimeout, HARD_GRACE_NANOS), pruning(results, trial.id()), threadsPerTrial,
+                scoring.wantsPredictions());
+        long now = System.nanoTime();
         listener.trialStarted(trial, (now - startNanos) / 1e9);
-        CompletableFuture<TrialOutcome> future = inWorker
-                ? inWorker(trial, learner, softDeadline, rule, gpu < 0 ? automl4j.learn.FitContext.CPU : GpuSlots.device(gpu)) : null;
-        long bytes = 0;
-        Runnable abandon;
-        if (future != null) {
-            abandon = () -> workers.kill(trial);
-        } else {
-            bytes = memoryEstimate.applyAsLong(trial.config());
-            CompletableFuture<TrialOutcome> f = executor.start(
-                    () -> evaluator.evaluate(trial, learner, executor.threadsPerTrial(), softDeadline, rule),
-                    executor.threadsPerTrial());
-            future = f;
-            abandon = () -> f.cancel(true);
-        }
-        memory.reserve(bytes);
-        running.put(trial.id(), new Running(trial, future, now, hardDeadline, softDeadline < searchEnd, bytes, abandon, gpu));
+        CompletableFuture<TrialOutcome> future = runner.submit(task);
+        running.put(trial.id(), new Running(trial, future, now));
         future.whenComplete((r, e) -> done.add(trial.id()));
-    }
-
-    /** Starts the worker processes (at the start of the search, so their JVMs start while in-process trials run). */
-    private void launchWorkers() {
-        if (workers != null || workersFailed || learners.values().stream().noneMatch(isolation::inWorker)) {
-            return;
-        }
-        try {
-            workers = workerFactory.get();
-            workers.launchAll();
-            listener.info("trials of " + learners.values().stream().filter(isolation::inWorker).map(Learner::id).toList()
-                    + " run in worker processes of " + workers.heapMb() + " MiB heap each"
-                    + (isolation == Isolation.GUARDED ? " (those without native code move in-process once their trials "
-                    + "prove to take under " + QUICK_SECONDS + " s)" : ""));
-        } catch (java.io.IOException | RuntimeException e) {
-            disableWorkers(e);
-        }
-    }
-
-    /** Waits for an idle worker; false (and every later trial in-process) if workers cannot be had. */
-    private boolean workerReady() {
-        launchWorkers();
-        if (workersFailed) {
-            return false;
-        }
-        try {
-            workers.ready();
-            return true;
-        } catch (java.io.IOException | RuntimeException e) {
-            disableWorkers(e);
-            return false;
-        }
-    }
-
-    private void disableWorkers(Exception e) {
-        workersFailed = true;
-        listener.info("worker processes cannot be used (" + e.getMessage() + "); all trials run in-process");
-    }
-
-    /** Starts {@code trial} on the idle worker that {@link #workerReady()} found. */
-    private CompletableFuture<TrialOutcome> inWorker(Trial trial, Learner learner, long softDeadline, Pruning rule,
-                                                     String device) {
-        List<automl4j.run.PreparedSplit> splits;
-        try {
-            splits = evaluator.splitsFor(trial.config());
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);   // featurization failed: the trial fails as it would in-process
-        }
-        try {
-            return workers.submit(trial, learner, metric, executor.threadsPerTrial(), device, softDeadline, rule, splits,
-                    evaluator.wantsPredictions()).thenApply(r -> {
-                        if (r.predictions() != null) {
-                            evaluator.offer(trial, r.loss(), r.predictions());
-                        }
-                        return r.outcome();
-                    });
-        } catch (java.io.IOException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    /** Heap of this JVM that a trial of {@code config} is expected to hold: none if it runs in a worker, with its own heap. */
-    private long heapBytes(Config config, List<TrialResult> results) {
-        return !workersFailed && routedToWorker(learners.get(config.learner()), results) ? 0 : memoryEstimate.applyAsLong(config);
-    }
-
-    /**
-     * Whether a trial of {@code learner} runs in a worker: as the isolation setting says, except that under
-     * {@link Isolation#GUARDED} a learner without native code whose trials on this data typically fit in less than
-     * {@value #QUICK_SECONDS} s runs in-process: abandoned, such a fit takes little from what follows, while a worker's
-     * messages and its own JIT warm-up (on the same cores) would cost small data a large share of its trials.
-     */
-    private boolean routedToWorker(Learner learner, List<TrialResult> results) {
-        if (!isolation.inWorker(learner)) {
-            return false;
-        }
-        if (isolation != Isolation.GUARDED || learner.traits().nativeCode() || (learner.traits().usesGpu() && gpuSlots.count() > 0)) {
-            return true;   // GPU trials run in workers, which read back the device
-        }
-        double typical = typicalSeconds(results, learner.id());
-        return typical == 0 || typical >= QUICK_SECONDS;
-    }
-
-    /** Typical fit time below which {@link Isolation#GUARDED} keeps a learner that cannot stop in-process. */
-    static final double QUICK_SECONDS = 2.0;
-
-    /** Stops the worker processes, if any were started. */
-    void closeWorkers() {
-        if (workers != null) {
-            workers.close();
-        }
     }
 
     /** The better of two trials by loss, the earlier one on a tie; {@code best} may be null. */
@@ -424,7 +259,7 @@ final class SearchLoop {
      * at the rungs it reached, so the quantiles are not of the survivors only).
      */
     private Pruning pruning(List<TrialResult> results, int next) {
-        if (!prune || splitCount < 2) {
+        if (!scoring.prune() || scoring.splitCount() < 2) {
             return Pruning.NONE;
         }
         List<double[]> visible = new ArrayList<>();
@@ -436,7 +271,7 @@ final class SearchLoop {
                 visible.add(scores.stream().mapToDouble(metric::loss).toArray());
             }
         }
-        return Pruning.from(visible, splitCount);
+        return Pruning.from(visible, scoring.splitCount());
     }
 
     private Config propose(List<Config> configs, List<TrialResult> results, int next) {
@@ -476,26 +311,18 @@ final class SearchLoop {
         return o instanceof TrialOutcome.TimedOut t ? t.seconds() : Double.NaN;
     }
 
+    /** The outcome {@code r}'s runner reported; a runner that broke its contract and threw fails the trial. */
     private static TrialOutcome outcome(Running r) {
-        double seconds = (System.nanoTime() - r.startNanos()) / 1e9;
         try {
             return r.future().join();
         } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
-            return failure(r.trial(), e.getCause() != null ? e.getCause() : e, seconds);
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return new TrialOutcome.Failed("trial " + r.trial().id() + " (" + r.trial().config() + ") failed: "
+                    + cause.getClass().getSimpleName() + ": " + String.valueOf(cause.getMessage()).replace('\n', ' '),
+                    (System.nanoTime() - r.startNanos()) / 1e9);
         }
     }
 
-    /** The outcome of a trial whose evaluation threw {@code cause}: out of memory, or failed with its message. */
-    static TrialOutcome failure(Trial trial, Throwable cause, double seconds) {
-        String message = cause.getClass().getSimpleName() + ": " + String.valueOf(cause.getMessage()).replace('\n', ' ');
-        if (cause instanceof OutOfMemoryError) {
-            return new TrialOutcome.OutOfMemory("trial " + trial.id() + " (" + trial.config() + ") ran out of memory: "
-                    + message + " (heap limit " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB)", seconds);
-        }
-        return new TrialOutcome.Failed("trial " + trial.id() + " (" + trial.config() + ") failed: " + message, seconds);
-    }
-
-    private record Running(Trial trial, CompletableFuture<TrialOutcome> future, long startNanos, long hardDeadline,
-                           boolean ownTimeout, long bytes, Runnable abandon, int gpu) {
+    private record Running(Trial trial, CompletableFuture<TrialOutcome> future, long startNanos) {
     }
 }

@@ -1,5 +1,6 @@
 package automl4j.run;
 
+import automl4j.execute.TrialOutcome;
 import java.util.Objects;
 
 /**

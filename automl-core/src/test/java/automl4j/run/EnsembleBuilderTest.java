@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import automl4j.data.Regression;
 import automl4j.data.Target;
+import automl4j.execute.PreparedSplit;
+import automl4j.execute.TrialOutcome;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.Labels;
 import automl4j.learn.TrainingSet;

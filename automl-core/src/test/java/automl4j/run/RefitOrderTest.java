@@ -2,6 +2,7 @@ package automl4j.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import automl4j.execute.TrialOutcome;
 import automl4j.metric.Metrics;
 import automl4j.space.Config;
 import java.util.List;

@@ -1,5 +1,7 @@
 package automl4j.run;
 
+import automl4j.execute.TrialExecutor;
+import automl4j.execute.Isolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -45,7 +45,7 @@ final class FoldRunner {
      * @param portfolio      whether the built-in portfolio is tried first
      * @param isolation      which trials run in worker processes
      */
-    record Options(int ensembleRounds, boolean pruning, boolean portfolio, automl4j.run.Isolation isolation) {
+    record Options(int ensembleRounds, boolean pruning, boolean portfolio, automl4j.execute.Isolation isolation) {
     }
 
     static Outcome run(SuiteEntry entry, int fold, double budget, int cores, long seed, Searcher searcher, Options options,

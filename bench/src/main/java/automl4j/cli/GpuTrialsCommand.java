@@ -3,7 +3,7 @@ package automl4j.cli;
 import automl4j.AutoMl;
 import automl4j.AutoMlRun;
 import automl4j.data.TaskData;
-import automl4j.run.Gpus;
+import automl4j.execute.Gpus;
 import automl4j.run.RunListener;
 import automl4j.run.TrialResult;
 import automl4j.search.Budget;

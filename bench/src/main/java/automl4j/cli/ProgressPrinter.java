@@ -1,9 +1,9 @@
 package automl4j.cli;
 
+import automl4j.execute.TrialOutcome;
 import automl4j.run.Leaderboard;
 import automl4j.run.RunListener;
 import automl4j.run.Trial;
-import automl4j.run.TrialOutcome;
 import automl4j.run.TrialResult;
 import java.io.PrintStream;
 import java.util.Locale;

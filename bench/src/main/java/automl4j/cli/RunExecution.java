@@ -114,14 +114,14 @@ final class RunExecution {
     }
 
     /** The isolation setting labelled {@code label} ({@code in_process}, {@code native_in_workers}, {@code workers}). */
-    static automl4j.run.Isolation resolveIsolation(String label) {
-        for (automl4j.run.Isolation i : automl4j.run.Isolation.values()) {
+    static automl4j.execute.Isolation resolveIsolation(String label) {
+        for (automl4j.execute.Isolation i : automl4j.execute.Isolation.values()) {
             if (i.label().equals(label)) {
                 return i;
             }
         }
-        throw new UsageException("--isolation: expected one of " + java.util.Arrays.stream(automl4j.run.Isolation.values())
-                .map(automl4j.run.Isolation::label).toList() + ", but was '" + label + "'");
+        throw new UsageException("--isolation: expected one of " + java.util.Arrays.stream(automl4j.execute.Isolation.values())
+                .map(automl4j.execute.Isolation::label).toList() + ", but was '" + label + "'");
     }
 
     static Searcher resolveSearcher(String id) {

@@ -25,7 +25,7 @@ final class RunOutputs {
         out.println();
         out.println("Leaderboard (" + run.validation() + ", " + run.leaderboard().rows().size() + " trials, "
                 + run.leaderboard().completedCount() + " completed, " + run.leaderboard().rows().stream()
-                .filter(r -> r.outcome() instanceof automl4j.run.TrialOutcome.Pruned).count() + " pruned early):");
+                .filter(r -> r.outcome() instanceof automl4j.execute.TrialOutcome.Pruned).count() + " pruned early):");
         out.print(run.leaderboard().format(20));
         String fallback = run.best().info().get("fallback");
         if (fallback != null) {

@@ -6,7 +6,7 @@ import automl4j.featurize.Featurizers;
 import automl4j.featurizers.ColumnKind;
 import automl4j.featurizers.FeaturizerOptions;
 import automl4j.featurizers.TabularFeaturizer;
-import automl4j.run.Isolation;
+import automl4j.execute.Isolation;
 import automl4j.run.RunSettings;
 import automl4j.run.Setting;
 import automl4j.search.Portfolio;

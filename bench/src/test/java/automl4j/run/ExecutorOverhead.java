@@ -1,8 +1,17 @@
 package automl4j.run;
 
+import automl4j.data.Task;
 import automl4j.data.Classification;
 import automl4j.data.Target;
-import automl4j.data.Task;
+import automl4j.execute.InProcessRunner;
+import automl4j.execute.PredictionSink;
+import automl4j.execute.PreparedSplit;
+import automl4j.execute.Pruning;
+import automl4j.execute.SplitStore;
+import automl4j.execute.TrialEvaluator;
+import automl4j.execute.TrialExecutor;
+import automl4j.execute.TrialTask;
+import automl4j.execute.WorkerRunner;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
@@ -41,8 +50,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * once, on one split of 20 training and 10 validation rows, evaluated
  * <ul>
  *   <li>{@code direct}: by calling the evaluator on the benchmark thread (the trial's own work: fit, predict, score);</li>
- *   <li>{@code in_process}: through {@link TrialExecutor} (a fresh single-thread pool per trial, as the search does);</li>
- *   <li>{@code worker}: through {@link WorkerPool} (one worker JVM already started and holding the split: the request,
+ *   <li>{@code in_process}: through {@link InProcessRunner} (a fresh single-thread pool per trial, as the search does);</li>
+ *   <li>{@code worker}: through {@link WorkerRunner} (one worker JVM already started and holding the split: the request,
  *   the worker's evaluation and the outcome's JSON back over the loopback socket).</li>
  * </ul>
  * The executor's overhead per trial is a path's time minus {@code direct}. Run with
@@ -62,26 +71,28 @@ public class ExecutorOverhead {
     private final Metric metric = Metrics.rocAuc();
     private List<PreparedSplit> splits;
     private TrialEvaluator evaluator;
-    private TrialExecutor executor;
-    private WorkerPool workers;
-    private Trial trial;
+    private InProcessRunner executor;
+    private WorkerRunner workers;
+    private TrialTask trial;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         Target target = new Target("y", new Classification(List.of("no", "yes")));
         splits = List.of(new PreparedSplit(new TrainingSet(matrix(20), labels(20), target), matrix(10), labels(10)));
-        evaluator = new TrialEvaluator(splits, metric);
-        executor = TrialExecutor.ofCores(1);
-        trial = new Trial(0, Config.of(Instant.ID, Map.of("k", 1)), 1);
+        evaluator = new TrialEvaluator(metric);
+        SplitStore store = SplitStore.of(splits);
+        executor = new InProcessRunner(TrialExecutor.ofCores(1), store, Map.of(Instant.ID, learner), Map.of(metric.id(), metric),
+                PredictionSink.NONE);
+        trial = new TrialTask(0, Config.of(Instant.ID, Map.of("k", 1)), 1, SplitStore.DEFAULT_KEY, metric.id(),
+                new TrialTask.Deadline(Long.MAX_VALUE / 2, TimeUnit.SECONDS.toNanos(60), 0), Pruning.NONE, 1, false);
         if (path.equals("worker")) {
-            workers = new WorkerPool(1, 256);
-            workers.launchAll();
-            workers.ready();
+            workers = new WorkerRunner(1, 256, store, PredictionSink.NONE);
         }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        executor.close();
         if (workers != null) {
             workers.close();
         }
@@ -91,9 +102,9 @@ public class ExecutorOverhead {
     public Object trial() throws IOException, ExecutionException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         return switch (path) {
-            case "direct" -> evaluator.evaluate(trial, learner, 1, deadline, Pruning.NONE);
-            case "in_process" -> executor.start(() -> evaluator.evaluate(trial, learner, 1, deadline, Pruning.NONE), 1).get();
-            case "worker" -> workers.submit(trial, learner, metric, 1, FitContext.CPU, deadline, Pruning.NONE, splits, false).get();
+            case "direct" -> evaluator.evaluate(trial, learner, splits, deadline, FitContext.CPU, PredictionSink.NONE);
+            case "in_process" -> executor.submit(trial).get();
+            case "worker" -> workers.submit(trial).get();
             default -> throw new IllegalArgumentException(path);
         };
     }

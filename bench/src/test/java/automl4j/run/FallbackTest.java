@@ -9,6 +9,8 @@ import automl4j.AutoMlModel;
 import automl4j.AutoMlRun;
 import automl4j.data.TaskData;
 import automl4j.datasets.DefaultDataset;
+import automl4j.execute.Isolation;
+import automl4j.execute.TrialOutcome;
 import automl4j.learn.BaselineLearner;
 import automl4j.learn.Learner;
 import automl4j.learn.Predictions;

@@ -6,6 +6,8 @@ import automl4j.AutoMl;
 import automl4j.AutoMlRun;
 import automl4j.data.TaskData;
 import automl4j.datasets.DefaultDataset;
+import automl4j.execute.Isolation;
+import automl4j.execute.TrialOutcome;
 import automl4j.learn.Learner;
 import automl4j.learn.Learners;
 import automl4j.run.FaultyLearners.Fault;

@@ -9,6 +9,7 @@ import automl4j.data.Classification;
 import automl4j.data.Task;
 import automl4j.data.TaskData;
 import automl4j.datasets.DefaultDataset;
+import automl4j.execute.Gpus;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;

@@ -7,6 +7,7 @@ import automl4j.AutoMlRun;
 import automl4j.data.Task;
 import automl4j.data.TaskData;
 import automl4j.datasets.DefaultDataset;
+import automl4j.execute.Isolation;
 import automl4j.internal.RunTempFolder;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;

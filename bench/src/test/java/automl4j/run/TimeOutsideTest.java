@@ -7,6 +7,7 @@ import automl4j.AutoMl;
 import automl4j.AutoMlRun;
 import automl4j.data.TaskData;
 import automl4j.datasets.DefaultDataset;
+import automl4j.execute.Isolation;
 import automl4j.learn.Learners;
 import automl4j.search.Budget;
 import java.time.Duration;
