@@ -1,8 +1,5 @@
 package automl4j.run;
 
-import automl4j.AutoMlException;
-import automl4j.AutoMlModel;
-import automl4j.AutoMlRun;
 import automl4j.data.EncodedTarget;
 import automl4j.data.Task;
 import automl4j.data.TaskData;
@@ -27,6 +24,7 @@ import automl4j.learn.Learner;
 import automl4j.learn.Learners;
 import automl4j.metric.Metric;
 import automl4j.metric.Metrics;
+import automl4j.pipeline.Pipeline;
 import automl4j.space.Config;
 import automl4j.space.JointSpace;
 import automl4j.space.SearchSpace;
@@ -52,11 +50,11 @@ public final class Engine {
      * the {@code prior} trials of an interrupted run ({@link PriorTrials#NONE} for a new one).
      *
      * @throws IllegalArgumentException for bad data or a metric that does not fit the task
-     * @throws AutoMlException          if every trial failed with an error (a search that ended with no completed trial
+     * @throws NoModelException        if every trial failed with an error (a search that ended with no completed trial
      *                                  for lack of time exports a fallback model instead; see {@code Fallback}) or the
      *                                  refit failed
      */
-    public static AutoMlRun fit(TaskData data, RunSettings settings, PriorTrials prior) {
+    public static EngineResult fit(TaskData data, RunSettings settings, PriorTrials prior) {
         // A resumed run has already spent part of its budget.
         long start = System.nanoTime() - (long) (prior.elapsedSeconds() * 1e9);
         long budgetNanos = settings.budget().time().toNanos();
@@ -165,7 +163,7 @@ public final class Engine {
             results = loop.run(start, budgetNanos, settings.budget().maxTrials(), trialTimeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AutoMlException("the run was interrupted", e);
+            throw new NoModelException("the run was interrupted", e);
         } finally {
             runner.close();
         }
@@ -173,7 +171,7 @@ public final class Engine {
         long grace = Math.max(2_000_000_000L, budgetNanos / 20);
         if (board.best().isEmpty()) {
             if (Fallback.onlyErrors(results)) {
-                throw new AutoMlException(noModelMessage(results));
+                throw new NoModelException(noModelMessage(results));
             }
             return fallback(data, encoded, y, tableRows, full, plan, metric, results, settings, learners, report,
                     start, start + budgetNanos + grace / 2);
@@ -199,7 +197,7 @@ public final class Engine {
                     <= metric.loss(board.best().orElseThrow().completed().score())) {
                 EnsembleBuilder.Plan ens = chosen.get();
                 try {
-                    List<AutoMlModel.Member> members = new ArrayList<>();
+                    List<Pipeline.Member> members = new ArrayList<>();
                     List<Integer> dropped = new ArrayList<>();
                     double keptWeight = 0;
                     for (int m = 0; m < ens.members().size(); m++) {
@@ -213,7 +211,7 @@ public final class Engine {
                         Refitter.Fitted f = refitter.refit(member, learners.get(member.trial().config().learner()),
                                 expectedRefitSeconds(member, scale));
                         listener.info(refitLine(member, f, refitSeconds.applyAsDouble(member)));
-                        members.add(new AutoMlModel.Member(f.transform(), f.model(), f.config(), ens.weights().get(m)));
+                        members.add(new Pipeline.Member(f.transform(), f.model(), f.config(), ens.weights().get(m)));
                         keptWeight += ens.weights().get(m);
                     }
                     if (!dropped.isEmpty()) {
@@ -226,9 +224,9 @@ public final class Engine {
                     withEnsemble.add(ens.row());
                     info.put("validation_score", Double.toString(ens.row().completed().score()));
                     info.put("trial", Integer.toString(ens.row().trial().id()));
-                    AutoMlModel best = new AutoMlModel(encoded.target(), members, ens.row().trial().config(), info);
+                    Pipeline best = new Pipeline(encoded.target(), members, ens.row().trial().config(), info);
                     long end = System.nanoTime();
-                    return new AutoMlRun(new Leaderboard(metric, withEnsemble), best, ens.row(), plan.description(), report,
+                    return new EngineResult(new Leaderboard(metric, withEnsemble), best, ens.row(), plan.description(), report,
                             (end - start) / 1e9, (end - refitStart) / 1e9);
                 } catch (RuntimeException e) {
                     listener.info("refitting the ensemble failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
@@ -253,9 +251,9 @@ public final class Engine {
                 listener.info(refitLine(candidate, f, refitSeconds.applyAsDouble(candidate)));
                 info.put("validation_score", Double.toString(candidate.completed().score()));
                 info.put("trial", Integer.toString(candidate.trial().id()));
-                AutoMlModel best = new AutoMlModel(encoded.target(), f.transform(), f.model(), f.config(), info);
+                Pipeline best = new Pipeline(encoded.target(), f.transform(), f.model(), f.config(), info);
                 long end = System.nanoTime();
-                return new AutoMlRun(board, best, candidate, plan.description(), report, (end - start) / 1e9,
+                return new EngineResult(board, best, candidate, plan.description(), report, (end - start) / 1e9,
                         (end - refitStart) / 1e9);
             } catch (RuntimeException e) {
                 refitFailures.add("refit of trial " + candidate.trial().id() + " (" + candidate.trial().config() + ") failed: "
@@ -263,7 +261,7 @@ public final class Engine {
                 listener.info(refitFailures.get(refitFailures.size() - 1));
             }
         }
-        throw new AutoMlException("the final refit failed: " + String.join("; ", refitFailures));
+        throw new NoModelException("the final refit failed: " + String.join("; ", refitFailures));
     }
 
     /**
@@ -271,7 +269,7 @@ public final class Engine {
      * defaults on a sample if that finishes by {@code deadline}, else the baseline; flagged in the log, on the leaderboard
      * (learner {@value Fallback#FALLBACK} or {@code baseline}) and in the model's info.
      */
-    private static AutoMlRun fallback(TaskData data, EncodedTarget encoded, double[] y, int[] tableRows, FittedTransform full,
+    private static EngineResult fallback(TaskData data, EncodedTarget encoded, double[] y, int[] tableRows, FittedTransform full,
                                       ValidationPlan plan, Metric metric, List<TrialResult> results, RunSettings settings,
                                       Map<String, Learner> learners, FeaturizationReport report, long start, long deadline) {
         long fallbackStart = System.nanoTime();
@@ -297,7 +295,7 @@ public final class Engine {
         List<TrialResult> withFallback = new ArrayList<>(results);
         withFallback.add(chosen.row());
         long end = System.nanoTime();
-        return new AutoMlRun(new Leaderboard(metric, withFallback), Fallback.model(encoded.target(), full, chosen, info),
+        return new EngineResult(new Leaderboard(metric, withFallback), Fallback.model(encoded.target(), full, chosen, info),
                 chosen.row(), plan.description(), report, (end - start) / 1e9, (end - fallbackStart) / 1e9);
     }
 
@@ -387,8 +385,8 @@ public final class Engine {
     }
 
     /** {@code members} with their weights divided by {@code total}, so that they sum to one again. */
-    private static List<AutoMlModel.Member> reweighted(List<AutoMlModel.Member> members, double total) {
-        return members.stream().map(m -> new AutoMlModel.Member(m.transform(), m.model(), m.config(), Math.min(1, m.weight() / total)))
+    private static List<Pipeline.Member> reweighted(List<Pipeline.Member> members, double total) {
+        return members.stream().map(m -> new Pipeline.Member(m.transform(), m.model(), m.config(), Math.min(1, m.weight() / total)))
                 .toList();
     }
 

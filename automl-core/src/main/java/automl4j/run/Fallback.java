@@ -1,6 +1,6 @@
 package automl4j.run;
 
-import automl4j.AutoMlModel;
+import automl4j.pipeline.Pipeline;
 import automl4j.data.Classification;
 import automl4j.data.Target;
 import automl4j.data.ValidationPlan;
@@ -143,12 +143,12 @@ final class Fallback {
     }
 
     /** The pipeline of {@code result} over {@code full}, with its info flagged. */
-    static AutoMlModel model(Target target, FittedTransform full, Result result, Map<String, String> info) {
+    static Pipeline model(Target target, FittedTransform full, Result result, Map<String, String> info) {
         Map<String, String> flagged = new TreeMap<>(info);
         flagged.put(INFO_KEY, result.description());
         flagged.put("validation_score", Double.toString(result.row().completed().score()));
         flagged.put("trial", Integer.toString(result.row().trial().id()));
-        return new AutoMlModel(target, full, result.model(), result.config(), flagged);
+        return new Pipeline(target, full, result.model(), result.config(), flagged);
     }
 
     /**

@@ -48,8 +48,8 @@ class GoldenWriter {
             }
         }
         AutoMlModel ensemble = new AutoMlModel(first.target(), List.of(
-                new AutoMlModel.Member(first.transform(), first.model(), first.config(), 0.75),
-                new AutoMlModel.Member(second.transform(), second.model(), second.config(), 0.25)),
+                new automl4j.pipeline.Pipeline.Member(first.transform(), first.model(), first.config(), 0.75),
+                new automl4j.pipeline.Pipeline.Member(second.transform(), second.model(), second.config(), 0.25)),
                 Config.of("ensemble", Map.of("members", first.config().learner() + "+" + second.config().learner())), Map.of());
         export(ensemble, out, "ensemble");
         for (Learner l : List.of(new XgboostLearner(), new TribuoLinearSgdLearner())) {

@@ -203,11 +203,11 @@ class EngineTest {
                 .mapToDouble(r -> r.completed().score()).max().orElseThrow();
         assertThat(ensemble.completed().score()).isGreaterThan(bestSingle);
         assertThat(run.best().isEnsemble()).isTrue();
-        assertThat(run.best().members().stream().mapToDouble(automl4j.AutoMlModel.Member::weight).sum())
+        assertThat(run.best().members().stream().mapToDouble(automl4j.pipeline.Pipeline.Member::weight).sum())
                 .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
         // Each member is a finished trial's config, named with its weight in the ensemble row.
         String members = ensemble.trial().config().choice("members");
-        for (automl4j.AutoMlModel.Member m : run.best().members()) {
+        for (automl4j.pipeline.Pipeline.Member m : run.best().members()) {
             // A member's config is its trial's, with what validation learned for the refit (early-stopped rounds).
             TrialResult trial = run.leaderboard().rows().stream().filter(r -> Refitter.refitConfig(r).equals(m.config()))
                     .findFirst().orElseThrow();
