@@ -7,7 +7,7 @@ import automl4j.datasets.DefaultDataset;
 import automl4j.execute.Isolation;
 import automl4j.learn.Learner;
 import automl4j.learn.Learners;
-import automl4j.run.TrialResult;
+import automl4j.leaderboard.TrialResult;
 import automl4j.search.Budget;
 import java.io.IOException;
 import java.io.InputStream;

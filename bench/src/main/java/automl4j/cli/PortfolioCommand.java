@@ -10,7 +10,7 @@ import automl4j.datasets.SuiteEntry;
 import automl4j.execute.TrialEvaluator;
 import automl4j.metric.Metric;
 import automl4j.metric.Metrics;
-import automl4j.run.TrialResult;
+import automl4j.leaderboard.TrialResult;
 import automl4j.search.Budget;
 import automl4j.search.Portfolio;
 import automl4j.space.Config;

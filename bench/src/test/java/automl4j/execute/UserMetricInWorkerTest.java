@@ -13,7 +13,7 @@ import automl4j.learn.Learner;
 import automl4j.learn.Learners;
 import automl4j.learn.Predictions;
 import automl4j.metric.Metric;
-import automl4j.run.RunListener;
+import automl4j.searchloop.RunListener;
 import automl4j.search.Budget;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
