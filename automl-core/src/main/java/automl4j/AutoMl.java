@@ -1,6 +1,9 @@
 package automl4j;
 
 import automl4j.data.TaskData;
+import automl4j.engine.Engine;
+import automl4j.engine.EngineResult;
+import automl4j.engine.NoModelException;
 import automl4j.execute.Gpus;
 import automl4j.execute.Isolation;
 import automl4j.execute.TrialExecutor;
@@ -11,16 +14,13 @@ import automl4j.journal.Journal;
 import automl4j.journal.JournalEvent;
 import automl4j.journal.JournalException;
 import automl4j.journal.JournalWriter;
-import automl4j.engine.Engine;
-import automl4j.engine.EngineResult;
+import automl4j.search.Budget;
 import automl4j.searchloop.LoggingListener;
-import automl4j.engine.NoModelException;
 import automl4j.searchloop.PriorTrials;
 import automl4j.searchloop.RunListener;
 import automl4j.settings.RunSettings;
 import automl4j.settings.Setting;
 import automl4j.settings.SettingsBuilder;
-import automl4j.search.Budget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -8,7 +8,6 @@ import static automl4j.export.ManifestFields.text;
 import static automl4j.export.ManifestFields.textMap;
 import static automl4j.export.ManifestFields.texts;
 
-import automl4j.pipeline.Pipeline;
 import automl4j.data.Target;
 import automl4j.data.Tasks;
 import automl4j.featurize.Featurizer;
@@ -19,6 +18,7 @@ import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
 import automl4j.learn.Learners;
 import automl4j.learn.ModelArtifact;
+import automl4j.pipeline.Pipeline;
 import automl4j.space.Config;
 import automl4j.space.ConfigJson;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,8 +1,8 @@
 package automl4j.export;
 
-import automl4j.pipeline.Pipeline;
 import automl4j.featurize.FittedTransform;
 import automl4j.learn.ModelArtifact;
+import automl4j.pipeline.Pipeline;
 import automl4j.space.ConfigJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

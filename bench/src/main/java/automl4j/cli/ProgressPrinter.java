@@ -2,9 +2,9 @@ package automl4j.cli;
 
 import automl4j.execute.TrialOutcome;
 import automl4j.leaderboard.Leaderboard;
-import automl4j.searchloop.RunListener;
 import automl4j.leaderboard.Trial;
 import automl4j.leaderboard.TrialResult;
+import automl4j.searchloop.RunListener;
 import java.io.PrintStream;
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
 package automl4j.bench.jmh;
 
-import automl4j.data.Task;
 import automl4j.data.Classification;
 import automl4j.data.Target;
+import automl4j.data.Task;
 import automl4j.execute.InProcessRunner;
 import automl4j.execute.PredictionSink;
 import automl4j.execute.PreparedSplit;
