@@ -1,6 +1,9 @@
 package automl4j;
 
 import automl4j.data.TaskData;
+import automl4j.engine.Engine;
+import automl4j.engine.EngineResult;
+import automl4j.engine.NoModelException;
 import automl4j.execute.Gpus;
 import automl4j.execute.Isolation;
 import automl4j.execute.TrialExecutor;
@@ -11,14 +14,13 @@ import automl4j.journal.Journal;
 import automl4j.journal.JournalEvent;
 import automl4j.journal.JournalException;
 import automl4j.journal.JournalWriter;
-import automl4j.run.Engine;
-import automl4j.run.LoggingListener;
-import automl4j.run.PriorTrials;
-import automl4j.run.RunListener;
-import automl4j.run.RunSettings;
-import automl4j.run.Setting;
-import automl4j.run.SettingsBuilder;
 import automl4j.search.Budget;
+import automl4j.searchloop.LoggingListener;
+import automl4j.searchloop.PriorTrials;
+import automl4j.searchloop.RunListener;
+import automl4j.settings.RunSettings;
+import automl4j.settings.Setting;
+import automl4j.settings.SettingsBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -133,12 +135,27 @@ public final class AutoMl {
         return new Budget(time.isZero() ? Duration.ofMillis(1) : time, budget.maxTrials());
     }
 
+    /**
+     * The engine's fit as the user's {@link AutoMlRun}; an engine that yields no model becomes an {@link AutoMlException}
+     * with the same message and cause.
+     */
+    private static AutoMlRun fitEngine(TaskData data, RunSettings settings, PriorTrials prior) {
+        EngineResult r;
+        try {
+            r = Engine.fit(data, settings, prior);
+        } catch (NoModelException e) {
+            throw new AutoMlException(e.getMessage(), e.getCause());
+        }
+        return new AutoMlRun(r.leaderboard(), new AutoMlModel(r.best()), r.bestTrial(), r.validation(), r.report(),
+                r.elapsedSeconds(), r.refitSeconds());
+    }
+
     private AutoMlRun run(TaskData data, Journal resumed) {
         RunSettings resolved = settings.resolved();
         Budget budget = engineBudget(resolved);
         RunListener logged = RunListener.all(List.of(new LoggingListener(), resolved.listener()));
         if (resolved.journal() == null) {
-            return Engine.fit(data, resolved.with(b -> b.budget(budget).listener(logged)), PriorTrials.NONE);
+            return fitEngine(data, resolved.with(b -> b.budget(budget).listener(logged)), PriorTrials.NONE);
         }
         JournalWriter writer = resumed == null
                 ? JournalWriter.create(resolved.journal(), new JournalEvent.RunStarted(Journal.FORMAT_VERSION,
@@ -153,7 +170,7 @@ public final class AutoMl {
             RunListener listener = RunListener.all(List.of(writer, logged));
             AutoMlRun run;
             try {
-                run = Engine.fit(data, resolved.with(b -> b.budget(budget).listener(listener)), prior);
+                run = fitEngine(data, resolved.with(b -> b.budget(budget).listener(listener)), prior);
             } catch (RuntimeException e) {
                 writer.write(new JournalEvent.RunFinished(prior.elapsedSeconds() + (System.nanoTime() - t0) / 1e9, "failed", e.getClass().getSimpleName() + ": "
                         + String.valueOf(e.getMessage()).replace('\n', ' ')));

@@ -4,19 +4,15 @@ import automl4j.data.Target;
 import automl4j.export.ModelFileException;
 import automl4j.export.PipelineBundle;
 import automl4j.featurize.FittedTransform;
-import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Predictions;
+import automl4j.pipeline.Pipeline;
 import automl4j.space.Config;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import tech.tablesaw.api.Table;
 
 /**
@@ -24,30 +20,20 @@ import tech.tablesaw.api.Table;
  * output, with a weight. A single model is one member of weight 1; an ensemble averages its members' probabilities
  * (or values) by weight. Predicts raw rows (the target column may be present or absent) and exports to one
  * self-contained file. Immutable and thread-safe.
+ *
+ * <p>The content is a {@link Pipeline} (what the engine produces and {@code automl4j.export} reads and writes); this
+ * type adds loading and exporting for users.
  */
 public final class AutoMlModel {
-    private final Target target;
-    private final List<Member> members;
-    private final Config config;
-    private final Map<String, String> info;
+    private final Pipeline pipeline;
 
     /**
-     * One model of a pipeline.
+     * The user-facing model of {@code pipeline}.
      *
-     * @param transform the fitted featurizer (members may share one)
-     * @param model     the fitted model
-     * @param config    the config the model was fitted with
-     * @param weight    its share of the prediction, in (0, 1]
+     * @param pipeline the fitted pipeline
      */
-    public record Member(FittedTransform transform, FittedModel model, Config config, double weight) {
-        public Member {
-            Objects.requireNonNull(transform, "transform");
-            Objects.requireNonNull(model, "model");
-            Objects.requireNonNull(config, "config");
-            if (!(weight > 0 && weight <= 1)) {
-                throw new IllegalArgumentException("a member's weight must be in (0, 1], but was " + weight);
-            }
-        }
+    public AutoMlModel(Pipeline pipeline) {
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     }
 
     /**
@@ -60,7 +46,7 @@ public final class AutoMlModel {
      * @param info      provenance recorded in the exported file (validation score, metric, trial id)
      */
     public AutoMlModel(Target target, FittedTransform transform, FittedModel model, Config config, Map<String, String> info) {
-        this(target, List.of(new Member(transform, model, config, 1.0)), config, info);
+        this(new Pipeline(target, transform, model, config, info));
     }
 
     /**
@@ -72,18 +58,8 @@ public final class AutoMlModel {
      * @param info    provenance recorded in the exported file
      * @throws IllegalArgumentException if there is no member or the weights do not sum to one
      */
-    public AutoMlModel(Target target, List<Member> members, Config config, Map<String, String> info) {
-        this.target = Objects.requireNonNull(target, "target");
-        this.members = List.copyOf(members);
-        this.config = Objects.requireNonNull(config, "config");
-        this.info = java.util.Collections.unmodifiableMap(new TreeMap<>(info));
-        if (this.members.isEmpty()) {
-            throw new IllegalArgumentException("a pipeline needs at least one member");
-        }
-        double sum = this.members.stream().mapToDouble(Member::weight).sum();
-        if (Math.abs(sum - 1) > 1e-9) {
-            throw new IllegalArgumentException("member weights must sum to 1, but sum to " + sum);
-        }
+    public AutoMlModel(Target target, List<Pipeline.Member> members, Config config, Map<String, String> info) {
+        this(new Pipeline(target, members, config, info));
     }
 
     /**
@@ -96,7 +72,7 @@ public final class AutoMlModel {
      *                            contents a featurizer or learner refuses), naming the file, the entry and what is wrong
      */
     public static AutoMlModel load(Path path) throws ModelFileException {
-        return PipelineBundle.read(path);
+        return new AutoMlModel(PipelineBundle.read(path));
     }
 
     /**
@@ -105,24 +81,7 @@ public final class AutoMlModel {
      * @throws IllegalArgumentException naming a missing input column or a value of the wrong type
      */
     public Predictions predict(Table rows) {
-        if (members.size() == 1) {
-            Member m = members.get(0);
-            return m.model().predict(m.transform().transform(rows, null));
-        }
-        Map<FittedTransform, FeatureMatrix> features = new IdentityHashMap<>();
-        // Members combine in the form their task gives predictions: a weighted sum of each member's flat array.
-        double[] sum = null;
-        for (Member m : members) {
-            FeatureMatrix x = features.computeIfAbsent(m.transform(), t -> t.transform(rows, null));
-            double[] flat = m.model().predict(x).toFlat();
-            if (sum == null) {
-                sum = new double[flat.length];
-            }
-            for (int i = 0; i < flat.length; i++) {
-                sum[i] += m.weight() * flat[i];
-            }
-        }
-        return Predictions.ofFlat(target.task(), sum);
+        return pipeline.predict(rows);
     }
 
     /**
@@ -130,55 +89,51 @@ public final class AutoMlModel {
      * when nothing. Missing columns are not here: {@link #predict} refuses them.
      */
     public List<String> warnings(Table rows) {
-        boolean hasTarget = rows.columnNames().contains(target.name());
-        Table inputs = hasTarget ? rows.rejectColumns(target.name()) : rows;
-        LinkedHashSet<String> out = new LinkedHashSet<>();
-        Map<FittedTransform, Boolean> seen = new IdentityHashMap<>();
-        for (Member m : members) {
-            if (seen.put(m.transform(), Boolean.TRUE) == null) {
-                out.addAll(m.transform().warnings(inputs));
-            }
-        }
-        return List.copyOf(new ArrayList<>(out));
+        return pipeline.warnings(rows);
     }
 
     /** Writes the pipeline to {@code path} (replacing it atomically). */
     public void exportTo(Path path) throws IOException {
-        PipelineBundle.write(this, path);
+        PipelineBundle.write(pipeline, path);
+    }
+
+    /** The fitted pipeline this model is. */
+    public Pipeline pipeline() {
+        return pipeline;
     }
 
     /** The target. */
     public Target target() {
-        return target;
+        return pipeline.target();
     }
 
     /** The members, heaviest first; one for a single model. */
-    public List<Member> members() {
-        return members;
+    public List<Pipeline.Member> members() {
+        return pipeline.members();
     }
 
     /** True if the pipeline averages more than one model. */
     public boolean isEnsemble() {
-        return members.size() > 1;
+        return pipeline.isEnsemble();
     }
 
     /** The fitted featurizer of the heaviest member. */
     public FittedTransform transform() {
-        return members.get(0).transform();
+        return pipeline.transform();
     }
 
     /** The fitted model of the heaviest member. */
     public FittedModel model() {
-        return members.get(0).model();
+        return pipeline.model();
     }
 
     /** What the pipeline is: the model's config, or for an ensemble a config of learner {@code ensemble}. */
     public Config config() {
-        return config;
+        return pipeline.config();
     }
 
     /** Provenance: metric, validation score, trial id. */
     public Map<String, String> info() {
-        return info;
+        return pipeline.info();
     }
 }

@@ -1,8 +1,8 @@
 package automl4j;
 
 import automl4j.featurize.FeaturizationReport;
-import automl4j.run.Leaderboard;
-import automl4j.run.TrialResult;
+import automl4j.leaderboard.Leaderboard;
+import automl4j.leaderboard.TrialResult;
 import java.util.Objects;
 
 /**

@@ -2,9 +2,9 @@ package automl4j;
 
 import automl4j.data.TaskData;
 import automl4j.learn.Learner;
-import automl4j.run.RunSettings;
-import automl4j.run.Setting;
 import automl4j.search.Portfolio;
+import automl4j.settings.RunSettings;
+import automl4j.settings.Setting;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import automl4j.data.TaskData;
 import automl4j.datasets.DefaultDataset;
+import automl4j.execute.Isolation;
 import automl4j.journal.Journal;
 import automl4j.learn.Learner;
 import automl4j.learn.Learners;
-import automl4j.execute.Isolation;
-import automl4j.run.RunSettings;
-import automl4j.run.Setting;
+import automl4j.settings.RunSettings;
+import automl4j.settings.Setting;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;

@@ -1,2 +1,5 @@
-/** Ensembles of finished trials: greedy selection over their validation predictions. */
+/**
+ * Ensembles of finished trials: the pool of their validation predictions, greedy selection over it, and the plan of
+ * members and weights to refit.
+ */
 package automl4j.ensemble;

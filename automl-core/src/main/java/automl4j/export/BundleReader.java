@@ -8,7 +8,6 @@ import static automl4j.export.ManifestFields.text;
 import static automl4j.export.ManifestFields.textMap;
 import static automl4j.export.ManifestFields.texts;
 
-import automl4j.AutoMlModel;
 import automl4j.data.Target;
 import automl4j.data.Tasks;
 import automl4j.featurize.Featurizer;
@@ -19,6 +18,7 @@ import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
 import automl4j.learn.Learners;
 import automl4j.learn.ModelArtifact;
+import automl4j.pipeline.Pipeline;
 import automl4j.space.Config;
 import automl4j.space.ConfigJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -60,7 +60,7 @@ final class BundleReader {
         this.path = path;
     }
 
-    AutoMlModel read() throws ModelFileException {
+    Pipeline read() throws ModelFileException {
         try (InputStream in = Files.newInputStream(path); ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry first = zip.getNextEntry();
             if (first == null) {
@@ -232,16 +232,16 @@ final class BundleReader {
         }
     }
 
-    private AutoMlModel build(JsonNode manifest, int version, Map<String, byte[]> entries) throws ModelFileException {
+    private Pipeline build(JsonNode manifest, int version, Map<String, byte[]> entries) throws ModelFileException {
         Target target = inManifest(() -> target(manifest));
         Config config = inManifest(() -> ConfigJson.read(object(manifest, "", "config")));
         Map<String, String> info = inManifest(() -> textMap(manifest, "", "info"));
-        List<AutoMlModel.Member> members = new ArrayList<>();
+        List<Pipeline.Member> members = new ArrayList<>();
         if (version == 1) {
             String featurizer = inManifest(() -> text(manifest, "", "featurizer"));
             FittedTransform t = transform(featurizer, V1_FEATURIZER, entries.get(V1_FEATURIZER));
             JsonNode m = inManifest(() -> object(manifest, "", "model"));
-            members.add(new AutoMlModel.Member(t, model(m, "model", V1_MODEL, entries.get(V1_MODEL), target), config, 1.0));
+            members.add(new Pipeline.Member(t, model(m, "model", V1_MODEL, entries.get(V1_MODEL), target), config, 1.0));
         } else {
             JsonNode fs = manifest.get("featurizers");
             List<FittedTransform> transforms = new ArrayList<>();
@@ -263,10 +263,10 @@ final class BundleReader {
                 Config memberConfig = inManifest(() -> ConfigJson.read(object(m, where, "config")));
                 String entry = m.get("entry").asText();
                 FittedModel model = model(m, where, entry, entries.get(entry), target);
-                members.add(inManifest(() -> new AutoMlModel.Member(transforms.get(index), model, memberConfig, weight)));
+                members.add(inManifest(() -> new Pipeline.Member(transforms.get(index), model, memberConfig, weight)));
             }
         }
-        return inManifest(() -> new AutoMlModel(target, members, config, info));
+        return inManifest(() -> new Pipeline(target, members, config, info));
     }
 
     private static Target target(JsonNode manifest) {

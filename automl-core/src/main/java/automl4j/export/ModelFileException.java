@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * A model file that cannot be loaded: missing, unreadable, not a pipeline file, damaged, over a size limit, or holding
- * contents a featurizer or learner refuses. The only exception {@link automl4j.AutoMlModel#load(Path)} throws; its
+ * contents a featurizer or learner refuses. The only exception {@code automl4j.AutoMlModel.load(Path)} throws; its
  * message is one line naming the file, the entry when one is at fault, and what is wrong, for example
  * {@code model.automl: entry models/0.bin (xgboost): tree 3 has a child index 12 outside its 9 nodes}.
  */

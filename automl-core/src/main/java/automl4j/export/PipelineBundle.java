@@ -1,8 +1,8 @@
 package automl4j.export;
 
-import automl4j.AutoMlModel;
 import automl4j.featurize.FittedTransform;
 import automl4j.learn.ModelArtifact;
+import automl4j.pipeline.Pipeline;
 import automl4j.space.ConfigJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -43,7 +43,7 @@ public final class PipelineBundle {
     }
 
     /** Writes {@code model} to {@code path} atomically (a temporary file renamed into place). */
-    public static void write(AutoMlModel model, Path path) throws IOException {
+    public static void write(Pipeline model, Path path) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("format", FORMAT);
@@ -58,7 +58,7 @@ public final class PipelineBundle {
         Map<FittedTransform, Integer> transforms = new IdentityHashMap<>();
         ArrayNode featurizers = manifest.putArray("featurizers");
         ArrayNode members = manifest.putArray("members");
-        for (AutoMlModel.Member member : model.members()) {
+        for (Pipeline.Member member : model.members()) {
             Integer index = transforms.get(member.transform());
             if (index == null) {
                 index = transforms.size();
@@ -110,7 +110,7 @@ public final class PipelineBundle {
      *
      * @throws ModelFileException for every problem of the file, naming the file, the entry and what is wrong
      */
-    public static AutoMlModel read(Path path) throws ModelFileException {
+    public static Pipeline read(Path path) throws ModelFileException {
         return new BundleReader(path).read();
     }
 

@@ -1,4 +1,5 @@
 /**
- * Step 8: the exported pipeline file format.
+ * The exported pipeline file format: writes and reads a {@link automl4j.pipeline.Pipeline}, safely for files from
+ * anyone.
  */
 package automl4j.export;

@@ -1,7 +1,7 @@
 package automl4j.journal;
 
 import automl4j.execute.TrialOutcome;
-import automl4j.run.PriorTrials;
+import automl4j.searchloop.PriorTrials;
 import automl4j.space.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package automl4j.journal;
 
-import automl4j.run.RunListener;
-import automl4j.run.Trial;
-import automl4j.run.TrialResult;
+import automl4j.leaderboard.Trial;
+import automl4j.leaderboard.TrialResult;
+import automl4j.searchloop.RunListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

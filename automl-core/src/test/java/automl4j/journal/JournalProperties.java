@@ -7,8 +7,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import automl4j.execute.TrialOutcome;
-import automl4j.run.Trial;
-import automl4j.run.TrialResult;
+import automl4j.leaderboard.Trial;
+import automl4j.leaderboard.TrialResult;
 import automl4j.space.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package automl4j.cli;
 
-import automl4j.run.RunListener;
-import automl4j.run.TrialResult;
+import automl4j.leaderboard.TrialResult;
+import automl4j.searchloop.RunListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -10,7 +10,7 @@ import automl4j.featurize.FittedTransform;
 import automl4j.featurize.Guardrail;
 import automl4j.featurizers.FeaturizerOptions;
 import automl4j.featurizers.TabularFeaturizer;
-import automl4j.run.TargetGuardrails;
+import automl4j.validation.TargetGuardrails;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

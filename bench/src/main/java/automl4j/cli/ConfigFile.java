@@ -5,7 +5,7 @@ import automl4j.data.Tasks;
 import automl4j.datasets.DataFormatException;
 import automl4j.datasets.ReadOptions;
 import automl4j.featurizers.FeaturizerOptions;
-import automl4j.run.Setting;
+import automl4j.settings.Setting;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,10 +1,10 @@
 package automl4j.cli;
 
 import automl4j.execute.TrialOutcome;
-import automl4j.run.Leaderboard;
-import automl4j.run.RunListener;
-import automl4j.run.Trial;
-import automl4j.run.TrialResult;
+import automl4j.leaderboard.Leaderboard;
+import automl4j.leaderboard.Trial;
+import automl4j.leaderboard.TrialResult;
+import automl4j.searchloop.RunListener;
 import java.io.PrintStream;
 import java.util.Locale;
 

@@ -1,15 +1,15 @@
 package automl4j.cli;
 
 import automl4j.AutoMl;
+import automl4j.execute.Isolation;
 import automl4j.featurize.Featurizer;
 import automl4j.featurize.Featurizers;
 import automl4j.featurizers.ColumnKind;
 import automl4j.featurizers.FeaturizerOptions;
 import automl4j.featurizers.TabularFeaturizer;
-import automl4j.execute.Isolation;
-import automl4j.run.RunSettings;
-import automl4j.run.Setting;
 import automl4j.search.Portfolio;
+import automl4j.settings.RunSettings;
+import automl4j.settings.Setting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
