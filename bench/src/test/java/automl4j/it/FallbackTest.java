@@ -16,7 +16,7 @@ import automl4j.leaderboard.TrialResult;
 import automl4j.learn.BaselineLearner;
 import automl4j.learn.Learner;
 import automl4j.learn.Predictions;
-import automl4j.refit.Fallback;
+import automl4j.engine.Fallback;
 import automl4j.search.Budget;
 import automl4j.searchers.random.RandomSearcher;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package automl4j.refit;
+package automl4j.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

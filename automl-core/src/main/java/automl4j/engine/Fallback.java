@@ -1,4 +1,11 @@
-package automl4j.refit;
+package automl4j.engine;
+
+import automl4j.leaderboard.TrialResult;
+import automl4j.leaderboard.Trial;
+import automl4j.settings.RunSettings;
+import automl4j.searchloop.RunListener;
+import automl4j.validation.PreparedSplits;
+import automl4j.pipeline.Pipeline;
 
 import automl4j.data.Classification;
 import automl4j.data.Target;
@@ -7,8 +14,6 @@ import automl4j.execute.TrialExecutor;
 import automl4j.execute.TrialOutcome;
 import automl4j.featurize.FittedTransform;
 import automl4j.internal.Seeds;
-import automl4j.leaderboard.Trial;
-import automl4j.leaderboard.TrialResult;
 import automl4j.learn.BaselineLearner;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
@@ -18,10 +23,7 @@ import automl4j.learn.Learner;
 import automl4j.learn.Predictions;
 import automl4j.learn.TrainingSet;
 import automl4j.metric.Metric;
-import automl4j.pipeline.Pipeline;
-import automl4j.searchloop.RunListener;
 import automl4j.space.Config;
-import automl4j.validation.PreparedSplits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -56,7 +58,7 @@ public final class Fallback {
     static final int SCORE_ROWS = 5000;
 
     /** A fallback model and its leaderboard row. */
-    public record Result(TrialResult row, FittedModel model, Config config, String description) {
+    record Result(TrialResult row, FittedModel model, Config config, String description) {
     }
 
     private Fallback() {
@@ -72,7 +74,7 @@ public final class Fallback {
     }
 
     /** The learner a fallback fit uses: the cheapest without native code (ties by id), if any. */
-    public static Optional<Learner> cheapest(Iterable<Learner> learners) {
+    static Optional<Learner> cheapest(Iterable<Learner> learners) {
         List<Learner> candidates = new ArrayList<>();
         learners.forEach(l -> {
             if (!l.traits().nativeCode()) {
@@ -83,14 +85,22 @@ public final class Fallback {
     }
 
     /**
-     * Fits {@code learner}'s default config on a sample of {@code split}'s training rows (rows of the table) featurized by
-     * {@code full}, and scores it on the split's validation rows; empty if it did not finish by {@code deadlineNanos}
-     * or threw (the fit is then abandoned on its daemon thread).
+     * Fits {@code learner}'s default config on a sample of the training rows of {@code problem}'s first validation split,
+     * featurized by {@code full}, and scores it on the split's validation rows; empty if it did not finish by
+     * {@code deadlineNanos} (its fit is asked to stop 0.3 s before) or threw (the fit is then abandoned on its daemon
+     * thread). The fit uses {@code settings}' seed and threads per trial and reports to its listener.
      */
-    public static Optional<Result> cheapestDefault(Learner learner, Table table, int[] tableRows, double[] y, Target target,
-                                            FittedTransform full, ValidationPlan.Split split, Metric metric, int trialId,
-                                            long seed, int threads, long fitDeadlineNanos, long deadlineNanos,
-                                            RunListener listener) {
+    static Optional<Result> cheapestDefault(Learner learner, Problem problem, FittedTransform full, int trialId,
+                                            RunSettings settings, long deadlineNanos) {
+        Table table = problem.data().table();
+        int[] tableRows = problem.rows();
+        double[] y = problem.y();
+        Target target = problem.target();
+        ValidationPlan.Split split = problem.plan().splits().get(0);
+        Metric metric = problem.metric();
+        long seed = settings.seed();
+        int threads = settings.executor().threadsPerTrial();
+        long fitDeadlineNanos = deadlineNanos - 300_000_000L;
         Config config = Config.of(learner.id(), learner.defaultConfig(target.task()).values());
         int[] train = sample(split.train(), y, target, SAMPLE_ROWS, Seeds.derive(seed, trialId));
         int[] valid = sample(split.valid(), y, target, SCORE_ROWS, Seeds.derive(seed, trialId + 1L));
@@ -115,6 +125,14 @@ public final class Fallback {
                     new TrialOutcome.Completed(score, 0, (t1 - t0) / 1e9, predictMicros, model.device()));
             return new Result(row, model, config, learner.id() + " defaults on a sample of " + train.length + " rows");
         }, threads);
+        return awaited(future, deadlineNanos, learner, settings.listener());
+    }
+
+    /**
+     * {@code future}'s result, if it finishes by {@code deadlineNanos}; else empty, with a log line that says why
+     * ({@code future} is then cancelled if it ran out of time).
+     */
+    private static Optional<Result> awaited(CompletableFuture<Result> future, long deadlineNanos, Learner learner, RunListener listener) {
         try {
             return Optional.of(future.get(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
@@ -131,10 +149,14 @@ public final class Fallback {
     }
 
     /**
-     * The baseline fitted on every row's label, scored on {@code split}'s validation rows; its model ignores the
-     * features, so no featurization is needed.
+     * The baseline fitted on every row's label, scored on the validation rows of {@code problem}'s first split; its model
+     * ignores the features, so no featurization is needed.
      */
-    public static Result baseline(double[] y, Target target, ValidationPlan.Split split, Metric metric, int trialId, long seed) {
+    static Result baseline(Problem problem, int trialId, long seed) {
+        double[] y = problem.y();
+        Target target = problem.target();
+        ValidationPlan.Split split = problem.plan().splits().get(0);
+        Metric metric = problem.metric();
         BaselineLearner baseline = new BaselineLearner();
         FittedModel model = baseline.fit(new TrainingSet(FeatureMatrix.of(new float[0], y.length, List.of()), Labels.of(y), target),
                 Config.of(BaselineLearner.ID, Map.of()), FitContext.of(seed, 1));
@@ -147,7 +169,7 @@ public final class Fallback {
     }
 
     /** The pipeline of {@code result} over {@code full}, with its info flagged. */
-    public static Pipeline model(Target target, FittedTransform full, Result result, Map<String, String> info) {
+    static Pipeline model(Target target, FittedTransform full, Result result, Map<String, String> info) {
         Map<String, String> flagged = new TreeMap<>(info);
         flagged.put(INFO_KEY, result.description());
         flagged.put("validation_score", Double.toString(result.row().completed().score()));

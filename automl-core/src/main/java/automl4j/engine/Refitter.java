@@ -1,10 +1,11 @@
-package automl4j.refit;
+package automl4j.engine;
+
+import automl4j.leaderboard.TrialResult;
 
 import automl4j.data.Target;
 import automl4j.execute.TrialEvaluator;
 import automl4j.featurize.Featurizer;
 import automl4j.featurize.FittedTransform;
-import automl4j.leaderboard.TrialResult;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Labels;
@@ -19,7 +20,7 @@ import tech.tablesaw.api.Table;
  * Refits finished trials' configs on all training rows for the exported pipeline, fitting the featurizer once per
  * distinct featurization choice so that ensemble members with the same choices share one transform.
  */
-public final class Refitter {
+final class Refitter {
     /**
      * A refitted config.
      *
@@ -28,7 +29,7 @@ public final class Refitter {
      * @param config    the config it was refitted with: the trial's, with the settings its fits learned
      * @param seconds   wall time of the refit, featurization included
      */
-    public record Fitted(FittedTransform transform, FittedModel model, automl4j.space.Config config, double seconds) {
+    record Fitted(FittedTransform transform, FittedModel model, automl4j.space.Config config, double seconds) {
     }
 
     private final Featurizer featurizer;
@@ -40,16 +41,19 @@ public final class Refitter {
     private final long deadlineNanos;
     private final Map<Map<String, Object>, FittedTransform> transforms = new HashMap<>();
 
-    public Refitter(Featurizer featurizer, Table table, int[] rows, Target target, double[] y, Map<String, Object> defaultChoices,
-                    FittedTransform defaultTransform, int threads, long deadlineNanos) {
-        this.featurizer = featurizer;
-        this.table = table;
-        this.rows = rows;
-        this.target = target;
-        this.y = y;
+    /**
+     * A refitter of {@code problem}'s trials on all its rows, with {@code featurized}'s featurizer (already fitted with
+     * the default choices), using at most {@code threads} threads, with fits that stop at {@code deadlineNanos}.
+     */
+    Refitter(Problem problem, Featurized featurized, int threads, long deadlineNanos) {
+        this.featurizer = featurized.featurizer();
+        this.table = problem.data().table();
+        this.rows = problem.rows();
+        this.target = problem.target();
+        this.y = problem.y();
         this.threads = threads;
         this.deadlineNanos = deadlineNanos;
-        transforms.put(new TreeMap<>(defaultChoices), defaultTransform);
+        transforms.put(new TreeMap<>(featurized.defaults()), featurized.full());
     }
 
     /** {@code trial}'s config with the settings its validation fits learned (such as early-stopped rounds). */
@@ -82,7 +86,7 @@ public final class Refitter {
      * Refits {@code trial}'s config with {@code learner}, expected to take {@code expectedSeconds} on one thread;
      * exceptions from the featurizer or learner propagate.
      */
-    public Fitted refit(TrialResult trial, Learner learner, double expectedSeconds) {
+    Fitted refit(TrialResult trial, Learner learner, double expectedSeconds) {
         long start = System.nanoTime();
         int threads = threadsFor(expectedSeconds, (deadlineNanos - start) / 1e9, this.threads);
         Map<String, Object> choices = new TreeMap<>(TrialEvaluator.featurizeChoices(trial.trial().config()));

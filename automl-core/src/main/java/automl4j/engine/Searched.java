@@ -1,0 +1,20 @@
+package automl4j.engine;
+
+import automl4j.leaderboard.TrialResult;
+import automl4j.ensemble.ValidationPool;
+
+import java.util.List;
+
+/**
+ * The search stage's result.
+ *
+ * @param results every trial's result, in trial-id order
+ * @param pool    the trials' validation predictions kept for ensemble selection (empty unless the run ensembles);
+ *                nothing adds to it after the search
+ * @param costs   the expected refit times of the trials' configs
+ */
+record Searched(List<TrialResult> results, ValidationPool pool, RefitCosts costs) {
+    Searched {
+        results = List.copyOf(results);
+    }
+}
