@@ -1,4 +1,4 @@
-package automl4j.execute;
+package automl4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import automl4j.data.Classification;
 import automl4j.data.Task;
 import automl4j.data.TaskData;
 import automl4j.datasets.DefaultDataset;
+import automl4j.execute.Isolation;
 import automl4j.learn.Labels;
 import automl4j.learn.Learner;
 import automl4j.learn.Learners;

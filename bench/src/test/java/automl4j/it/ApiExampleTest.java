@@ -1,7 +1,10 @@
-package automl4j;
+package automl4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import automl4j.AutoMl;
+import automl4j.AutoMlModel;
+import automl4j.AutoMlRun;
 import automl4j.data.TaskData;
 import automl4j.datasets.DefaultDataset;
 import automl4j.learn.Predictions;

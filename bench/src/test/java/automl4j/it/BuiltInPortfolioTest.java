@@ -1,10 +1,11 @@
-package automl4j.search;
+package automl4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import automl4j.data.Task;
 import automl4j.learn.Learner;
 import automl4j.learn.Learners;
+import automl4j.search.Portfolio;
 import automl4j.space.Config;
 import java.io.IOException;
 import java.io.InputStream;
