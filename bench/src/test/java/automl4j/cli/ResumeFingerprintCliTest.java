@@ -18,18 +18,7 @@ class ResumeFingerprintCliTest {
     private static final Map<String, String> CHANGED = new LinkedHashMap<>();
 
     static {
-        CHANGED.put("featurize.kinds", "{region: text}");
-        CHANGED.put("featurize.imputation", "mean");
-        CHANGED.put("featurize.scaling", "robust");
-        CHANGED.put("featurize.low_cardinality", "target");
-        CHANGED.put("featurize.high_cardinality", "frequency");
-        CHANGED.put("featurize.one_hot_max", "8");
-        CHANGED.put("featurize.rare_min_count", "5");
-        CHANGED.put("featurize.text_words", "500");
-        CHANGED.put("featurize.text_chars", "100");
-        CHANGED.put("featurize.leakage", "drop");
-        CHANGED.put("featurize.target_encoding_folds", "3");
-        CHANGED.put("featurize.search", "false");
+        CHANGED.putAll(ChangedFeaturizeKeys.VALUES);
     }
 
     @TempDir
