@@ -49,16 +49,21 @@ public final class Tasks {
      * fold whose process died): the same name {@link Task#defaultMetric()} gives once the task is resolved.
      */
     public static String defaultMetricOf(String label) {
-        return switch (parseLabel(label)) {
-            case BINARY -> "auc";
-            case MULTICLASS -> "logloss";
-            default -> "rmse";
-        };
+        return example(label).defaultMetric();
     }
 
     /** The secondary metric name of the tasks a label names, as {@link Task#secondaryMetric()} gives it. */
     public static String secondaryMetricOf(String label) {
-        return parseLabel(label).equals(REGRESSION) ? "r2" : "accuracy";
+        return example(label).secondaryMetric();
+    }
+
+    /** A task of {@code label} with placeholder classes: what depends only on the label is asked of the task itself. */
+    private static Task example(String label) {
+        return switch (parseLabel(label)) {
+            case BINARY -> new Classification(List.of("0", "1"));
+            case MULTICLASS -> new Classification(List.of("0", "1", "2"));
+            default -> new Regression();
+        };
     }
 
     /**
