@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -95,7 +96,8 @@ public final class SearchLoop {
                       RunListener listener, ToDoubleFunction<TrialResult> refitSeconds) {
         this.space = proposals.space();
         this.searcher = proposals.searcher();
-        this.initial = proposals.initial();
+        // The same config twice would spend a trial on an answer already known (a portfolio entry can equal a default).
+        this.initial = proposals.initial().stream().distinct().toList();
         this.prior = proposals.prior();
         this.seed = proposals.seed();
         this.metric = scoring.metric();
@@ -103,7 +105,7 @@ public final class SearchLoop {
         this.runner = runner;
         this.splits = splits;
         this.threadsPerTrial = threadsPerTrial;
-        this.listener = listener;
+        this.listener = new GuardedListener(listener);
         this.refitSeconds = refitSeconds;
     }
 
@@ -164,6 +166,11 @@ public final class SearchLoop {
             }
             if (!stop && free && reruns.isEmpty() && finishedPrefix >= next - lag) {
                 Config config = next < initial.size() ? initial.get(next) : propose(configs, results, next);
+                if (config == null) {
+                    // Every config of the space has been tried (a small, discrete space): nothing new to learn.
+                    maxTrials = next;
+                    continue;
+                }
                 double expected = typicalSeconds(results, config.learner());
                 if (completed > 0 && now + (long) (expected * 1e9) - searchEnd > 0) {
                     // It would be abandoned at the search end: end the search instead of wasting the time.
@@ -228,7 +235,13 @@ public final class SearchLoop {
                 scoring.wantsPredictions());
         long now = System.nanoTime();
         listener.trialStarted(trial, (now - startNanos) / 1e9);
-        CompletableFuture<TrialOutcome> future = runner.submit(task);
+        CompletableFuture<TrialOutcome> future;
+        try {
+            future = runner.submit(task);
+        } catch (RuntimeException e) {
+            // A runner that throws instead of failing the trial's future breaks its contract; the trial fails, not the run.
+            future = CompletableFuture.failedFuture(e);
+        }
         running.put(trial.id(), new Running(trial, future, now));
         future.whenComplete((r, e) -> done.add(trial.id()));
     }
@@ -278,6 +291,17 @@ public final class SearchLoop {
         return Pruning.from(visible, scoring.splitCount());
     }
 
+    /** Most times the searcher is asked again when it proposes a config already tried in this run. */
+    static final int REPROPOSALS = 3;
+    /** Most random draws tried after that before the space counts as exhausted. */
+    static final int RANDOM_DRAWS = 64;
+
+    /**
+     * The config of trial {@code next}: the searcher's proposal if it is in the space and new to this run; else the
+     * searcher asked again with the repeat as pending; else a random draw from the space. Null if no new config was
+     * found, which ends the search. A searcher that throws is reported and replaced by random draws for this trial: a
+     * broken searcher costs search quality, never the run.
+     */
     private Config propose(List<Config> configs, List<TrialResult> results, int next) {
         int seen = Math.max(0, next - lag);
         List<Observation> observed = new ArrayList<>();
@@ -288,12 +312,36 @@ public final class SearchLoop {
                     : r.outcome() instanceof TrialOutcome.Pruned p ? metric.loss(p.partialScore()) : Double.NaN;
             observed.add(new Observation(configs.get(i), loss, withCosts ? seconds(r.outcome()) : Double.NaN));
         }
-        SearchHistory history = new SearchHistory(space, observed, configs.subList(seen, next), seed);
-        List<Config> proposal = searcher.propose(history, 1);
-        if (proposal.isEmpty() || !space.contains(proposal.get(0))) {
-            throw new IllegalStateException("searcher '" + searcher.id() + "' proposed a config outside the space: " + proposal);
+        java.util.Set<Config> tried = new java.util.HashSet<>(configs);
+        List<Config> pending = new ArrayList<>(configs.subList(seen, next));
+        for (int attempt = 0; attempt <= REPROPOSALS; attempt++) {
+            Config proposal;
+            try {
+                List<Config> proposed = searcher.propose(new SearchHistory(space, observed, List.copyOf(pending), seed), 1);
+                proposal = proposed.isEmpty() ? null : proposed.get(0);
+            } catch (RuntimeException e) {
+                listener.info("searcher '" + searcher.id() + "' failed to propose trial " + next + " (" + e.getClass().getSimpleName()
+                        + ": " + e.getMessage() + "); a random config from the space is tried instead");
+                break;
+            }
+            if (proposal == null || !space.contains(proposal)) {
+                listener.info("searcher '" + searcher.id() + "' proposed a config outside the space for trial " + next + " ("
+                        + proposal + "); a random config from the space is tried instead");
+                break;
+            }
+            if (!tried.contains(proposal)) {
+                return proposal;
+            }
+            pending.add(proposal);
         }
-        return proposal.get(0);
+        SplittableRandom random = new SplittableRandom(Seeds.derive(Seeds.derive(seed, next), 1));
+        for (int draw = 0; draw < RANDOM_DRAWS; draw++) {
+            Config c = space.sample(random);
+            if (!tried.contains(c)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private static double seconds(TrialOutcome o) {

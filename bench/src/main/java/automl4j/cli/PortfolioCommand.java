@@ -73,10 +73,24 @@ final class PortfolioCommand implements Callable<Integer> {
     @Option(names = "--datasets", split = ",", description = "Datasets to use (default: every non-forecasting dataset).")
     List<String> datasets;
 
+    @Option(names = "--all-rows", description = "Use every row instead of one outer fold's training rows: for a suite kept "
+            + "apart for meta-learning (../shared/datasets/meta), whose rows never score a framework.")
+    boolean allRows;
+
+    @Option(names = "--max-rows", defaultValue = "0", description = "Datasets with more rows are sampled down to this many "
+            + "(seeded, without replacement) so that the derivation's time stays bounded; 0 keeps every row (default: ${DEFAULT-VALUE}).")
+    int maxRows;
+
+    @Option(names = "--trials", defaultValue = "0", description = "Trials of each step-1 search instead of --budget seconds "
+            + "(each trial at most --budget seconds): the candidates then no longer depend on how busy the machine is; "
+            + "0: step 1 is bounded by --budget (default: ${DEFAULT-VALUE}).")
+    int trials;
+
     @Override
     public Integer call() throws IOException {
-        if (candidates < 1 || size < 1 || budget <= 0 || cores < 1 || fold < 0 || fold > 4) {
-            throw new UsageException("--candidates, --size and --cores must be >= 1, --budget > 0 and --fold in 0..4");
+        if (candidates < 1 || size < 1 || budget <= 0 || cores < 1 || fold < 0 || fold > 4 || maxRows < 0 || trials < 0) {
+            throw new UsageException("--candidates, --size and --cores must be >= 1, --budget > 0, --fold in 0..4, --max-rows and "
+                    + "--trials >= 0");
         }
         List<SuiteEntry> entries = Suite.read(suite).stream().filter(e -> datasets == null || datasets.contains(e.name())).toList();
         Map<SuiteEntry, Table> train = new LinkedHashMap<>();
@@ -85,8 +99,10 @@ final class PortfolioCommand implements Callable<Integer> {
             Table t = trainingRows(e);
             train.put(e, t);
             long t0 = System.nanoTime();
-            AutoMlRun run = base(e).budget(Budget.ofTime(Duration.ofMillis(Math.round(budget * 1000))))
-                    .searcher(RunExecution.resolveSearcher("hybrid")).build().fit(data(e, t));
+            Duration seconds = Duration.ofMillis(Math.round(budget * 1000));
+            AutoMl.Builder builder = trials > 0 ? base(e).budget(new Budget(seconds.multipliedBy(trials), trials)).trialTimeout(seconds)
+                    : base(e).budget(Budget.ofTime(seconds));
+            AutoMlRun run = builder.searcher(RunExecution.resolveSearcher("hybrid")).build().fit(data(e, t));
             List<Config> mine = pool.computeIfAbsent(e.task(), k -> new ArrayList<>());
             int added = 0;
             for (TrialResult r : run.leaderboard().rows()) {
@@ -135,9 +151,11 @@ final class PortfolioCommand implements Callable<Integer> {
             }
             chosen.put(task, picked);
         }
-        String derived = String.format(Locale.ROOT, "automl portfolio --budget %s --candidates %d --size %d --fold %d --cores %d "
-                        + "--seed %d on %s, %s", budget, candidates, size, fold, cores, seed,
-                entries.stream().map(SuiteEntry::name).toList(), LocalDate.now());
+        String rows = (allRows ? "--all-rows" : "--fold " + fold) + (maxRows > 0 ? " --max-rows " + maxRows : "")
+                + (trials > 0 ? " --trials " + trials : "");
+        String derived = String.format(Locale.ROOT, "automl portfolio --budget %s --candidates %d --size %d %s --cores %d "
+                        + "--seed %d on %s (%s), %s", budget, candidates, size, rows, cores, seed,
+                entries.stream().map(SuiteEntry::name).toList(), suiteName(), LocalDate.now());
         Portfolio portfolio = new Portfolio(chosen, derived);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
@@ -163,16 +181,46 @@ final class PortfolioCommand implements Callable<Integer> {
         return TaskData.of(t, e.target(), e.task(), e.name());
     }
 
+    /** The suite as named in the portfolio's provenance: its folder and file, e.g. {@code meta/suite.json}. */
+    private String suiteName() {
+        Path abs = suite.toAbsolutePath().normalize();
+        Path dir = abs.getParent() == null ? null : abs.getParent().getFileName();
+        return (dir == null ? "" : dir + "/") + abs.getFileName();
+    }
+
     private Table trainingRows(SuiteEntry e) {
         Table table = CsvReader.comma().read(e.file());
-        int[] folds = Suite.readFolds(e.foldsFile(), table.rowCount());
         Selection keep = Selection.with();
-        for (int i = 0; i < folds.length; i++) {
-            if (folds[i] != fold) {
-                keep.add(i);
+        if (allRows) {
+            keep = Selection.withRange(0, table.rowCount());
+        } else {
+            int[] folds = Suite.readFolds(e.foldsFile(), table.rowCount());
+            for (int i = 0; i < folds.length; i++) {
+                if (folds[i] != fold) {
+                    keep.add(i);
+                }
             }
         }
-        return table.where(keep);
+        Table rows = table.where(keep);
+        return maxRows > 0 && rows.rowCount() > maxRows ? sample(rows, maxRows, seed) : rows;
+    }
+
+    /** {@code n} of {@code table}'s rows drawn without replacement by {@code seed}, in their original order. */
+    static Table sample(Table table, int n, long seed) {
+        int[] index = new int[table.rowCount()];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = i;
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < n; i++) {
+            int j = i + random.nextInt(index.length - i);
+            int t = index[i];
+            index[i] = index[j];
+            index[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(index, n);
+        Arrays.sort(chosen);
+        return table.rows(chosen);
     }
 
     /** The config without featurization choices, which belong to a dataset rather than to the portfolio. */
