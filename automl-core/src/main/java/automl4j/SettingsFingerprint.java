@@ -40,6 +40,9 @@ final class SettingsFingerprint {
             "pruning", Setting.PRUNING.key(),
             "ensemble_rounds", Setting.ENSEMBLE_ROUNDS.key());
 
+    /** Settings added after journals were first written, with the value that journals without them ran with. */
+    static final Map<String, String> ADDED_SINCE = Map.of(Setting.STACKING.key(), "false");
+
     private SettingsFingerprint() {
     }
 
@@ -70,6 +73,7 @@ final class SettingsFingerprint {
             case PRUNING -> Boolean.toString(s.pruning());
             case PORTFOLIO -> digest(s.portfolio());
             case ENSEMBLE_ROUNDS -> Integer.toString(s.ensembleRounds());
+            case STACKING -> Boolean.toString(s.stacking());
             case TRIAL_TIMEOUT -> s.trialTimeout() == null ? "none" : s.trialTimeout().toString();
             case FEATURIZER -> s.featurizer().id();
             case CORES, THREADS_PER_TRIAL, ISOLATION, WORKER_HEAP_MB, GPUS, TIME_OUTSIDE, LISTENER, JOURNAL -> null;
@@ -100,7 +104,7 @@ final class SettingsFingerprint {
 
     /** {@code journal}'s fingerprint with every key of {@link #LEGACY_KEYS} renamed (and {@code budget.time} converted). */
     static Map<String, String> upgrade(Map<String, String> journal) {
-        Map<String, String> m = new TreeMap<>();
+        Map<String, String> m = new TreeMap<>(ADDED_SINCE);
         journal.forEach((key, value) -> {
             String now = LEGACY_KEYS.getOrDefault(key, key);
             m.put(now, key.equals("budget.time") ? legacySeconds(value) : value);

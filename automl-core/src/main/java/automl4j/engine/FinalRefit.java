@@ -3,6 +3,7 @@ package automl4j.engine;
 import automl4j.leaderboard.Leaderboard;
 import automl4j.leaderboard.TrialResult;
 import automl4j.ensemble.EnsembleBuilder;
+import automl4j.ensemble.StackBuilder;
 import automl4j.pipeline.Pipeline;
 
 import automl4j.learn.Learner;
@@ -58,8 +59,12 @@ final class FinalRefit {
         double secondsLeft = run.secondsLeft();
         EnsembleBuilder builder = new EnsembleBuilder(featurized.splits(), metric, problem.task(), run.settings().ensembleRounds());
         long selectionDeadline = System.nanoTime() + (long) (Math.max(0.2, 0.25 * Math.max(0, secondsLeft)) * 1e9);
+        double secondsForRefit = Math.max(0, secondsLeft) + run.grace() / 2e9;
         Optional<EnsembleBuilder.Plan> chosen = builder.build(searched.pool().entries(), searched.results(), searched.costs()::estimate,
-                Math.max(0, secondsLeft) + run.grace() / 2e9, run.settings().seed(), selectionDeadline);
+                secondsForRefit, run.settings().seed(), selectionDeadline);
+        if (run.settings().stacking()) {
+            chosen = better(chosen, stacked(secondsForRefit));
+        }
         if (chosen.isEmpty() || !(metric.loss(chosen.get().row().completed().score())
                 <= metric.loss(board.best().orElseThrow().completed().score()))) {
             return Optional.empty();
@@ -73,6 +78,28 @@ final class FinalRefit {
         }
     }
 
+    /** The stacked ensemble of the kept trials, or empty if none was found or fitting it failed (which is reported). */
+    private Optional<EnsembleBuilder.Plan> stacked(double secondsForRefit) {
+        try {
+            List<int[]> validRows = problem.plan().splits().stream().map(automl4j.data.ValidationPlan.Split::valid).toList();
+            return new StackBuilder(featurized.splits(), validRows, problem.metric(), problem.task())
+                    .build(searched.pool().entries(), searched.results(), searched.costs()::estimate, secondsForRefit, run.settings().seed());
+        } catch (RuntimeException e) {
+            run.listener().info("fitting the stacked ensemble failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); it is left out");
+            return Optional.empty();
+        }
+    }
+
+    /** The better of two ensembles by validation loss; on a tie the first (the selected average, the simpler model). */
+    private Optional<EnsembleBuilder.Plan> better(Optional<EnsembleBuilder.Plan> a, Optional<EnsembleBuilder.Plan> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isPresent() ? a : b;
+        }
+        Metric metric = problem.metric();
+        return metric.loss(b.get().row().completed().score()) < metric.loss(a.get().row().completed().score()) ? b : a;
+    }
+
     /** Refits the members of {@code ens} that fit in the time left (the heaviest always) and assembles the run. */
     private EngineResult refit(EnsembleBuilder.Plan ens) {
         List<Pipeline.Member> members = new ArrayList<>();
@@ -83,6 +110,11 @@ final class FinalRefit {
             // Members come heaviest first; one whose refit would end past the deadline is left out rather
             // than overrun the budget (the estimates are generous; refits on a busy machine are not).
             if (m > 0 && System.nanoTime() + (long) (searched.costs().expected(member) * 1e9) - deadline > 0) {
+                if (ens.stack() != null) {
+                    // A level-2 model is fitted on exactly its members: without one of them it would predict nonsense.
+                    throw new IllegalStateException("the budget ran out before member " + member.trial().id()
+                            + " of the stacked ensemble was refitted");
+                }
                 dropped.add(member.trial().id());
                 continue;
             }
@@ -102,7 +134,7 @@ final class FinalRefit {
         withEnsemble.add(ens.row());
         info.put("validation_score", Double.toString(ens.row().completed().score()));
         info.put("trial", Integer.toString(ens.row().trial().id()));
-        Pipeline best = new Pipeline(problem.target(), members, ens.row().trial().config(), info);
+        Pipeline best = new Pipeline(problem.target(), members, ens.row().trial().config(), info, ens.stack());
         long end = System.nanoTime();
         return new EngineResult(new Leaderboard(problem.metric(), withEnsemble), best, ens.row(), problem.plan().description(),
                 featurized.report(), (end - run.start()) / 1e9, (end - refitStart) / 1e9);

@@ -45,8 +45,14 @@ public final class EnsembleBuilder {
      * @param members the member trials, heaviest first
      * @param weights their weights, summing to one
      * @param row     its leaderboard row
+     * @param stack   the level-2 model that combines the members, or null for their weighted average
      */
-    public record Plan(List<TrialResult> members, List<Double> weights, TrialResult row) {
+    public record Plan(List<TrialResult> members, List<Double> weights, TrialResult row, automl4j.pipeline.Stack stack) {
+        /** Copies the lists. */
+        public Plan {
+            members = List.copyOf(members);
+            weights = List.copyOf(weights);
+        }
     }
 
     /**
@@ -84,7 +90,7 @@ public final class EnsembleBuilder {
                 members.add(results.get(candidates.get(c).trialId()));
                 weights.add(w[c]);
             }
-            return Optional.of(new Plan(members, weights, row(members, weights, candidates, chosen, w, results.size(), seed)));
+            return Optional.of(new Plan(members, weights, row(members, weights, candidates, chosen, w, results.size(), seed), null));
         }
         return Optional.empty();
     }
@@ -105,7 +111,14 @@ public final class EnsembleBuilder {
                 blend[i] += w[c] * p[i];
             }
         }
-        double[] scores = splitScores(blend);
+        return row(members, weights, splitScores(blend), id, seed, Map.of());
+    }
+
+    /**
+     * The leaderboard row of an ensemble of {@code members} with {@code weights} that scored {@code scores} on the
+     * validation splits; its config names the members and adds {@code values}.
+     */
+    static TrialResult row(List<TrialResult> members, List<Double> weights, double[] scores, int id, long seed, Map<String, Object> values) {
         double mean = java.util.Arrays.stream(scores).average().orElse(Double.NaN);
         double var = 0;
         for (double s : scores) {
@@ -123,9 +136,9 @@ public final class EnsembleBuilder {
             devices.put(c.device(), true);
             text.append(m == 0 ? "" : " ").append(String.format(Locale.ROOT, "%d:%.2f", members.get(m).trial().id(), weights.get(m)));
         }
-        Map<String, Object> values = new TreeMap<>();
-        values.put("members", text.toString());
-        Trial trial = new Trial(id, Config.of(ENSEMBLE, values), seed);
+        Map<String, Object> config = new TreeMap<>(values);
+        config.put("members", text.toString());
+        Trial trial = new Trial(id, Config.of(ENSEMBLE, config), seed);
         return new TrialResult(trial, new TrialOutcome.Completed(mean, std, fit, predict, String.join("+", devices.keySet()),
                 Map.of(), java.util.Arrays.stream(scores).boxed().toList()));
     }
@@ -135,16 +148,6 @@ public final class EnsembleBuilder {
     }
 
     private double[] splitScores(double[] blend) {
-        int width = task.predictionWidth();
-        double[] scores = new double[splits.size()];
-        int at = 0;
-        for (int s = 0; s < splits.size(); s++) {
-            PreparedSplit split = splits.get(s);
-            int rows = split.valid().rows();
-            Predictions p = Predictions.ofFlat(task, java.util.Arrays.copyOfRange(blend, at, at + rows * width));
-            at += rows * width;
-            scores[s] = metric.score(split.validLabels(), p);
-        }
-        return scores;
+        return new SplitScores(splits, metric, task).of(blend);
     }
 }

@@ -19,6 +19,7 @@ import automl4j.learn.Learner;
 import automl4j.learn.Learners;
 import automl4j.learn.ModelArtifact;
 import automl4j.pipeline.Pipeline;
+import automl4j.pipeline.Stack;
 import automl4j.space.Config;
 import automl4j.space.ConfigJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -266,7 +267,26 @@ final class BundleReader {
                 members.add(inManifest(() -> new Pipeline.Member(transforms.get(index), model, memberConfig, weight)));
             }
         }
-        return inManifest(() -> new Pipeline(target, members, config, info));
+        Stack stack = version >= 4 && manifest.has("stack") ? inManifest(() -> stack(manifest)) : null;
+        return inManifest(() -> new Pipeline(target, members, config, info, stack));
+    }
+
+    /** The level-2 model of a stacked ensemble (format version 4). */
+    private static Stack stack(JsonNode manifest) {
+        JsonNode st = object(manifest, "", "stack");
+        double scale = number(st, "stack", "scale");
+        JsonNode bias = st.get("bias");
+        if (bias == null || !bias.isArray() || bias.size() == 0 || bias.size() > (1 << 16)) {
+            throw new IllegalArgumentException("stack.bias must be a non-empty array of numbers");
+        }
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < bias.size(); i++) {
+            if (!bias.get(i).isNumber() || !Double.isFinite(bias.get(i).asDouble())) {
+                throw new IllegalArgumentException("stack.bias[" + i + "] must be a finite number");
+            }
+            values.add(bias.get(i).asDouble());
+        }
+        return new Stack(scale, values);
     }
 
     private static Target target(JsonNode manifest) {

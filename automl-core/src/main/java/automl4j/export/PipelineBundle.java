@@ -33,8 +33,13 @@ import java.util.zip.ZipOutputStream;
 public final class PipelineBundle {
     /** Value of {@code format} in every manifest. */
     public static final String FORMAT = "automl4j-pipeline";
-    /** The format version this code writes. */
-    public static final int VERSION = 3;
+    /** The newest format version this code writes and reads: version 4 adds a stacked ensemble's level-2 model. */
+    public static final int VERSION = 4;
+    /**
+     * The version written for a pipeline without a stack: version 3, so that a reader from before stacking still reads
+     * every file that it can predict correctly.
+     */
+    static final int VERSION_WITHOUT_STACK = 3;
     static final String MANIFEST = "manifest.json";
     static final String MANIFEST_DIGEST = "manifest.sha256";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,7 +52,7 @@ public final class PipelineBundle {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("format", FORMAT);
-        manifest.put("format_version", VERSION);
+        manifest.put("format_version", model.stack().isPresent() ? VERSION : VERSION_WITHOUT_STACK);
         manifest.put("automl4j_version", Versions.automl4j());
         manifest.put("java_version", System.getProperty("java.version"));
         ObjectNode target = manifest.putObject("target");
@@ -80,6 +85,12 @@ public final class PipelineBundle {
             ObjectNode props = m.putObject("properties");
             artifact.properties().forEach(props::put);
         }
+        model.stack().ifPresent(stack -> {
+            ObjectNode st = manifest.putObject("stack");
+            st.put("scale", stack.scale());
+            ArrayNode bias = st.putArray("bias");
+            stack.bias().forEach(bias::add);
+        });
         manifest.putPOJO("info", new TreeMap<>(model.info()));
         ObjectNode listed = manifest.putObject("entries");
         entries.forEach((name, data) -> listed.putObject(name).put("size", data.length).put("sha256", sha256(data)));
@@ -104,7 +115,7 @@ public final class PipelineBundle {
     }
 
     /**
-     * Reads a pipeline file of format version 1, 2 or 3; the featurizers and learners named in it must be on the class
+     * Reads a pipeline file of format version 1 to 4; the featurizers and learners named in it must be on the class
      * path. Safe for files from anyone: only the entries the manifest names are read, each under a size limit counted
      * while inflating, every entry must match its SHA-256, and every payload is checked before a library sees it.
      *

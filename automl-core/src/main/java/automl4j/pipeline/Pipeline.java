@@ -26,6 +26,7 @@ public final class Pipeline {
     private final List<Member> members;
     private final Config config;
     private final Map<String, String> info;
+    private final Stack stack;
 
     /**
      * One model of a pipeline.
@@ -69,7 +70,27 @@ public final class Pipeline {
      * @throws IllegalArgumentException if there is no member or the weights do not sum to one
      */
     public Pipeline(Target target, List<Member> members, Config config, Map<String, String> info) {
+        this(target, members, config, info, null);
+    }
+
+    /**
+     * A stacked ensemble: members combined by a level-2 model ({@link Stack}) instead of averaged.
+     *
+     * @param target  the target it predicts
+     * @param members the members, heaviest first; weights sum to one
+     * @param config  an {@code ensemble} config naming them
+     * @param info    provenance recorded in the exported file
+     * @param stack   the level-2 model, or null for a weighted average
+     * @throws IllegalArgumentException if there is no member, the weights do not sum to one, or the stack's bias does
+     *                                  not have one entry per class (one for regression)
+     */
+    public Pipeline(Target target, List<Member> members, Config config, Map<String, String> info, Stack stack) {
         this.target = Objects.requireNonNull(target, "target");
+        this.stack = stack;
+        if (stack != null && stack.bias().size() != target.task().predictionWidth()) {
+            throw new IllegalArgumentException("a stack over " + target.task().label() + " predictions needs "
+                    + target.task().predictionWidth() + " bias values, but has " + stack.bias().size());
+        }
         this.members = List.copyOf(members);
         this.config = Objects.requireNonNull(config, "config");
         this.info = java.util.Collections.unmodifiableMap(new TreeMap<>(info));
@@ -88,21 +109,28 @@ public final class Pipeline {
      * @throws IllegalArgumentException naming a missing input column or a value of the wrong type
      */
     public Predictions predict(Table rows) {
-        if (members.size() == 1) {
+        if (members.size() == 1 && stack == null) {
             Member m = members.get(0);
             return m.model().predict(m.transform().transform(rows, null));
         }
         Map<FittedTransform, FeatureMatrix> features = new IdentityHashMap<>();
-        // Members combine in the form their task gives predictions: a weighted sum of each member's flat array.
-        double[] sum = null;
-        for (Member m : members) {
+        // Members combine in the form their task gives predictions: a weighted sum of each member's flat array, or the
+        // stack's level-2 model over them.
+        double[][] flat = new double[members.size()][];
+        double[] weights = new double[members.size()];
+        for (int k = 0; k < members.size(); k++) {
+            Member m = members.get(k);
             FeatureMatrix x = features.computeIfAbsent(m.transform(), t -> t.transform(rows, null));
-            double[] flat = m.model().predict(x).toFlat();
-            if (sum == null) {
-                sum = new double[flat.length];
-            }
-            for (int i = 0; i < flat.length; i++) {
-                sum[i] += m.weight() * flat[i];
+            flat[k] = m.model().predict(x).toFlat();
+            weights[k] = m.weight();
+        }
+        if (stack != null) {
+            return Predictions.ofFlat(target.task(), stack.combine(flat, weights, target.task().predictionWidth()));
+        }
+        double[] sum = new double[flat[0].length];
+        for (int k = 0; k < flat.length; k++) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += weights[k] * flat[k][i];
             }
         }
         return Predictions.ofFlat(target.task(), sum);
@@ -135,9 +163,14 @@ public final class Pipeline {
         return members;
     }
 
-    /** True if the pipeline averages more than one model. */
+    /** True if the pipeline combines more than one model (or stacks one). */
     public boolean isEnsemble() {
-        return members.size() > 1;
+        return members.size() > 1 || stack != null;
+    }
+
+    /** The level-2 model of a stacked ensemble; empty for a single model or a weighted average. */
+    public java.util.Optional<Stack> stack() {
+        return java.util.Optional.ofNullable(stack);
     }
 
     /** The fitted featurizer of the heaviest member. */

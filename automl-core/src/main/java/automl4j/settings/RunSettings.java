@@ -35,6 +35,7 @@ import java.util.function.Consumer;
  * @param portfolio      configs tried first, before the searcher proposes; null for {@link Portfolio#builtIn()}
  * @param ensembleRounds rounds of greedy ensemble selection over the finished trials; 0 or 1 exports the best single
  *                       trial
+ * @param stacking       whether a stacked ensemble is also fitted (with ensembles on)
  * @param trialTimeout   longest time one trial may take, or null for the whole budget
  * @param featurizer     the featurizer, or null for {@code tabular}
  * @param cores          cores the run may use, at least {@code threadsPerTrial}
@@ -48,11 +49,14 @@ import java.util.function.Consumer;
  * @param journal        the journal file, or null for none
  */
 public record RunSettings(Metric metric, Budget budget, long seed, List<Learner> learners, Searcher searcher,
-                          boolean pruning, Portfolio portfolio, int ensembleRounds, Duration trialTimeout,
+                          boolean pruning, Portfolio portfolio, int ensembleRounds, boolean stacking, Duration trialTimeout,
                           Featurizer featurizer, int cores, int threadsPerTrial, Isolation isolation, int workerHeapMb,
                           List<Gpus.Gpu> gpus, Duration timeOutside, RunListener listener, Path journal) {
     /** Rounds of ensemble selection unless the builder says otherwise. */
     public static final int DEFAULT_ENSEMBLE_ROUNDS = 50;
+
+    /** Whether a stacked ensemble is fitted unless the builder says otherwise. */
+    public static final boolean DEFAULT_STACKING = false;
 
     /**
      * Most rounds of ensemble selection: each round scans every candidate's validation predictions, and the selection

@@ -31,6 +31,10 @@ public enum Setting {
     ENSEMBLE_ROUNDS("search.ensemble_rounds", Scope.FINGERPRINTED, "rounds of greedy ensemble selection over the best "
             + "trials, 0 to 10000; the ensemble is exported if it validates better than every single trial; 0 exports "
             + "the best single trial (default 50)"),
+    /** Stacking beside ensemble selection. */
+    STACKING("search.stacking", Scope.FINGERPRINTED, "true also fits a stacked ensemble (a level-2 model on the best "
+            + "trials' out-of-fold predictions), exported if it validates better than the selected ensemble and every "
+            + "single trial (default false)"),
     /** The longest one trial may run. */
     TRIAL_TIMEOUT("trial_timeout", Scope.FINGERPRINTED, "longest one trial may run in seconds, > 0 (default: the whole "
             + "budget)"),

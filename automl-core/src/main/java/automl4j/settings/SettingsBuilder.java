@@ -32,6 +32,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
     private boolean pruning = true;
     private Portfolio portfolio;
     private int ensembleRounds = RunSettings.DEFAULT_ENSEMBLE_ROUNDS;
+    private boolean stacking = RunSettings.DEFAULT_STACKING;
     private Duration trialTimeout;
     private Featurizer featurizer;
     private Integer cores;
@@ -60,6 +61,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
         pruning = s.pruning();
         portfolio = s.portfolio();
         ensembleRounds = s.ensembleRounds();
+        stacking = s.stacking();
         trialTimeout = s.trialTimeout();
         featurizer = s.featurizer();
         cores = s.cores();
@@ -80,7 +82,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
      */
     protected final RunSettings settings() {
         int c = cores != null ? cores : Math.max(threadsPerTrial, Runtime.getRuntime().availableProcessors());
-        return new RunSettings(metric, budget, seed, learners, searcher, pruning, portfolio, ensembleRounds, trialTimeout,
+        return new RunSettings(metric, budget, seed, learners, searcher, pruning, portfolio, ensembleRounds, stacking, trialTimeout,
                 featurizer, c, threadsPerTrial, isolation, workerHeapMb, gpus, timeOutside, listener, journal);
     }
 
@@ -159,6 +161,19 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
      */
     public B ensembleRounds(int rounds) {
         this.ensembleRounds = RunSettings.checkEnsembleRounds(rounds);
+        return self();
+    }
+
+    /**
+     * {@code search.stacking}: also fit a stacked ensemble, a level-2 model (non-negative member weights and class
+     * offsets over the members' log-probabilities, or a non-negative linear blend for regression) on the out-of-fold
+     * validation predictions of the best trial of each learner and the best others; it is scored by predictions of
+     * level-2 models fitted without each split's rows, and exported if it validates better than the selected ensemble
+     * and every single trial. Needs ensembles on ({@code search.ensemble_rounds} above 1). Default
+     * {@value RunSettings#DEFAULT_STACKING}.
+     */
+    public B stacking(boolean on) {
+        this.stacking = on;
         return self();
     }
 

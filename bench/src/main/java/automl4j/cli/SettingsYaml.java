@@ -65,6 +65,7 @@ final class SettingsYaml {
             case PRUNING -> b.pruning(v.bool(key, true));
             case PORTFOLIO -> b.portfolio(v.bool(key, true) ? Portfolio.builtIn() : Portfolio.none());
             case ENSEMBLE_ROUNDS -> b.ensembleRounds(v.integer(key, 0));
+            case STACKING -> b.stacking(v.bool(key, true));
             case TRIAL_TIMEOUT -> b.trialTimeout(v.seconds(key));
             case CORES -> b.cores(v.integer(key, 0));
             case THREADS_PER_TRIAL -> b.threadsPerTrial(v.integer(key, 0));
@@ -124,6 +125,7 @@ final class SettingsYaml {
             case PRUNING -> n.booleanNode(r.pruning());
             case PORTFOLIO -> n.booleanNode(!Portfolio.none().equals(r.portfolio()));
             case ENSEMBLE_ROUNDS -> n.numberNode(r.ensembleRounds());
+            case STACKING -> n.booleanNode(r.stacking());
             case TRIAL_TIMEOUT -> r.trialTimeout() == null ? n.nullNode() : n.numberNode(r.trialTimeout().toNanos() / 1e9);
             case FEATURIZER -> text(r.featurizer() == null ? TABULAR : r.featurizer().id());
             case CORES -> n.numberNode(r.cores());
