@@ -14,6 +14,7 @@ import automl4j.space.Config;
 import automl4j.space.DoubleParam;
 import automl4j.space.IntParam;
 import automl4j.space.SearchSpace;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
@@ -128,7 +129,11 @@ public final class LightgbmLearner implements Learner {
                 }
             }
             int kept = stopping != null ? Math.min(stopping.keptRounds(), booster.rounds()) : 0;
-            return new LightgbmModel(booster.toText(kept), data.target(), kept, mean, sd, data.features().columns());
+            // The fitted model predicts from the same checked text that an export writes, so a loaded model predicts
+            // identically, and a text the loader would refuse fails this trial instead of a later load.
+            int columns = data.features().columns();
+            String text = LgbmModelText.check(booster.toText(kept).getBytes(StandardCharsets.US_ASCII), data.target(), columns);
+            return new LightgbmModel(text, data.target(), kept, mean, sd, columns);
         }
     }
 
