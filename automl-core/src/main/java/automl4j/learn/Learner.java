@@ -64,6 +64,15 @@ public interface Learner {
         return 4 * shape.denseBytes() + (1L << 20);
     }
 
+    /**
+     * True if runs that name no learners ({@code search.learners} left out) search this one; false for a learner that
+     * must be asked for by id until a benchmark says it earns its place (it is still discovered, so its models load).
+     * Defaults to true.
+     */
+    default boolean searchedByDefault() {
+        return true;
+    }
+
     /** The config to try first: the library's own defaults, expressed in this learner's space. */
     default Config defaultConfig(Task task) {
         SearchSpace space = space(task);

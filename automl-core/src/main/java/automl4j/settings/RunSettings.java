@@ -115,7 +115,7 @@ public record RunSettings(Metric metric, Budget budget, long seed, List<Learner>
     public RunSettings resolved() {
         return with(b -> {
             if (learners == null) {
-                List<Learner> found = Learners.discovered();
+                List<Learner> found = Learners.discovered().stream().filter(Learner::searchedByDefault).toList();
                 if (found.isEmpty()) {
                     throw new IllegalStateException("no learner is on the class path; add automl-learners or pass learners(...)");
                 }

@@ -17,7 +17,7 @@ public enum Setting {
     /** The most trials. */
     MAX_TRIALS("budget.max_trials", Scope.FINGERPRINTED, "most trials, >= 1 (default: no limit)"),
     /** The learners to search over. */
-    LEARNERS("search.learners", Scope.FINGERPRINTED, "list of learner ids to search over (default: all)"),
+    LEARNERS("search.learners", Scope.FINGERPRINTED, "list of learner ids to search over (default: all that are searched by default)"),
     /** The searcher. */
     SEARCHER("search.searcher", Scope.FINGERPRINTED, "random, tpe, gp, genetic or hybrid (default tpe)"),
     /** The run seed. */

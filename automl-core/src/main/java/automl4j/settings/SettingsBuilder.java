@@ -121,7 +121,10 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
         return self();
     }
 
-    /** {@code search.learners}: the learners to choose from, not empty, ids unique; default: every learner on the class path. */
+    /**
+     * {@code search.learners}: the learners to choose from, not empty, ids unique; default: every learner on the class
+     * path that is {@link Learner#searchedByDefault() searched by default}.
+     */
     public B learners(List<Learner> l) {
         this.learners = RunSettings.checkLearners(Objects.requireNonNull(l, "learners"));
         return self();

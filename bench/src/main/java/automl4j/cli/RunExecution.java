@@ -99,7 +99,7 @@ final class RunExecution {
     static List<Learner> resolveLearners(List<String> ids) {
         List<Learner> all = Learners.discovered();
         if (ids.isEmpty()) {
-            return all;
+            return all.stream().filter(Learner::searchedByDefault).toList();
         }
         Map<String, Learner> byId = Learners.byId(all);
         List<Learner> out = new ArrayList<>();
