@@ -80,6 +80,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--details", description = "Per-fold details as JSON lines (default: OUT.details.jsonl).")
     Path details;
 
+    @Option(names = "--stacking", defaultValue = "false", negatable = true, fallbackValue = "true",
+            description = "Also fit a stacked ensemble (search.stacking; default: ${DEFAULT-VALUE}).")
+    boolean stacking;
+
+    @Option(names = "--learners", split = ",", description = "Learner ids to search (default: the default learner set).")
+    List<String> learners;
+
+    @Option(names = "--portfolio-file", description = "A portfolio JSON (as automl portfolio writes) tried first instead of "
+            + "the built-in one, for comparing portfolios (default: the built-in one).")
+    Path portfolioFile;
+
+    @Option(names = "--trials", defaultValue = "0", description = "Most trials per fold, 0 for no limit; with a large "
+            + "--budget the folds then do not depend on how busy the machine is (default: ${DEFAULT-VALUE}).")
+    int trials;
+
     @Override
     public Integer call() throws Exception {
         if (!(budget > 0)) {
@@ -95,6 +110,13 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         RunExecution.resolveSearcher(searcher);
+        RunExecution.resolveLearners(learners == null ? List.of() : learners);
+        if (trials < 0) {
+            throw new UsageException("--trials must be >= 0, but was " + trials);
+        }
+        if (portfolioFile != null && !Files.isReadable(portfolioFile)) {
+            throw new UsageException("--portfolio-file: cannot read " + portfolioFile);
+        }
         List<SuiteEntry> entries = Suite.read(suite);
         if (datasets != null) {
             Set<String> known = new HashSet<>();
@@ -159,7 +181,14 @@ final class BenchCommand implements Callable<Integer> {
                 "--suite", suite.toString(), "--dataset", e.name(), "--fold", Integer.toString(fold),
                 "--budget", Double.toString(budget), "--cores", Integer.toString(cores), "--seed", Long.toString(seed),
                 "--searcher", searcher, "--ensemble-rounds", Integer.toString(ensembleRounds), "--pruning", Boolean.toString(pruning),
-                "--portfolio", Boolean.toString(portfolio), "--isolation", isolation, "--framework", framework, "--result", result.toString()));
+                "--portfolio", Boolean.toString(portfolio), "--isolation", isolation, "--framework", framework, "--result", result.toString(),
+                "--stacking", Boolean.toString(stacking), "--trials", Integer.toString(trials)));
+        if (learners != null && !learners.isEmpty()) {
+            cmd.addAll(List.of("--learners", String.join(",", learners)));
+        }
+        if (portfolioFile != null) {
+            cmd.addAll(List.of("--portfolio-file", portfolioFile.toAbsolutePath().toString()));
+        }
         long started = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         double limit = timeout != null ? timeout : 10 * budget + 600;

@@ -6,6 +6,7 @@ import automl4j.datasets.SuiteEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,6 +50,18 @@ final class BenchFoldCommand implements Callable<Integer> {
     @Option(names = "--framework", required = true)
     String framework;
 
+    @Option(names = "--stacking", defaultValue = "false", arity = "1")
+    boolean stacking;
+
+    @Option(names = "--learners", split = ",")
+    List<String> learners;
+
+    @Option(names = "--portfolio-file")
+    Path portfolioFile;
+
+    @Option(names = "--trials", defaultValue = "0")
+    int trials;
+
     @Option(names = "--result", required = true)
     Path result;
 
@@ -60,7 +73,8 @@ final class BenchFoldCommand implements Callable<Integer> {
         String details = "";
         try {
             FoldRunner.Outcome o = FoldRunner.run(entry, fold, budget, cores, seed, RunExecution.resolveSearcher(searcher),
-                    new FoldRunner.Options(ensembleRounds, pruning, portfolio, RunExecution.resolveIsolation(isolation)), framework);
+                    new FoldRunner.Options(ensembleRounds, pruning, portfolio, RunExecution.resolveIsolation(isolation), stacking,
+                            learners == null ? List.of() : learners, portfolioFile, trials), framework);
             row = o.row();
             details = o.details();
         } catch (RuntimeException | OutOfMemoryError e) {

@@ -20,6 +20,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -44,8 +45,31 @@ final class FoldRunner {
      * @param pruning        whether trials may be pruned
      * @param portfolio      whether the built-in portfolio is tried first
      * @param isolation      which trials run in worker processes
+     * @param stacking       whether a stacked ensemble competes with the selected one
+     * @param learners       the learner ids to search, or empty for the default set
+     * @param portfolioFile  a portfolio JSON tried first instead of the built-in one, or null
+     * @param maxTrials      most trials, 0 for no limit (the budget still bounds the time)
      */
-    record Options(int ensembleRounds, boolean pruning, boolean portfolio, automl4j.execute.Isolation isolation) {
+    record Options(int ensembleRounds, boolean pruning, boolean portfolio, automl4j.execute.Isolation isolation, boolean stacking,
+                   List<String> learners, java.nio.file.Path portfolioFile, int maxTrials) {
+        Options {
+            learners = List.copyOf(learners);
+        }
+
+        /** The portfolio tried first: none, the file's or the built-in one. */
+        automl4j.search.Portfolio resolvedPortfolio() {
+            if (!portfolio) {
+                return automl4j.search.Portfolio.none();
+            }
+            if (portfolioFile == null) {
+                return automl4j.search.Portfolio.builtIn();
+            }
+            try {
+                return automl4j.search.Portfolio.fromJson(java.nio.file.Files.readAllBytes(portfolioFile));
+            } catch (java.io.IOException e) {
+                throw new UsageException("--portfolio-file: cannot read " + portfolioFile + ": " + e.getMessage());
+            }
+        }
     }
 
     static Outcome run(SuiteEntry entry, int fold, double budget, int cores, long seed, Searcher searcher, Options options,
@@ -66,14 +90,17 @@ final class FoldRunner {
         AnytimeTrace trace = new AnytimeTrace();
         AutoMlRun run = AutoMl.builder()
                 .metric(primary)
-                .budget(Budget.ofTime(Duration.ofMillis(Math.round(budget * 1000))))
+                .budget(options.maxTrials() > 0 ? new Budget(Duration.ofMillis(Math.round(budget * 1000)), options.maxTrials())
+                        : Budget.ofTime(Duration.ofMillis(Math.round(budget * 1000))))
+                .learners(RunExecution.resolveLearners(options.learners()))
+                .stacking(options.stacking())
                 .seed(seed + fold)
                 .cores(cores)
                 .searcher(searcher)
                 .ensembleRounds(options.ensembleRounds())
                 .pruning(options.pruning())
                 .isolation(options.isolation())
-                .portfolio(options.portfolio() ? automl4j.search.Portfolio.builtIn() : automl4j.search.Portfolio.none())
+                .portfolio(options.resolvedPortfolio())
                 .listener(trace)
                 // The budget bounds the fold's whole process (issue 14): JVM start and reading the table so far, and a
                 // reserve for predicting and scoring the test rows.
