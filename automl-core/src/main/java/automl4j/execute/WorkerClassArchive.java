@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.zip.CRC32;
 
 /**
@@ -106,6 +105,11 @@ final class WorkerClassArchive {
         }
     }
 
+    /** The archive under {@code key} in {@code dir}, whatever the class path (for tests of what workers do with it). */
+    static WorkerClassArchive withKey(Path dir, String key) {
+        return new WorkerClassArchive(dir, key);
+    }
+
     /** The published archive file (it may not exist). */
     Path file() {
         return dir.resolve(key + SUFFIX);
@@ -144,7 +148,7 @@ final class WorkerClassArchive {
             disabled = true;
             return List.of();
         }
-        recording = dir.resolve(key + "." + UUID.randomUUID() + ".tmp");
+        recording = dir.resolve(key + "." + unique() + ".tmp");
         return List.of("-XX:ArchiveClassesAtExit=" + recording);
     }
 
@@ -173,7 +177,7 @@ final class WorkerClassArchive {
         recording = null;
         try {
             if (process.exitValue() == 0 && Files.isRegularFile(file) && Files.size(file) > 0) {
-                Path check = dir.resolve(key + "." + UUID.randomUUID() + CHECK + ".tmp");
+                Path check = dir.resolve(key + "." + unique() + CHECK + ".tmp");
                 Files.writeString(check, Files.size(file) + " " + crc(file));
                 move(file, file());
                 move(check, dir.resolve(key + CHECK));
@@ -205,6 +209,11 @@ final class WorkerClassArchive {
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** A name part no other recording shares (this process and a counter; no UUID, which is reserved for tokens). */
+    private static String unique() {
+        return ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
     }
 
     private static long crc(Path file) throws IOException {

@@ -231,6 +231,7 @@ final class WorkerPool implements AutoCloseable {
         command.addAll(WorkerJvmOptions.startUp());
         command.addAll(cds);
         command.addAll(List.of("-Djava.io.tmpdir=" + dir,   // native libraries it unpacks go where close() deletes them
+                "-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log"),   // a native crash's report too, not the working folder
                 "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(),
                 Integer.toString(server.getLocalPort()), stderr.toString()));
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
