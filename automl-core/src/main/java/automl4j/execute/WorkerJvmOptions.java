@@ -4,8 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * JVM options that make a worker process cheaper to start and run beside the engine on a few cores, apart from its
- * heap limit and the class archive ({@link WorkerClassArchive}).
+ * Extra JVM options of worker processes, apart from their heap limit and the class archive ({@link WorkerClassArchive}):
+ * none by default. {@code -XX:TieredStopAtLevel=1} (C1 only) saved about a fifth of a small-data run's CPU in one
+ * measurement on a loaded 2-core machine (issue 16), but makes long pure-Java fits (forests on large tables, which stay
+ * in workers) slower, so it is left to the system property {@value #PROPERTY}.
  */
 final class WorkerJvmOptions {
     /** System property that replaces the defaults: options separated by spaces, or empty for none. */
