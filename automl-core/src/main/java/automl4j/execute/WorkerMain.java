@@ -82,6 +82,10 @@ public final class WorkerMain {
             out.writeUTF(token);
             out.flush();
             new WorkerMain(new DeviceReadBack(Path.of(args[1])), plugins).serve(in, out);
+            // A library's non-daemon thread must not keep the JVM past its EXIT. The exit comes before the socket
+            // closes: a JVM recording the class archive writes it as it exits, and the engine takes a connection that
+            // ends early for a dead worker.
+            System.exit(0);
         }
     }
 

@@ -41,6 +41,8 @@ final class WorkerPool implements AutoCloseable {
     private static final long CONNECT_TIMEOUT_MILLIS = 60_000;
     /** How long an accepted connection has to send its token before it is closed. */
     static final int HANDSHAKE_TIMEOUT_MILLIS = 2_000;
+    /** Seconds a worker recording the class archive may take to write it at exit. */
+    private static final long RECORDING_EXIT_SECONDS = 10;
     /** Characters of a crashed worker's standard error quoted in its trial's outcome. */
     private static final int LAST_WORDS = 300;
 
@@ -65,14 +67,18 @@ final class WorkerPool implements AutoCloseable {
     private final Map<String, Path> errorFiles = new HashMap<>();   // by token: each worker's standard error
     private int launches;
     private final SplitStore store;
+    private final WorkerClassArchive archive;
+    private final Set<Process> mapping = new HashSet<>();
+    private volatile boolean closing;   // launched with the class archive, not yet connected
 
     /**
-     * A pool of up to {@code size} workers of {@code heapMb} MiB heap each.
+     * A pool of up to {@code size} workers of {@code heapMb} MiB heap each, whose JVMs use or record {@code archive}.
      *
      * @throws UncheckedIOException if the loopback socket or the folder for the split files cannot be made
      */
-    WorkerPool(int size, int heapMb, SplitStore store) {
+    WorkerPool(int size, int heapMb, SplitStore store, WorkerClassArchive archive) {
         this.store = java.util.Objects.requireNonNull(store, "store");
+        this.archive = java.util.Objects.requireNonNull(archive, "archive");
         this.size = size;
         this.heapMb = heapMb;
         automl4j.internal.RunTempFolder t = null;
@@ -191,7 +197,13 @@ final class WorkerPool implements AutoCloseable {
     }
 
     private Worker idleWorker() throws IOException {
-        workers.removeIf(w -> !w.alive());
+        workers.removeIf(w -> {
+            if (w.alive()) {
+                return false;
+            }
+            archive.ended(w.process);   // a recorder that died cleanly still leaves a usable archive
+            return true;
+        });
         for (Worker w : workers) {
             if (w.busy == null) {
                 return w;
@@ -201,7 +213,7 @@ final class WorkerPool implements AutoCloseable {
             // Cannot happen while the search starts at most one trial per slot; a bug must not stop the run.
             throw new IOException("all " + size + " workers are busy");
         }
-        launched.values().removeIf(p -> !p.isAlive());
+        dropDeadLaunches();
         if (launched.isEmpty()) {
             launch();
         }
@@ -213,13 +225,21 @@ final class WorkerPool implements AutoCloseable {
     private void launch() throws IOException {
         String token = UUID.randomUUID().toString();
         Path stderr = dir.resolve("worker-" + (++launches) + ".err");   // not the token: this path is on the command line
+        List<String> cds = archive.optionsForLaunch();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heapMb + "m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
-                "-Djava.io.tmpdir=" + dir,   // native libraries it unpacks go where close() deletes them
+                "-Xmx" + heapMb + "m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true"));
+        command.addAll(WorkerJvmOptions.startUp());
+        command.addAll(cds);
+        command.addAll(List.of("-Djava.io.tmpdir=" + dir,   // native libraries it unpacks go where close() deletes them
+                "-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log"),   // a native crash's report too, not the working folder
                 "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(),
                 Integer.toString(server.getLocalPort()), stderr.toString()));
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile())).start();
+        archive.launched(process, cds);
+        if (cds.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile="))) {
+            mapping.add(process);
+        }
         // The token goes on the worker's standard input, not its command line, which any local user reads in /proc.
         try (Writer w = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII)) {
             w.write(token + "\n");
@@ -231,12 +251,28 @@ final class WorkerPool implements AutoCloseable {
         errorFiles.put(token, stderr);
     }
 
+    /**
+     * Forgets launched workers that died before connecting; if one had mapped the class archive, the archive is
+     * dropped and a worker without it takes its place (a broken archive costs speed, never the workers).
+     */
+    private void dropDeadLaunches() throws IOException {
+        List<Process> dead = launched.values().stream().filter(p -> !p.isAlive()).toList();
+        launched.values().removeAll(dead);
+        for (Process p : dead) {
+            archive.ended(p);
+            if (mapping.remove(p)) {
+                archive.rejected();
+                launch();
+            }
+        }
+    }
+
     /** The first launched worker to connect. */
     private Worker connect() throws IOException {
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECT_TIMEOUT_MILLIS);
         while (true) {
             long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
-            launched.values().removeIf(p -> !p.isAlive());
+            dropDeadLaunches();
             if (left <= 0 || launched.isEmpty()) {
                 launched.values().forEach(Process::destroyForcibly);
                 launched.clear();
@@ -267,6 +303,7 @@ final class WorkerPool implements AutoCloseable {
                 socket.close();   // silent, or not one of ours
                 continue;
             }
+            mapping.remove(process);   // it started: the archive (if it mapped one) is sound
             Worker w = new Worker(process, socket, in, new DataOutputStream(new BufferedOutputStream(socket.getOutputStream())),
                     errorFiles.get(token));
             Thread reader = new Thread(w::read, "automl4j-worker-" + process.pid());
@@ -278,7 +315,9 @@ final class WorkerPool implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closing = true;
         launched.values().forEach(Process::destroyForcibly);
+        launched.values().forEach(archive::ended);
         for (Worker w : workers) {
             try {
                 w.out.writeByte(WorkerProtocol.EXIT);
@@ -289,9 +328,12 @@ final class WorkerPool implements AutoCloseable {
         }
         for (Worker w : workers) {
             try {
-                if (!w.process.waitFor(2, TimeUnit.SECONDS)) {
+                // The worker recording the class archive writes it as it exits (about a second, once per class path).
+                if (!w.process.waitFor(archive.isRecorder(w.process) ? RECORDING_EXIT_SECONDS : 2, TimeUnit.SECONDS)) {
                     w.process.destroyForcibly();
+                    w.process.waitFor(2, TimeUnit.SECONDS);
                 }
+                archive.ended(w.process);
             } catch (InterruptedException e) {
                 w.process.destroyForcibly();
                 Thread.currentThread().interrupt();
@@ -352,7 +394,9 @@ final class WorkerPool implements AutoCloseable {
                 }
             } catch (IOException | RuntimeException e) {
                 dead = true;
-                process.destroyForcibly();
+                if (!closing) {
+                    process.destroyForcibly();   // at close, each worker exits on its own (or is killed if it lingers)
+                }
                 int code = exitCode(process);
                 TrialTask trial = busy;
                 CompletableFuture<Result> r = result;

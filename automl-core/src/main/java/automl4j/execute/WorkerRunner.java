@@ -34,7 +34,7 @@ public final class WorkerRunner implements TrialRunner {
         }
         this.capacity = workers;
         this.sink = Objects.requireNonNull(sink, "sink");
-        this.pool = new WorkerPool(workers, heapMb, splits);
+        this.pool = new WorkerPool(workers, heapMb, splits, WorkerClassArchive.forThisJvm());
         try {
             pool.launchAll();
         } catch (IOException e) {

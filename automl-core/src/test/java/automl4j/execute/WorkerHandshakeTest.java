@@ -22,7 +22,7 @@ class WorkerHandshakeTest {
     @Test
     @Timeout(60)   // without the handshake timeout, the silent connection blocks the pool for good
     void aSilentConnectionAndAWrongTokenAreClosedWhileTheRealWorkerConnects() throws Exception {
-        try (WorkerPool pool = new WorkerPool(1, 128, NO_SPLITS);
+        try (WorkerPool pool = new WorkerPool(1, 128, NO_SPLITS, WorkerClassArchive.forThisJvm());
              Socket silent = new Socket(InetAddress.getLoopbackAddress(), pool.port());
              Socket wrong = new Socket(InetAddress.getLoopbackAddress(), pool.port())) {
             DataOutputStream out = new DataOutputStream(wrong.getOutputStream());
@@ -39,7 +39,7 @@ class WorkerHandshakeTest {
 
     @Test
     void theTokenIsNotOnTheWorkersCommandLine() throws Exception {
-        try (WorkerPool pool = new WorkerPool(1, 128, NO_SPLITS)) {
+        try (WorkerPool pool = new WorkerPool(1, 128, NO_SPLITS, WorkerClassArchive.forThisJvm())) {
             pool.launchAll();
             List<ProcessHandle> workers = ProcessHandle.current().children()
                     .filter(p -> p.info().arguments().map(a -> List.of(a).contains(WorkerMain.class.getName())).orElse(false))
