@@ -144,6 +144,7 @@ public final class SearchLoop {
         TrialResult best = null;
         int finishedPrefix = 0;
         int completed = 0;
+        int skippedInitial = 0;   // warm-start configs passed over because they could not finish in time
         java.util.ArrayDeque<Integer> reruns = new java.util.ArrayDeque<>(prior.unfinished());
         for (int i = 0; i < prior.proposed().size(); i++) {
             configs.add(prior.proposed().get(i));
@@ -175,9 +176,18 @@ public final class SearchLoop {
                 continue;
             }
             if (!stop && free && reruns.isEmpty() && finishedPrefix >= next - lag) {
-                Config config = next < initial.size() ? initial.get(next) : propose(configs, results, next);
+                int at = next + skippedInitial;
+                Config config = at < initial.size() ? initial.get(at) : propose(configs, results, next);
                 double expected = expectedSeconds(results, config.learner(), relativeCosts);
                 if (completed > 0 && now + (long) (expected * 1e9) - searchEnd > 0) {
+                    if (at < initial.size() && !relativeCosts.isEmpty()) {
+                        // A later warm-start config (a cheaper learner's) may still fit: skip this one (issue 16). Only
+                        // where costs are given (sparse text), so other searches keep their recorded behaviour.
+                        skippedInitial++;
+                        listener.info(String.format(java.util.Locale.ROOT, "not starting %s: a trial is expected to take %.1f s, "
+                                + "%.1f s are left", config, expected, (searchEnd - now) / 1e9));
+                        continue;
+                    }
                     // It would be abandoned at the search end: end the search instead of wasting the time.
                     maxTrials = next;
                     continue;
@@ -257,8 +267,10 @@ public final class SearchLoop {
 
     /**
      * The expected wall time of a trial of {@code learner}: the median of its completed trials; before it has one, the
-     * median of the other learners' completed trials scaled by the ratio of relative costs, where {@code costs} knows
-     * both (so a costly learner's first trial is not started when it cannot finish); else 0.
+     * median of the completed trials of learners at most half as costly, scaled by the ratio of relative costs, where
+     * {@code costs} knows both (so a costly learner's first trial is not started when it cannot finish); else 0.
+     * Relative costs are coarse (the first trials also pay for starting worker processes), so learners of similar cost
+     * are not judged by each other.
      */
     static double expectedSeconds(List<TrialResult> results, String learner, Map<String, Double> costs) {
         double own = typicalSeconds(results, learner);
@@ -269,7 +281,7 @@ public final class SearchLoop {
         List<Double> scaled = new ArrayList<>();
         for (TrialResult r : results) {
             Double other = r == null || r.completed() == null ? null : costs.get(r.trial().config().learner());
-            if (other != null && other > 0) {
+            if (other != null && other > 0 && other <= cost / 2) {
                 scaled.add(r.completed().fitSeconds() * cost / other);
             }
         }

@@ -24,18 +24,23 @@ class ExpectedSecondsTest {
     }
 
     @Test
-    void aLearnerWithoutTrialsIsExpectedToTakeTheOthersTimeScaledByCost() {
-        List<TrialResult> results = List.of(done(0, "linear", 0.6), done(1, "sgd", 1.0));
-        // 0.6 s / 0.3 and 1.0 s / 0.5 both say 2 s per unit of cost.
-        assertThat(SearchLoop.expectedSeconds(results, "boost", COSTS)).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+    void aLearnerWithoutTrialsIsExpectedToTakeTheCheaperLearnersTimeScaledByCost() {
+        List<TrialResult> results = List.of(done(0, "linear", 0.6), done(1, "linear", 0.9), done(2, "sgd", 1.0));
+        // 0.6 s / 0.3 and 0.9 s / 0.3: the median (upper) of 2 s and 3 s per unit of cost; sgd (0.5) is not half as costly.
+        assertThat(SearchLoop.expectedSeconds(results, "boost", COSTS)).isCloseTo(3.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
     void theEstimateOrdersLearnersByRelativeCost() {
         List<TrialResult> results = List.of(done(0, "linear", 0.6));
-        List<String> learners = Arrays.asList("boost", "linear", "sgd");
+        List<String> learners = Arrays.asList("boost", "linear");
         learners.sort((a, b) -> Double.compare(SearchLoop.expectedSeconds(results, a, COSTS), SearchLoop.expectedSeconds(results, b, COSTS)));
-        assertThat(learners).containsExactly("linear", "sgd", "boost");
+        assertThat(learners).containsExactly("linear", "boost");
+    }
+
+    @Test
+    void learnersOfSimilarCostAreNotJudgedByEachOther() {
+        assertThat(SearchLoop.expectedSeconds(List.of(done(0, "linear", 0.6)), "sgd", COSTS)).isZero();
     }
 
     @Test

@@ -10,11 +10,11 @@ import tech.tablesaw.api.Table;
  * A deterministic synthetic text corpus for measuring text featurization and search within a budget (issue 16):
  * {@code documents} documents of about {@code words} words each (uniformly 50% to 150% of it), drawn from a Zipf
  * vocabulary of {@value #VOCABULARY} made-up words (exponent {@value #ZIPF_EXPONENT}, as in natural language), in a
- * column {@value #TEXT}. Every document has a hidden sentiment {@code z ~ N(0, 1)}; about one word in a hundred is
- * replaced by one of {@value #CUES} positive or {@value #CUES} negative cue words (mid-frequency ranks), positive with
- * probability {@code 1 / (1 + exp(-2z))}. The target is either {@value #LABEL} ({@code pos} when {@code z > 0}, 10% of
- * the labels flipped) or {@value #SCORE} ({@code z} plus Gaussian noise of standard deviation 0.3). A model must find
- * the few cue words among the many, as on real reviews; short documents carry fewer cues, so they are harder.
+ * column {@value #TEXT}. Every document has a hidden sentiment {@code z ~ N(0, 1)}; about one word in a hundred (in
+ * short documents, two words per document on average) is replaced by one of {@value #CUES} positive or {@value #CUES}
+ * negative cue words (mid-frequency ranks), positive with probability {@code 1 / (1 + exp(-2z))}. The target is either
+ * {@value #LABEL} ({@code pos} when {@code z > 0}, 10% of the labels flipped) or {@value #SCORE} ({@code z} plus
+ * Gaussian noise of standard deviation 0.3). A model must find the few cue words among the many, as on real reviews.
  */
 public final class TextCorpus {
     /** Name of the text column. */
@@ -61,11 +61,13 @@ public final class TextCorpus {
         for (int d = 0; d < documents; d++) {
             double z = r.nextGaussian();
             double positive = 1 / (1 + Math.exp(-2 * z));
+            // Short documents get at least two cues on average, else their label would be noise alone.
+            double cueRate = Math.max(CUE_RATE, 2.0 / words);
             int length = Math.max(1, (int) Math.round(words * (0.5 + r.nextDouble())));
             doc.setLength(0);
             for (int w = 0; w < length; w++) {
                 int rank;
-                if (r.nextDouble() < CUE_RATE) {
+                if (r.nextDouble() < cueRate) {
                     rank = FIRST_CUE_RANK + r.nextInt(CUES) + (r.nextDouble() < positive ? 0 : CUES);
                 } else {
                     int at = Arrays.binarySearch(cdf, r.nextDouble());
