@@ -30,7 +30,7 @@ record Candidates(Map<String, Learner> learners, DataShape shape, List<Gpus.Gpu>
     static Candidates of(Problem problem, Featurized featurized, List<Gpus.Gpu> gpus, RunListener listener) {
         Map<String, Learner> learners = new LinkedHashMap<>(problem.learners());
         List<PreparedSplit> splits = featurized.splits();
-        if (splits.get(0).train().features().isSparse() && learners.values().stream().anyMatch(l -> l.traits().acceptsSparse())) {
+        if (featurized.isSparse() && learners.values().stream().anyMatch(l -> l.traits().acceptsSparse())) {
             List<String> left = learners.values().stream().filter(l -> !l.traits().acceptsSparse()).map(Learner::id).toList();
             if (!left.isEmpty()) {
                 listener.info("features are sparse (" + splits.get(0).train().features().columns() + " columns, text); "

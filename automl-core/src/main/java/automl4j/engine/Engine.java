@@ -86,7 +86,8 @@ public final class Engine {
         SplitStore store = SplitStore.featurizing(featurized.prepared()::get);
         TrialRunner runner = runner(run, problem.metric(), candidates, store, ensemble ? pool::offer : PredictionSink.NONE);
         SearchLoop loop = new SearchLoop(
-                new SearchLoop.Proposals(start.space(), settings.searcher(), start.initial(), run.prior(), settings.seed()),
+                new SearchLoop.Proposals(start.space(), settings.searcher(), start.initial(), run.prior(), settings.seed(),
+                        start.relativeCosts()),
                 new SearchLoop.Scoring(problem.metric(), settings.pruning(), problem.plan().splits().size(), ensemble),
                 runner, store, settings.executor().threadsPerTrial(), run.listener(),
                 best -> best == null ? 0 : reserveFactor * costs.estimate(best));

@@ -69,6 +69,11 @@ record Featurized(Featurizer featurizer, FittedTransform full, double seconds, F
         return Math.max(1e-3, FEATURIZE_SHARE * budgetNanos / 1e9 / (1 + splits));
     }
 
+    /** Whether the featurized data is a sparse matrix (wide TF-IDF text), which only some learners read. */
+    boolean isSparse() {
+        return splits.get(0).train().features().isSparse();
+    }
+
     /** Training rows of a validation split, on average. */
     double trainRowsPerSplit() {
         return prepared.trainRowsPerSplit();

@@ -51,11 +51,21 @@ public final class SearchLoop {
      * @param initial  configs tried first, in order
      * @param prior    what an interrupted run had done
      * @param seed     the run seed
+     * @param relativeCosts learners' relative costs ({@code LearnerTraits.relativeCost}) by id, to expect the time of
+     *                 a learner's first trial from the trials of others (issue 16); empty: a learner's time is known
+     *                 only from its own completed trials
      */
-    public record Proposals(JointSpace space, Searcher searcher, List<Config> initial, PriorTrials prior, long seed) {
-        /** Copies the initial configs. */
+    public record Proposals(JointSpace space, Searcher searcher, List<Config> initial, PriorTrials prior, long seed,
+                            Map<String, Double> relativeCosts) {
+        /** Copies the initial configs and the costs. */
         public Proposals {
             initial = List.copyOf(initial);
+            relativeCosts = Map.copyOf(relativeCosts);
+        }
+
+        /** Proposals with no relative costs: a learner's time is known only from its own completed trials. */
+        public Proposals(JointSpace space, Searcher searcher, List<Config> initial, PriorTrials prior, long seed) {
+            this(space, searcher, initial, prior, seed, Map.of());
         }
     }
 
@@ -75,6 +85,7 @@ public final class SearchLoop {
     private final List<Config> initial;
     private final PriorTrials prior;
     private final long seed;
+    private final Map<String, Double> relativeCosts;
     private final Metric metric;
     private final Scoring scoring;
     private final TrialRunner runner;
@@ -100,6 +111,7 @@ public final class SearchLoop {
         this.initial = proposals.initial().stream().distinct().toList();
         this.prior = proposals.prior();
         this.seed = proposals.seed();
+        this.relativeCosts = proposals.relativeCosts();
         this.metric = scoring.metric();
         this.scoring = scoring;
         this.runner = runner;
@@ -134,6 +146,7 @@ public final class SearchLoop {
         TrialResult best = null;
         int finishedPrefix = 0;
         int completed = 0;
+        int skippedInitial = 0;   // warm-start configs passed over because they could not finish in time
         java.util.ArrayDeque<Integer> reruns = new java.util.ArrayDeque<>(prior.unfinished());
         for (int i = 0; i < prior.proposed().size(); i++) {
             configs.add(prior.proposed().get(i));
@@ -165,14 +178,23 @@ public final class SearchLoop {
                 continue;
             }
             if (!stop && free && reruns.isEmpty() && finishedPrefix >= next - lag) {
-                Config config = next < initial.size() ? initial.get(next) : propose(configs, results, next);
+                int at = next + skippedInitial;
+                Config config = at < initial.size() ? initial.get(at) : propose(configs, results, next);
                 if (config == null) {
                     // Every config of the space has been tried (a small, discrete space): nothing new to learn.
                     maxTrials = next;
                     continue;
                 }
-                double expected = typicalSeconds(results, config.learner());
+                double expected = expectedSeconds(results, config.learner(), relativeCosts);
                 if (completed > 0 && now + (long) (expected * 1e9) - searchEnd > 0) {
+                    if (at < initial.size() && !relativeCosts.isEmpty()) {
+                        // A later warm-start config (a cheaper learner's) may still fit: skip this one (issue 16). Only
+                        // where costs are given (sparse text), so other searches keep their recorded behaviour.
+                        skippedInitial++;
+                        listener.info(String.format(java.util.Locale.ROOT, "not starting %s: a trial is expected to take %.1f s, "
+                                + "%.1f s are left", config, expected, (searchEnd - now) / 1e9));
+                        continue;
+                    }
                     // It would be abandoned at the search end: end the search instead of wasting the time.
                     maxTrials = next;
                     continue;
@@ -254,6 +276,33 @@ public final class SearchLoop {
         double a = metric.loss(result.completed().score());
         double b = metric.loss(best.completed().score());
         return a < b || (a == b && result.trial().id() < best.trial().id()) ? result : best;
+    }
+
+    /**
+     * The expected wall time of a trial of {@code learner}: the median of its completed trials; before it has one, the
+     * median of the completed trials of learners at most half as costly, scaled by the ratio of relative costs, where
+     * {@code costs} knows both (so a costly learner's first trial is not started when it cannot finish); else 0.
+     * Relative costs are coarse (the first trials also pay for starting worker processes), so learners of similar cost
+     * are not judged by each other.
+     */
+    static double expectedSeconds(List<TrialResult> results, String learner, Map<String, Double> costs) {
+        double own = typicalSeconds(results, learner);
+        Double cost = costs.get(learner);
+        if (own > 0 || cost == null) {
+            return own;
+        }
+        List<Double> scaled = new ArrayList<>();
+        for (TrialResult r : results) {
+            Double other = r == null || r.completed() == null ? null : costs.get(r.trial().config().learner());
+            if (other != null && other > 0 && other <= cost / 2) {
+                scaled.add(r.completed().fitSeconds() * cost / other);
+            }
+        }
+        if (scaled.isEmpty()) {
+            return 0;
+        }
+        scaled.sort(null);
+        return scaled.get(scaled.size() / 2);
     }
 
     /** Median wall time of the completed trials of {@code learner}, or 0 if none completed yet. */

@@ -57,7 +57,7 @@ final class ConfigFile {
         KEYS.put("featurize.high_cardinality", "categories above one_hot_max: target, frequency or hashing (default target)");
         KEYS.put("featurize.one_hot_max", "most distinct values of a one-hot column, >= 2 (default 16)");
         KEYS.put("featurize.rare_min_count", "categories seen fewer times share an 'other' feature, >= 1 (default 3)");
-        KEYS.put("featurize.text_words", "word 1- and 2-gram vocabulary of each text column, >= 0 (default 10000)");
+        KEYS.put("featurize.text_words", "most word 1- and 2-grams kept per text column, >= 0 (default 10000; a short budget keeps fewer)");
         KEYS.put("featurize.text_chars", "character 3- to 5-gram vocabulary of each text column, >= 0 (default 0: off)");
         KEYS.put("featurize.leakage", "suspected target leakage: alert (keep the column) or drop (default alert)");
         KEYS.put("featurize.target_encoding_folds", "folds of the out-of-fold target encoding of training rows, >= 2 (default 5)");

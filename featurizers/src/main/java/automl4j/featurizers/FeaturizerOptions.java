@@ -254,7 +254,9 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
          * Word n-gram vocabulary cap of text columns; default 10,000. A smaller vocabulary keeps only the commonest
          * n-grams and loses rarer words that carry the label: on reuters-corn's outer fold 1 (30 s search), 2000
          * n-grams gave a test AUC of 0.908, 8000 gave 0.994 and 20,000 gave 0.991, where the training rows have 31,000
-         * word 1- and 2-grams in at least 2 documents; wider vocabularies make each trial slower (sparse input).
+         * word 1- and 2-grams in at least 2 documents; wider vocabularies make each trial slower (sparse input). It is an
+         * upper bound: on a short time budget the featurizer keeps fewer (at least 1,000) and may drop word pairs, saying
+         * so in the run's data report (issue 16).
          */
         public Builder textWords(int n) {
             this.textWords = n;

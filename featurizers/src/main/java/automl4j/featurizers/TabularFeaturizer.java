@@ -252,12 +252,13 @@ public final class TabularFeaturizer implements Featurizer {
             };
             case DATETIME -> DateEncoder.fit(coded, datePattern);
             case TEXT -> {
-                int[] documents = allowance.vocabularyDocuments(column, rows);
-                if (documents.length < rows.length) {
-                    cuts.add(String.format(Locale.ROOT, "column '%s': the text vocabulary was fitted on %d of %d documents "
-                            + "to fit the time budget", name, documents.length, rows.length));
+                TextPlan plan = allowance.textPlan(column, rows, options);
+                String chosen = plan.describe(name, options, allowance.seconds());
+                if (chosen != null) {
+                    cuts.add(chosen);
                 }
-                yield TfidfEncoder.fit(column, documents, options.textWords(), options.textChars());
+                yield TfidfEncoder.fit(column, allowance.vocabularyDocuments(column, rows), plan.words(), plan.bigrams(),
+                        options.textChars());
             }
             default -> throw new IllegalStateException("unhandled kind " + kind);
         };

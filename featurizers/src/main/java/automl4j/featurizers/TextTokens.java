@@ -10,24 +10,31 @@ import java.util.Map;
 import tech.tablesaw.columns.Column;
 
 /**
- * The word n-grams (1 and 2 words) and character n-grams (3 to 5 characters within a word, padded with a space at
- * each end) of every cell of a text column, as integer ids into per-column dictionaries. Tokenizing learns nothing
- * from labels or training rows, so the result is cached per column and shared by the featurizer fitted in every
- * validation split, which would otherwise tokenize the same text once per split.
+ * The word n-grams (single words, and word pairs when asked for) and character n-grams (3 to 5 characters within a
+ * word, padded with a space at each end; only when asked for) of every cell of a text column, as integer ids into
+ * per-column dictionaries ({@link Grams}). Tokenizing learns nothing from labels or training rows, so the result is
+ * cached per column and shared by the featurizer fitted in every validation split, which would otherwise tokenize the
+ * same text once per split. Word pairs and character n-grams are the costly part (issue 16), so they are built only
+ * for a vocabulary that uses them; a cached result with more than is asked for serves a narrower request.
  */
 final class TextTokens {
     private static final int CACHED = 4;
     private static final List<TextTokens> CACHE = new ArrayList<>();
 
     private final WeakReference<Column<?>> source;
-    final Map<String, Integer> wordIds = new HashMap<>();
-    final Map<String, Integer> charIds = new HashMap<>();
+    final boolean bigrams;
+    final Grams wordIds = new Grams();
+    /** Character n-grams; empty unless asked for. */
+    final Grams charIds = new Grams();
+    final boolean hasChars;
     final int[][] words;
     final int[][] chars;
     final float[][] stats;
 
-    private TextTokens(Column<?> column) {
+    private TextTokens(Column<?> column, boolean bigrams, boolean withChars) {
         this.source = new WeakReference<>(column);
+        this.bigrams = bigrams;
+        this.hasChars = withChars;
         int n = column.size();
         words = new int[n][];
         chars = new int[n][];
@@ -36,36 +43,57 @@ final class TextTokens {
         for (int r = 0; r < n; r++) {
             String s = Cells.text(column, r);
             List<String> tokens = tokens(s);
-            int[] w = new int[tokens.size() * 2];
+            int[] w = new int[bigrams ? tokens.size() * 2 : tokens.size()];
             int k = 0;
-            List<Integer> c = new ArrayList<>();
+            int previous = -1;
+            int charCount = 0;
+            int[][] charsOfToken = withChars ? new int[tokens.size()][] : null;
             for (int t = 0; t < tokens.size(); t++) {
-                w[k++] = id(wordIds, tokens.get(t));
-                if (t > 0) {
-                    w[k++] = id(wordIds, tokens.get(t - 1) + " " + tokens.get(t));
+                int word = wordIds.single(tokens.get(t));
+                w[k++] = word;
+                if (bigrams && previous >= 0) {
+                    w[k++] = wordIds.pair(previous, word);
                 }
-                for (int g : charGramsOfToken.computeIfAbsent(tokens.get(t), this::charGrams)) {
-                    c.add(g);
+                previous = word;
+                if (withChars) {
+                    charsOfToken[t] = charGramsOfToken.computeIfAbsent(tokens.get(t), this::charGrams);
+                    charCount += charsOfToken[t].length;
                 }
             }
-            words[r] = java.util.Arrays.copyOf(w, k);
-            chars[r] = c.stream().mapToInt(Integer::intValue).toArray();
+            words[r] = k == w.length ? w : java.util.Arrays.copyOf(w, k);
+            chars[r] = new int[charCount];
+            if (withChars) {
+                int at = 0;
+                for (int[] c : charsOfToken) {
+                    System.arraycopy(c, 0, chars[r], at, c.length);
+                    at += c.length;
+                }
+            }
             stats[r] = statistics(s, tokens.size());
         }
     }
 
-    /** The tokens of {@code column}, from the cache when this very column was tokenized recently. */
+    /** The single words and word pairs of {@code column}, without character n-grams. */
     static TextTokens of(Column<?> column) {
+        return of(column, true, false);
+    }
+
+    /**
+     * The tokens of {@code column} with word pairs if {@code bigrams} and character n-grams if {@code withChars}, from
+     * the cache when this very column was tokenized recently with at least those.
+     */
+    static TextTokens of(Column<?> column, boolean bigrams, boolean withChars) {
         synchronized (CACHE) {
             for (TextTokens t : CACHE) {
-                if (t.source.get() == column && t.words.length == column.size()) {
+                if (t.source.get() == column && t.words.length == column.size() && (t.bigrams || !bigrams)
+                        && (t.hasChars || !withChars)) {
                     return t;
                 }
             }
         }
-        TextTokens fresh = new TextTokens(column);
+        TextTokens fresh = new TextTokens(column, bigrams, withChars);
         synchronized (CACHE) {
-            CACHE.removeIf(t -> t.source.get() == null);
+            CACHE.removeIf(t -> t.source.get() == null || t.source.get() == column);
             if (CACHE.size() >= CACHED) {
                 CACHE.remove(0);
             }
@@ -76,16 +104,16 @@ final class TextTokens {
 
     // Per vocabulary (by identity): the vocabulary position of every dictionary id, so that a fitted encoder applied
     // block by block (the sparse path) maps its vocabulary onto the dictionary once, not once per block.
-    private final Map<Map<String, Integer>, Map<List<String>, int[]>> slots = new java.util.IdentityHashMap<>();
+    private final Map<Grams, Map<List<String>, int[]>> slots = new java.util.IdentityHashMap<>();
 
     /** Vocabulary position of every id of {@code ids} (one of this column's dictionaries); -1 outside the vocabulary. */
-    synchronized int[] slots(Map<String, Integer> ids, List<String> vocabulary) {
+    synchronized int[] slots(Grams ids, List<String> vocabulary) {
         return slots.computeIfAbsent(ids, d -> new java.util.IdentityHashMap<>()).computeIfAbsent(vocabulary, v -> {
             int[] slot = new int[ids.size()];
             java.util.Arrays.fill(slot, -1);
             for (int k = 0; k < v.size(); k++) {
-                Integer id = ids.get(v.get(k));
-                if (id != null) {
+                int id = ids.id(v.get(k));
+                if (id >= 0) {
                     slot[id] = k;
                 }
             }
@@ -118,19 +146,10 @@ final class TextTokens {
         List<Integer> ids = new ArrayList<>();
         for (int len = 3; len <= 5; len++) {
             for (int i = 0; i + len <= padded.length(); i++) {
-                ids.add(id(charIds, padded.substring(i, i + len)));
+                ids.add(charIds.single(padded.substring(i, i + len)));
             }
         }
         return ids.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static int id(Map<String, Integer> ids, String gram) {
-        Integer id = ids.get(gram);
-        if (id == null) {
-            id = ids.size();
-            ids.put(gram, id);
-        }
-        return id;
     }
 
     /** log(1 + characters), log(1 + words), share of upper-case letters, share of digits. */

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -26,15 +25,24 @@ record TfidfEncoder(String column, List<String> words, float[] wordIdf, List<Str
         chars = List.copyOf(chars);
     }
 
+    /** The encoder of word 1- and 2-grams and no character n-grams, fitted on {@code rows}. */
     static TfidfEncoder fit(Column<?> column, int[] rows, int maxWords, int maxChars) {
-        TextTokens tokens = TextTokens.of(column);
-        Vocabulary w = Vocabulary.select(tokens.words, tokens.wordIds, rows, maxWords);
-        Vocabulary c = Vocabulary.select(tokens.chars, tokens.charIds, rows, maxChars);
+        return fit(column, rows, maxWords, true, maxChars);
+    }
+
+    /**
+     * The encoder of {@code column} with at most {@code maxWords} single words (and word pairs if {@code bigrams}) and
+     * {@code maxChars} character n-grams, in the most documents of {@code rows} (the training rows, or a sample of them).
+     */
+    static TfidfEncoder fit(Column<?> column, int[] rows, int maxWords, boolean bigrams, int maxChars) {
+        TextTokens tokens = TextTokens.of(column, bigrams, maxChars > 0);
+        Vocabulary w = Vocabulary.select(tokens.words, tokens.wordIds, rows, maxWords, bigrams);
+        Vocabulary c = Vocabulary.select(tokens.chars, tokens.charIds, rows, maxChars, false);
         return new TfidfEncoder(column.name(), w.terms, w.idf, c.terms, c.idf);
     }
 
     private record Vocabulary(List<String> terms, float[] idf) {
-        static Vocabulary select(int[][] grams, Map<String, Integer> ids, int[] rows, int max) {
+        static Vocabulary select(int[][] grams, Grams ids, int[] rows, int max, boolean pairs) {
             if (max == 0) {
                 return new Vocabulary(List.of(), new float[0]);
             }
@@ -49,12 +57,13 @@ record TfidfEncoder(String column, List<String> words, float[] wordIdf, List<Str
                     }
                 }
             }
+            // Texts only of the candidates: most n-grams occur in one document, and a pair's text is built on demand.
             String[] term = new String[ids.size()];
-            ids.forEach((t, id) -> term[id] = t);
             List<Integer> candidates = new ArrayList<>();
             for (int g = 0; g < df.length; g++) {
-                if (df[g] >= 2) {
+                if (df[g] >= 2 && (pairs || !ids.isPair(g))) {
                     candidates.add(g);
+                    term[g] = ids.term(g);
                 }
             }
             candidates.sort(Comparator.<Integer>comparingInt(g -> -df[g]).thenComparing(g -> term[g]));
@@ -82,7 +91,7 @@ record TfidfEncoder(String column, List<String> words, float[] wordIdf, List<Str
 
     @Override
     public void encode(Table table, Column<?> col, int[] rows, int n, float[] out, int stride, int offset) {
-        TextTokens tokens = TextTokens.of(col);
+        TextTokens tokens = TextTokens.of(col, words.stream().anyMatch(w -> w.indexOf(' ') >= 0), !chars.isEmpty());
         int[] wordSlot = tokens.slots(tokens.wordIds, words);
         int[] charSlot = tokens.slots(tokens.charIds, chars);
         for (int i = 0; i < n; i++) {
