@@ -87,7 +87,8 @@ public final class Engine {
         TrialRunner runner = runner(run, problem.metric(), candidates, store, ensemble ? pool::offer : PredictionSink.NONE);
         SearchLoop loop = new SearchLoop(
                 new SearchLoop.Proposals(start.space(), settings.searcher(), start.initial(), run.prior(), settings.seed()),
-                new SearchLoop.Scoring(problem.metric(), settings.pruning(), problem.plan().splits().size(), ensemble),
+                new SearchLoop.Scoring(problem.metric(), settings.pruning(), problem.plan().splits().size(), ensemble,
+                        settings.pruning() ? (int) Math.round(featurized.prepared().trainRowsPerSplit()) : 0),
                 runner, store, settings.executor().threadsPerTrial(), run.listener(),
                 best -> best == null ? 0 : reserveFactor * costs.estimate(best));
         PriorTrials prior = run.prior();

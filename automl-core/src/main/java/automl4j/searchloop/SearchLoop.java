@@ -1,6 +1,7 @@
 package automl4j.searchloop;
 
 import automl4j.execute.Pruning;
+import automl4j.execute.RowRungs;
 import automl4j.execute.SplitStore;
 import automl4j.execute.TrialOutcome;
 import automl4j.execute.TrialRunner;
@@ -65,8 +66,21 @@ public final class SearchLoop {
      * @param prune            whether cross-validated trials may stop after their first splits
      * @param splitCount       validation splits per trial
      * @param wantsPredictions whether trials send their validation predictions (for ensembles)
+     * @param trainRows        training rows of each validation split (their mean), from which the row rungs of the
+     *                         training-fraction fidelity follow ({@link RowRungs#schedule}); 0 for no row rungs
      */
-    public record Scoring(Metric metric, boolean prune, int splitCount, boolean wantsPredictions) {
+    public record Scoring(Metric metric, boolean prune, int splitCount, boolean wantsPredictions, int trainRows) {
+        /** Checks the rows. */
+        public Scoring {
+            if (trainRows < 0) {
+                throw new IllegalArgumentException("training rows per split must be >= 0, but were " + trainRows);
+            }
+        }
+
+        /** Scoring without row rungs. */
+        public Scoring(Metric metric, boolean prune, int splitCount, boolean wantsPredictions) {
+            this(metric, prune, splitCount, wantsPredictions, 0);
+        }
     }
 
     private final JointSpace space;
@@ -164,7 +178,8 @@ public final class SearchLoop {
             }
             if (!stop && free && reruns.isEmpty() && finishedPrefix >= next - lag) {
                 Config config = next < initial.size() ? initial.get(next) : propose(configs, results, next);
-                double expected = typicalSeconds(results, config.learner());
+                // With row rungs a new trial first fits a sample: what must fit before the search end is that rung.
+                double expected = typicalSeconds(results, config.learner()) * firstRungFraction();
                 if (completed > 0 && now + (long) (expected * 1e9) - searchEnd > 0) {
                     // It would be abandoned at the search end: end the search instead of wasting the time.
                     maxTrials = next;
@@ -225,7 +240,7 @@ public final class SearchLoop {
         Config config = trial.config();
         TrialTask task = new TrialTask(trial.id(), config, trial.seed(), splits.keyFor(config), metric.id(),
                 new TrialTask.Deadline(searchEnd, trialTimeout, HARD_GRACE_NANOS), pruning(results, trial.id()), threadsPerTrial,
-                scoring.wantsPredictions());
+                scoring.wantsPredictions(), rowRungs(results, trial.id()));
         long now = System.nanoTime();
         listener.trialStarted(trial, (now - startNanos) / 1e9);
         CompletableFuture<TrialOutcome> future = runner.submit(task);
@@ -241,6 +256,15 @@ public final class SearchLoop {
         double a = metric.loss(result.completed().score());
         double b = metric.loss(best.completed().score());
         return a < b || (a == b && result.trial().id() < best.trial().id()) ? result : best;
+    }
+
+    /** The fraction of the training rows a new trial fits first: that of its first row rung, or 1 without rungs. */
+    private double firstRungFraction() {
+        if (scoring.trainRows() == 0) {
+            return 1;
+        }
+        List<Integer> rungs = RowRungs.schedule(scoring.trainRows());
+        return (double) rungs.get(0) / rungs.get(rungs.size() - 1);
     }
 
     /** Median wall time of the completed trials of {@code learner}, or 0 if none completed yet. */
@@ -269,13 +293,41 @@ public final class SearchLoop {
         List<double[]> visible = new ArrayList<>();
         for (int i = 0; i < Math.max(0, next - lag); i++) {
             TrialOutcome o = results.get(i).outcome();
+            // A trial stopped at a row rung was scored on a sample: its split scores are not comparable.
             List<Double> scores = o instanceof TrialOutcome.Completed c ? c.splitScores()
-                    : o instanceof TrialOutcome.Pruned p ? p.splitScores() : List.of();
+                    : o instanceof TrialOutcome.Pruned p && !p.atRowRung() ? p.splitScores() : List.of();
             if (!scores.isEmpty()) {
                 visible.add(scores.stream().mapToDouble(metric::loss).toArray());
             }
         }
         return Pruning.from(visible, scoring.splitCount());
+    }
+
+    /**
+     * The row rungs of trial {@code next}: from the rung losses of the trials its proposal could see under a max-trials
+     * budget (so that, as with {@link #pruning}, which trials go on does not depend on the order trials finish in);
+     * under a time budget, where no such promise holds, from every trial finished so far, so that the first trials on a
+     * large table stop at a sample as soon as there is something to compare with. None when the splits train on too
+     * few rows for a second rung.
+     */
+    private RowRungs rowRungs(List<TrialResult> results, int next) {
+        if (scoring.trainRows() == 0) {
+            return RowRungs.NONE;
+        }
+        List<double[]> visible = new ArrayList<>();
+        int seen = withCosts ? Math.min(next, results.size()) : Math.max(0, next - lag);
+        for (int i = 0; i < seen; i++) {
+            if (results.get(i) == null) {
+                continue;
+            }
+            TrialOutcome o = results.get(i).outcome();
+            List<Double> scores = o instanceof TrialOutcome.Completed c ? c.rungScores()
+                    : o instanceof TrialOutcome.Pruned p ? p.rungScores() : List.of();
+            if (!scores.isEmpty()) {
+                visible.add(scores.stream().mapToDouble(metric::loss).toArray());
+            }
+        }
+        return RowRungs.from(scoring.trainRows(), visible);
     }
 
     private Config propose(List<Config> configs, List<TrialResult> results, int next) {
