@@ -11,8 +11,9 @@ import java.util.List;
  * each rung scored on the whole validation part. After each rung but the last it stops, as a
  * {@link TrialOutcome.Pruned} that records the rows it reached, unless its mean loss there is among the best of the
  * trials its proposal could see at that rung: at most the {@value #QUANTILE} quantile of their losses (the best
- * {@code 1/FACTOR}, as successive halving keeps). With no such trial yet at a rung, every trial goes on, so the first
- * trials still give full-fidelity models. A table whose training part has fewer than {@code 2 * FIRST_ROWS} rows has
+ * {@code 1/FACTOR}, as successive halving keeps). With no such trial yet at a rung, a trial goes on, except at the
+ * first rung while an earlier trial is still pending (see {@link #from(int, List, boolean)}); so the first trial gives
+ * a full-fidelity model and the trials beside it the first rung's evidence. A table whose training part has fewer than {@code 2 * FIRST_ROWS} rows has
  * one rung, all rows: there a trial is cheap, and it runs exactly as without this rule.
  *
  * <p>Why these numbers: a fit's cost grows about linearly with its rows, so a rung of {@code 1/FACTOR} of the rows
@@ -72,9 +73,20 @@ public record RowRungs(List<Integer> rows, double[] thresholds) {
 
     /**
      * The rule of a trial on training parts of {@code trainRows} rows whose proposal saw trials with the rung losses
-     * {@code visible} (each trial's mean loss at the rungs it reached, in rung order).
+     * {@code visible} (each trial's mean loss at the rungs it reached, in rung order), when no earlier trial is pending.
      */
     public static RowRungs from(int trainRows, List<double[]> visible) {
+        return from(trainRows, visible, false);
+    }
+
+    /**
+     * The rule of a trial on training parts of {@code trainRows} rows whose proposal saw trials with the rung losses
+     * {@code visible} (each trial's mean loss at the rungs it reached, in rung order). {@code earlierPending} says
+     * whether some earlier trial is still running or not yet visible: then a trial with nothing to compare with at the
+     * first rung stops there (its score there is the evidence the next trials compare with) rather than fitting all
+     * rows beside a trial that already does, so only the first trial of a run goes on blind.
+     */
+    public static RowRungs from(int trainRows, List<double[]> visible, boolean earlierPending) {
         List<Integer> rows = schedule(trainRows);
         if (rows.size() < 2) {
             return NONE;
@@ -90,6 +102,8 @@ public record RowRungs(List<Integer> rows, double[] thresholds) {
             }
             if (!losses.isEmpty()) {
                 thresholds[r] = Pruning.quantile(losses, QUANTILE);
+            } else if (r == 0 && earlierPending) {
+                thresholds[r] = Double.NEGATIVE_INFINITY;
             }
         }
         return new RowRungs(rows, thresholds);

@@ -74,6 +74,7 @@ public final class TrialEvaluator {
         // validation part; the trial stops at the first where it is not among the best (see RowRungs).
         RowRungs rungs = task.rowRungs();
         List<Double> rungScores = new java.util.ArrayList<>();
+        double rungSeconds = 0;   // kept out of a completed trial's fit time, from which a refit on all rows is scaled
         for (int r = 0; r < rungs.count() - 1; r++) {
             int rows = rungs.rows().get(r);
             double[] rungSplitScores = new double[splits.size()];
@@ -84,7 +85,7 @@ public final class TrialEvaluator {
                         .onDevice(fitDevice);
                 long t0 = System.nanoTime();
                 FittedModel model = learner.fit(RowSamples.of(split.train(), rows), config, context);
-                fitSeconds += (System.nanoTime() - t0) / 1e9;
+                rungSeconds += (System.nanoTime() - t0) / 1e9;
                 Predictions p = model.predict(split.valid());
                 requireFinite(p, learner.id());
                 rungSplitScores[s] = requireDefined(metric.score(split.validLabels(), p), s);
@@ -92,7 +93,7 @@ public final class TrialEvaluator {
             double rungScore = java.util.Arrays.stream(rungSplitScores).average().orElseThrow();
             rungScores.add(rungScore);
             if (rungs.stops(r, metric.loss(rungScore))) {
-                return new TrialOutcome.Pruned(rungScore, java.util.Arrays.stream(rungSplitScores).boxed().toList(), fitSeconds,
+                return new TrialOutcome.Pruned(rungScore, java.util.Arrays.stream(rungSplitScores).boxed().toList(), rungSeconds,
                         rows, rungScores);
             }
         }
@@ -122,7 +123,7 @@ public final class TrialEvaluator {
             }
             if (s < splits.size() - 1 && pruning.stops(lossesSoFar, s)) {
                 return new TrialOutcome.Pruned(java.util.Arrays.stream(scores, 0, s + 1).average().orElseThrow(),
-                        java.util.Arrays.stream(scores, 0, s + 1).boxed().toList(), fitSeconds, 0, rungScores);
+                        java.util.Arrays.stream(scores, 0, s + 1).boxed().toList(), rungSeconds + fitSeconds, 0, rungScores);
             }
         }
         double mean = 0;

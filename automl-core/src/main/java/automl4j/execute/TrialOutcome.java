@@ -15,7 +15,8 @@ public sealed interface TrialOutcome permits TrialOutcome.Completed, TrialOutcom
      *
      * @param score               mean validation score over the splits
      * @param scoreStd            standard deviation of the split scores (0 for a holdout)
-     * @param fitSeconds          total fit time over the splits
+     * @param fitSeconds          total fit time over the splits on all their training rows (without the sample fits of
+     *                            the row rungs before them: this is what the time of a refit on all rows scales from)
      * @param predictMicrosPerRow prediction time per validation row, in microseconds
      * @param device              device the models were trained on
      * @param refitSettings       settings the fits learned for the refit on all rows (such as early-stopped boosting

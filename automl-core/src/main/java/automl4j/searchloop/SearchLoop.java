@@ -316,8 +316,10 @@ public final class SearchLoop {
         }
         List<double[]> visible = new ArrayList<>();
         int seen = withCosts ? Math.min(next, results.size()) : Math.max(0, next - lag);
+        boolean earlierPending = seen < next;
         for (int i = 0; i < seen; i++) {
             if (results.get(i) == null) {
+                earlierPending = true;
                 continue;
             }
             TrialOutcome o = results.get(i).outcome();
@@ -327,7 +329,7 @@ public final class SearchLoop {
                 visible.add(scores.stream().mapToDouble(metric::loss).toArray());
             }
         }
-        return RowRungs.from(scoring.trainRows(), visible);
+        return RowRungs.from(scoring.trainRows(), visible, earlierPending);
     }
 
     private Config propose(List<Config> configs, List<TrialResult> results, int next) {

@@ -59,12 +59,17 @@ class RowRungsProperties {
     }
 
     @Test
-    void withoutComparableTrialsEveryTrialGoesOnAndTheLastRungNeverStops() {
+    void withoutComparableTrialsATrialGoesOnUnlessAnEarlierOneIsPendingAndTheLastRungNeverStops() {
         RowRungs rule = RowRungs.from(1_000_000, List.of());
         assertThat(rule.rows()).containsExactly(10_000, 40_000, 160_000, 1_000_000);
         for (int r = 0; r < rule.count(); r++) {
             assertThat(rule.stops(r, 1e9)).isFalse();
         }
+        RowRungs beside = RowRungs.from(1_000_000, List.of(), true);
+        assertThat(beside.stops(0, -1e9)).as("with an earlier trial pending and nothing to compare with, the first rung stops").isTrue();
+        RowRungs promoted = RowRungs.from(1_000_000, List.of(new double[] {0.5}), true);
+        assertThat(promoted.stops(0, 0.4)).isFalse();
+        assertThat(promoted.stops(1, 1e9)).as("nobody reached the second rung yet: go on").isFalse();
         RowRungs strict = RowRungs.from(1_000_000, List.of(new double[] {0.1, 0.1, 0.1, 0.1}));
         assertThat(strict.stops(0, 0.2)).isTrue();
         assertThat(strict.stops(3, 0.2)).isFalse();
