@@ -77,6 +77,7 @@ public final class TrialEvaluator {
         double rungSeconds = 0;   // kept out of a completed trial's fit time, from which a refit on all rows is scaled
         for (int r = 0; r < rungs.count() - 1; r++) {
             int rows = rungs.rows().get(r);
+            long rungStart = System.nanoTime();
             double[] rungSplitScores = new double[splits.size()];
             for (int s = 0; s < splits.size(); s++) {
                 PreparedSplit split = splits.get(s);
@@ -92,7 +93,7 @@ public final class TrialEvaluator {
             }
             double rungScore = java.util.Arrays.stream(rungSplitScores).average().orElseThrow();
             rungScores.add(rungScore);
-            if (rungs.stops(r, metric.loss(rungScore))) {
+            if (rungs.stops(r, metric.loss(rungScore)) || nextRungOverruns(rungs, r, splits, System.nanoTime() - rungStart, deadlineNanos)) {
                 return new TrialOutcome.Pruned(rungScore, java.util.Arrays.stream(rungSplitScores).boxed().toList(), rungSeconds,
                         rows, rungScores);
             }
@@ -141,6 +142,20 @@ public final class TrialEvaluator {
         }
         return new TrialOutcome.Completed(mean, std, fitSeconds, predictSeconds * 1e6 / Math.max(1, predictedRows), device,
                 averaged(refitSettings), java.util.Arrays.stream(scores).boxed().toList(), rungScores);
+    }
+
+    /**
+     * True if rung {@code r + 1}, at its rows' share of rung {@code r}'s {@code rungNanos} (a fit's time grows about
+     * linearly with its rows), would end past the soft deadline: there it would be cut short (or abandoned), so the
+     * trial stops at rung {@code r} with a score it reached in full.
+     */
+    static boolean nextRungOverruns(RowRungs rungs, int r, List<PreparedSplit> splits, long rungNanos, long deadlineNanos) {
+        if (deadlineNanos == Long.MAX_VALUE) {
+            return false;
+        }
+        int trainRows = splits.stream().mapToInt(s -> s.train().size()).max().orElse(0);
+        double ratio = (double) Math.min(trainRows, rungs.rows().get(r + 1)) / Math.min(trainRows, rungs.rows().get(r));
+        return System.nanoTime() + (long) (rungNanos * ratio) - deadlineNanos > 0;
     }
 
     /** {@code score} of validation split {@code split}, which must be a number. */
