@@ -96,6 +96,7 @@ public final class SearchLoop {
     private final RunListener listener;
     private final ToDoubleFunction<TrialResult> refitSeconds;
     private boolean withCosts;
+    private List<Config> proposed = List.of();   // the configs of this run's trials by id, as run() adds them
     private int lag = LAG;
 
     /**
@@ -140,6 +141,7 @@ public final class SearchLoop {
         this.withCosts = trialLimit == Integer.MAX_VALUE;
         this.lag = withCosts ? Math.max(LAG, runner.capacity() - 1) : LAG;
         List<Config> configs = new ArrayList<>();
+        this.proposed = configs;
         List<TrialResult> results = new ArrayList<>();
         Map<Integer, Running> running = new HashMap<>();
         LinkedBlockingQueue<Integer> done = new LinkedBlockingQueue<>();
@@ -240,7 +242,7 @@ public final class SearchLoop {
         Config config = trial.config();
         TrialTask task = new TrialTask(trial.id(), config, trial.seed(), splits.keyFor(config), metric.id(),
                 new TrialTask.Deadline(searchEnd, trialTimeout, HARD_GRACE_NANOS), pruning(results, trial.id()), threadsPerTrial,
-                scoring.wantsPredictions(), rowRungs(results, trial.id()));
+                scoring.wantsPredictions(), rowRungs(results, trial.id(), config.learner()));
         long now = System.nanoTime();
         listener.trialStarted(trial, (now - startNanos) / 1e9);
         CompletableFuture<TrialOutcome> future = runner.submit(task);
@@ -304,25 +306,31 @@ public final class SearchLoop {
     }
 
     /**
-     * The row rungs of trial {@code next}: from the rung losses of the trials its proposal could see under a max-trials
+     * The row rungs of trial {@code next} of {@code learner}: from the rung losses of the trials of the same learner
+     * (learning curves of different model families cross, as a linear model beats boosted trees on a small sample and
+     * loses on all rows; FLAML likewise grows each learner's sample size on its own) that its proposal could see under a max-trials
      * budget (so that, as with {@link #pruning}, which trials go on does not depend on the order trials finish in);
      * under a time budget, where no such promise holds, from every trial finished so far, so that the first trials on a
      * large table stop at a sample as soon as there is something to compare with. None when the splits train on too
      * few rows for a second rung.
      */
-    private RowRungs rowRungs(List<TrialResult> results, int next) {
+    private RowRungs rowRungs(List<TrialResult> results, int next, String learner) {
         if (scoring.trainRows() == 0) {
             return RowRungs.NONE;
         }
         List<double[]> visible = new ArrayList<>();
         int seen = withCosts ? Math.min(next, results.size()) : Math.max(0, next - lag);
-        boolean earlierPending = seen < next;
-        for (int i = 0; i < seen; i++) {
-            if (results.get(i) == null) {
-                earlierPending = true;
+        boolean earlierPending = false;
+        for (int i = 0; i < Math.min(next, results.size()); i++) {
+            if (!proposed.get(i).learner().equals(learner)) {
                 continue;
             }
-            TrialOutcome o = results.get(i).outcome();
+            TrialResult r = results.get(i);
+            if (r == null || i >= seen) {
+                earlierPending = true;   // running, or not yet visible to this trial
+                continue;
+            }
+            TrialOutcome o = r.outcome();
             List<Double> scores = o instanceof TrialOutcome.Completed c ? c.rungScores()
                     : o instanceof TrialOutcome.Pruned p ? p.rungScores() : List.of();
             if (!scores.isEmpty()) {
