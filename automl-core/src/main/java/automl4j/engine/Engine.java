@@ -88,7 +88,8 @@ public final class Engine {
         SearchLoop loop = new SearchLoop(
                 new SearchLoop.Proposals(start.space(), settings.searcher(), start.initial(), run.prior(), settings.seed(),
                         start.relativeCosts()),
-                new SearchLoop.Scoring(problem.metric(), settings.pruning(), problem.plan().splits().size(), ensemble),
+                new SearchLoop.Scoring(problem.metric(), settings.pruning(), problem.plan().splits().size(), ensemble,
+                        settings.pruning() ? (int) Math.round(featurized.prepared().trainRowsPerSplit()) : 0),
                 runner, store, settings.executor().threadsPerTrial(), run.listener(),
                 best -> best == null ? 0 : reserveFactor * costs.estimate(best));
         PriorTrials prior = run.prior();

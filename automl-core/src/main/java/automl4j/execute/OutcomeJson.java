@@ -28,10 +28,17 @@ public final class OutcomeJson {
             n.put("device", c.device());
             ConfigJson.writeValues(n.putObject("refit_settings"), c.refitSettings());
             writeScores(n.putArray("split_scores"), c.splitScores());
+            if (!c.rungScores().isEmpty()) {
+                writeScores(n.putArray("rung_scores"), c.rungScores());
+            }
         } else if (outcome instanceof TrialOutcome.Pruned p) {
             n.put("partial_score", p.partialScore());
             n.put("seconds", p.seconds());
             writeScores(n.putArray("split_scores"), p.splitScores());
+            if (p.atRowRung()) {
+                n.put("rows", p.rows());
+                writeScores(n.putArray("rung_scores"), p.rungScores());
+            }
         } else if (outcome instanceof TrialOutcome.Failed f) {
             n.put("message", f.message());
             n.put("seconds", f.seconds());
@@ -53,9 +60,11 @@ public final class OutcomeJson {
             case "completed" -> {
                 Map<String, Object> refit = ConfigJson.readValues(JsonFields.field(n, "refit_settings"));
                 yield new TrialOutcome.Completed(JsonFields.number(n, "score"), JsonFields.number(n, "score_std"), JsonFields.number(n, "fit_seconds"),
-                        JsonFields.number(n, "predict_micros_per_row"), JsonFields.text(n, "device"), refit, scores(n));
+                        JsonFields.number(n, "predict_micros_per_row"), JsonFields.text(n, "device"), refit, scores(n, "split_scores"),
+                        rungScores(n));
             }
-            case "pruned" -> new TrialOutcome.Pruned(JsonFields.number(n, "partial_score"), scores(n), JsonFields.number(n, "seconds"));
+            case "pruned" -> new TrialOutcome.Pruned(JsonFields.number(n, "partial_score"), scores(n, "split_scores"),
+                    JsonFields.number(n, "seconds"), n.has("rows") ? rows(n) : 0, rungScores(n));
             case "failed" -> new TrialOutcome.Failed(JsonFields.text(n, "message"), JsonFields.number(n, "seconds"));
             case "out_of_memory" -> new TrialOutcome.OutOfMemory(JsonFields.text(n, "message"), JsonFields.number(n, "seconds"));
             case "crashed" -> new TrialOutcome.Crashed(JsonFields.text(n, "message"), JsonFields.number(n, "seconds"));
@@ -69,14 +78,27 @@ public final class OutcomeJson {
         scores.forEach(a::add);
     }
 
-    private static List<Double> scores(JsonNode n) {
-        JsonNode a = JsonFields.field(n, "split_scores");
+    private static List<Double> scores(JsonNode n, String field) {
+        JsonNode a = JsonFields.field(n, field);
         if (!a.isArray()) {
-            throw new IllegalArgumentException("'split_scores' must be an array");
+            throw new IllegalArgumentException("'" + field + "' must be an array");
         }
         List<Double> out = new ArrayList<>();
-        a.forEach(v -> out.add(JsonFields.asDouble(v, "split_scores")));
+        a.forEach(v -> out.add(JsonFields.asDouble(v, field)));
         return out;
+    }
+
+    /** The row-rung scores; absent (a trial without rungs, or a journal written before them) is none. */
+    private static List<Double> rungScores(JsonNode n) {
+        return n.has("rung_scores") ? scores(n, "rung_scores") : List.of();
+    }
+
+    private static int rows(JsonNode n) {
+        JsonNode v = n.get("rows");
+        if (!v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() < 1) {
+            throw new IllegalArgumentException("'rows' must be a positive integer, but was " + v);
+        }
+        return v.intValue();
     }
 
 }

@@ -47,7 +47,8 @@ public final class TrialEvaluator {
 
     /**
      * Evaluates {@code task} with {@code learner} on {@code splits}: fits each split's training part, scores its
-     * validation part, and stops after a rung split when the task's pruning says so. Exceptions from the learner
+     * validation part, and stops after a rung split when the task's pruning says so. With row rungs it first fits
+     * growing samples of each training part and stops at a rung where the task's {@link RowRungs} say so. Exceptions from the learner
      * propagate (the runner turns them into {@link TrialOutcome.Failed}).
      *
      * @param softDeadlineNanos {@link System#nanoTime()} by which round-based learners should stop
@@ -69,6 +70,34 @@ public final class TrialEvaluator {
         boolean collect = task.wantsPredictions() && sink != PredictionSink.NONE;
         List<java.util.Map<String, Object>> refitSettings = new java.util.ArrayList<>();
         List<float[]> validPredictions = new java.util.ArrayList<>();
+        // The row rungs before all rows: each fits a sample of every split's training rows, scored on the whole
+        // validation part; the trial stops at the first where it is not among the best (see RowRungs).
+        RowRungs rungs = task.rowRungs();
+        List<Double> rungScores = new java.util.ArrayList<>();
+        double rungSeconds = 0;   // kept out of a completed trial's fit time, from which a refit on all rows is scaled
+        for (int r = 0; r < rungs.count() - 1; r++) {
+            int rows = rungs.rows().get(r);
+            long rungStart = System.nanoTime();
+            double[] rungSplitScores = new double[splits.size()];
+            for (int s = 0; s < splits.size(); s++) {
+                PreparedSplit split = splits.get(s);
+                FitContext context = new FitContext(automl4j.internal.Seeds.derive(task.seed(), s), threads, deadlineNanos)
+                        .withValidation(new automl4j.learn.TrainingSet(split.valid(), split.validLabels(), split.train().target()))
+                        .onDevice(fitDevice);
+                long t0 = System.nanoTime();
+                FittedModel model = learner.fit(RowSamples.of(split.train(), rows), config, context);
+                rungSeconds += (System.nanoTime() - t0) / 1e9;
+                Predictions p = model.predict(split.valid());
+                requireFinite(p, learner.id());
+                rungSplitScores[s] = requireDefined(metric.score(split.validLabels(), p), s);
+            }
+            double rungScore = java.util.Arrays.stream(rungSplitScores).average().orElseThrow();
+            rungScores.add(rungScore);
+            if (rungs.stops(r, metric.loss(rungScore)) || nextRungOverruns(rungs, r, splits, System.nanoTime() - rungStart, deadlineNanos)) {
+                return new TrialOutcome.Pruned(rungScore, java.util.Arrays.stream(rungSplitScores).boxed().toList(), rungSeconds,
+                        rows, rungScores);
+            }
+        }
         for (int s = 0; s < splits.size(); s++) {
             PreparedSplit split = splits.get(s);
             FitContext context = new FitContext(automl4j.internal.Seeds.derive(task.seed(), s), threads, deadlineNanos)
@@ -88,18 +117,14 @@ public final class TrialEvaluator {
             if (collect) {
                 validPredictions.add(flatten(p));
             }
-            scores[s] = metric.score(split.validLabels(), p);
-            if (Double.isNaN(scores[s])) {
-                throw new IllegalStateException(metric.name() + " is undefined on validation split " + s
-                        + " (too few rows of a class for this validation scheme)");
-            }
+            scores[s] = requireDefined(metric.score(split.validLabels(), p), s);
             double[] lossesSoFar = new double[s + 1];
             for (int k = 0; k <= s; k++) {
                 lossesSoFar[k] = metric.loss(scores[k]);
             }
             if (s < splits.size() - 1 && pruning.stops(lossesSoFar, s)) {
                 return new TrialOutcome.Pruned(java.util.Arrays.stream(scores, 0, s + 1).average().orElseThrow(),
-                        java.util.Arrays.stream(scores, 0, s + 1).boxed().toList(), fitSeconds);
+                        java.util.Arrays.stream(scores, 0, s + 1).boxed().toList(), rungSeconds + fitSeconds, 0, rungScores);
             }
         }
         double mean = 0;
@@ -116,7 +141,30 @@ public final class TrialEvaluator {
             sink.accept(task.trialId(), task.learnerId(), metric.loss(mean), concat(validPredictions));
         }
         return new TrialOutcome.Completed(mean, std, fitSeconds, predictSeconds * 1e6 / Math.max(1, predictedRows), device,
-                averaged(refitSettings), java.util.Arrays.stream(scores).boxed().toList());
+                averaged(refitSettings), java.util.Arrays.stream(scores).boxed().toList(), rungScores);
+    }
+
+    /**
+     * True if rung {@code r + 1}, at its rows' share of rung {@code r}'s {@code rungNanos} (a fit's time grows about
+     * linearly with its rows), would end past the soft deadline: there it would be cut short (or abandoned), so the
+     * trial stops at rung {@code r} with a score it reached in full.
+     */
+    static boolean nextRungOverruns(RowRungs rungs, int r, List<PreparedSplit> splits, long rungNanos, long deadlineNanos) {
+        if (deadlineNanos == Long.MAX_VALUE) {
+            return false;
+        }
+        int trainRows = splits.stream().mapToInt(s -> s.train().size()).max().orElse(0);
+        double ratio = (double) Math.min(trainRows, rungs.rows().get(r + 1)) / Math.min(trainRows, rungs.rows().get(r));
+        return System.nanoTime() + (long) (rungNanos * ratio) - deadlineNanos > 0;
+    }
+
+    /** {@code score} of validation split {@code split}, which must be a number. */
+    private double requireDefined(double score, int split) {
+        if (Double.isNaN(score)) {
+            throw new IllegalStateException(metric.name() + " is undefined on validation split " + split
+                    + " (too few rows of a class for this validation scheme)");
+        }
+        return score;
     }
 
     /** The mean of each numeric setting over the splits (rounded when all are integers); others from the first split. */

@@ -15,18 +15,29 @@ public sealed interface TrialOutcome permits TrialOutcome.Completed, TrialOutcom
      *
      * @param score               mean validation score over the splits
      * @param scoreStd            standard deviation of the split scores (0 for a holdout)
-     * @param fitSeconds          total fit time over the splits
+     * @param fitSeconds          total fit time over the splits on all their training rows (without the sample fits of
+     *                            the row rungs before them: this is what the time of a refit on all rows scales from)
      * @param predictMicrosPerRow prediction time per validation row, in microseconds
      * @param device              device the models were trained on
      * @param refitSettings       settings the fits learned for the refit on all rows (such as early-stopped boosting
      *                            rounds, averaged over the splits); empty when none
      * @param splitScores         the score on each validation split, in split order
+     * @param rungScores          the mean validation score at each row rung before all rows ({@link RowRungs}), in rung
+     *                            order; empty for a trial without rungs
      */
     record Completed(double score, double scoreStd, double fitSeconds, double predictMicrosPerRow, String device,
-                     java.util.Map<String, Object> refitSettings, java.util.List<Double> splitScores) implements TrialOutcome {
+                     java.util.Map<String, Object> refitSettings, java.util.List<Double> splitScores,
+                     java.util.List<Double> rungScores) implements TrialOutcome {
         public Completed {
             refitSettings = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(refitSettings));
             splitScores = java.util.List.copyOf(splitScores);
+            rungScores = java.util.List.copyOf(rungScores);
+        }
+
+        /** An outcome of a trial without row rungs. */
+        public Completed(double score, double scoreStd, double fitSeconds, double predictMicrosPerRow, String device,
+                         java.util.Map<String, Object> refitSettings, java.util.List<Double> splitScores) {
+            this(score, scoreStd, fitSeconds, predictMicrosPerRow, device, refitSettings, splitScores, java.util.List.of());
         }
 
         /** An outcome without refit settings or split scores. */
@@ -36,7 +47,7 @@ public sealed interface TrialOutcome permits TrialOutcome.Completed, TrialOutcom
 
         /** This outcome with {@code d} as the device it really trained on. */
         Completed onDevice(String d) {
-            return new Completed(score, scoreStd, fitSeconds, predictMicrosPerRow, d, refitSettings, splitScores);
+            return new Completed(score, scoreStd, fitSeconds, predictMicrosPerRow, d, refitSettings, splitScores, rungScores);
         }
 
         @Override
@@ -46,16 +57,35 @@ public sealed interface TrialOutcome permits TrialOutcome.Completed, TrialOutcom
     }
 
     /**
-     * The trial was stopped at a low fidelity (after the first validation splits) because it could not beat the
-     * trials before it there; see {@link Pruning}.
+     * The trial was stopped at a low fidelity because it could not beat the trials before it there: after the first
+     * validation splits (see {@link Pruning}), or after fitting a sample of each split's training rows (see
+     * {@link RowRungs}).
      *
-     * @param partialScore mean score over the splits it was evaluated on
+     * @param partialScore mean score over the splits it was evaluated on, at the fidelity it reached
      * @param splitScores  the score on each split it was evaluated on, in split order
      * @param seconds      its fit time so far
+     * @param rows         the training rows of each split it was fitted on when it stopped at a row rung; 0 when it
+     *                     stopped after some splits, fitted on all their training rows
+     * @param rungScores   the mean validation score at each row rung it reached, in rung order; empty without row rungs
      */
-    record Pruned(double partialScore, java.util.List<Double> splitScores, double seconds) implements TrialOutcome {
+    record Pruned(double partialScore, java.util.List<Double> splitScores, double seconds, int rows,
+                  java.util.List<Double> rungScores) implements TrialOutcome {
         public Pruned {
             splitScores = java.util.List.copyOf(splitScores);
+            rungScores = java.util.List.copyOf(rungScores);
+            if (rows < 0) {
+                throw new IllegalArgumentException("rows of a pruned trial must be >= 0, but were " + rows);
+            }
+        }
+
+        /** A trial stopped after some validation splits, fitted on all their training rows. */
+        public Pruned(double partialScore, java.util.List<Double> splitScores, double seconds) {
+            this(partialScore, splitScores, seconds, 0, java.util.List.of());
+        }
+
+        /** True if it stopped at a row rung, fitted on a sample of the training rows. */
+        public boolean atRowRung() {
+            return rows > 0;
         }
 
         /** How many splits it was evaluated on. */

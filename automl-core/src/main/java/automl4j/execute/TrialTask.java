@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param pruning          when to stop after a rung split ({@link Pruning#NONE} to run every split)
  * @param threads          threads the learner may use, at least 1
  * @param wantsPredictions whether the validation predictions go to the runner's {@link PredictionSink}
+ * @param rowRungs         the training-fraction fidelity: the row rungs and when to stop at each ({@link RowRungs#NONE}
+ *                         to fit all training rows at once)
  */
 public record TrialTask(int trialId, Config config, long seed, String splitSetKey, String metricId, Deadline deadline,
-                        Pruning pruning, int threads, boolean wantsPredictions) {
+                        Pruning pruning, int threads, boolean wantsPredictions, RowRungs rowRungs) {
     public TrialTask {
         if (trialId < 0) {
             throw new IllegalArgumentException("trial id must be >= 0, but was " + trialId);
@@ -30,9 +32,16 @@ public record TrialTask(int trialId, Config config, long seed, String splitSetKe
         Objects.requireNonNull(metricId, "metricId");
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(pruning, "pruning");
+        Objects.requireNonNull(rowRungs, "rowRungs");
         if (threads < 1) {
             throw new IllegalArgumentException("threads of trial " + trialId + " must be >= 1, but was " + threads);
         }
+    }
+
+    /** A trial without row rungs: it fits all training rows of each split. */
+    public TrialTask(int trialId, Config config, long seed, String splitSetKey, String metricId, Deadline deadline,
+                     Pruning pruning, int threads, boolean wantsPredictions) {
+        this(trialId, config, seed, splitSetKey, metricId, deadline, pruning, threads, wantsPredictions, RowRungs.NONE);
     }
 
     /** The id of the learner that fits this trial: the config's learner. */

@@ -121,7 +121,7 @@ public final class WorkerMain {
         long deadline = System.nanoTime() + in.readLong();
 
         TrialTask trial = new TrialTask(id, config, seed, key, metricId, new TrialTask.Deadline(deadline, Long.MAX_VALUE / 4, 0),
-                new Pruning(WorkerProtocol.readDoubles(in)), threads, in.readBoolean());
+                new Pruning(WorkerProtocol.readDoubles(in)), threads, in.readBoolean(), WorkerProtocol.readRowRungs(in));
         long start = System.nanoTime();
         float[][] predictions = new float[1][];
         double[] loss = {Double.NaN};

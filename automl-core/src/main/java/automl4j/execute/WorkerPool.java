@@ -163,6 +163,7 @@ final class WorkerPool implements AutoCloseable {
             w.out.writeLong(Math.max(0, deadlineNanos - System.nanoTime()));
             WorkerProtocol.writeDoubles(w.out, trial.pruning().thresholds());
             w.out.writeBoolean(trial.wantsPredictions());
+            WorkerProtocol.writeRowRungs(w.out, trial.rowRungs());
             w.out.flush();
         } catch (IOException e) {
             // It died between trials; the reader thread completes the result with how it ended.

@@ -72,4 +72,24 @@ final class WorkerProtocol {
         }
         return a;
     }
+
+    /** Writes a trial's row rungs: their rows, then their thresholds. */
+    static void writeRowRungs(DataOutputStream out, RowRungs rungs) throws IOException {
+        out.writeInt(rungs.count());
+        for (int r : rungs.rows()) {
+            out.writeInt(r);
+        }
+        writeDoubles(out, rungs.thresholds());
+    }
+
+    /** Reads what {@link #writeRowRungs} wrote. */
+    static RowRungs readRowRungs(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        java.util.List<Integer> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(in.readInt());
+        }
+        double[] thresholds = readDoubles(in);
+        return n == 0 ? RowRungs.NONE : new RowRungs(rows, thresholds);
+    }
 }

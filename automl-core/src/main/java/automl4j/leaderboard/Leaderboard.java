@@ -122,6 +122,10 @@ public final class Leaderboard {
         if (o instanceof TrialOutcome.Crashed c) {
             return c.message();
         }
+        if (o instanceof TrialOutcome.Pruned p && p.atRowRung()) {
+            return String.format(Locale.ROOT, "pruned at a sample of %d training rows (row rung %d) at %.5f", p.rows(),
+                    p.rungScores().size(), p.partialScore());
+        }
         if (o instanceof TrialOutcome.Pruned p) {
             return String.format(Locale.ROOT, "pruned after %d validation splits at %.5f", p.splits(), p.partialScore());
         }

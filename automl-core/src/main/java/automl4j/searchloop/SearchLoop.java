@@ -1,6 +1,7 @@
 package automl4j.searchloop;
 
 import automl4j.execute.Pruning;
+import automl4j.execute.RowRungs;
 import automl4j.execute.SplitStore;
 import automl4j.execute.TrialOutcome;
 import automl4j.execute.TrialRunner;
@@ -76,8 +77,21 @@ public final class SearchLoop {
      * @param prune            whether cross-validated trials may stop after their first splits
      * @param splitCount       validation splits per trial
      * @param wantsPredictions whether trials send their validation predictions (for ensembles)
+     * @param trainRows        training rows of each validation split (their mean), from which the row rungs of the
+     *                         training-fraction fidelity follow ({@link RowRungs#schedule}); 0 for no row rungs
      */
-    public record Scoring(Metric metric, boolean prune, int splitCount, boolean wantsPredictions) {
+    public record Scoring(Metric metric, boolean prune, int splitCount, boolean wantsPredictions, int trainRows) {
+        /** Checks the rows. */
+        public Scoring {
+            if (trainRows < 0) {
+                throw new IllegalArgumentException("training rows per split must be >= 0, but were " + trainRows);
+            }
+        }
+
+        /** Scoring without row rungs. */
+        public Scoring(Metric metric, boolean prune, int splitCount, boolean wantsPredictions) {
+            this(metric, prune, splitCount, wantsPredictions, 0);
+        }
     }
 
     private final JointSpace space;
@@ -94,6 +108,7 @@ public final class SearchLoop {
     private final RunListener listener;
     private final ToDoubleFunction<TrialResult> refitSeconds;
     private boolean withCosts;
+    private List<Config> proposed = List.of();   // the configs of this run's trials by id, as run() adds them
     private int lag = LAG;
 
     /**
@@ -140,6 +155,7 @@ public final class SearchLoop {
         this.withCosts = trialLimit == Integer.MAX_VALUE;
         this.lag = withCosts ? Math.max(LAG, runner.capacity() - 1) : LAG;
         List<Config> configs = new ArrayList<>();
+        this.proposed = configs;
         List<TrialResult> results = new ArrayList<>();
         Map<Integer, Running> running = new HashMap<>();
         LinkedBlockingQueue<Integer> done = new LinkedBlockingQueue<>();
@@ -185,7 +201,8 @@ public final class SearchLoop {
                     maxTrials = next;
                     continue;
                 }
-                double expected = expectedSeconds(results, config.learner(), relativeCosts);
+                // With row rungs a new trial first fits a sample: what must fit before the search end is that rung.
+                double expected = expectedSeconds(results, config.learner(), relativeCosts) * firstRungFraction();
                 if (completed > 0 && now + (long) (expected * 1e9) - searchEnd > 0) {
                     if (at < initial.size() && !relativeCosts.isEmpty()) {
                         // A later warm-start config (a cheaper learner's) may still fit: skip this one (issue 16). Only
@@ -254,7 +271,7 @@ public final class SearchLoop {
         Config config = trial.config();
         TrialTask task = new TrialTask(trial.id(), config, trial.seed(), splits.keyFor(config), metric.id(),
                 new TrialTask.Deadline(searchEnd, trialTimeout, HARD_GRACE_NANOS), pruning(results, trial.id()), threadsPerTrial,
-                scoring.wantsPredictions());
+                scoring.wantsPredictions(), rowRungs(results, trial.id(), config.learner()));
         long now = System.nanoTime();
         listener.trialStarted(trial, (now - startNanos) / 1e9);
         CompletableFuture<TrialOutcome> future;
@@ -305,6 +322,15 @@ public final class SearchLoop {
         return scaled.get(scaled.size() / 2);
     }
 
+    /** The fraction of the training rows a new trial fits first: that of its first row rung, or 1 without rungs. */
+    private double firstRungFraction() {
+        if (scoring.trainRows() == 0) {
+            return 1;
+        }
+        List<Integer> rungs = RowRungs.schedule(scoring.trainRows());
+        return (double) rungs.get(0) / rungs.get(rungs.size() - 1);
+    }
+
     /** Median wall time of the completed trials of {@code learner}, or 0 if none completed yet. */
     private static double typicalSeconds(List<TrialResult> results, String learner) {
         List<Double> seconds = new ArrayList<>();
@@ -331,13 +357,49 @@ public final class SearchLoop {
         List<double[]> visible = new ArrayList<>();
         for (int i = 0; i < Math.max(0, next - lag); i++) {
             TrialOutcome o = results.get(i).outcome();
+            // A trial stopped at a row rung was scored on a sample: its split scores are not comparable.
             List<Double> scores = o instanceof TrialOutcome.Completed c ? c.splitScores()
-                    : o instanceof TrialOutcome.Pruned p ? p.splitScores() : List.of();
+                    : o instanceof TrialOutcome.Pruned p && !p.atRowRung() ? p.splitScores() : List.of();
             if (!scores.isEmpty()) {
                 visible.add(scores.stream().mapToDouble(metric::loss).toArray());
             }
         }
         return Pruning.from(visible, scoring.splitCount());
+    }
+
+    /**
+     * The row rungs of trial {@code next} of {@code learner}: from the rung losses of the trials of the same learner
+     * (learning curves of different model families cross, as a linear model beats boosted trees on a small sample and
+     * loses on all rows; FLAML likewise grows each learner's sample size on its own) that its proposal could see under a max-trials
+     * budget (so that, as with {@link #pruning}, which trials go on does not depend on the order trials finish in);
+     * under a time budget, where no such promise holds, from every trial finished so far, so that the first trials on a
+     * large table stop at a sample as soon as there is something to compare with. None when the splits train on too
+     * few rows for a second rung.
+     */
+    private RowRungs rowRungs(List<TrialResult> results, int next, String learner) {
+        if (scoring.trainRows() == 0) {
+            return RowRungs.NONE;
+        }
+        List<double[]> visible = new ArrayList<>();
+        int seen = withCosts ? Math.min(next, results.size()) : Math.max(0, next - lag);
+        boolean earlierPending = false;
+        for (int i = 0; i < Math.min(next, results.size()); i++) {
+            if (!proposed.get(i).learner().equals(learner)) {
+                continue;
+            }
+            TrialResult r = results.get(i);
+            if (r == null || i >= seen) {
+                earlierPending = true;   // running, or not yet visible to this trial
+                continue;
+            }
+            TrialOutcome o = r.outcome();
+            List<Double> scores = o instanceof TrialOutcome.Completed c ? c.rungScores()
+                    : o instanceof TrialOutcome.Pruned p ? p.rungScores() : List.of();
+            if (!scores.isEmpty()) {
+                visible.add(scores.stream().mapToDouble(metric::loss).toArray());
+            }
+        }
+        return RowRungs.from(scoring.trainRows(), visible, earlierPending);
     }
 
     /** Most times the searcher is asked again when it proposes a config already tried in this run. */

@@ -24,7 +24,9 @@ public enum Setting {
     SEED("search.seed", Scope.FINGERPRINTED, "run seed, a 64-bit integer (default 0)"),
     /** Pruning of cross-validated trials. */
     PRUNING("search.pruning", Scope.FINGERPRINTED, "true stops a cross-validated trial after its first split when it is in "
-            + "the worst quarter of the earlier trials there, or after its second when in the worse half (default true)"),
+            + "the worst quarter of the earlier trials there, or after its second when in the worse half, and on splits "
+            + "of at least 20000 training rows first fits samples of 10000 rows, then 4 times as many per rung, going on "
+            + "only while among the best quarter of the earlier trials there (default true)"),
     /** The warm-start portfolio. */
     PORTFOLIO("search.portfolio", Scope.FINGERPRINTED, "true tries the built-in portfolio of configs first (default true)"),
     /** Rounds of ensemble selection. */

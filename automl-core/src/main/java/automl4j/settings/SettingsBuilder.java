@@ -138,8 +138,10 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
 
     /**
      * {@code search.pruning}: whether a cross-validated trial stops after its first validation split when its loss
-     * there is in the worst quarter of the earlier trials', or after its second when in the worse half
-     * (multi-fidelity; listed as {@code pruned}); default true.
+     * there is in the worst quarter of the earlier trials', or after its second when in the worse half; and whether, on
+     * splits of at least 20,000 training rows, a trial first fits samples of 10,000 rows, then 4 times as many per rung,
+     * going on only while among the best quarter of the earlier trials at that rung (multi-fidelity; listed as
+     * {@code pruned}); default true.
      */
     public B pruning(boolean on) {
         this.pruning = on;

@@ -63,8 +63,11 @@ class JournalProperties {
         double x = r.nextInt(4) == 0 ? odd[r.nextInt(odd.length)] : r.nextDouble();
         return switch (r.nextInt(7)) {
             case 0 -> new TrialOutcome.Completed(x, r.nextDouble(), r.nextDouble() * 10, r.nextDouble(), "cpu",
-                    Map.of("n_estimators", r.nextInt(1, 500), "eta", r.nextDouble()), List.of(r.nextDouble(), x));
-            case 1 -> new TrialOutcome.Pruned(x, List.of(x), r.nextDouble());
+                    Map.of("n_estimators", r.nextInt(1, 500), "eta", r.nextDouble()), List.of(r.nextDouble(), x),
+                    r.nextBoolean() ? List.of() : List.of(r.nextDouble(), x));
+            // Stopped after a split, or at a row rung with the rows it reached and its rung scores.
+            case 1 -> r.nextBoolean() ? new TrialOutcome.Pruned(x, List.of(x), r.nextDouble())
+                    : new TrialOutcome.Pruned(x, List.of(x), r.nextDouble(), r.nextInt(1, 1_000_000), List.of(r.nextDouble(), x));
             case 2 -> new TrialOutcome.Failed("IllegalStateException: \"bad\"\tvalue\nline two ✓", r.nextDouble());
             case 3 -> new TrialOutcome.OutOfMemory("OutOfMemoryError: Java heap space", r.nextDouble());
             case 4 -> new TrialOutcome.TimedOut(r.nextDouble() * 100);

@@ -138,12 +138,12 @@ public final class XgboostLearner implements Learner {
         DMatrix train = null;
         DMatrix validation = null;
         try {
-            train = XgbMatrices.of(data.features());
+            train = DMatrixPool.take(data.features());
             train.setLabel(toFloat(y));
             Booster booster = XGBoost.train(train, params, 0, Map.of(), null, null);
             EarlyStopping stopping = null;
             if (valid != null) {
-                validation = XgbMatrices.of(valid.features());
+                validation = DMatrixPool.take(valid.features());
                 double[] vy = valid.labels().toArray();
                 validation.setLabel(toFloat(task instanceof Regression ? standardized(vy, mean, sd) : vy));
                 stopping = new EarlyStopping(false, PATIENCE);
@@ -163,11 +163,12 @@ public final class XgboostLearner implements Learner {
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoostError: " + e.getMessage(), e);
         } finally {
+            // Given back even after an error: the matrix itself is unchanged but for its labels, which each fit sets.
             if (train != null) {
-                train.dispose();
+                DMatrixPool.release(data.features(), train);
             }
             if (validation != null) {
-                validation.dispose();
+                DMatrixPool.release(valid.features(), validation);
             }
         }
     }

@@ -53,15 +53,18 @@ final class XgboostModel implements FittedModel {
     public Predictions predict(FeatureMatrix features) {
         float[][] raw;
         DMatrix m = null;
+        DMatrix pooled = DMatrixPool.takePooled(features);
         try {
-            m = XgbMatrices.of(features);
+            m = pooled != null ? pooled : XgbMatrices.of(features);
             synchronized (booster) {   // a Booster's prediction cache is not safe for concurrent use
                 raw = treeLimit > 0 ? booster.predict(m, false, treeLimit) : booster.predict(m);
             }
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoostError: " + e.getMessage(), e);
         } finally {
-            if (m != null) {
+            if (pooled != null) {
+                DMatrixPool.release(features, pooled);
+            } else if (m != null) {
                 m.dispose();
             }
         }
