@@ -60,22 +60,37 @@ final class FinalRefit {
         EnsembleBuilder builder = new EnsembleBuilder(featurized.splits(), metric, problem.task(), run.settings().ensembleRounds());
         long selectionDeadline = System.nanoTime() + (long) (Math.max(0.2, 0.25 * Math.max(0, secondsLeft)) * 1e9);
         double secondsForRefit = Math.max(0, secondsLeft) + run.grace() / 2e9;
-        Optional<EnsembleBuilder.Plan> chosen = builder.build(searched.pool().entries(), searched.results(), searched.costs()::estimate,
-                secondsForRefit, run.settings().seed(), selectionDeadline);
-        if (run.settings().stacking()) {
-            chosen = better(chosen, stacked(secondsForRefit));
-        }
-        if (chosen.isEmpty() || !(metric.loss(chosen.get().row().completed().score())
-                <= metric.loss(board.best().orElseThrow().completed().score()))) {
-            return Optional.empty();
-        }
+        Optional<EnsembleBuilder.Plan> chosen;
         try {
-            return Optional.of(refit(chosen.get()));
+            chosen = builder.build(searched.pool().entries(), searched.results(), searched.costs()::estimate,
+                    secondsForRefit, run.settings().seed(), selectionDeadline);
         } catch (RuntimeException e) {
-            run.listener().info("refitting the ensemble failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+            // Selection is bookkeeping over finished trials: a failure there costs the ensemble, never the run.
+            run.listener().info("selecting the ensemble failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + "); using the best single trial");
-            return Optional.empty();
+            chosen = Optional.empty();
         }
+        Optional<EnsembleBuilder.Plan> stack = run.settings().stacking() ? stacked(secondsForRefit) : Optional.empty();
+        // The better ensemble first; the other stands in if the first one's refit fails (a stacked model cannot leave
+        // out a member whose refit would overrun, a selected average can).
+        List<EnsembleBuilder.Plan> plans = new ArrayList<>();
+        better(chosen, stack).ifPresent(plans::add);
+        chosen.filter(p -> !plans.contains(p)).ifPresent(plans::add);
+        stack.filter(p -> !plans.contains(p)).ifPresent(plans::add);
+        double bestSingle = metric.loss(board.best().orElseThrow().completed().score());
+        for (EnsembleBuilder.Plan plan : plans) {
+            if (!(metric.loss(plan.row().completed().score()) <= bestSingle)) {
+                continue;
+            }
+            try {
+                return Optional.of(refit(plan));
+            } catch (RuntimeException e) {
+                run.listener().info("refitting the " + (plan.stack() != null ? "stacked " : "") + "ensemble failed ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + "); "
+                        + (plan == plans.get(plans.size() - 1) ? "using the best single trial" : "trying the other ensemble"));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The stacked ensemble of the kept trials, or empty if none was found or fitting it failed (which is reported). */
