@@ -5,7 +5,6 @@ import automl4j.execute.PreparedSplit;
 import automl4j.execute.TrialOutcome;
 import automl4j.leaderboard.Trial;
 import automl4j.leaderboard.TrialResult;
-import automl4j.learn.Predictions;
 import automl4j.metric.Metric;
 import automl4j.space.Config;
 import java.util.ArrayList;
@@ -27,16 +26,14 @@ public final class EnsembleBuilder {
     /** Learner id of the leaderboard row that stands for an ensemble. */
     static final String ENSEMBLE = "ensemble";
 
-    private final List<PreparedSplit> splits;
     private final Metric metric;
-    private final Task task;
     private final EnsembleSelection selection;
+    private final SplitScores splitScores;
 
     public EnsembleBuilder(List<PreparedSplit> splits, Metric metric, Task task, int rounds) {
-        this.splits = splits;
         this.metric = metric;
-        this.task = task;
         this.selection = new EnsembleSelection(rounds);
+        this.splitScores = new SplitScores(splits, metric, task);
     }
 
     /**
@@ -148,6 +145,6 @@ public final class EnsembleBuilder {
     }
 
     private double[] splitScores(double[] blend) {
-        return new SplitScores(splits, metric, task).of(blend);
+        return splitScores.of(blend);
     }
 }

@@ -2,6 +2,7 @@ package automl4j.ensemble;
 
 import automl4j.data.Task;
 import automl4j.execute.PreparedSplit;
+import automl4j.internal.Permutations;
 import automl4j.leaderboard.TrialResult;
 import automl4j.metric.Metric;
 import java.util.ArrayList;
@@ -151,15 +152,9 @@ public final class StackBuilder {
             } else {
                 // A single holdout: fold its rows, and predict each fold from a model fitted on the others.
                 int[] fold = new int[own.length];
-                SplittableRandom random = new SplittableRandom(seed);
+                int[] order = Permutations.of(own.length, new SplittableRandom(seed));
                 for (int i = 0; i < fold.length; i++) {
-                    fold[i] = i % INNER_FOLDS;
-                }
-                for (int i = fold.length - 1; i > 0; i--) {
-                    int j = random.nextInt(i + 1);
-                    int t = fold[i];
-                    fold[i] = fold[j];
-                    fold[j] = t;
+                    fold[order[i]] = i % INNER_FOLDS;
                 }
                 for (int f = 0; f < INNER_FOLDS; f++) {
                     final int ff = f;

@@ -59,7 +59,6 @@ public final class TrialEvaluator {
     public TrialOutcome evaluate(TrialTask task, Learner learner, List<PreparedSplit> splits, long softDeadlineNanos,
                                  String fitDevice, PredictionSink sink) {
         long deadlineNanos = softDeadlineNanos;
-        int threads = task.threads();
         Pruning pruning = task.pruning();
         automl4j.space.Config config = learnerConfig(task.config());
         double[] scores = new double[splits.size()];
@@ -81,9 +80,7 @@ public final class TrialEvaluator {
             double[] rungSplitScores = new double[splits.size()];
             for (int s = 0; s < splits.size(); s++) {
                 PreparedSplit split = splits.get(s);
-                FitContext context = new FitContext(automl4j.internal.Seeds.derive(task.seed(), s), threads, deadlineNanos)
-                        .withValidation(new automl4j.learn.TrainingSet(split.valid(), split.validLabels(), split.train().target()))
-                        .onDevice(fitDevice);
+                FitContext context = splitContext(task, s, split, deadlineNanos, fitDevice);
                 long t0 = System.nanoTime();
                 FittedModel model = learner.fit(RowSamples.of(split.train(), rows), config, context);
                 rungSeconds += (System.nanoTime() - t0) / 1e9;
@@ -100,9 +97,7 @@ public final class TrialEvaluator {
         }
         for (int s = 0; s < splits.size(); s++) {
             PreparedSplit split = splits.get(s);
-            FitContext context = new FitContext(automl4j.internal.Seeds.derive(task.seed(), s), threads, deadlineNanos)
-                    .withValidation(new automl4j.learn.TrainingSet(split.valid(), split.validLabels(), split.train().target()))
-                    .onDevice(fitDevice);
+            FitContext context = splitContext(task, s, split, deadlineNanos, fitDevice);
             long t0 = System.nanoTime();
             FittedModel model = learner.fit(split.train(), config, context);
             long t1 = System.nanoTime();
@@ -142,6 +137,13 @@ public final class TrialEvaluator {
         }
         return new TrialOutcome.Completed(mean, std, fitSeconds, predictSeconds * 1e6 / Math.max(1, predictedRows), device,
                 averaged(refitSettings), java.util.Arrays.stream(scores).boxed().toList(), rungScores);
+    }
+
+    /** The fit context of split {@code s}: its seed, the trial's threads and deadline, its validation part, the device. */
+    private static FitContext splitContext(TrialTask task, int s, PreparedSplit split, long deadlineNanos, String fitDevice) {
+        return new FitContext(automl4j.internal.Seeds.derive(task.seed(), s), task.threads(), deadlineNanos)
+                .withValidation(new automl4j.learn.TrainingSet(split.valid(), split.validLabels(), split.train().target()))
+                .onDevice(fitDevice);
     }
 
     /**

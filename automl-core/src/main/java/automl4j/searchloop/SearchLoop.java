@@ -43,6 +43,10 @@ public final class SearchLoop {
     // Round-based learners stop themselves at the soft deadline; this is the time one round may still take.
     // Other learners cannot be stopped and are abandoned at the hard deadline.
     static final long HARD_GRACE_NANOS = 500_000_000L;
+    /** Most times the searcher is asked again when it proposes a config already tried in this run. */
+    static final int REPROPOSALS = 3;
+    /** Most random draws tried after that before the space counts as exhausted. */
+    static final int RANDOM_DRAWS = 64;
 
     /**
      * What the proposals are made from.
@@ -155,6 +159,7 @@ public final class SearchLoop {
         this.withCosts = trialLimit == Integer.MAX_VALUE;
         this.lag = withCosts ? Math.max(LAG, runner.capacity() - 1) : LAG;
         List<Config> configs = new ArrayList<>();
+        java.util.Set<Config> tried = new java.util.HashSet<>();   // the configs' set, so proposals are checked in O(1)
         this.proposed = configs;
         List<TrialResult> results = new ArrayList<>();
         Map<Integer, Running> running = new HashMap<>();
@@ -166,6 +171,7 @@ public final class SearchLoop {
         java.util.ArrayDeque<Integer> reruns = new java.util.ArrayDeque<>(prior.unfinished());
         for (int i = 0; i < prior.proposed().size(); i++) {
             configs.add(prior.proposed().get(i));
+            tried.add(prior.proposed().get(i));
             TrialOutcome o = prior.finished().get(i);
             TrialResult restored = o == null ? null : new TrialResult(new Trial(i, configs.get(i), Seeds.derive(seed, i)), o);
             results.add(restored);
@@ -195,7 +201,7 @@ public final class SearchLoop {
             }
             if (!stop && free && reruns.isEmpty() && finishedPrefix >= next - lag) {
                 int at = next + skippedInitial;
-                Config config = at < initial.size() ? initial.get(at) : propose(configs, results, next);
+                Config config = at < initial.size() ? initial.get(at) : propose(configs, tried, results, next);
                 if (config == null) {
                     // Every config of the space has been tried (a small, discrete space): nothing new to learn.
                     maxTrials = next;
@@ -217,6 +223,7 @@ public final class SearchLoop {
                     continue;
                 }
                 configs.add(config);
+                tried.add(config);
                 results.add(null);
                 start(new Trial(next, config, Seeds.derive(seed, next)), results, searchEnd, trialTimeout, startNanos,
                         running, done);
@@ -402,18 +409,13 @@ public final class SearchLoop {
         return RowRungs.from(scoring.trainRows(), visible, earlierPending);
     }
 
-    /** Most times the searcher is asked again when it proposes a config already tried in this run. */
-    static final int REPROPOSALS = 3;
-    /** Most random draws tried after that before the space counts as exhausted. */
-    static final int RANDOM_DRAWS = 64;
-
     /**
      * The config of trial {@code next}: the searcher's proposal if it is in the space and new to this run; else the
      * searcher asked again with the repeat as pending; else a random draw from the space. Null if no new config was
      * found, which ends the search. A searcher that throws is reported and replaced by random draws for this trial: a
      * broken searcher costs search quality, never the run.
      */
-    private Config propose(List<Config> configs, List<TrialResult> results, int next) {
+    private Config propose(List<Config> configs, java.util.Set<Config> tried, List<TrialResult> results, int next) {
         int seen = Math.max(0, next - lag);
         List<Observation> observed = new ArrayList<>();
         for (int i = 0; i < seen; i++) {
@@ -423,7 +425,6 @@ public final class SearchLoop {
                     : r.outcome() instanceof TrialOutcome.Pruned p ? metric.loss(p.partialScore()) : Double.NaN;
             observed.add(new Observation(configs.get(i), loss, withCosts ? seconds(r.outcome()) : Double.NaN));
         }
-        java.util.Set<Config> tried = new java.util.HashSet<>(configs);
         List<Config> pending = new ArrayList<>(configs.subList(seen, next));
         for (int attempt = 0; attempt <= REPROPOSALS; attempt++) {
             Config proposal;

@@ -205,7 +205,11 @@ final class PortfolioCommand implements Callable<Integer> {
         return maxRows > 0 && rows.rowCount() > maxRows ? sample(rows, maxRows, seed) : rows;
     }
 
-    /** {@code n} of {@code table}'s rows drawn without replacement by {@code seed}, in their original order. */
+    /**
+     * {@code n} of {@code table}'s rows drawn without replacement by {@code seed}, in their original order. A partial
+     * shuffle of its own rather than {@code Permutations}: it draws the rows of the built-in portfolio's recorded
+     * derivation, which must stay reproducible from its command.
+     */
     static Table sample(Table table, int n, long seed) {
         int[] index = new int[table.rowCount()];
         for (int i = 0; i < index.length; i++) {
