@@ -1,15 +1,22 @@
 package automl4j;
 
+import automl4j.data.EncodedTarget;
 import automl4j.data.Target;
+import automl4j.data.TaskData;
+import automl4j.explain.PipelineShap;
 import automl4j.export.ModelFileException;
 import automl4j.export.PipelineBundle;
 import automl4j.featurize.FittedTransform;
 import automl4j.learn.FittedModel;
+import automl4j.learn.Labels;
 import automl4j.learn.Predictions;
+import automl4j.metric.Metric;
+import automl4j.metric.Metrics;
 import automl4j.pipeline.Pipeline;
 import automl4j.space.Config;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,6 +97,54 @@ public final class AutoMlModel {
      */
     public List<String> warnings(Table rows) {
         return pipeline.warnings(rows);
+    }
+
+    /**
+     * Scores of the predictions for {@code rows} against their target column (named as the model's target), by every
+     * built-in metric that fits the model's task, the task's default metric first. Rows whose target is missing are
+     * left out; a metric the data does not allow (rmsle of negative values) is left out too.
+     *
+     * @throws IllegalArgumentException if the target column is absent or has only missing values, or a label is not
+     *                                  one of the model's classes (naming the row)
+     */
+    public Map<String, Double> evaluate(Table rows) {
+        TaskData data = TaskData.of(rows, target().name()).withTask(target().task());
+        EncodedTarget truth = EncodedTarget.of(data);
+        Predictions p = predict(truth.rows().length == rows.rowCount() ? rows : rows.rows(truth.rows()));
+        Labels labels = Labels.of(truth.values());
+        Map<String, Double> out = new LinkedHashMap<>();
+        Metric primary = Metrics.defaultFor(target().task());
+        out.put(primary.name(), primary.score(labels, p));
+        for (Metric m : Metrics.all()) {
+            if (m.supports(target().task()) && !out.containsKey(m.name())) {
+                try {
+                    out.put(m.name(), m.score(labels, p));
+                } catch (IllegalArgumentException e) {
+                    // undefined on this data
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * SHAP values of the predictions for {@code rows}, per raw input column, with the rows themselves standing for the
+     * data (see {@link #explain(Table, Table)} to give training rows instead).
+     */
+    public PipelineShap.Explained explain(Table rows) {
+        return explain(rows, rows);
+    }
+
+    /**
+     * SHAP values of the predictions for {@code rows}, per raw input column and, for a single tree or linear model, per
+     * engineered feature: exact where the model allows, sampled otherwise ({@link PipelineShap} says which, and in
+     * which output space). {@code background} (training rows, at most {@value PipelineShap#MAX_BACKGROUND} used)
+     * stands for the data the values are measured against.
+     *
+     * @throws IllegalArgumentException if {@code background} is empty or an input column is missing
+     */
+    public PipelineShap.Explained explain(Table rows, Table background) {
+        return new PipelineShap(8, 0).explain(pipeline, rows, background);
     }
 
     /** Writes the pipeline to {@code path} (replacing it atomically). */

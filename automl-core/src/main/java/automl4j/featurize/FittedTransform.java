@@ -16,6 +16,21 @@ public interface FittedTransform {
     List<String> featureNames();
 
     /**
+     * The raw input column each feature is made from, one per feature (a one-hot level, a date part, a text term, a
+     * missing-value indicator each name their column): how attributions to features are summed back into the columns
+     * a user knows. By default a transform whose features are its input columns maps each to itself; any other must
+     * say.
+     *
+     * @throws UnsupportedOperationException if the transform does not know
+     */
+    default List<String> featureSources() {
+        if (featureNames().equals(inputColumns())) {
+            return inputColumns();
+        }
+        throw new UnsupportedOperationException("featurizer '" + featurizerId() + "' does not say which column each feature is made from");
+    }
+
+    /**
      * Features of the given rows of {@code table} (all rows when {@code rows} is null). Unseen categories and missing
      * values are handled; a missing input column is an error naming it.
      *

@@ -42,9 +42,69 @@ public final class Metrics {
         return new R2();
     }
 
+    /** F1 of the second class (the positive one, as for {@link #rocAuc()}) for binary tasks, at the most probable class. */
+    public static Metric f1() {
+        return new F1();
+    }
+
+    /** Unweighted mean of the per-class F1 over the classes true or predicted in some row. */
+    public static Metric f1Macro() {
+        return new F1Macro();
+    }
+
+    /** Mean of the per-class F1 weighted by each class's number of true rows. */
+    public static Metric f1Weighted() {
+        return new F1Weighted();
+    }
+
+    /** Average precision (area under the precision-recall curve, as a step function) of the second class; binary tasks. */
+    public static Metric averagePrecision() {
+        return new AveragePrecision();
+    }
+
+    /** Mean recall over the classes that are true in some row. */
+    public static Metric balancedAccuracy() {
+        return new BalancedAccuracy();
+    }
+
+    /** Matthews correlation coefficient (its multiclass form when there are more than two classes). */
+    public static Metric mcc() {
+        return new Mcc();
+    }
+
+    /**
+     * ROC AUC of each class against the rest, averaged without weights over the classes that are true in some row and
+     * false in another (scikit-learn's {@code roc_auc_score(multi_class='ovr', average='macro')}); any classification.
+     */
+    public static Metric aucOneVsRest() {
+        return new AucOneVsRest();
+    }
+
+    /** Mean absolute error. */
+    public static Metric mae() {
+        return new Mae();
+    }
+
+    /**
+     * Mean absolute percentage error, as a fraction (0.1 is 10 %); a true value of 0 divides by the machine epsilon,
+     * as scikit-learn's {@code mean_absolute_percentage_error} does.
+     */
+    public static Metric mape() {
+        return new Mape();
+    }
+
+    /**
+     * Root mean squared logarithmic error: RMSE of {@code log(1 + y)}. True values must be at least 0; a prediction
+     * below 0 is scored as 0.
+     */
+    public static Metric rmsle() {
+        return new Rmsle();
+    }
+
     /** Every built-in metric. */
     public static List<Metric> all() {
-        return List.of(rocAuc(), logLoss(), accuracy(), rmse(), r2());
+        return List.of(rocAuc(), logLoss(), accuracy(), rmse(), r2(), f1(), f1Macro(), f1Weighted(), averagePrecision(),
+                balancedAccuracy(), mcc(), aucOneVsRest(), mae(), mape(), rmsle());
     }
 
     /** The default metric of a task, as the task names it: AUC (binary), log loss (multiclass), RMSE (regression). */
@@ -73,57 +133,56 @@ public final class Metrics {
     }
 
     static double auc(Labels truth, Predictions p) {
-        int n = checkSize(truth, p);
-        int nPos = 0;
-        for (int i = 0; i < n; i++) {
-            if (truth.get(i) == 1.0) {
-                nPos++;
+        OneVsRest split = OneVsRest.of(truth, p, 1);
+        return Ranking.auc(split.positives(), split.negatives());
+    }
+
+    static double averagePrecision(Labels truth, Predictions p) {
+        OneVsRest split = OneVsRest.of(truth, p, 1);
+        return Ranking.averagePrecision(split.positives(), split.negatives());
+    }
+
+    static double aucOneVsRest(Labels truth, Predictions p) {
+        checkSize(truth, p);
+        double sum = 0;
+        int classes = 0;
+        for (int k = 0; k < p.classes().size(); k++) {
+            OneVsRest split = OneVsRest.of(truth, p, k);
+            double auc = Ranking.auc(split.positives(), split.negatives());
+            if (!Double.isNaN(auc)) {
+                sum += auc;
+                classes++;
             }
         }
-        int nNeg = n - nPos;
-        if (nPos == 0 || nNeg == 0) {
-            return Double.NaN;
+        return classes == 0 ? Double.NaN : sum / classes;
+    }
+
+    /** The normalized probability of class {@code k} in each row, split by whether {@code k} is the true class. */
+    private record OneVsRest(double[] positives, double[] negatives) {
+        static OneVsRest of(Labels truth, Predictions p, int k) {
+            int n = checkSize(truth, p);
+            int nPos = 0;
+            for (int i = 0; i < n; i++) {
+                if (truth.get(i) == k) {
+                    nPos++;
+                }
+            }
+            double[] pos = new double[nPos];
+            double[] neg = new double[n - nPos];
+            int a = 0;
+            int b = 0;
+            for (int i = 0; i < n; i++) {
+                double[] row = p.probabilities(i);
+                double sum = Arrays.stream(row).sum();
+                double score = sum > 0 ? row[k] / sum : row[k];
+                if (truth.get(i) == k) {
+                    pos[a++] = score;
+                } else {
+                    neg[b++] = score;
+                }
+            }
+            return new OneVsRest(pos, neg);
         }
-        double[] pos = new double[nPos];
-        double[] neg = new double[nNeg];
-        int a = 0;
-        int b = 0;
-        for (int i = 0; i < n; i++) {
-            double[] row = p.probabilities(i);
-            double sum = Arrays.stream(row).sum();
-            double score = sum > 0 ? row[1] / sum : row[1];
-            if (truth.get(i) == 1.0) {
-                pos[a++] = score;
-            } else {
-                neg[b++] = score;
-            }
-        }
-        // Primitive sorts (a boxed index sort is slow at a million rows) and the Mann-Whitney count: each positive
-        // wins over the negatives scored below it and half-wins over those tied with it. Counts are long: nPos * nNeg
-        // passes the int range at 46,341 rows of each class.
-        Arrays.sort(pos);
-        Arrays.sort(neg);
-        long below = 0;
-        long tied = 0;
-        double wins = 0;
-        int j = 0;
-        for (int i = 0; i < nPos; i++) {
-            if (i > 0 && Double.compare(pos[i], pos[i - 1]) == 0) {
-                wins += below + tied / 2.0;
-                continue;
-            }
-            while (j < nNeg && Double.compare(neg[j], pos[i]) < 0) {
-                j++;
-            }
-            below = j;
-            int k = j;
-            while (k < nNeg && Double.compare(neg[k], pos[i]) == 0) {
-                k++;
-            }
-            tied = k - j;
-            wins += below + tied / 2.0;
-        }
-        return wins / ((double) nPos * nNeg);
     }
 
     static double logLoss(Labels truth, Predictions p) {
@@ -176,6 +235,41 @@ public final class Metrics {
             sst += t * t;
         }
         return sst == 0 ? Double.NaN : 1 - sse / sst;
+    }
+
+    static double mae(Labels truth, Predictions p) {
+        int n = checkSize(truth, p);
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.abs(truth.get(i) - p.value(i));
+        }
+        return sum / n;
+    }
+
+    static double mape(Labels truth, Predictions p) {
+        int n = checkSize(truth, p);
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            // As scikit-learn: a true value of 0 divides by the machine epsilon, so a miss there dominates the mean.
+            sum += Math.abs(truth.get(i) - p.value(i)) / Math.max(Math.abs(truth.get(i)), Math.ulp(1.0));
+        }
+        return sum / n;
+    }
+
+    static double rmsle(Labels truth, Predictions p) {
+        int n = checkSize(truth, p);
+        double sse = 0;
+        for (int i = 0; i < n; i++) {
+            double y = truth.get(i);
+            if (!(y >= 0)) {
+                throw new IllegalArgumentException("rmsle needs true values >= 0, but row " + i + " is " + y
+                        + "; use rmse or mae for targets that can be negative");
+            }
+            // A prediction below 0 has no logarithm of 1 + x to compare; it is scored as a prediction of 0.
+            double d = Math.log1p(Math.max(0, p.value(i))) - Math.log1p(y);
+            sse += d * d;
+        }
+        return Math.sqrt(sse / n);
     }
 
     private static int checkSize(Labels truth, Predictions p) {
@@ -246,6 +340,86 @@ public final class Metrics {
         /** The metric. */
         public R2() {
             super("r2", true, Regression.class::isInstance, Metrics::r2);
+        }
+    }
+
+    /** {@link #f1()}; public with a no-arg constructor so that worker processes can rebuild it by id. */
+    public static final class F1 extends Builtin {
+        /** The metric. */
+        public F1() {
+            super("f1", true, Metrics::binary, (t, p) -> Confusion.of(t, p).f1(1));
+        }
+    }
+
+    /** {@link #f1Macro()}; public with a no-arg constructor so that worker processes can rebuild it by id. */
+    public static final class F1Macro extends Builtin {
+        /** The metric. */
+        public F1Macro() {
+            super("f1_macro", true, Classification.class::isInstance, (t, p) -> Confusion.of(t, p).macroF1());
+        }
+    }
+
+    /** {@link #f1Weighted()}; public with a no-arg constructor so that worker processes can rebuild it by id. */
+    public static final class F1Weighted extends Builtin {
+        /** The metric. */
+        public F1Weighted() {
+            super("f1_weighted", true, Classification.class::isInstance, (t, p) -> Confusion.of(t, p).weightedF1());
+        }
+    }
+
+    /** {@link #averagePrecision()}; public with a no-arg constructor so that worker processes can rebuild it by id. */
+    public static final class AveragePrecision extends Builtin {
+        /** The metric. */
+        public AveragePrecision() {
+            super("average_precision", true, Metrics::binary, Metrics::averagePrecision);
+        }
+    }
+
+    /** {@link #balancedAccuracy()}; public with a no-arg constructor so that worker processes can rebuild it by id. */
+    public static final class BalancedAccuracy extends Builtin {
+        /** The metric. */
+        public BalancedAccuracy() {
+            super("balanced_accuracy", true, Classification.class::isInstance, (t, p) -> Confusion.of(t, p).balancedAccuracy());
+        }
+    }
+
+    /** {@link #mcc()}; public with a no-arg constructor so that worker processes can rebuild it by id. */
+    public static final class Mcc extends Builtin {
+        /** The metric. */
+        public Mcc() {
+            super("mcc", true, Classification.class::isInstance, (t, p) -> Confusion.of(t, p).mcc());
+        }
+    }
+
+    /** {@link #aucOneVsRest()}; public with a no-arg constructor so that worker processes can rebuild it by id. */
+    public static final class AucOneVsRest extends Builtin {
+        /** The metric. */
+        public AucOneVsRest() {
+            super("auc_ovr", true, Classification.class::isInstance, Metrics::aucOneVsRest);
+        }
+    }
+
+    /** {@link #mae()}; public with a no-arg constructor so that worker processes can rebuild it by id. */
+    public static final class Mae extends Builtin {
+        /** The metric. */
+        public Mae() {
+            super("mae", false, Regression.class::isInstance, Metrics::mae);
+        }
+    }
+
+    /** {@link #mape()}; public with a no-arg constructor so that worker processes can rebuild it by id. */
+    public static final class Mape extends Builtin {
+        /** The metric. */
+        public Mape() {
+            super("mape", false, Regression.class::isInstance, Metrics::mape);
+        }
+    }
+
+    /** {@link #rmsle()}; public with a no-arg constructor so that worker processes can rebuild it by id. */
+    public static final class Rmsle extends Builtin {
+        /** The metric. */
+        public Rmsle() {
+            super("rmsle", false, Regression.class::isInstance, Metrics::rmsle);
         }
     }
 

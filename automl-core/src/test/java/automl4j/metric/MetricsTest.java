@@ -51,7 +51,7 @@ class MetricsTest {
 
     @Test
     void unknownMetricListsTheKnownOnes() {
-        assertThatThrownBy(() -> Metrics.forName("f1")).hasMessageContaining("'f1' is unknown").hasMessageContaining("auc");
+        assertThatThrownBy(() -> Metrics.forName("f2")).hasMessageContaining("'f2' is unknown").hasMessageContaining("auc");
     }
 
     @Test

@@ -22,7 +22,8 @@ import tech.tablesaw.api.Table;
                 "Writes one row per input row: the predicted label and one probability column per class "
                         + "(classification), or the predicted value (regression). The options --separator, "
                         + "--missing-values, --infinity and --decimal read the file as the config keys data.* read the "
-                        + "training file."})
+                        + "training file. When the file has the target column, the predictions are also scored by every "
+                        + "metric that fits the task and the scores printed."})
 final class PredictCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -82,6 +83,17 @@ final class PredictCommand implements Callable<Integer> {
             w.flush();
         });
         CommonOptions.out.println("Wrote " + p.size() + " predictions to " + out);
+        if (table.columnNames().contains(m.target().name())) {
+            java.util.Map<String, Double> scores;
+            try {
+                scores = m.evaluate(table);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--data: cannot score target column '" + m.target().name() + "': " + e.getMessage());
+            }
+            StringBuilder line = new StringBuilder("Scores against column '" + m.target().name() + "':");
+            scores.forEach((name, v) -> line.append(String.format(java.util.Locale.ROOT, " %s %.5f", name, v)));
+            CommonOptions.out.println(line);
+        }
         return ExitCodes.OK;
     }
 }

@@ -51,7 +51,9 @@ final class RunOutputs {
         AtomicFiles.writeString(dir.resolve("data-report.txt"), report.toString());
         GuardrailsOutput.write(run.guardrails(), dir);
         GuardrailsOutput.print(run.guardrails(), out);
-        out.println("Top columns by permutation importance (" + metric.name() + " drop on the training rows):");
+        // A loss rises when a useful column is shuffled; a score falls. Say which, in the metric's own direction.
+        out.println("Top columns by permutation importance (" + (metric.higherIsBetter() ? "drop in " : "rise in ") + metric.name()
+                + " when shuffled, on the training rows):");
         importance.columns().stream().limit(5).forEach(c -> out.printf(Locale.ROOT, "  %-24s %.5f%n", c.column(), c.importance()));
         out.println("Wrote " + model + ", leaderboard.csv, importance.csv, data-report.txt, guardrails.json, effective-config.yaml and journal.jsonl to "
                 + dir);

@@ -87,6 +87,15 @@ class CliTest {
         List<String> preds = Files.readAllLines(dir.resolve("preds.csv"));
         assertThat(preds).hasSize(21);
         assertThat(preds.get(0)).isEqualTo("predicted_churned,p_no,p_yes");
+        assertThat(p.out()).doesNotContain("Scores against");
+
+        // With the target column, the predictions are also scored.
+        Path labelled = file("labelled.csv", DefaultDataset.generate(60, 9).write().toString("csv"));
+        Result scored = cli("predict", "--model", outDir.resolve("model.automl").toString(), "--data", labelled.toString(),
+                "--out", dir.resolve("preds2.csv").toString());
+        assertThat(scored.code()).as(scored.err()).isZero();
+        assertThat(scored.out()).containsPattern("Scores against column 'churned': auc 0\\.\\d{5} logloss \\d+\\.\\d{5} accuracy")
+                .contains(" f1 ").contains(" mcc ").contains(" balanced_accuracy ");
     }
 
     @Test

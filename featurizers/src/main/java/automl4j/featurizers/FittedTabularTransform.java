@@ -30,6 +30,7 @@ final class FittedTabularTransform implements FittedTransform {
     private final List<ColumnEncoder> encoders;
     private final FeaturizationReport report;
     private final List<String> featureNames;
+    private final List<String> featureSources;
     private final int[] offsets;
     private final boolean sparse;
 
@@ -38,12 +39,16 @@ final class FittedTabularTransform implements FittedTransform {
         this.encoders = List.copyOf(encoders);
         this.report = report;
         List<String> names = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         offsets = new int[encoders.size()];
         for (int i = 0; i < encoders.size(); i++) {
             offsets[i] = names.size();
-            names.addAll(encoders.get(i).featureNames());
+            List<String> written = encoders.get(i).featureNames();
+            names.addAll(written);
+            sources.addAll(java.util.Collections.nCopies(written.size(), encoders.get(i).column()));
         }
         this.featureNames = List.copyOf(names);
+        this.featureSources = List.copyOf(sources);
         this.sparse = names.size() >= SPARSE_MIN_FEATURES && encoders.stream().anyMatch(e -> e instanceof TfidfEncoder);
     }
 
@@ -60,6 +65,11 @@ final class FittedTabularTransform implements FittedTransform {
     @Override
     public List<String> featureNames() {
         return featureNames;
+    }
+
+    @Override
+    public List<String> featureSources() {
+        return featureSources;
     }
 
     @Override

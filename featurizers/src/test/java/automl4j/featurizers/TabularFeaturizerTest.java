@@ -65,6 +65,23 @@ class TabularFeaturizerTest {
     }
 
     @Test
+    void everyFeatureNamesTheColumnItIsMadeFrom() {
+        FittedTransform f = fit(table(100));
+        List<String> sources = f.featureSources();
+        assertThat(sources).hasSameSizeAs(f.featureNames());
+        assertThat(f.inputColumns()).containsAll(sources);
+        for (int i = 0; i < sources.size(); i++) {
+            String name = f.featureNames().get(i);
+            String expected = name.startsWith("color=") ? "color" : name.startsWith("size") ? "size"
+                    : name.startsWith("city:") ? "city" : name.startsWith("review:") ? "review" : null;
+            if (expected != null) {
+                assertThat(sources.get(i)).as(name).isEqualTo(expected);
+            }
+        }
+        assertThat(sources).contains("color", "size", "city", "review");
+    }
+
+    @Test
     void unseenCategoriesAndMissingValuesAtPredictTime() {
         Table t = table(50);
         FittedTransform f = fit(t);

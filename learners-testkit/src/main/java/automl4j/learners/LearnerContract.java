@@ -7,6 +7,8 @@ import automl4j.data.Regression;
 import automl4j.data.Target;
 import automl4j.data.Task;
 import automl4j.data.Tasks;
+import automl4j.explain.ExactShap;
+import automl4j.explain.ShapValues;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
@@ -145,6 +147,76 @@ public interface LearnerContract {
             FittedModel loaded = learner().load(model.export());
             assertThat(flatten(loaded.predict(train.features()))).isEqualTo(flatten(model.predict(train.features())));
             assertThat(model.export().learnerId()).isEqualTo(learner().id());
+        }
+    }
+
+    /**
+     * A model that computes exact SHAP values ({@link ExactShap}) computes values that add up to its prediction in the
+     * space it names, before and after an export and load; models that do not are skipped.
+     */
+    @Test
+    default void exactShapValuesAddUpToThePrediction() {
+        for (Task task : examples(learner())) {
+            TrainingSet train = data(task, 150, 6);
+            FittedModel model = learner().fit(train, learner().defaultConfig(task), FitContext.of(3, 1));
+            if (!(model instanceof ExactShap)) {
+                continue;
+            }
+            FittedModel loaded = learner().load(model.export());
+            FeatureMatrix rows = data(task, 25, 7).features();
+            Predictions p = model.predict(rows);
+            for (FittedModel m : List.of(model, loaded)) {
+                ShapValues shap = ((ExactShap) m).shap(rows, train.features());
+                assertThat(shap.rows()).isEqualTo(rows.rows());
+                assertThat(shap.features()).isEqualTo(rows.names());
+                for (int r = 0; r < rows.rows(); r++) {
+                    double[] expected = task instanceof Regression ? new double[] {p.value(r)} : p.probabilities(r);
+                    double[] actual = predictionOf(shap, r);
+                    for (int k = 0; k < expected.length; k++) {
+                        assertThat(actual[k]).as("%s %s row %d output %d (%s)", learner().id(), task.label(), r, k,
+                                shap.space()).isCloseTo(expected[k], org.assertj.core.api.Assertions.within(shapTolerance()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** How closely SHAP values must add up to the prediction: 1e-9, unless the library computes them in float. */
+    default double shapTolerance() {
+        return 1e-9;
+    }
+
+    /**
+     * The prediction that base value plus values give for row {@code r}, as probabilities or the value: compared in
+     * that space, where turning a probability near 1 back into log-odds would lose the digits being checked.
+     */
+    private static double[] predictionOf(ShapValues shap, int r) {
+        int outputs = shap.outputs().size();
+        double[] out = new double[outputs];
+        for (int k = 0; k < outputs; k++) {
+            out[k] = shap.output(r, k);
+        }
+        switch (shap.space()) {
+            case "probability":
+            case "value":
+                return out;
+            case "log-odds":
+                double p1 = 1 / (1 + Math.exp(-out[0]));
+                return new double[] {1 - p1, p1};
+            case "margin": {
+                double max = java.util.Arrays.stream(out).max().orElse(0);
+                double sum = 0;
+                for (int k = 0; k < outputs; k++) {
+                    out[k] = Math.exp(out[k] - max);
+                    sum += out[k];
+                }
+                for (int k = 0; k < outputs; k++) {
+                    out[k] /= sum;
+                }
+                return out;
+            }
+            default:
+                throw new AssertionError("unknown SHAP output space '" + shap.space() + "'");
         }
     }
 

@@ -2,6 +2,8 @@ package automl4j.learners.smile;
 
 import automl4j.data.Classification;
 import automl4j.data.Target;
+import automl4j.explain.ExactShap;
+import automl4j.explain.ShapValues;
 import automl4j.learn.ArtifactTargets;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FittedModel;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,8 +23,13 @@ import java.util.TreeMap;
  * A logistic regression as weight vectors, in Smile's layout: each row holds one weight per feature and the intercept
  * last. One row (binary): P(class 1) = sigmoid(w · x). K - 1 rows (multiclass): the scores of classes 0..K-2, the last
  * class scoring 0, then softmax. Exported as JSON.
+ *
+ * <p>Its SHAP values are exact in its score space, with the features taken as independent: feature {@code j} of a row
+ * gets {@code w_j (x_j - mean_j)}, the mean over the background rows, and the base value is the score of the means.
+ * Binary: the log-odds of the second class ({@code log-odds}); multiclass: the softmax scores of every class, the last
+ * class's being 0 ({@code margin}).
  */
-final class LinearModel implements FittedModel {
+final class LinearModel implements FittedModel, ExactShap {
     static final String FORMAT = "automl4j-linear-json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String learnerId;
@@ -73,6 +81,45 @@ final class LinearModel implements FittedModel {
             }
         }
         return Predictions.ofProbabilities(target.task(), target.classes(), out);
+    }
+
+    @Override
+    public ShapValues shap(FeatureMatrix rows, FeatureMatrix background) {
+        int p = weights[0].length - 1;
+        if (rows.columns() != p || background.columns() != p || background.rows() == 0) {
+            throw new IllegalArgumentException(learnerId + " was fitted on " + p + " features, but got rows of " + rows.columns()
+                    + " and " + background.rows() + " background rows of " + background.columns());
+        }
+        double[] mean = new double[p];
+        for (int i = 0; i < background.rows(); i++) {
+            float[] row = background.row(i);
+            for (int c = 0; c < p; c++) {
+                mean[c] += row[c];
+            }
+        }
+        for (int c = 0; c < p; c++) {
+            mean[c] /= background.rows();
+        }
+        boolean binary = weights.length == 1;
+        int outputs = binary ? 1 : weights.length + 1;   // the last class scores 0: its values and base are 0
+        double[] base = new double[outputs];
+        for (int k = 0; k < weights.length; k++) {
+            base[k] = weights[k][p];
+            for (int c = 0; c < p; c++) {
+                base[k] += weights[k][c] * mean[c];
+            }
+        }
+        double[][][] values = new double[rows.rows()][p][outputs];
+        for (int i = 0; i < rows.rows(); i++) {
+            float[] row = rows.row(i);
+            for (int c = 0; c < p; c++) {
+                for (int k = 0; k < weights.length; k++) {
+                    values[i][c][k] = weights[k][c] * (row[c] - mean[c]);
+                }
+            }
+        }
+        List<String> names = binary ? List.of(target.classes().get(1)) : target.classes();
+        return new ShapValues(rows.names(), names, binary ? "log-odds" : "margin", base, values);
     }
 
     @Override

@@ -2,6 +2,10 @@ package automl4j.learners.smile;
 
 import automl4j.data.Classification;
 import automl4j.data.Target;
+import automl4j.explain.ExactShap;
+import automl4j.explain.ShapTree;
+import automl4j.explain.ShapValues;
+import automl4j.explain.TreeShap;
 import automl4j.learn.ArtifactTargets;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FittedModel;
@@ -11,11 +15,16 @@ import automl4j.learn.VoteSmoothing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A Smile random forest converted into a {@link TreeEnsemble}; exported as the ensemble's JSON. */
-final class SmileForestModel implements FittedModel {
+/**
+ * A Smile random forest converted into a {@link TreeEnsemble}; exported as the ensemble's JSON. Its SHAP values are
+ * exact (TreeSHAP) in its own output space: class probabilities, smoothed as its predictions are, or the predicted
+ * value.
+ */
+final class SmileForestModel implements FittedModel, ExactShap {
     static final String FORMAT = "automl4j-tree-ensemble-json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SMOOTHING = "uniform_vote_smoothing";
@@ -53,6 +62,34 @@ final class SmileForestModel implements FittedModel {
             v[i] = out[i][0];
         }
         return Predictions.ofValues(v);
+    }
+
+    @Override
+    public ShapValues shap(FeatureMatrix rows, FeatureMatrix background) {
+        List<ShapTree> trees = ensemble.shapTrees(background);
+        int features = rows.columns();
+        int outputs = ensemble.outputs();
+        double[] base = TreeShap.baseValue(trees);
+        double[][][] values = new double[rows.rows()][][];
+        for (int r = 0; r < rows.rows(); r++) {
+            float[] row = rows.row(r);
+            double[] x = new double[row.length];
+            for (int f = 0; f < row.length; f++) {
+                x[f] = row[f];
+            }
+            values[r] = TreeShap.values(trees, x, features);
+        }
+        boolean classification = target.task() instanceof Classification;
+        List<String> names = classification ? target.classes() : List.of("value");
+        // The forest averages its trees; smoothing then mixes in one uniform vote: p' = (p T + 1/K) / (T + 1).
+        int t = ensemble.size();
+        double scale = 1.0 / t;
+        double[] shift = new double[outputs];
+        if (classification && smoothed) {
+            scale = 1.0 / (t + 1);
+            java.util.Arrays.fill(shift, 1.0 / outputs / (t + 1));
+        }
+        return new ShapValues(rows.names(), names, classification ? "probability" : "value", base, values).affine(scale, shift);
     }
 
     @Override

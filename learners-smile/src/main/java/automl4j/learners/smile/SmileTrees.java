@@ -42,26 +42,30 @@ final class SmileTrees {
         List<Integer> left = new ArrayList<>();
         List<Integer> right = new ArrayList<>();
         List<double[]> leaf = new ArrayList<>();
-        add(root, classMap, outputs, feature, threshold, left, right, leaf);
+        List<Double> cover = new ArrayList<>();
+        add(root, classMap, outputs, feature, threshold, left, right, leaf, cover);
         int n = feature.size();
         int[] f = new int[n];
         double[] t = new double[n];
         int[] l = new int[n];
         int[] r = new int[n];
         double[][] v = new double[n][];
+        double[] c = new double[n];
         for (int i = 0; i < n; i++) {
+            c[i] = cover.get(i);
             f[i] = feature.get(i);
             t[i] = threshold.get(i);
             l[i] = left.get(i);
             r[i] = right.get(i);
             v[i] = leaf.get(i);
         }
-        return new TreeEnsemble.Tree(f, t, l, r, v);
+        return new TreeEnsemble.Tree(f, t, l, r, v, c);
     }
 
     private static int add(Node node, int[] classMap, int outputs, List<Integer> feature, List<Double> threshold,
-                           List<Integer> left, List<Integer> right, List<double[]> leaf) {
+                           List<Integer> left, List<Integer> right, List<double[]> leaf, List<Double> cover) {
         int id = feature.size();
+        cover.add((double) node.size());   // rows of the tree's bootstrap sample that reached the node
         feature.add(-1);
         threshold.add(0.0);
         left.add(-1);
@@ -80,8 +84,8 @@ final class SmileTrees {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot read a Smile split threshold", e);
         }
-        int l = add(split.trueChild(), classMap, outputs, feature, threshold, left, right, leaf);
-        int r = add(split.falseChild(), classMap, outputs, feature, threshold, left, right, leaf);
+        int l = add(split.trueChild(), classMap, outputs, feature, threshold, left, right, leaf, cover);
+        int r = add(split.falseChild(), classMap, outputs, feature, threshold, left, right, leaf, cover);
         left.set(id, l);
         right.set(id, r);
         return id;

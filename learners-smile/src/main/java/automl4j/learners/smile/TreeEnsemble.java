@@ -1,5 +1,6 @@
 package automl4j.learners.smile;
 
+import automl4j.explain.ShapTree;
 import automl4j.learn.FeatureMatrix;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,9 +36,11 @@ final class TreeEnsemble {
     }
 
     /**
-     * One tree. Node {@code i} is a leaf when {@code feature[i] < 0}; then {@code leaf[i]} holds its outputs.
+     * One tree. Node {@code i} is a leaf when {@code feature[i] < 0}; then {@code leaf[i]} holds its outputs. {@code
+     * cover[i]} is the number of training rows (of the tree's bootstrap sample) that reached node {@code i}, which
+     * TreeSHAP needs; null in files written before it was kept.
      */
-    record Tree(int[] feature, double[] threshold, int[] left, int[] right, double[][] leaf) {
+    record Tree(int[] feature, double[] threshold, int[] left, int[] right, double[][] leaf, double[] cover) {
         double[] apply(FeatureMatrix x, int row) {
             int node = 0;
             while (feature[node] >= 0) {
@@ -76,6 +79,37 @@ final class TreeEnsemble {
         return out;
     }
 
+    /**
+     * The trees for TreeSHAP, their covers from training or, for trees saved without them, counted from the rows of
+     * {@code background} that reach each node.
+     */
+    List<ShapTree> shapTrees(FeatureMatrix background) {
+        List<ShapTree> out = new ArrayList<>(trees.size());
+        for (Tree t : trees) {
+            int n = t.feature().length;
+            double[] cover = t.cover();
+            if (cover == null) {
+                cover = new double[n];
+                for (int r = 0; r < background.rows(); r++) {
+                    int node = 0;
+                    cover[0]++;
+                    while (t.feature()[node] >= 0) {
+                        node = background.get(r, t.feature()[node]) <= t.threshold()[node] ? t.left()[node] : t.right()[node];
+                        cover[node]++;
+                    }
+                }
+            }
+            int[] feature = new int[n];
+            for (int i = 0; i < n; i++) {
+                feature[i] = Math.max(0, t.feature()[i]);
+            }
+            // Smile sends NaN to the false (right) child, as "NaN <= threshold" is false.
+            out.add(new ShapTree(t.left(), t.right(), feature, t.threshold(), new boolean[n], cover, t.leaf(),
+                    ShapTree.Split.LESS_OR_EQUAL));
+        }
+        return out;
+    }
+
     byte[] toJson(ObjectMapper json) throws IOException {
         ObjectNode root = json.createObjectNode();
         root.put("outputs", outputs);
@@ -87,6 +121,9 @@ final class TreeEnsemble {
             n.putPOJO("left", t.left());
             n.putPOJO("right", t.right());
             n.putPOJO("leaf", t.leaf());
+            if (t.cover() != null) {
+                n.putPOJO("cover", t.cover());
+            }
         }
         return json.writeValueAsBytes(root);
     }
@@ -168,7 +205,27 @@ final class TreeEnsemble {
                 }
             }
         }
-        return new Tree(feature, threshold, left, right, leaf);
+        return new Tree(feature, threshold, left, right, leaf, cover(n, where, size));
+    }
+
+    /** The optional cover array: one finite number >= 0 per node, or null when the file has none. */
+    private static double[] cover(JsonNode n, String where, int size) {
+        JsonNode c = n.path("cover");
+        if (c.isMissingNode()) {
+            return null;
+        }
+        if (!c.isArray() || c.size() != size) {
+            throw new IllegalArgumentException(where + " must have a cover array of " + size + " values, one per node");
+        }
+        double[] cover = new double[size];
+        for (int i = 0; i < size; i++) {
+            JsonNode v = c.get(i);
+            if (!v.isNumber() || !(v.asDouble() >= 0) || Double.isInfinite(v.asDouble())) {
+                throw new IllegalArgumentException(where + " node " + i + " cover must be a finite number >= 0, but was " + v);
+            }
+            cover[i] = v.asDouble();
+        }
+        return cover;
     }
 
     private static int integer(JsonNode v, String where, int node, String field) {

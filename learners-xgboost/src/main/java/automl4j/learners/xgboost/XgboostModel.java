@@ -3,12 +3,15 @@ package automl4j.learners.xgboost;
 import automl4j.data.Classification;
 import automl4j.data.Regression;
 import automl4j.data.Target;
+import automl4j.explain.ExactShap;
+import automl4j.explain.ShapValues;
 import automl4j.learn.ArtifactTargets;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FittedModel;
 import automl4j.learn.ModelArtifact;
 import automl4j.learn.Predictions;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
@@ -17,8 +20,12 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
-/** A fitted XGBoost booster. Exported in XGBoost's UBJ format with the library version recorded. */
-final class XgboostModel implements FittedModel {
+/**
+ * A fitted XGBoost booster. Exported in XGBoost's UBJ format with the library version recorded. Its SHAP values are
+ * XGBoost's own TreeSHAP contributions (computed in float): log-odds of the second class for two classes, softmax
+ * margins of every class for more, the value for regression.
+ */
+final class XgboostModel implements FittedModel, ExactShap {
     private final Booster booster;
     private final Target target;
     private final int treeLimit;
@@ -88,6 +95,51 @@ final class XgboostModel implements FittedModel {
             }
         }
         return Predictions.ofProbabilities(target.task(), target.classes(), p);
+    }
+
+    /** XGBoost keeps its covers, so {@code background} is not needed. */
+    @Override
+    public ShapValues shap(FeatureMatrix rows, FeatureMatrix background) {
+        float[][] contributions;
+        DMatrix m = null;
+        try {
+            m = XgbMatrices.of(rows);
+            synchronized (booster) {
+                contributions = booster.predictContrib(m, treeLimit);
+            }
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoostError: " + e.getMessage(), e);
+        } finally {
+            if (m != null) {
+                m.dispose();
+            }
+        }
+        int features = rows.columns();
+        boolean classification = target.task() instanceof Classification;
+        boolean binary = classification && target.numClasses() == 2;
+        int outputs = classification && !binary ? target.numClasses() : 1;
+        // per output: one contribution per feature, then the bias (the expected margin, base_score included)
+        double[] base = new double[outputs];
+        double[][][] values = new double[rows.rows()][features][outputs];
+        for (int r = 0; r < rows.rows(); r++) {
+            float[] c = contributions[r];
+            if (c.length != outputs * (features + 1)) {
+                throw new IllegalStateException("XGBoost returned " + c.length + " contributions per row, but " + outputs
+                        + " outputs of " + features + " features and a bias need " + outputs * (features + 1));
+            }
+            for (int k = 0; k < outputs; k++) {
+                for (int f = 0; f < features; f++) {
+                    values[r][f][k] = c[k * (features + 1) + f];
+                }
+                base[k] = c[k * (features + 1) + features];   // the same in every row
+            }
+        }
+        if (!classification) {
+            return new ShapValues(rows.names(), List.of("value"), "value", base, values)
+                    .affine(targetSd, new double[] {targetMean});
+        }
+        List<String> names = binary ? List.of(target.classes().get(1)) : target.classes();
+        return new ShapValues(rows.names(), names, binary ? "log-odds" : "margin", base, values);
     }
 
     @Override

@@ -1,0 +1,86 @@
+package automl4j.report.svg;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Horizontal bars, one per labelled value, in the order given, with an optional interval drawn across each bar
+ * (permutation importance with its confidence interval, mean absolute SHAP values). Negative values extend left of
+ * zero.
+ */
+public final class BarChart {
+    /** One bar: a label, a value, an interval ({@code lo..hi}, NaN for none) and a tooltip (may be null). */
+    public record Bar(String label, double value, double lo, double hi, String tooltip) {
+    }
+
+    private final String title;
+    private final String axisLabel;
+    private final List<Bar> bars = new ArrayList<>();
+    private int width = 560;
+
+    /** An empty chart. */
+    public BarChart(String title, String axisLabel) {
+        this.title = title;
+        this.axisLabel = axisLabel;
+    }
+
+    /** Adds a bar. */
+    public BarChart bar(String label, double value, double lo, double hi, String tooltip) {
+        bars.add(new Bar(label, value, lo, hi, tooltip));
+        return this;
+    }
+
+    /** Width in pixels. */
+    public BarChart width(int w) {
+        this.width = w;
+        return this;
+    }
+
+    /** The chart as an SVG element. */
+    public String svg() {
+        double lo = 0;
+        double hi = 0;
+        for (Bar b : bars) {
+            for (double v : new double[] {b.value(), b.lo(), b.hi()}) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        double[] ticks = Ticks.linear(lo, hi, 5);
+        int rowHeight = 20;
+        double left = 170;
+        double right = 20;
+        double top = 30;
+        double bottom = 44;
+        int height = (int) (top + bottom + Math.max(1, bars.size()) * rowHeight);
+        XyChart.Axis x = new XyChart.Axis(ticks[0], ticks[ticks.length - 1], left, width - right, false);
+        Svg svg = new Svg(width, height);
+        svg.text(8, 18, title, "start", 14, 0, "bold");
+        double step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
+        for (double t : ticks) {
+            svg.line(x.map(t), top, x.map(t), height - bottom, "#eeeeee", 1);
+            svg.text(x.map(t), height - bottom + 16, Ticks.label(t, step), "middle", 11, 0, null);
+        }
+        svg.line(x.map(0), top, x.map(0), height - bottom, "#444444", 1);
+        svg.text((left + width - right) / 2, height - 8, axisLabel, "middle", 12, 0, null);
+        for (int i = 0; i < bars.size(); i++) {
+            Bar b = bars.get(i);
+            double y = top + i * rowHeight;
+            svg.text(left - 6, y + rowHeight * 0.7, XyChart.shorten(b.label(), 26), "end", 11, 0, null);
+            if (Double.isFinite(b.value())) {
+                double x0 = x.map(Math.min(0, b.value()));
+                double x1 = x.map(Math.max(0, b.value()));
+                svg.rect(x0, y + 3, x1 - x0, rowHeight - 6, b.value() >= 0 ? Palette.category(0) : Palette.category(3), b.tooltip());
+            }
+            if (Double.isFinite(b.lo()) && Double.isFinite(b.hi())) {
+                double cy = y + rowHeight / 2.0;
+                svg.line(x.map(b.lo()), cy, x.map(b.hi()), cy, "#222222", 1.5);
+                svg.line(x.map(b.lo()), cy - 4, x.map(b.lo()), cy + 4, "#222222", 1.5);
+                svg.line(x.map(b.hi()), cy - 4, x.map(b.hi()), cy + 4, "#222222", 1.5);
+            }
+        }
+        return svg.toString(title);
+    }
+}

@@ -1,0 +1,93 @@
+package automl4j.report.svg;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SHAP summary plot: one row per column, one dot per explained row at its SHAP value, coloured by the column's
+ * value in that row (blue low, red high, grey when the column is not numeric or the value is missing), dots spread
+ * vertically where they crowd so that their density shows.
+ */
+public final class Beeswarm {
+    /** One column's row: its name, the SHAP value of each explained row and the column's value there (NaN if none). */
+    public record Lane(String column, double[] shap, double[] value) {
+    }
+
+    private final String title;
+    private final String axisLabel;
+    private final List<Lane> lanes = new ArrayList<>();
+
+    /** An empty plot. */
+    public Beeswarm(String title, String axisLabel) {
+        this.title = title;
+        this.axisLabel = axisLabel;
+    }
+
+    /** Adds a column's lane (drawn top to bottom in the order added). */
+    public Beeswarm lane(String column, double[] shap, double[] value) {
+        lanes.add(new Lane(column, shap.clone(), value.clone()));
+        return this;
+    }
+
+    /** The plot as an SVG element. */
+    public String svg() {
+        double lo = 0;
+        double hi = 0;
+        for (Lane l : lanes) {
+            for (double v : l.shap()) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        int width = 620;
+        int laneHeight = 28;
+        double left = 170;
+        double right = 30;
+        double top = 30;
+        double bottom = 46;
+        int height = (int) (top + bottom + Math.max(1, lanes.size()) * laneHeight);
+        double[] ticks = Ticks.linear(lo, hi, 6);
+        XyChart.Axis x = new XyChart.Axis(ticks[0], ticks[ticks.length - 1], left, width - right, false);
+        Svg svg = new Svg(width, height);
+        svg.text(8, 18, title, "start", 14, 0, "bold");
+        double step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
+        for (double t : ticks) {
+            svg.line(x.map(t), top, x.map(t), height - bottom, "#eeeeee", 1);
+            svg.text(x.map(t), height - bottom + 16, Ticks.label(t, step), "middle", 11, 0, null);
+        }
+        svg.line(x.map(0), top, x.map(0), height - bottom, "#444444", 1);
+        svg.text((left + width - right) / 2, height - 8, axisLabel, "middle", 12, 0, null);
+        for (int i = 0; i < lanes.size(); i++) {
+            Lane l = lanes.get(i);
+            double cy = top + i * laneHeight + laneHeight / 2.0;
+            svg.text(left - 6, cy + 4, XyChart.shorten(l.column(), 26), "end", 11, 0, null);
+            double vlo = Double.POSITIVE_INFINITY;
+            double vhi = Double.NEGATIVE_INFINITY;
+            for (double v : l.value()) {
+                if (Double.isFinite(v)) {
+                    vlo = Math.min(vlo, v);
+                    vhi = Math.max(vhi, v);
+                }
+            }
+            // Dots in the same pixel column stack up and down from the lane's centre line.
+            int[] crowd = new int[width + 1];
+            for (int r = 0; r < l.shap().length; r++) {
+                if (!Double.isFinite(l.shap()[r])) {
+                    continue;
+                }
+                double px = x.map(l.shap()[r]);
+                int bucket = (int) Math.max(0, Math.min(width, Math.round(px / 3)));
+                int k = crowd[bucket]++;
+                double offset = ((k % 2 == 0) ? 1 : -1) * ((k + 1) / 2) * 2.0;
+                offset = Math.max(-laneHeight / 2.0 + 2, Math.min(laneHeight / 2.0 - 2, offset));
+                double v = r < l.value().length ? l.value()[r] : Double.NaN;
+                double t = Double.isFinite(v) && vhi > vlo ? (v - vlo) / (vhi - vlo) : Double.NaN;
+                // No tooltip per dot: thousands of them would multiply the size of the page.
+                svg.circle(px, cy + offset, 2.2, Palette.ramp(t), 0.8, null);
+            }
+        }
+        return svg.toString(title);
+    }
+}

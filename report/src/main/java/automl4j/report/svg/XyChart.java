@@ -1,0 +1,225 @@
+package automl4j.report.svg;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A chart of points and lines on two numeric axes (linear or logarithmic), with a legend when there is more than one
+ * series: score against fit time, ROC and precision-recall curves, calibration, predicted against actual, residuals,
+ * anytime curves, partial dependence. Points carry tooltips. Non-finite values (and values at or below 0 on a log axis)
+ * are left out.
+ */
+public final class XyChart {
+    /** A point with the text shown when hovering it (may be null). */
+    public record Point(double x, double y, String tooltip) {
+    }
+
+    private record Series(String name, List<Point> points, boolean line, boolean step, String colour) {
+    }
+
+    private final String title;
+    private String xLabel = "";
+    private String yLabel = "";
+    private boolean logX;
+    private boolean logY;
+    private int width = 560;
+    private int height = 340;
+    private boolean diagonal;
+    private Double xMin;
+    private Double xMax;
+    private Double yMin;
+    private Double yMax;
+    private final List<Series> series = new ArrayList<>();
+
+    /** An empty chart titled {@code title}. */
+    public XyChart(String title) {
+        this.title = Objects.requireNonNull(title, "title");
+    }
+
+    /** Axis labels. */
+    public XyChart labels(String x, String y) {
+        this.xLabel = x;
+        this.yLabel = y;
+        return this;
+    }
+
+    /** Logarithmic axes. */
+    public XyChart log(boolean x, boolean y) {
+        this.logX = x;
+        this.logY = y;
+        return this;
+    }
+
+    /** Size in pixels. */
+    public XyChart size(int w, int h) {
+        this.width = w;
+        this.height = h;
+        return this;
+    }
+
+    /** Fixed axis ranges (for curves on [0, 1]); null leaves one to the data. */
+    public XyChart range(Double xLo, Double xHi, Double yLo, Double yHi) {
+        this.xMin = xLo;
+        this.xMax = xHi;
+        this.yMin = yLo;
+        this.yMax = yHi;
+        return this;
+    }
+
+    /** Draws the line y = x (perfect calibration, predicted equals actual). */
+    public XyChart diagonal() {
+        this.diagonal = true;
+        return this;
+    }
+
+    /** Adds points. */
+    public XyChart points(String name, List<Point> points) {
+        series.add(new Series(name, List.copyOf(points), false, false, Palette.category(series.size())));
+        return this;
+    }
+
+    /** Adds a line through the points in order. */
+    public XyChart line(String name, List<Point> points) {
+        series.add(new Series(name, List.copyOf(points), true, false, Palette.category(series.size())));
+        return this;
+    }
+
+    /** Adds a step line (each value holds until the next point), such as the best score so far. */
+    public XyChart steps(String name, List<Point> points) {
+        series.add(new Series(name, List.copyOf(points), true, true, Palette.category(series.size())));
+        return this;
+    }
+
+    private boolean usable(Point p) {
+        return Double.isFinite(p.x()) && Double.isFinite(p.y()) && (!logX || p.x() > 0) && (!logY || p.y() > 0);
+    }
+
+    /** The chart as an SVG element. */
+    public String svg() {
+        double loX = Double.POSITIVE_INFINITY;
+        double hiX = Double.NEGATIVE_INFINITY;
+        double loY = Double.POSITIVE_INFINITY;
+        double hiY = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (Point p : s.points()) {
+                if (usable(p)) {
+                    loX = Math.min(loX, p.x());
+                    hiX = Math.max(hiX, p.x());
+                    loY = Math.min(loY, p.y());
+                    hiY = Math.max(hiY, p.y());
+                }
+            }
+        }
+        boolean empty = loX > hiX;
+        if (empty) {
+            loX = logX ? 1 : 0;
+            hiX = logX ? 10 : 1;
+            loY = logY ? 1 : 0;
+            hiY = logY ? 10 : 1;
+        }
+        loX = xMin != null ? xMin : loX;
+        hiX = xMax != null ? xMax : hiX;
+        loY = yMin != null ? yMin : loY;
+        hiY = yMax != null ? yMax : hiY;
+        boolean legend = series.size() > 1;
+        double left = 64;
+        double right = legend ? 150 : 20;
+        double top = 30;
+        double bottom = 46;
+        double[] xt = logX ? Ticks.log(loX, hiX) : Ticks.linear(loX, hiX, 6);
+        double[] yt = logY ? Ticks.log(loY, hiY) : Ticks.linear(loY, hiY, 5);
+        Axis x = new Axis(xt[0], xt[xt.length - 1], left, width - right, logX);
+        Axis y = new Axis(yt[0], yt[yt.length - 1], height - bottom, top, logY);
+        Svg svg = new Svg(width, height);
+        svg.text(left, 18, title, "start", 14, 0, "bold");
+        for (double t : xt) {
+            double px = x.map(t);
+            svg.line(px, top, px, height - bottom, "#eeeeee", 1);
+            svg.text(px, height - bottom + 16, Ticks.label(t, logX ? t : xt.length > 1 ? xt[1] - xt[0] : 1), "middle", 11, 0, null);
+        }
+        for (double t : yt) {
+            double py = y.map(t);
+            svg.line(left, py, width - right, py, "#eeeeee", 1);
+            svg.text(left - 6, py + 4, Ticks.label(t, logY ? t : yt.length > 1 ? yt[1] - yt[0] : 1), "end", 11, 0, null);
+        }
+        svg.line(left, height - bottom, width - right, height - bottom, "#444444", 1);
+        svg.line(left, top, left, height - bottom, "#444444", 1);
+        svg.text((left + width - right) / 2, height - 8, xLabel, "middle", 12, 0, null);
+        svg.text(14, (top + height - bottom) / 2, yLabel, "middle", 12, -90, null);
+        if (diagonal) {
+            double lo = Math.max(x.lo, y.lo);
+            double hi = Math.min(x.hi, y.hi);
+            if (hi > lo) {
+                svg.dashed(x.map(lo), y.map(lo), x.map(hi), y.map(hi), "#888888");
+            }
+        }
+        if (empty) {
+            svg.text((left + width - right) / 2, (top + height - bottom) / 2, "no data", "middle", 12, 0, null);
+        }
+        for (Series s : series) {
+            List<Point> pts = s.points().stream().filter(this::usable).toList();
+            if (s.line()) {
+                List<Double> xs = new ArrayList<>();
+                List<Double> ys = new ArrayList<>();
+                for (int i = 0; i < pts.size(); i++) {
+                    if (s.step() && i > 0) {
+                        xs.add(x.map(pts.get(i).x()));
+                        ys.add(y.map(pts.get(i - 1).y()));
+                    }
+                    xs.add(x.map(pts.get(i).x()));
+                    ys.add(y.map(pts.get(i).y()));
+                }
+                svg.polyline(xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray(),
+                        s.colour(), 2, s.name());
+                for (Point p : pts) {
+                    if (p.tooltip() != null) {   // invisible targets for the tooltips of a line's points
+                        svg.circle(x.map(p.x()), y.map(p.y()), 4, s.colour(), 0.01, p.tooltip());
+                    }
+                }
+            } else {
+                double opacity = pts.size() > 2000 ? 0.25 : pts.size() > 300 ? 0.5 : 0.8;
+                for (Point p : pts) {
+                    svg.circle(x.map(p.x()), y.map(p.y()), pts.size() > 2000 ? 2 : 3.5, s.colour(), opacity, p.tooltip());
+                }
+            }
+        }
+        if (legend) {
+            double ly = top + 4;
+            for (Series s : series) {
+                svg.rect(width - right + 12, ly, 10, 10, s.colour(), null);
+                svg.text(width - right + 27, ly + 9, shorten(s.name(), 20), "start", 11, 0, null);
+                ly += 16;
+            }
+        }
+        return svg.toString(title);
+    }
+
+    static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
+    }
+
+    /** Maps data values onto pixels. */
+    static final class Axis {
+        final double lo;
+        final double hi;
+        private final double from;
+        private final double to;
+        private final boolean log;
+
+        Axis(double lo, double hi, double from, double to, boolean log) {
+            this.lo = lo;
+            this.hi = hi;
+            this.from = from;
+            this.to = to;
+            this.log = log;
+        }
+
+        double map(double v) {
+            double a = log ? Math.log10(lo) : lo;
+            double b = log ? Math.log10(hi) : hi;
+            double t = ((log ? Math.log10(v) : v) - a) / (b - a);
+            return from + t * (to - from);
+        }
+    }
+}
