@@ -15,7 +15,7 @@ public final class XyChart {
     public record Point(double x, double y, String tooltip) {
     }
 
-    private record Series(String name, List<Point> points, boolean line, boolean step, String colour) {
+    private record Series(String name, List<Point> points, boolean line, boolean step, String colour, boolean faint) {
     }
 
     private final String title;
@@ -75,20 +75,30 @@ public final class XyChart {
 
     /** Adds points. */
     public XyChart points(String name, List<Point> points) {
-        series.add(new Series(name, List.copyOf(points), false, false, Palette.category(series.size())));
+        series.add(new Series(name, List.copyOf(points), false, false, Palette.category(named()), false));
         return this;
     }
 
     /** Adds a line through the points in order. */
     public XyChart line(String name, List<Point> points) {
-        series.add(new Series(name, List.copyOf(points), true, false, Palette.category(series.size())));
+        series.add(new Series(name, List.copyOf(points), true, false, Palette.category(named()), false));
         return this;
     }
 
     /** Adds a step line (each value holds until the next point), such as the best score so far. */
     public XyChart steps(String name, List<Point> points) {
-        series.add(new Series(name, List.copyOf(points), true, true, Palette.category(series.size())));
+        series.add(new Series(name, List.copyOf(points), true, true, Palette.category(named()), false));
         return this;
+    }
+
+    /** Adds a thin grey line left out of the legend, such as one row's ICE curve behind the mean. */
+    public XyChart faintLine(List<Point> points) {
+        series.add(new Series("", List.copyOf(points), true, false, "#bbbbbb", true));
+        return this;
+    }
+
+    private int named() {
+        return (int) series.stream().filter(s -> !s.faint()).count();
     }
 
     private boolean usable(Point p) {
@@ -122,7 +132,7 @@ public final class XyChart {
         hiX = xMax != null ? xMax : hiX;
         loY = yMin != null ? yMin : loY;
         hiY = yMax != null ? yMax : hiY;
-        boolean legend = series.size() > 1;
+        boolean legend = named() > 1;
         double left = 64;
         double right = legend ? 150 : 20;
         double top = 30;
@@ -171,7 +181,7 @@ public final class XyChart {
                     ys.add(y.map(pts.get(i).y()));
                 }
                 svg.polyline(xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray(),
-                        s.colour(), 2, s.name());
+                        s.colour(), s.faint() ? 1 : 2, s.faint() ? null : s.name());
                 for (Point p : pts) {
                     if (p.tooltip() != null) {   // invisible targets for the tooltips of a line's points
                         svg.circle(x.map(p.x()), y.map(p.y()), 4, s.colour(), 0.01, p.tooltip());
@@ -187,6 +197,9 @@ public final class XyChart {
         if (legend) {
             double ly = top + 4;
             for (Series s : series) {
+                if (s.faint()) {
+                    continue;
+                }
                 svg.rect(width - right + 12, ly, 10, 10, s.colour(), null);
                 svg.text(width - right + 27, ly + 9, shorten(s.name(), 20), "start", 11, 0, null);
                 ly += 16;

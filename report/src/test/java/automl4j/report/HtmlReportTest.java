@@ -1,0 +1,88 @@
+package automl4j.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportTest {
+    private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+
+    static ReportData data(boolean classification) {
+        SplittableRandom r = new SplittableRandom(3);
+        List<ReportData.Row> rows = new ArrayList<>();
+        List<double[]> anytime = new ArrayList<>();
+        double best = 0;
+        for (int i = 0; i < 40; i++) {
+            double score = 0.7 + 0.2 * r.nextDouble();
+            best = Math.max(best, score);
+            anytime.add(new double[] {i * 0.5 + 0.1, best});
+            String learner = i % 2 == 0 ? "xgboost" : HOSTILE;
+            rows.add(new ReportData.Row(i + 1, i, learner, i == 39 ? Double.NaN : score, i < 10 ? score - 0.01 : Double.NaN,
+                    0.01 + r.nextDouble(), i == 39 ? "failed" : "completed", "{max_depth=" + i + ", " + HOSTILE + "}",
+                    Map.of("max_depth", (double) (1 + i % 7), "learning_rate", Math.pow(10, -3 + 3 * r.nextDouble()))));
+        }
+        int n = 200;
+        double[][] values = new double[n][3];
+        double[][] cells = new double[n][3];
+        boolean[] y = new boolean[n];
+        double[] score = new double[n];
+        double[] actual = new double[n];
+        double[] predicted = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < 3; c++) {
+                cells[i][c] = c == 2 ? Double.NaN : r.nextGaussian();
+                values[i][c] = cells[i][c] * (c == 0 ? 0.3 : 0.05);
+            }
+            values[i][2] = 0.01 * r.nextGaussian();
+            y[i] = r.nextDouble() < 0.4;
+            score[i] = Math.min(1, Math.max(0, (y[i] ? 0.6 : 0.35) + 0.2 * r.nextGaussian()));
+            actual[i] = r.nextGaussian() * 10;
+            predicted[i] = actual[i] + r.nextGaussian() * 2;
+        }
+        ReportData.Diagnostics diagnostics = classification
+                ? new ReportData.ClassDiagnostics("out-of-fold predictions of the validation", List.of("no", HOSTILE),
+                        new long[][] {{100, 20}, {30, 50}}, HOSTILE, Curves.roc(y, score), Curves.precisionRecall(y, score),
+                        Curves.calibration(y, score, 10), Curves.gain(y, score, 50))
+                : new ReportData.RegressionDiagnostics("test rows", actual, predicted);
+        return new ReportData("AutoML4J run " + HOSTILE, List.of(new ReportData.Fact("task", "binary"), new ReportData.Fact(HOSTILE, HOSTILE)),
+                List.of("class-imbalance: passed", HOSTILE), "auc", true, rows, anytime,
+                List.of(new ReportData.Importance("tenure", 0.05, 0.03, 0.07, 0.001), new ReportData.Importance(HOSTILE, 0.0, -0.01, 0.01, 0.6)),
+                new ReportData.Shap("probability", "sampled", "yes", List.of("tenure", "plan", HOSTILE), values, cells), diagnostics,
+                List.of(new ErrorSlices.Slice("plan = monthly and " + HOSTILE, 80, 0.9), new ErrorSlices.Slice("all other rows", 120, 0.2)),
+                "log loss",
+                List.of(new ReportData.Dependence("tenure", "yes", List.of("1", "2", "3"), new double[] {1, 2, 3}, new double[] {0.2, 0.3, 0.5},
+                        new double[][] {{0.1, 0.2, 0.6}, {0.3, 0.35, 0.4}})));
+    }
+
+    @Test
+    void aReportHasEverySectionEscapesTheDataAndItsChartsAreWellFormed() throws Exception {
+        for (boolean classification : new boolean[] {true, false}) {
+            String html = HtmlReport.render(data(classification));
+            assertThat(html).startsWith("<!DOCTYPE html>").contains("id=\"summary\"").contains("id=\"leaderboard\"").contains("id=\"search\"")
+                    .contains("id=\"importance\"").contains("id=\"diagnostics\"").contains("id=\"errors\"");
+            assertThat(html).doesNotContain(HOSTILE).contains("&lt;img src=x onerror=alert(1)&gt;");
+            // nothing to fetch: no links, external scripts, images or style URLs
+            assertThat(html).doesNotContain("<link").doesNotContain("<script src").doesNotContain("<img").doesNotContain("url(");
+            Matcher m = Pattern.compile("<svg .*?</svg>", Pattern.DOTALL).matcher(html);
+            int charts = 0;
+            while (m.find()) {
+                DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+                f.setNamespaceAware(true);
+                f.newDocumentBuilder().parse(new ByteArrayInputStream(m.group().getBytes(StandardCharsets.UTF_8)));
+                charts++;
+            }
+            assertThat(charts).isGreaterThanOrEqualTo(classification ? 10 : 9);
+            assertThat(html).contains(classification ? "Confusion matrix" : "Residuals");
+            assertThat(html.length()).isLessThan(2_000_000);
+        }
+    }
+}
