@@ -164,8 +164,8 @@ class CliTest {
         assertThat(err).contains("'cores' must be an integer");
         assertThat(run(OK_DATA + "search:\n  learners: [xgboost, gbm]\n").code()).isEqualTo(2);
         assertThat(err).contains("learner 'gbm' is unknown").contains("xgboost");
-        assertThat(run(OK_DATA + "metric: f1\n").code()).isEqualTo(2);
-        assertThat(err).contains("metric 'f1' is unknown");
+        assertThat(run(OK_DATA + "metric: f2\n").code()).isEqualTo(2);
+        assertThat(err).contains("metric 'f2' is unknown").contains("balanced_accuracy");
         assertThat(run(OK_DATA + "metric: rmse\n").code()).isEqualTo(2);
         assertThat(err).contains("metric 'rmse' does not fit task binary");
         assertThat(run(OK_DATA + "search:\n  searcher: grid\n").code()).isEqualTo(2);

@@ -7,11 +7,13 @@ import automl4j.AutoMlModel;
 import automl4j.AutoMlRun;
 import automl4j.data.TaskData;
 import automl4j.datasets.DefaultDataset;
+import automl4j.explain.PipelineShap;
 import automl4j.learn.Predictions;
 import automl4j.metric.Metrics;
 import automl4j.search.Budget;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
@@ -36,6 +38,8 @@ class ApiExampleTest {
         Path file = dir.resolve("model.automl");
         run.best().exportTo(file);
         AutoMlModel model = AutoMlModel.load(file);       // needs no search code
+        Map<String, Double> scores = model.evaluate(DefaultDataset.generate(500, 8));  // labelled rows: every metric
+        PipelineShap.Explained shap = model.explain(table.first(20), table);         // SHAP per raw column
 
         // Twelve trials, and the ensemble of the best of them when it validates better than each.
         assertThat(run.leaderboard().rows()).filteredOn(r -> !r.trial().config().learner().equals("ensemble")).hasSize(12);
@@ -46,5 +50,9 @@ class ApiExampleTest {
         }
         assertThat(model.config()).isEqualTo(run.best().config());
         assertThat(p.classes()).containsExactly("no", "yes");
+        assertThat(scores.keySet()).startsWith("auc").contains("logloss", "f1", "mcc", "average_precision");
+        assertThat(scores.get("auc")).isGreaterThan(0.7);
+        assertThat(shap.columns().features()).containsExactlyElementsOf(model.transform().inputColumns());
+        assertThat(shap.columns().rows()).isEqualTo(20);
     }
 }

@@ -100,12 +100,16 @@ final class TreeEnsemble {
                 }
             }
             int[] feature = new int[n];
+            int[] left = new int[n];
+            int[] right = new int[n];
             for (int i = 0; i < n; i++) {
-                feature[i] = Math.max(0, t.feature()[i]);
+                boolean leaf = t.feature()[i] < 0;   // a leaf's child fields are unused here (0 when read from JSON)
+                feature[i] = leaf ? 0 : t.feature()[i];
+                left[i] = leaf ? -1 : t.left()[i];
+                right[i] = leaf ? -1 : t.right()[i];
             }
             // Smile sends NaN to the false (right) child, as "NaN <= threshold" is false.
-            out.add(new ShapTree(t.left(), t.right(), feature, t.threshold(), new boolean[n], cover, t.leaf(),
-                    ShapTree.Split.LESS_OR_EQUAL));
+            out.add(new ShapTree(left, right, feature, t.threshold(), new boolean[n], cover, t.leaf(), ShapTree.Split.LESS_OR_EQUAL));
         }
         return out;
     }

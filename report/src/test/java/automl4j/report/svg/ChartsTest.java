@@ -61,7 +61,7 @@ class ChartsTest {
             double step = t[1] - t[0];
             double mantissa = step / Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
             assertThat(Math.min(Math.min(Math.abs(mantissa - 1), Math.abs(mantissa - 2)), Math.min(Math.abs(mantissa - 5), Math.abs(mantissa - 10))))
-                    .isLessThan(1e-6);
+                    .isLessThan(1e-3);   // spacing of values near 1e6 by steps near 1e-7 carries float error
         });
         assertThat(Ticks.label(0.25, 0.05)).isEqualTo("0.25");
         assertThat(Ticks.label(2000, 500)).isEqualTo("2000");
