@@ -126,15 +126,20 @@ public final class SamplingShap {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Table hybrids(Table rows, int r, Table background, int[] from, int[][] order, List<String> columns) {
         int m = columns.size();
+        int[][] position = new int[order.length][m];   // the step at which each column takes the row's value
+        for (int o = 0; o < order.length; o++) {
+            for (int s = 0; s < m; s++) {
+                position[o][order[o][s]] = s;
+            }
+        }
         List<Column<?>> out = new ArrayList<>();
         for (int c = 0; c < m; c++) {
             Column row = rows.column(columns.get(c));
             Column bg = background.column(columns.get(c));
             Column target = bg.emptyCopy(0);
             for (int o = 0; o < order.length; o++) {
-                int position = indexOf(order[o], c);   // the step at which column c takes the row's value
                 for (int s = 0; s <= m; s++) {
-                    if (s > position) {
+                    if (s > position[o][c]) {
                         target.append(row, r);
                     } else {
                         target.append(bg, from[o]);
@@ -144,14 +149,5 @@ public final class SamplingShap {
             out.add(target);
         }
         return Table.create("hybrids", out);
-    }
-
-    private static int indexOf(int[] order, int value) {
-        for (int i = 0; i < order.length; i++) {
-            if (order[i] == value) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("column " + value + " is not in the order");
     }
 }

@@ -27,28 +27,42 @@ public final class ShapValues {
      * @throws IllegalArgumentException if the shapes disagree
      */
     public ShapValues(List<String> features, List<String> outputs, String space, double[] base, double[][][] values) {
+        this(features, outputs, space, base.clone(), deepCopy(values), true);
+    }
+
+    /** Takes {@code base} and {@code values} as they are: for arrays made here, which nobody else holds. */
+    private ShapValues(List<String> features, List<String> outputs, String space, double[] base, double[][][] values, boolean owned) {
         this.features = List.copyOf(features);
         this.outputs = List.copyOf(outputs);
         this.space = Objects.requireNonNull(space, "space");
         if (base.length != this.outputs.size()) {
             throw new IllegalArgumentException("base has " + base.length + " values but there are " + this.outputs.size() + " outputs");
         }
-        this.base = base.clone();
-        this.values = new double[values.length][][];
+        this.base = base;
+        this.values = values;
         for (int r = 0; r < values.length; r++) {
             if (values[r].length != this.features.size()) {
                 throw new IllegalArgumentException("row " + r + " has values for " + values[r].length + " features, but there are "
                         + this.features.size());
             }
-            this.values[r] = new double[values[r].length][];
             for (int f = 0; f < values[r].length; f++) {
                 if (values[r][f].length != base.length) {
                     throw new IllegalArgumentException("row " + r + " feature " + f + " has " + values[r][f].length
                             + " outputs, but there are " + base.length);
                 }
-                this.values[r][f] = values[r][f].clone();
             }
         }
+    }
+
+    private static double[][][] deepCopy(double[][][] values) {
+        double[][][] out = new double[values.length][][];
+        for (int r = 0; r < values.length; r++) {
+            out[r] = new double[values[r].length][];
+            for (int f = 0; f < values[r].length; f++) {
+                out[r][f] = values[r][f].clone();
+            }
+        }
+        return out;
     }
 
     /** Names of the features explained. */
@@ -128,7 +142,7 @@ public final class ShapValues {
                 }
             }
         }
-        return new ShapValues(groups, outputs, space, base, out);
+        return new ShapValues(groups, outputs, space, base.clone(), out, true);
     }
 
     /**
@@ -151,6 +165,6 @@ public final class ShapValues {
                 }
             }
         }
-        return new ShapValues(features, outputs, space, b, out);
+        return new ShapValues(features, outputs, space, b, out, true);
     }
 }

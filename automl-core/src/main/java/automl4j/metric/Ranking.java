@@ -60,31 +60,14 @@ final class Ranking {
         if (nPos == 0) {
             return Double.NaN;
         }
-        double[] pos = positives;
-        double[] neg = negatives;
-        Arrays.sort(pos);
-        Arrays.sort(neg);
-        int i = nPos - 1;   // walk both sorted arrays from the top score down
-        int j = neg.length - 1;
-        long tp = 0;
-        long fp = 0;
-        double ap = 0;
-        while (i >= 0) {
-            double threshold = j >= 0 && Double.compare(neg[j], pos[i]) > 0 ? neg[j] : pos[i];
-            long gained = 0;
-            while (i >= 0 && Double.compare(pos[i], threshold) == 0) {
-                gained++;
-                i--;
+        double[] ap = {0};
+        long[] previous = {0};
+        ScoreThresholds.descending(positives, negatives, (threshold, tp, fp) -> {
+            if (tp > previous[0]) {
+                ap[0] += (double) (tp - previous[0]) / nPos * ((double) tp / (tp + fp));
+                previous[0] = tp;
             }
-            while (j >= 0 && Double.compare(neg[j], threshold) == 0) {
-                fp++;
-                j--;
-            }
-            tp += gained;
-            if (gained > 0) {
-                ap += (double) gained / nPos * ((double) tp / (tp + fp));
-            }
-        }
-        return ap;
+        });
+        return ap[0];
     }
 }

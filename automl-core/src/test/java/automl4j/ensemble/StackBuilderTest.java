@@ -60,20 +60,29 @@ class StackBuilderTest {
         return out;
     }
 
+    /**
+     * Offers {@code count} members to the pool and the results, member {@code m} predicting {@code signal * y + noise *
+     * N(0, 1)} with validation score {@code score}.
+     */
+    private static void offerMembers(ValidationPool pool, List<TrialResult> results, double[] y, SplittableRandom r, int count,
+                                     double signal, double noise, double score) {
+        for (int m = 0; m < count; m++) {
+            float[] p = new float[y.length];
+            for (int i = 0; i < y.length; i++) {
+                p[i] = (float) (signal * y[i] + noise * r.nextGaussian());
+            }
+            pool.offer(m, "learner-" + m, score, p);
+            results.add(completed(m, "learner-" + m));
+        }
+    }
+
     @Test
     void twoMembersWithIndependentErrorsStackBetterThanEither() {
         SplittableRandom r = new SplittableRandom(2);
         double[] y = labels(r, 1000);
         ValidationPool pool = new ValidationPool(40, 3);
         List<TrialResult> results = new ArrayList<>();
-        for (int m = 0; m < 2; m++) {
-            float[] p = new float[y.length];
-            for (int i = 0; i < y.length; i++) {
-                p[i] = (float) (y[i] + 0.5 * r.nextGaussian());
-            }
-            pool.offer(m, "learner-" + m, 0.5, p);
-            results.add(completed(m, "learner-" + m));
-        }
+        offerMembers(pool, results, y, r, 2, 1, 0.5, 0.5);
         StackBuilder builder = new StackBuilder(folds(y, 5), foldRows(1000, 5), Metrics.rmse(), new Regression());
         EnsembleBuilder.Plan plan = builder.build(pool.entries(), results, t -> 1, 100, 0).orElseThrow();
         assertThat(plan.stack()).isNotNull();
@@ -91,14 +100,7 @@ class StackBuilderTest {
         double[] y = labels(r, 500);
         ValidationPool pool = new ValidationPool(40, 3);
         List<TrialResult> results = new ArrayList<>();
-        for (int m = 0; m < 8; m++) {
-            float[] p = new float[y.length];
-            for (int i = 0; i < y.length; i++) {
-                p[i] = (float) r.nextGaussian();
-            }
-            pool.offer(m, "learner-" + m, 1.0, p);
-            results.add(completed(m, "learner-" + m));
-        }
+        offerMembers(pool, results, y, r, 8, 0, 1, 1.0);
         double spread = Math.sqrt(java.util.Arrays.stream(y).map(v -> v * v).average().orElseThrow());
         StackBuilder builder = new StackBuilder(folds(y, 5), foldRows(500, 5), Metrics.rmse(), new Regression());
         builder.build(pool.entries(), results, t -> 1, 100, 0)
@@ -111,14 +113,7 @@ class StackBuilderTest {
         double[] y = labels(r, 400);
         ValidationPool pool = new ValidationPool(40, 3);
         List<TrialResult> results = new ArrayList<>();
-        for (int m = 0; m < 3; m++) {
-            float[] p = new float[y.length];
-            for (int i = 0; i < y.length; i++) {
-                p[i] = (float) (y[i] + 0.5 * r.nextGaussian());
-            }
-            pool.offer(m, "learner-" + m, 0.5, p);
-            results.add(completed(m, "learner-" + m));
-        }
+        offerMembers(pool, results, y, r, 3, 1, 0.5, 0.5);
         StackBuilder builder = new StackBuilder(List.of(split(y)), foldRows(400, 1), Metrics.rmse(), new Regression());
         EnsembleBuilder.Plan plan = builder.build(pool.entries(), results, t -> 1, 100, 0).orElseThrow();
         assertThat(plan.row().completed().splitScores()).hasSize(1);
@@ -131,14 +126,7 @@ class StackBuilderTest {
         double[] y = labels(r, 500);
         ValidationPool pool = new ValidationPool(40, 3);
         List<TrialResult> results = new ArrayList<>();
-        for (int m = 0; m < 3; m++) {
-            float[] p = new float[y.length];
-            for (int i = 0; i < y.length; i++) {
-                p[i] = (float) (y[i] + 0.5 * r.nextGaussian());
-            }
-            pool.offer(m, "learner-" + m, 0.5, p);
-            results.add(completed(m, "learner-" + m));
-        }
+        offerMembers(pool, results, y, r, 3, 1, 0.5, 0.5);
         StackBuilder builder = new StackBuilder(folds(y, 5), foldRows(500, 5), Metrics.rmse(), new Regression());
         // Each refit takes 1 s and 2.5 s are left: at most two members.
         EnsembleBuilder.Plan plan = builder.build(pool.entries(), results, t -> 1, 2.5, 0).orElseThrow();

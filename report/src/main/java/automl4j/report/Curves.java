@@ -1,7 +1,7 @@
 package automl4j.report;
 
+import automl4j.metric.ScoreThresholds;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,56 +20,52 @@ public final class Curves {
     public record Bin(double predicted, double observed, int rows) {
     }
 
-    /** Row indexes by descending score. */
-    private static Integer[] byScore(double[] score) {
-        Integer[] order = new Integer[score.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+    /** The scores of the positive rows and of the negative rows, as {@link ScoreThresholds} walks them. */
+    private record Split(double[] positives, double[] negatives) {
+        static Split of(boolean[] positive, double[] score) {
+            int p = 0;
+            for (boolean b : positive) {
+                p += b ? 1 : 0;
+            }
+            double[] pos = new double[p];
+            double[] neg = new double[positive.length - p];
+            int a = 0;
+            int b = 0;
+            for (int i = 0; i < positive.length; i++) {
+                if (positive[i]) {
+                    pos[a++] = score[i];
+                } else {
+                    neg[b++] = score[i];
+                }
+            }
+            return new Split(pos, neg);
         }
-        Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
-        return order;
     }
 
     /** ROC: false positive rate against true positive rate at every distinct threshold, from (0, 0) to (1, 1). */
     public static List<Point> roc(boolean[] positive, double[] score) {
-        Counts c = Counts.of(positive);
+        Split s = Split.of(positive, score);
         List<Point> out = new ArrayList<>();
         out.add(new Point(0, 0));
-        if (c.positives == 0 || c.negatives == 0) {
+        if (s.positives().length == 0 || s.negatives().length == 0) {
             out.add(new Point(1, 1));
             return out;
         }
-        Integer[] order = byScore(score);
-        long tp = 0;
-        long fp = 0;
-        for (int i = 0; i < order.length; i++) {
-            if (positive[order[i]]) {
-                tp++;
-            } else {
-                fp++;
-            }
-            if (i == order.length - 1 || score[order[i + 1]] != score[order[i]]) {
-                out.add(new Point((double) fp / c.negatives, (double) tp / c.positives));
-            }
-        }
+        double p = s.positives().length;
+        double n = s.negatives().length;
+        ScoreThresholds.descending(s.positives(), s.negatives(), (t, tp, fp) -> out.add(new Point(fp / n, tp / p)));
         return out;
     }
 
     /** Precision-recall: recall against precision at every distinct threshold, highest threshold first. */
     public static List<Point> precisionRecall(boolean[] positive, double[] score) {
-        Counts c = Counts.of(positive);
+        Split s = Split.of(positive, score);
         List<Point> out = new ArrayList<>();
-        if (c.positives == 0) {
+        if (s.positives().length == 0) {
             return out;
         }
-        Integer[] order = byScore(score);
-        long tp = 0;
-        for (int i = 0; i < order.length; i++) {
-            tp += positive[order[i]] ? 1 : 0;
-            if (i == order.length - 1 || score[order[i + 1]] != score[order[i]]) {
-                out.add(new Point((double) tp / c.positives, (double) tp / (i + 1)));
-            }
-        }
+        double p = s.positives().length;
+        ScoreThresholds.descending(s.positives(), s.negatives(), (t, tp, fp) -> out.add(new Point(tp / p, (double) tp / (tp + fp))));
         return out;
     }
 
@@ -102,41 +98,29 @@ public final class Curves {
 
     /**
      * Cumulative gain: the share of all positives found in the top fraction of rows by score, at about {@code points}
-     * evenly spaced fractions (and at every tie boundary near them), from (0, 0) to (1, 1). Lift is gain divided by the
-     * fraction.
+     * evenly spaced fractions (each at the end of a run of tied scores), from (0, 0) to (1, 1). Lift is gain divided by
+     * the fraction.
      */
     public static List<Point> gain(boolean[] positive, double[] score, int points) {
-        Counts c = Counts.of(positive);
+        Split s = Split.of(positive, score);
         List<Point> out = new ArrayList<>();
         out.add(new Point(0, 0));
-        if (c.positives == 0) {
+        if (s.positives().length == 0) {
             out.add(new Point(1, 1));
             return out;
         }
-        Integer[] order = byScore(score);
-        int n = order.length;
-        long tp = 0;
-        int next = 1;
-        for (int i = 0; i < n; i++) {
-            tp += positive[order[i]] ? 1 : 0;
-            boolean tieEnds = i == n - 1 || score[order[i + 1]] != score[order[i]];
-            if (tieEnds && (i + 1) >= (long) next * n / points) {
-                out.add(new Point((double) (i + 1) / n, (double) tp / c.positives));
-                while ((long) next * n / points <= i + 1 && next <= points) {
-                    next++;
+        double p = s.positives().length;
+        long n = positive.length;
+        long[] next = {1};
+        ScoreThresholds.descending(s.positives(), s.negatives(), (t, tp, fp) -> {
+            long rows = tp + fp;
+            if (rows >= next[0] * n / points) {
+                out.add(new Point((double) rows / n, tp / p));
+                while (next[0] * n / points <= rows && next[0] <= points) {
+                    next[0]++;
                 }
             }
-        }
+        });
         return out;
-    }
-
-    private record Counts(long positives, long negatives) {
-        static Counts of(boolean[] positive) {
-            long p = 0;
-            for (boolean b : positive) {
-                p += b ? 1 : 0;
-            }
-            return new Counts(p, positive.length - p);
-        }
     }
 }

@@ -8,7 +8,6 @@ import automl4j.report.svg.Svg;
 import automl4j.report.svg.XyChart;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -166,16 +165,15 @@ public final class HtmlReport {
         return out;
     }
 
-    /** Up to three hyperparameters that vary most across a learner's trials (by the spread of their ranks' scores). */
+    /** Up to three hyperparameters with the most distinct values across a learner's trials (at least three). */
     private static List<String> mainParams(List<ReportData.Row> rows) {
-        Map<String, Integer> distinct = new LinkedHashMap<>();
         Map<String, java.util.Set<Double>> values = new TreeMap<>();
         for (ReportData.Row r : rows) {
             r.params().forEach((k, v) -> values.computeIfAbsent(k, x -> new java.util.HashSet<>()).add(v));
         }
-        values.forEach((k, v) -> distinct.put(k, v.size()));
-        return distinct.entrySet().stream().filter(e -> e.getValue() >= 3)
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        return values.entrySet().stream().filter(e -> e.getValue().size() >= 3)
+                .sorted(Comparator.comparing((Map.Entry<String, java.util.Set<Double>> e) -> e.getValue().size()).reversed()
+                        .thenComparing(Map.Entry::getKey))
                 .limit(3).map(Map.Entry::getKey).toList();
     }
 

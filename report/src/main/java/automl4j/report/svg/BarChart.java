@@ -55,14 +55,10 @@ public final class BarChart {
         double top = 30;
         double bottom = 44;
         int height = (int) (top + bottom + Math.max(1, bars.size()) * rowHeight);
-        XyChart.Axis x = new XyChart.Axis(ticks[0], ticks[ticks.length - 1], left, width - right, false);
+        Axis x = new Axis(ticks, left, width - right, false);
         Svg svg = new Svg(width, height);
         svg.text(8, 18, title, "start", 14, 0, "bold");
-        double step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
-        for (double t : ticks) {
-            svg.line(x.map(t), top, x.map(t), height - bottom, "#eeeeee", 1);
-            svg.text(x.map(t), height - bottom + 16, Ticks.label(t, step), "middle", 11, 0, null);
-        }
+        x.drawVertical(svg, top, height - bottom);
         svg.line(x.map(0), top, x.map(0), height - bottom, "#444444", 1);
         svg.text((left + width - right) / 2, height - 8, axisLabel, "middle", 12, 0, null);
         for (int i = 0; i < bars.size(); i++) {

@@ -59,15 +59,10 @@ public final class Histogram {
         }
         double[] xt = Ticks.linear(lo, hi, 6);
         double[] yt = Ticks.linear(0, max, 4);
-        XyChart.Axis x = new XyChart.Axis(xt[0], xt[xt.length - 1], left, width - right, false);
-        XyChart.Axis y = new XyChart.Axis(0, yt[yt.length - 1], height - bottom, top, false);
-        for (double t : yt) {
-            svg.line(left, y.map(t), width - right, y.map(t), "#eeeeee", 1);
-            svg.text(left - 6, y.map(t) + 4, Ticks.label(t, Math.max(1, yt.length > 1 ? yt[1] - yt[0] : 1)), "end", 11, 0, null);
-        }
-        for (double t : xt) {
-            svg.text(x.map(t), height - bottom + 16, Ticks.label(t, xt.length > 1 ? xt[1] - xt[0] : 1), "middle", 11, 0, null);
-        }
+        Axis x = new Axis(xt, left, width - right, false);
+        Axis y = new Axis(yt, height - bottom, top, false);
+        x.drawVertical(svg, top, height - bottom);
+        y.drawHorizontal(svg, left, width - right);
         double w = (hi - lo) / bins;
         for (int b = 0; b < bins; b++) {
             double x0 = x.map(lo + b * w);

@@ -139,27 +139,19 @@ public final class XyChart {
         double bottom = 46;
         double[] xt = logX ? Ticks.log(loX, hiX) : Ticks.linear(loX, hiX, 6);
         double[] yt = logY ? Ticks.log(loY, hiY) : Ticks.linear(loY, hiY, 5);
-        Axis x = new Axis(xt[0], xt[xt.length - 1], left, width - right, logX);
-        Axis y = new Axis(yt[0], yt[yt.length - 1], height - bottom, top, logY);
+        Axis x = new Axis(xt, left, width - right, logX);
+        Axis y = new Axis(yt, height - bottom, top, logY);
         Svg svg = new Svg(width, height);
         svg.text(left, 18, title, "start", 14, 0, "bold");
-        for (double t : xt) {
-            double px = x.map(t);
-            svg.line(px, top, px, height - bottom, "#eeeeee", 1);
-            svg.text(px, height - bottom + 16, Ticks.label(t, logX ? t : xt.length > 1 ? xt[1] - xt[0] : 1), "middle", 11, 0, null);
-        }
-        for (double t : yt) {
-            double py = y.map(t);
-            svg.line(left, py, width - right, py, "#eeeeee", 1);
-            svg.text(left - 6, py + 4, Ticks.label(t, logY ? t : yt.length > 1 ? yt[1] - yt[0] : 1), "end", 11, 0, null);
-        }
+        x.drawVertical(svg, top, height - bottom);
+        y.drawHorizontal(svg, left, width - right);
         svg.line(left, height - bottom, width - right, height - bottom, "#444444", 1);
         svg.line(left, top, left, height - bottom, "#444444", 1);
         svg.text((left + width - right) / 2, height - 8, xLabel, "middle", 12, 0, null);
         svg.text(14, (top + height - bottom) / 2, yLabel, "middle", 12, -90, null);
         if (diagonal) {
-            double lo = Math.max(x.lo, y.lo);
-            double hi = Math.min(x.hi, y.hi);
+            double lo = Math.max(x.lo(), y.lo());
+            double hi = Math.min(x.hi(), y.hi());
             if (hi > lo) {
                 svg.dashed(x.map(lo), y.map(lo), x.map(hi), y.map(hi), "#888888");
             }
@@ -210,29 +202,5 @@ public final class XyChart {
 
     static String shorten(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
-    }
-
-    /** Maps data values onto pixels. */
-    static final class Axis {
-        final double lo;
-        final double hi;
-        private final double from;
-        private final double to;
-        private final boolean log;
-
-        Axis(double lo, double hi, double from, double to, boolean log) {
-            this.lo = lo;
-            this.hi = hi;
-            this.from = from;
-            this.to = to;
-            this.log = log;
-        }
-
-        double map(double v) {
-            double a = log ? Math.log10(lo) : lo;
-            double b = log ? Math.log10(hi) : hi;
-            double t = ((log ? Math.log10(v) : v) - a) / (b - a);
-            return from + t * (to - from);
-        }
     }
 }
