@@ -141,13 +141,14 @@ public final class AutoMl {
      */
     private static AutoMlRun fitEngine(TaskData data, RunSettings settings, PriorTrials prior) {
         EngineResult r;
+        automl4j.searchloop.TrialClock clock = new automl4j.searchloop.TrialClock();
         try {
-            r = Engine.fit(data, settings, prior);
+            r = Engine.fit(data, settings.with(b -> b.listener(RunListener.all(List.of(clock, settings.listener())))), prior);
         } catch (NoModelException e) {
             throw new AutoMlException(e.getMessage(), e.getCause());
         }
         return new AutoMlRun(r.leaderboard(), new AutoMlModel(r.best()), r.bestTrial(), r.validation(), r.report(),
-                r.elapsedSeconds(), r.refitSeconds());
+                r.elapsedSeconds(), r.refitSeconds(), r.heldOut(), clock.finishedAt());
     }
 
     private AutoMlRun run(TaskData data, Journal resumed) {

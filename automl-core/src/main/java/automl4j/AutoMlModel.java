@@ -128,6 +128,23 @@ public final class AutoMlModel {
     }
 
     /**
+     * The score of the predictions for {@code rows} against their target column (named as the model's target) under
+     * {@code metric}; rows whose target is missing are left out.
+     *
+     * @throws IllegalArgumentException if the target column is absent or has only missing values, a label is not one
+     *                                  of the model's classes (naming the row), or the metric does not fit the task
+     */
+    public double score(Table rows, Metric metric) {
+        if (!metric.supports(target().task())) {
+            throw new IllegalArgumentException("metric '" + metric.name() + "' does not fit task " + target().task().label());
+        }
+        TaskData data = TaskData.of(rows, target().name()).withTask(target().task());
+        EncodedTarget truth = EncodedTarget.of(data);
+        Predictions p = predict(truth.rows().length == rows.rowCount() ? rows : rows.rows(truth.rows()));
+        return metric.score(Labels.of(truth.values()), p);
+    }
+
+    /**
      * SHAP values of the predictions for {@code rows}, per raw input column, with the rows themselves standing for the
      * data (see {@link #explain(Table, Table)} to give training rows instead).
      */

@@ -121,7 +121,9 @@ public final class Engine {
         }
         FinalRefit refit = new FinalRefit(run, problem, featurized, candidates, searched);
         Optional<EngineResult> ensemble = refit.ensemble(board);
-        return ensemble.isPresent() ? ensemble.get() : refit.bestSingle(board);
+        EngineResult result = ensemble.isPresent() ? ensemble.get() : refit.bestSingle(board);
+        return result.withHeldOut(new SplitRefits(problem, featurized.featurizer(), candidates.learners(), result.best(),
+                run.settings().seed(), run.settings().executor().cores()));
     }
 
     /**

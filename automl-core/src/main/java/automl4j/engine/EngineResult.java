@@ -17,13 +17,27 @@ import java.util.Objects;
  * @param report         column kinds, data problems and guardrails found in the training rows
  * @param elapsedSeconds wall time of the whole fit, refit included
  * @param refitSeconds   wall time of the final refit
+ * @param heldOut        refits of {@code best} on each validation split, for held-out explanations
  */
 public record EngineResult(Leaderboard leaderboard, Pipeline best, TrialResult bestTrial, String validation,
-                           FeaturizationReport report, double elapsedSeconds, double refitSeconds) {
+                           FeaturizationReport report, double elapsedSeconds, double refitSeconds,
+                           automl4j.explain.HeldOutFits heldOut) {
     /** Checks that the leaderboard, the pipeline and its row are present. */
     public EngineResult {
         Objects.requireNonNull(leaderboard, "leaderboard");
         Objects.requireNonNull(best, "best");
         Objects.requireNonNull(bestTrial, "bestTrial");
+        Objects.requireNonNull(heldOut, "heldOut");
+    }
+
+    /** A result with no held-out refits ({@link automl4j.explain.HeldOutFits#NONE}). */
+    public EngineResult(Leaderboard leaderboard, Pipeline best, TrialResult bestTrial, String validation,
+                        FeaturizationReport report, double elapsedSeconds, double refitSeconds) {
+        this(leaderboard, best, bestTrial, validation, report, elapsedSeconds, refitSeconds, automl4j.explain.HeldOutFits.NONE);
+    }
+
+    /** This result with {@code fits} as its held-out refits. */
+    EngineResult withHeldOut(automl4j.explain.HeldOutFits fits) {
+        return new EngineResult(leaderboard, best, bestTrial, validation, report, elapsedSeconds, refitSeconds, fits);
     }
 }

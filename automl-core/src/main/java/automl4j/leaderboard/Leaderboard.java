@@ -17,9 +17,19 @@ import java.util.Optional;
 public final class Leaderboard {
     private final Metric metric;
     private final List<TrialResult> rows;
+    private final java.util.Map<Integer, Double> testScores;
 
     /** A leaderboard of {@code results} ranked under {@code metric}. */
     public Leaderboard(Metric metric, List<TrialResult> results) {
+        this(metric, results, java.util.Map.of());
+    }
+
+    /**
+     * A leaderboard of {@code results} ranked under {@code metric} (by validation score, as always), with the scores on a
+     * test set of the trials that were scored on one, by trial id.
+     */
+    public Leaderboard(Metric metric, List<TrialResult> results, java.util.Map<Integer, Double> testScores) {
+        this.testScores = java.util.Map.copyOf(testScores);
         this.metric = Objects.requireNonNull(metric, "metric");
         List<TrialResult> sorted = new ArrayList<>(results);
         Comparator<TrialResult> byScore = Comparator.comparingDouble(r -> metric.loss(r.completed().score()));
@@ -38,6 +48,24 @@ public final class Leaderboard {
     /** The metric the ranking uses. */
     public Metric metric() {
         return metric;
+    }
+
+    /** This leaderboard with {@code scores} (trial id to score on a test set) added to its test scores. */
+    public Leaderboard withTestScores(java.util.Map<Integer, Double> scores) {
+        java.util.Map<Integer, Double> all = new java.util.TreeMap<>(testScores);
+        all.putAll(scores);
+        return new Leaderboard(metric, rows, all);
+    }
+
+    /** Whether any trial was scored on a test set. */
+    public boolean hasTestScores() {
+        return !testScores.isEmpty();
+    }
+
+    /** The trial's score on the test set, if it was scored on one. */
+    public java.util.OptionalDouble testScore(int trialId) {
+        Double v = testScores.get(trialId);
+        return v == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(v);
     }
 
     /** All rows, best first. */
@@ -60,9 +88,13 @@ public final class Leaderboard {
         return (int) rows.stream().filter(r -> r.completed() != null).count();
     }
 
-    /** CSV with a header: rank, trial, learner, status, score, score_std, fit_seconds, predict_us_per_row, device, config, error. */
+    /**
+     * CSV with a header: rank, trial, learner, status, metric, score, score_std, fit_seconds, predict_us_per_row, device,
+     * config, error, and {@code test_score} last when some trial was scored on a test set (empty for the others).
+     */
     public String toCsv() {
-        StringBuilder sb = new StringBuilder("rank,trial,learner,status,metric,score,score_std,fit_seconds,predict_us_per_row,device,config,error\n");
+        StringBuilder sb = new StringBuilder("rank,trial,learner,status,metric,score,score_std,fit_seconds,predict_us_per_row,device,config,error"
+                + (hasTestScores() ? ",test_score" : "") + "\n");
         int rank = 0;
         for (TrialResult r : rows) {
             TrialOutcome.Completed c = r.completed();
@@ -77,7 +109,11 @@ public final class Leaderboard {
                     .append(c != null ? num(c.predictMicrosPerRow()) : "").append(',')
                     .append(c != null ? c.device() : "").append(',')
                     .append(CsvFields.quote(r.trial().config().values().toString())).append(',')
-                    .append(CsvFields.quote(detail(r.outcome()))).append('\n');
+                    .append(CsvFields.quote(detail(r.outcome())));
+            if (hasTestScores()) {
+                sb.append(',').append(testScores.containsKey(r.trial().id()) ? num(testScores.get(r.trial().id())) : "");
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }
@@ -85,19 +121,23 @@ public final class Leaderboard {
     /** A fixed-width table of the first {@code n} rows, for terminals. */
     public String format(int n) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%4s %5s  %-22s %-9s %10s %9s %8s %10s  %s%n",
-                "rank", "trial", "learner", "status", metric.name(), "std", "fit_s", "pred_us/r", "config"));
+        boolean test = hasTestScores();
+        sb.append(String.format(Locale.ROOT, "%4s %5s  %-22s %-9s %10s %9s %8s %10s  %s%s%n",
+                "rank", "trial", "learner", "status", metric.name(), "std", "fit_s", "pred_us/r",
+                test ? String.format(Locale.ROOT, "%10s  ", "test") : "", "config"));
         int rank = 0;
         for (TrialResult r : top(n)) {
             TrialOutcome.Completed c = r.completed();
             String rankText = c != null ? Integer.toString(++rank) : "-";
             String detail = c != null ? r.trial().config().valuesText() : detail(r.outcome());
-            sb.append(String.format(Locale.ROOT, "%4s %5d  %-22s %-9s %10s %9s %8s %10s  %s%n",
+            Double t = testScores.get(r.trial().id());
+            sb.append(String.format(Locale.ROOT, "%4s %5d  %-22s %-9s %10s %9s %8s %10s  %s%s%n",
                     rankText, r.trial().id(), r.trial().config().learner(), r.outcome().status(),
                     c != null ? String.format(Locale.ROOT, "%.5f", c.score()) : "",
                     c != null ? String.format(Locale.ROOT, "%.4f", c.scoreStd()) : "",
                     c != null ? String.format(Locale.ROOT, "%.2f", c.fitSeconds()) : "",
                     c != null ? String.format(Locale.ROOT, "%.2f", c.predictMicrosPerRow()) : "",
+                    test ? String.format(Locale.ROOT, "%10s  ", t == null ? "" : String.format(Locale.ROOT, "%.5f", t)) : "",
                     detail));
         }
         if (rows.size() > n) {

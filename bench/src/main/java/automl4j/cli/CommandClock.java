@@ -19,6 +19,13 @@ final class CommandClock {
     static final double MAX_RESERVE_SECONDS = 20;
     /** Time the outputs themselves take to write, kept out of permutation importance's share, in seconds. */
     static final double WRITE_SECONDS = 0.3;
+    /**
+     * Share of the budget {@code run} and {@code demo} keep for after the search: held-out importance refits the model
+     * on each validation split, and the report computes SHAP values and partial dependence (issue 17).
+     */
+    static final double REPORT_RESERVE_SHARE = 0.15;
+    /** Most time {@code run} and {@code demo} keep for after the search, in seconds. */
+    static final double MAX_REPORT_RESERVE_SECONDS = 60;
 
     // The command's start: the JVM's when the tool runs as its own process (Main.main), else when Main.run was called
     // (tests and embedders run commands inside a JVM that started long before).
@@ -28,9 +35,15 @@ final class CommandClock {
     private final double budgetSeconds;
     private final long startEpochMillis;
     private final long startNanos;
+    private final double reserveShare;
+    private final double maxReserveSeconds;
+    private final boolean reserveGrace;
 
-    private CommandClock(double budgetSeconds, long startEpochMillis) {
+    private CommandClock(double budgetSeconds, long startEpochMillis, double reserveShare, double maxReserveSeconds, boolean reserveGrace) {
+        this.reserveGrace = reserveGrace;
         this.budgetSeconds = budgetSeconds;
+        this.reserveShare = reserveShare;
+        this.maxReserveSeconds = maxReserveSeconds;
         this.startEpochMillis = startEpochMillis;
         // The nanoTime the JVM started at, as seen now: deadlines below are on the monotonic clock.
         this.startNanos = System.nanoTime() - (System.currentTimeMillis() - startEpochMillis) * 1_000_000L;
@@ -48,7 +61,16 @@ final class CommandClock {
 
     /** The clock of the running command: from the JVM's start, or from {@link #commandStarted()} inside a longer JVM. */
     static CommandClock ofCommand(double budgetSeconds) {
-        return new CommandClock(budgetSeconds, fromJvmStart ? ManagementFactory.getRuntimeMXBean().getStartTime() : commandStartEpochMillis);
+        return new CommandClock(budgetSeconds, start(), RESERVE_SHARE, MAX_RESERVE_SECONDS, false);
+    }
+
+    /** {@link #ofCommand} for a command that also writes the report: it keeps {@link #REPORT_RESERVE_SHARE} of the budget. */
+    static CommandClock ofReportingCommand(double budgetSeconds) {
+        return new CommandClock(budgetSeconds, start(), REPORT_RESERVE_SHARE, MAX_REPORT_RESERVE_SECONDS, true);
+    }
+
+    private static long start() {
+        return fromJvmStart ? ManagementFactory.getRuntimeMXBean().getStartTime() : commandStartEpochMillis;
     }
 
     /** Seconds since the JVM started. */
@@ -56,9 +78,17 @@ final class CommandClock {
         return (System.currentTimeMillis() - startEpochMillis) / 1000.0;
     }
 
-    /** Seconds kept for the work after the search: 8 % of the budget, between 1 s and 20 s. */
+    /**
+     * Seconds kept for the work after the search: 8 % of the budget, between 1 s and 20 s (15 %, at most 60 s, plus the
+     * fit's grace, for a command that writes the report).
+     */
     double reserveSeconds() {
-        return Math.max(MIN_RESERVE_SECONDS, Math.min(MAX_RESERVE_SECONDS, RESERVE_SHARE * budgetSeconds));
+        double reserve = Math.max(MIN_RESERVE_SECONDS, Math.min(maxReserveSeconds, reserveShare * budgetSeconds));
+        if (reserveGrace) {
+            // The fit may run into its grace (max(2 s, 5 %) past its budget); the report's share must not pay for that.
+            reserve += Math.max(2, 0.05 * budgetSeconds);
+        }
+        return reserve;
     }
 
     /**
@@ -77,5 +107,16 @@ final class CommandClock {
     long importanceDeadlineNanos(double minSeconds) {
         long deadline = startNanos + (long) ((budgetSeconds - WRITE_SECONDS) * 1e9);
         return Math.max(deadline, System.nanoTime() + (long) (minSeconds * 1e9));
+    }
+
+    /**
+     * A deadline for one step of the work after the search: {@code share} of the time left until the command's
+     * deadline (less the time the outputs take to write), but at least {@code minSeconds} from now.
+     */
+    long stepDeadlineNanos(double share, double minSeconds) {
+        long now = System.nanoTime();
+        long end = startNanos + (long) ((budgetSeconds - WRITE_SECONDS) * 1e9);
+        long left = Math.max(0, end - now);
+        return now + Math.max((long) (share * left), (long) (minSeconds * 1e9));
     }
 }

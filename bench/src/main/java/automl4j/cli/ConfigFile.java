@@ -34,6 +34,8 @@ final class ConfigFile {
 
     static {
         KEYS.put("data.train", "training data file, CSV or ARFF (required; relative to the config file)");
+        KEYS.put("data.test", "labelled test data file, CSV or ARFF, read as data.train is: the exported model and the top "
+                + "trials are scored on it after the run, in the leaderboard's test_score column and the report (optional)");
         KEYS.put("data.target", "name of the target column (required)");
         KEYS.put("data.task", String.join(", ", Tasks.labels()) + " (default: inferred from the target)");
         KEYS.put("data.separator", "field separator of a CSV file, one character such as \";\" or \"\\t\" (default \",\"; a "
@@ -106,6 +108,8 @@ final class ConfigFile {
         ConfigValues v = new ConfigValues(flat);
         Path base = file.toAbsolutePath().getParent();
         Path train = base.resolve(v.requiredText("data.train", KEYS.get("data.train")));
+        String testText = v.text("data.test", null);
+        Path test = testText == null ? null : base.resolve(testText);
         String target = v.requiredText("data.target", KEYS.get("data.target"));
         String task = task(v.text("data.task", null));
         FeaturizerOptions featurize = SettingsYaml.featurize(v);
@@ -115,7 +119,7 @@ final class ConfigFile {
         }
         AutoMl automl = SettingsYaml.read(v, featurize);
         Path output = base.resolve(v.text("output", "automl-output"));
-        return new RunConfig(train, target, task, readOptions(v), automl, featurize, output);
+        return new RunConfig(train, test, target, task, readOptions(v), automl, featurize, output);
     }
 
     private static String task(String text) {
@@ -195,6 +199,9 @@ final class ConfigFile {
         ObjectNode root = y.createObjectNode();
         ObjectNode data = root.putObject("data");
         data.put("train", c.train().toString());
+        if (c.test() != null) {
+            data.put("test", c.test().toString());
+        }
         data.put("target", c.target());
         if (c.task() != null) {
             data.put("task", c.task());

@@ -52,9 +52,11 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        RunConfig config = new RunConfig(Path.of("(embedded churn dataset)"), DefaultDataset.TARGET, null, ReadOptions.defaults(),
+        RunConfig config = new RunConfig(Path.of("(embedded churn dataset)"), null, DefaultDataset.TARGET, null, ReadOptions.defaults(),
                 automl, FeaturizerOptions.defaults(), out);
-        RunExecution.execute(config, DefaultDataset.generate(rows, seed), "embedded churn dataset", CommonOptions.out, false);
+        // A test set from another seed of the same generator: rows the run never sees, scored after it.
+        RunExecution.execute(config, DefaultDataset.generate(rows, seed), DefaultDataset.generate(Math.max(10, rows / 2), seed + 1),
+                "embedded churn dataset", CommonOptions.out, false);
         return ExitCodes.OK;
     }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "automl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "AutoML4J: featurized, parallel search over XGBoost4J, Tribuo and Smile learners.",
-        subcommands = {RunCommand.class, DemoCommand.class, PredictCommand.class, CheckCommand.class, BenchCommand.class, BenchFoldCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, PredictCommand.class, ReportCommand.class, CheckCommand.class, BenchCommand.class, BenchFoldCommand.class,
                 AnytimeCommand.class, PortfolioCommand.class, GpuTrialsCommand.class, CorpusCommand.class},
         footer = {"", "Exit codes: 0 success, 1 internal error or no trial completed, 2 bad command line or config, 3 bad data."})
 public final class Main implements java.util.concurrent.Callable<Integer> {

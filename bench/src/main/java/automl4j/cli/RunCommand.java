@@ -57,13 +57,29 @@ final class RunCommand implements Callable<Integer> {
                 throw new UsageException("--resume " + resume + ": the run read its data from " + c.train()
                         + " (data.train in " + effective + "), which is not a file now");
             }
-            RunExecution.execute(c, readChecked(c), c.train().getFileName().toString(), CommonOptions.out, true);
+            RunExecution.execute(c, readChecked(c), readTest(c), c.train().getFileName().toString(), CommonOptions.out, true);
             return ExitCodes.OK;
         }
         RunConfig c = ConfigFile.read(config);
         OutputPaths.checkFolder(c.output(), "config key 'output'");   // before the data is read, which may take long
-        RunExecution.execute(c, readChecked(c), c.train().getFileName().toString(), CommonOptions.out, false);
+        RunExecution.execute(c, readChecked(c), readTest(c), c.train().getFileName().toString(), CommonOptions.out, false);
         return ExitCodes.OK;
+    }
+
+    /** The test table (data.test) read as the training table is, or null when the config names none. */
+    static Table readTest(RunConfig c) {
+        if (c.test() == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(c.test())) {
+            throw new UsageException("config key 'data.test': " + c.test() + " is not a file");
+        }
+        Table table = TableFiles.read(c.test(), c.read());
+        if (!table.columnNames().contains(c.target())) {
+            throw new automl4j.datasets.DataFormatException("config key 'data.test': the test table " + c.test().getFileName() + " has no target column '"
+                    + c.target() + "' (data.target); columns are " + table.columnNames());
+        }
+        return table;
     }
 
     /** The training table read as the config says, with the config's column names checked against it. */

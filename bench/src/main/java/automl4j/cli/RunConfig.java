@@ -11,6 +11,7 @@ import java.util.Objects;
  * (every other key but {@code output}) and where to write. Paths are resolved against the config file's folder.
  *
  * @param train     training data file (CSV or ARFF)
+ * @param test      labelled test data file scored after the run (data.test), or null
  * @param target    target column
  * @param task      task label (one of {@link automl4j.data.Tasks#labels()}), or null to infer it
  * @param read      how the CSV file is read (config keys data.separator, data.missing_values, data.infinity, data.decimal)
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param featurize the {@code featurize.*} options, which the settings' tabular featurizer was built from
  * @param output    output folder
  */
-record RunConfig(Path train, String target, String task, ReadOptions read, AutoMl automl, FeaturizerOptions featurize,
+record RunConfig(Path train, Path test, String target, String task, ReadOptions read, AutoMl automl, FeaturizerOptions featurize,
                  Path output) {
     RunConfig {
         Objects.requireNonNull(train, "train");
@@ -31,7 +32,7 @@ record RunConfig(Path train, String target, String task, ReadOptions read, AutoM
 
     /** This config writing into {@code folder}. */
     RunConfig withOutput(Path folder) {
-        return new RunConfig(train, target, task, read, automl, featurize, folder);
+        return new RunConfig(train, test, target, task, read, automl, featurize, folder);
     }
 
     /** The time budget in seconds. */

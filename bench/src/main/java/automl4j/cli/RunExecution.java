@@ -39,9 +39,11 @@ final class RunExecution {
      * Runs {@code config} on {@code table}; with {@code resume}, continues the killed run whose journal is in the output
      * folder.
      */
-    static void execute(RunConfig config, Table table, String source, PrintStream out, boolean resume) throws IOException {
+    static void execute(RunConfig config, Table table, Table testTable, String source, PrintStream out, boolean resume) throws IOException {
         RunSettings settings = config.automl().settings().resolved();
         TaskData data = TaskData.of(table, config.target(), config.task(), source);
+        TaskData test = testTable == null ? null : TaskData.of(testTable, config.target(), config.task(),
+                config.test() == null ? "test rows" : config.test().getFileName().toString());
         Metric metric = settings.metric() == null ? Metrics.defaultFor(data.task()) : settings.metric();
         if (!metric.supports(data.task())) {
             throw new UsageException("config key 'metric': metric '" + metric.name() + "' does not fit task " + data.task().label()
@@ -52,14 +54,14 @@ final class RunExecution {
         OutputPaths.checkFolder(config.output(), "output folder");
         OutputLock lock = OutputLock.acquire(config.output(), resume ? "automl run --resume" : "automl run", out);
         try {
-            run(config, data, metric, effective, out, resume);
+            run(config, data, test, metric, effective, out, resume);
         } finally {
             lock.close();
         }
     }
 
     // Under the output folder's lock; everything is validated, nothing of an earlier run touched yet.
-    private static void run(RunConfig config, TaskData data, Metric metric, String effective, PrintStream out, boolean resume)
+    private static void run(RunConfig config, TaskData data, TaskData test, Metric metric, String effective, PrintStream out, boolean resume)
             throws IOException {
         Path journal = config.output().resolve(JOURNAL_FILE);
         FirstTrial started = new FirstTrial(out);
@@ -71,7 +73,7 @@ final class RunExecution {
                 .journal(journal);
         // budget.seconds bounds the whole command (issue 14): the fit gets what is left after the JVM's start and the
         // reading of the data, less a reserve for permutation importance and the outputs.
-        CommandClock clock = CommandClock.ofCommand(config.seconds());
+        CommandClock clock = CommandClock.ofReportingCommand(config.seconds());
         builder.timeOutside(clock.timeOutsideFit());
         AutoMl automl = builder.build();
         // Only now, with every setting accepted, is the earlier run's journal set aside (and put back if the engine
@@ -93,7 +95,7 @@ final class RunExecution {
         } finally {
             progress.finish((System.nanoTime() - start) / 1e9);
         }
-        RunOutputs.write(run, data, metric, config.automl().settings().seed(), config.output(), effective, out, clock);
+        RunOutputs.write(run, data, test, metric, config.automl().settings().seed(), config.output(), effective, out, clock);
     }
 
     static List<Learner> resolveLearners(List<String> ids) {

@@ -2,48 +2,65 @@ package automl4j.cli;
 
 import automl4j.AutoMlRun;
 import automl4j.data.TaskData;
-import automl4j.explain.Explanation;
-import automl4j.explainers.PermutationImportance;
+import automl4j.explain.HeldOutImportance;
 import automl4j.internal.AtomicFiles;
 import automl4j.metric.Metric;
+import automl4j.report.RunReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** Prints a finished run and writes its files into the output folder, each through {@link AtomicFiles}. */
 final class RunOutputs {
     static final String MODEL_FILE = "model.automl";
+    static final String REPORT_FILE = "report.html";
 
     private RunOutputs() {
     }
 
-    static void write(AutoMlRun run, TaskData data, Metric metric, long seed, Path dir, String effectiveConfig, PrintStream out,
-                      CommandClock clock) throws IOException {
+    /**
+     * Scores the run on {@code test} (if given), measures held-out importance, writes the outputs and the report, each
+     * step within its share of the time the command has left ({@link CommandClock}).
+     */
+    static void write(AutoMlRun fitted, TaskData data, TaskData test, Metric metric, long seed, Path dir, String effectiveConfig,
+                      PrintStream out, CommandClock clock) throws IOException {
         Files.createDirectories(dir);
+        AutoMlRun run = fitted;
+        if (test != null) {
+            long t0 = System.nanoTime();
+            run = fitted.withTestScores(test, clock.stepDeadlineNanos(0.25, 0.2));
+            automl4j.leaderboard.Leaderboard board = run.leaderboard();
+            out.printf(Locale.ROOT, "scored %d trials on the %d test rows in %.1f s (the exported model and the best trials, "
+                            + "each refitted on all training rows)%n", board.rows().stream().filter(r -> board.testScore(r.trial().id()).isPresent()).count(),
+                    test.table().rowCount(), (System.nanoTime() - t0) / 1e9);
+        }
         out.println();
         out.println("Leaderboard (" + run.validation() + ", " + run.leaderboard().rows().size() + " trials, "
                 + run.leaderboard().completedCount() + " completed, " + run.leaderboard().rows().stream()
-                .filter(r -> r.outcome() instanceof automl4j.execute.TrialOutcome.Pruned).count() + " pruned early):");
+                .filter(r -> r.outcome() instanceof automl4j.execute.TrialOutcome.Pruned).count() + " pruned early"
+                + (test != null ? "; test: " + test.source() + ", " + test.table().rowCount() + " rows" : "") + "):");
         out.print(run.leaderboard().format(20));
         String fallback = run.best().info().get("fallback");
         if (fallback != null) {
             out.println("warning: no search trial completed within the budget; the model is a fallback: " + fallback);
         }
-        out.printf(Locale.ROOT, "Best: trial %d %s, validation %s %.5f; refit on all rows in %.2f s; run took %.1f s%n",
+        java.util.OptionalDouble testScore = run.leaderboard().testScore(run.bestTrial().trial().id());
+        out.printf(Locale.ROOT, "Best: trial %d %s, validation %s %.5f%s; refit on all rows in %.2f s; run took %.1f s%n",
                 run.bestTrial().trial().id(), run.bestTrial().trial().config(), metric.name(),
-                run.bestTrial().completed().score(), run.refitSeconds(), run.elapsedSeconds());
+                run.bestTrial().completed().score(), testScore.isPresent() ? String.format(Locale.ROOT, ", test %.5f", testScore.getAsDouble()) : "",
+                run.refitSeconds(), run.elapsedSeconds());
         AtomicFiles.writeString(dir.resolve("leaderboard.csv"), run.leaderboard().toCsv());
         Path model = dir.resolve(MODEL_FILE);
         run.best().exportTo(model);
-        PermutationImportance.Outcome explained = new PermutationImportance().explainWithin(run.best(), data, metric, seed,
-                clock.importanceDeadlineNanos(0.2));
-        Explanation importance = explained.explanation();
-        if (explained.cut()) {
-            out.println(explained.describe());
-        }
+        long t1 = System.nanoTime();
+        HeldOutImportance.Result importance = importance(run, seed, clock.stepDeadlineNanos(0.55, 0.2), out);
+        out.printf(Locale.ROOT, "held-out importance: %d of %d splits, %d repeats, in %.1f s%n", importance.splits(), importance.splitsAvailable(),
+                importance.repeats(), (System.nanoTime() - t1) / 1e9);
         AtomicFiles.writeString(dir.resolve("importance.csv"), importance.toCsv());
+        HeldOutPredictionsFile.write(importance, run.best(), dir.resolve(HeldOutPredictionsFile.FILE));
         AtomicFiles.writeString(dir.resolve(RunExecution.EFFECTIVE_CONFIG_FILE), effectiveConfig);
         StringBuilder report = new StringBuilder();
         run.report().kinds().forEach((k, v) -> report.append("column '").append(k).append("': ").append(v).append('\n'));
@@ -51,11 +68,52 @@ final class RunOutputs {
         AtomicFiles.writeString(dir.resolve("data-report.txt"), report.toString());
         GuardrailsOutput.write(run.guardrails(), dir);
         GuardrailsOutput.print(run.guardrails(), out);
+        printImportance(importance, out);
+        String reportLine = writeReport(run, data, test, importance, dir.resolve(REPORT_FILE), clock, seed, out);
+        out.println("Wrote " + model + ", leaderboard.csv, importance.csv, " + HeldOutPredictionsFile.FILE + ", data-report.txt, "
+                + "guardrails.json, effective-config.yaml, " + reportLine + "journal.jsonl to " + dir);
+    }
+
+    /** Held-out importance, or an empty result with the reason when measuring it failed (the run's outputs still come). */
+    private static HeldOutImportance.Result importance(AutoMlRun run, long seed, long deadline, PrintStream out) {
+        try {
+            HeldOutImportance.Result r = run.importance(new HeldOutImportance(), seed, deadline);
+            if (!r.note().isEmpty()) {
+                out.println(r.note());
+            }
+            return r;
+        } catch (RuntimeException e) {
+            String why = "held-out importance failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); importance.csv is empty";
+            out.println("warning: " + why);
+            return new HeldOutImportance.Result(run.leaderboard().metric().name(), run.leaderboard().metric().higherIsBetter(),
+                    run.validation(), List.of(), 0, run.heldOut().splits(), 0, 0, List.of(), why);
+        }
+    }
+
+    private static void printImportance(HeldOutImportance.Result r, PrintStream out) {
+        if (r.columns().isEmpty()) {
+            return;
+        }
         // A loss rises when a useful column is shuffled; a score falls. Say which, in the metric's own direction.
-        out.println("Top columns by permutation importance (" + (metric.higherIsBetter() ? "drop in " : "rise in ") + metric.name()
-                + " when shuffled, on the training rows):");
-        importance.columns().stream().limit(5).forEach(c -> out.printf(Locale.ROOT, "  %-24s %.5f%n", c.column(), c.importance()));
-        out.println("Wrote " + model + ", leaderboard.csv, importance.csv, data-report.txt, guardrails.json, effective-config.yaml and journal.jsonl to "
-                + dir);
+        out.printf(Locale.ROOT, "Top columns by permutation importance (%s %s when shuffled, on held-out rows of %d of %d splits "
+                        + "of the %s, 95%% interval, p-value):%n", r.higherIsBetter() ? "drop in" : "rise in", r.metric(), r.splits(),
+                r.splitsAvailable(), r.validation());
+        r.columns().stream().limit(5).forEach(c -> out.printf(Locale.ROOT, "  %-24s %9.5f  [%9.5f, %9.5f]  p=%.3g%n", c.column(),
+                c.mean(), c.lo(), c.hi(), c.pValue()));
+    }
+
+    /** Writes report.html; a failure is reported and costs the report only. Returns the file's name for the summary line. */
+    private static String writeReport(AutoMlRun run, TaskData data, TaskData test, HeldOutImportance.Result importance, Path file,
+                                      CommandClock clock, long seed, PrintStream out) {
+        long t0 = System.nanoTime();
+        try {
+            RunReport.write(run, data, test, importance, file, seed, clock.stepDeadlineNanos(1.0, 0.5));
+            out.printf(Locale.ROOT, "report %s written in %.1f s (%d KB)%n", file.getFileName(), (System.nanoTime() - t0) / 1e9,
+                    Files.size(file) / 1024);
+            return REPORT_FILE + ", ";
+        } catch (IOException | RuntimeException e) {
+            out.println("warning: the report could not be written (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            return "";
+        }
     }
 }

@@ -10,6 +10,9 @@ class CommandClockTest {
         assertThat(CommandClock.ofCommand(5).reserveSeconds()).isEqualTo(1.0);
         assertThat(CommandClock.ofCommand(100).reserveSeconds()).isEqualTo(8.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(CommandClock.ofCommand(3600).reserveSeconds()).isEqualTo(20.0);
+        // A command that writes the report keeps 15 % (at most 60 s) and the fit's grace, max(2 s, 5 %).
+        assertThat(CommandClock.ofReportingCommand(30).reserveSeconds()).isEqualTo(6.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(CommandClock.ofReportingCommand(3600).reserveSeconds()).isEqualTo(240.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
