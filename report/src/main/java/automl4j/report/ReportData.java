@@ -73,11 +73,18 @@ public record ReportData(String title, List<Fact> summary, List<String> guardrai
      * @param output  the output explained (a class, or {@code value})
      * @param columns the columns, most important first
      * @param values  {@code [row][column]}
-     * @param cells   each column's value in each row as a number for colouring, NaN when not numeric or missing
+     * @param cells   each column's value in each row as a number for colouring, NaN when it has none (missing)
+     * @param note    what else a reader should know (how rows were chosen, how categories are coloured); may be empty
      */
-    public record Shap(String space, String method, String output, List<String> columns, double[][] values, double[][] cells) {
+    public record Shap(String space, String method, String output, List<String> columns, double[][] values, double[][] cells, String note) {
         public Shap {
             columns = List.copyOf(columns);
+            note = note == null ? "" : note;
+        }
+
+        /** Values without a note. */
+        public Shap(String space, String method, String output, List<String> columns, double[][] values, double[][] cells) {
+            this(space, method, output, columns, values, cells, "");
         }
     }
 
@@ -85,6 +92,9 @@ public record ReportData(String title, List<Fact> summary, List<String> guardrai
     public sealed interface Diagnostics permits ClassDiagnostics, RegressionDiagnostics {
         /** Where the predictions come from, such as {@code out-of-fold predictions of the validation}. */
         String source();
+
+        /** What else a reader should know (the decision threshold, which class the curves are of, sampled rows); may be empty. */
+        String note();
     }
 
     /**
@@ -97,34 +107,71 @@ public record ReportData(String title, List<Fact> summary, List<String> guardrai
      * @param pr          precision-recall curve
      * @param calibration calibration bins
      * @param gain        cumulative gain curve
+     * @param note        how the confusion matrix decides (most probable class, or a threshold) and why the curves are
+     *                    of {@code positive}; may be empty
      */
     public record ClassDiagnostics(String source, List<String> classes, long[][] confusion, String positive, List<Curves.Point> roc,
-                                   List<Curves.Point> pr, List<Curves.Bin> calibration, List<Curves.Point> gain) implements Diagnostics {
+                                   List<Curves.Point> pr, List<Curves.Bin> calibration, List<Curves.Point> gain, String note)
+            implements Diagnostics {
         public ClassDiagnostics {
             classes = List.copyOf(classes);
             roc = List.copyOf(roc);
             pr = List.copyOf(pr);
             calibration = List.copyOf(calibration);
             gain = List.copyOf(gain);
+            note = note == null ? "" : note;
+        }
+
+        /** Diagnostics without a note. */
+        public ClassDiagnostics(String source, List<String> classes, long[][] confusion, String positive, List<Curves.Point> roc,
+                                List<Curves.Point> pr, List<Curves.Bin> calibration, List<Curves.Point> gain) {
+            this(source, classes, confusion, positive, roc, pr, calibration, gain, "");
         }
     }
 
-    /** Regression diagnostics: the true and predicted value of each row. */
-    public record RegressionDiagnostics(String source, double[] actual, double[] predicted) implements Diagnostics {
+    /**
+     * Regression diagnostics: the true and predicted value of each row (or of a sample of them, which {@code note} says).
+     */
+    public record RegressionDiagnostics(String source, double[] actual, double[] predicted, String note) implements Diagnostics {
+        public RegressionDiagnostics {
+            if (actual.length != predicted.length) {
+                throw new IllegalArgumentException("there are " + actual.length + " actual values for " + predicted.length + " predictions");
+            }
+            note = note == null ? "" : note;
+        }
+
+        /** Diagnostics without a note. */
+        public RegressionDiagnostics(String source, double[] actual, double[] predicted) {
+            this(source, actual, predicted, "");
+        }
     }
 
     /**
      * Partial dependence of one column: the mean prediction with the column set to each grid value, and a few rows'
      * own curves (ICE).
      *
-     * @param labels labels of the grid values (numbers, or categories)
-     * @param grid   positions on the x axis (the values, or 0, 1, 2 ... for categories)
-     * @param mean   the mean prediction at each grid value
-     * @param ice    individual rows' predictions at each grid value
+     * @param output      what is predicted (the target's value, a class's probability)
+     * @param labels      labels of the grid values (numbers, or categories)
+     * @param grid        positions on the x axis (the values, or 0, 1, 2 ... for categories)
+     * @param mean        the mean prediction at each grid value
+     * @param ice         individual rows' predictions at each grid value
+     * @param categorical true when the grid values are categories (drawn with their labels on the axis)
+     * @param note        what else a reader should know (rows used, levels left out); may be empty
      */
-    public record Dependence(String column, String output, List<String> labels, double[] grid, double[] mean, double[][] ice) {
+    public record Dependence(String column, String output, List<String> labels, double[] grid, double[] mean, double[][] ice,
+                             boolean categorical, String note) {
         public Dependence {
             labels = List.copyOf(labels);
+            if (labels.size() != grid.length || mean.length != grid.length) {
+                throw new IllegalArgumentException("a dependence needs as many labels and means as grid values, but had "
+                        + labels.size() + ", " + mean.length + " and " + grid.length);
+            }
+            note = note == null ? "" : note;
+        }
+
+        /** A numeric dependence without a note. */
+        public Dependence(String column, String output, List<String> labels, double[] grid, double[] mean, double[][] ice) {
+            this(column, output, labels, grid, mean, ice, false, "");
         }
     }
 }
