@@ -58,6 +58,15 @@ public final class HtmlReport {
         h.append("<figure>").append(svg).append("</figure>\n");
     }
 
+    /** A chart with a caption under it (escaped); no caption when {@code caption} is empty. */
+    private static void figure(StringBuilder h, String svg, String caption) {
+        h.append("<figure>").append(svg);
+        if (!caption.isEmpty()) {
+            h.append("<figcaption class=\"note\">").append(Svg.escape(caption)).append("</figcaption>");
+        }
+        h.append("</figure>\n");
+    }
+
     private static String fmt(double v) {
         if (Double.isNaN(v)) {
             return "";
@@ -121,9 +130,13 @@ public final class HtmlReport {
         byLearner.forEach(scores::points);
         h.append("<div class=\"grid\">");
         figure(h, scores.svg());
+        // A step line changes only where the best score does: those points, and the last, are all it needs.
         List<XyChart.Point> best = new ArrayList<>();
-        for (double[] p : d.anytime()) {
-            best.add(new XyChart.Point(p[0], p[1], String.format(Locale.ROOT, "%.1f s: %s", p[0], fmt(p[1]))));
+        for (int i = 0; i < d.anytime().size(); i++) {
+            double[] p = d.anytime().get(i);
+            if (i == 0 || i == d.anytime().size() - 1 || p[1] != d.anytime().get(i - 1)[1]) {
+                best.add(new XyChart.Point(p[0], p[1], String.format(Locale.ROOT, "%.1f s: %s", p[0], fmt(p[1]))));
+            }
         }
         figure(h, new XyChart("Best " + d.metric() + " so far").labels("seconds since the start", d.metric()).steps("best", best).svg());
         h.append("</div>\n<h3>Score against hyperparameters, per learner</h3>\n<div class=\"grid\">");
@@ -143,7 +156,7 @@ public final class HtmlReport {
                 }
                 boolean log = min > 0 && max / min > 100;
                 figure(h, new XyChart(e.getKey() + ": " + param).labels(param + (log ? " (log scale)" : ""), d.metric()).log(log, false)
-                        .size(420, 280).points(e.getKey(), pts).svg());
+                        .points(e.getKey(), pts).svg());
                 charts++;
             }
         }
@@ -179,24 +192,40 @@ public final class HtmlReport {
 
     private static void importance(StringBuilder h, ReportData d) {
         section(h, "importance", "Importance");
+        h.append("<h3>Permutation importance</h3>\n");
         if (d.importance().isEmpty()) {
             note(h, "Permutation importance was not computed.");
         } else {
+            note(h, "Bars: the mean " + (d.higherIsBetter() ? "drop" : "rise") + " of " + d.metric() + " when a column's values are shuffled, "
+                    + "with its confidence interval; right: the p-value of no effect. Hover a bar for the numbers.");
             BarChart bars = new BarChart("Permutation importance (held-out rows)", (d.higherIsBetter() ? "drop in " : "rise in ") + d.metric()
                     + " when the column is shuffled");
             for (ReportData.Importance i : d.importance()) {
+                String p = Double.isNaN(i.pValue()) ? null : pValue(i.pValue());
                 bars.bar(i.column(), i.mean(), i.lo(), i.hi(), i.column() + ": " + fmt(i.mean()) + " [" + fmt(i.lo()) + ", " + fmt(i.hi())
-                        + "], p = " + String.format(Locale.ROOT, "%.3g", i.pValue()));
+                        + "]" + (p == null ? "" : ", " + p), p);
             }
+            h.append("<div class=\"grid\">");
             figure(h, bars.svg());
+            h.append("<div class=\"scroll\"><table class=\"sortable\"><thead><tr><th>column</th><th>mean</th><th>low</th><th>high</th>"
+                    + "<th>p-value</th></tr></thead><tbody>\n");
+            for (ReportData.Importance i : d.importance()) {
+                h.append("<tr>").append(cut("td", i.column())).append("<td>").append(fmt(i.mean())).append("</td><td>").append(fmt(i.lo()))
+                        .append("</td><td>").append(fmt(i.hi())).append("</td><td>")
+                        .append(Double.isNaN(i.pValue()) ? "" : i.pValue() < 1e-4 ? "&lt; 0.0001" : String.format(Locale.ROOT, "%.4f", i.pValue()))
+                        .append("</td></tr>\n");
+            }
+            h.append("</tbody></table></div>\n</div>\n");
         }
+        h.append("<h3>SHAP values</h3>\n");
         ReportData.Shap s = d.shap();
         if (s == null) {
             note(h, "SHAP values were not computed.");
         } else {
-            note(h, "SHAP values of '" + s.output() + "' in " + s.space() + " space, " + s.method() + "; " + s.values().length + " rows.");
+            note(h, "SHAP values of '" + s.output() + "' in " + s.space() + " space, " + s.method() + "; " + s.values().length + " rows"
+                    + (s.note().isEmpty() ? "." : "; " + s.note() + "."));
             BarChart mean = new BarChart("Mean |SHAP value| per column", "mean absolute SHAP value (" + s.space() + ")");
-            Beeswarm swarm = new Beeswarm("SHAP values per row", "SHAP value (" + s.space() + "); colour: the column's value, blue low, red high");
+            Beeswarm swarm = new Beeswarm("SHAP values per row", "SHAP value (" + s.space() + ")");
             for (int c = 0; c < s.columns().size(); c++) {
                 double[] shap = new double[s.values().length];
                 double[] cells = new double[s.values().length];
@@ -206,27 +235,52 @@ public final class HtmlReport {
                     cells[r] = s.cells()[r][c];
                     sum += Math.abs(shap[r]);
                 }
-                mean.bar(s.columns().get(c), sum / Math.max(1, shap.length), Double.NaN, Double.NaN, null);
+                double m = sum / Math.max(1, shap.length);
+                mean.bar(s.columns().get(c), m, Double.NaN, Double.NaN, s.columns().get(c) + ": " + fmt(m));
                 swarm.lane(s.columns().get(c), shap, cells);
             }
             h.append("<div class=\"grid\">");
             figure(h, mean.svg());
-            figure(h, swarm.svg());
+            figure(h, swarm.svg(), "One dot per row. Colour: the column's value in the row, from blue (lowest) to red (highest); grey "
+                    + "where it has none.");
             h.append("</div>\n");
         }
-        if (!d.dependence().isEmpty()) {
-            h.append("<h3>Partial dependence and ICE</h3>\n<div class=\"grid\">");
+        h.append("<h3>Partial dependence and ICE</h3>\n");
+        if (d.dependence().isEmpty()) {
+            note(h, "Partial dependence was not computed.");
+        } else {
+            note(h, "The mean prediction (coloured) with the column set to each value for every sampled row, and some rows' own "
+                    + "predictions (ICE, grey).");
+            h.append("<div class=\"grid\">");
             for (ReportData.Dependence dep : d.dependence()) {
-                XyChart chart = new XyChart(dep.column()).labels(dep.column(), "predicted " + dep.output()).size(420, 280);
+                XyChart chart = new XyChart(dep.column()).labels(dep.column(), "predicted " + dep.output());
+                if (dep.categorical()) {
+                    chart.categories(dep.labels());
+                }
                 for (double[] ice : dep.ice()) {
                     chart.faintLine(points(dep.grid(), ice, null));
                 }
-                chart.line("mean (partial dependence)", points(dep.grid(), dep.mean(), dep.labels()));
-                figure(h, chart.svg());
+                List<XyChart.Point> mean = points(dep.grid(), dep.mean(), dep.labels());
+                if (dep.categorical()) {
+                    chart.points("mean (partial dependence)", mean);
+                } else {
+                    chart.line("mean (partial dependence)", mean);
+                }
+                figure(h, chart.svg(), dep.note());
             }
             h.append("</div>\n");
         }
         h.append("</section>\n");
+    }
+
+    /** A table cell of {@code text} cut in the middle to at most 32 characters, the whole in its tooltip when cut. */
+    private static String cut(String cell, String text) {
+        String shown = Svg.shorten(text, 32);
+        return "<" + cell + (shown.equals(text) ? "" : " title=\"" + Svg.escape(text) + "\"") + ">" + Svg.escape(shown) + "</" + cell + ">";
+    }
+
+    private static String pValue(double p) {
+        return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
     }
 
     private static List<XyChart.Point> points(double[] x, double[] y, List<String> labels) {
@@ -242,7 +296,7 @@ public final class HtmlReport {
         if (d.diagnostics() == null) {
             note(h, "No diagnostics were computed.");
         } else if (d.diagnostics() instanceof ReportData.ClassDiagnostics c) {
-            note(h, "From the " + c.source() + "; curves of class '" + c.positive() + "' against the rest.");
+            note(h, "From the " + c.source() + ". " + (c.note().isEmpty() ? "Curves of class '" + c.positive() + "' against the rest." : c.note()));
             confusion(h, c);
             h.append("<div class=\"grid\">");
             figure(h, new XyChart("ROC").labels("false positive rate", "true positive rate").range(0.0, 1.0, 0.0, 1.0).diagonal()
@@ -259,7 +313,7 @@ public final class HtmlReport {
                     .range(0.0, 1.0, 0.0, 1.0).diagonal().line(c.positive(), curve(c.gain(), "rows", "found")).svg());
             h.append("</div>\n");
         } else if (d.diagnostics() instanceof ReportData.RegressionDiagnostics r) {
-            note(h, "From the " + r.source() + ".");
+            note(h, "From the " + r.source() + "." + (r.note().isEmpty() ? "" : " " + r.note()));
             List<XyChart.Point> fit = new ArrayList<>();
             List<XyChart.Point> residuals = new ArrayList<>();
             double[] res = new double[r.actual().length];
@@ -273,7 +327,7 @@ public final class HtmlReport {
             }
             h.append("<div class=\"grid\">");
             figure(h, new XyChart("Predicted against actual").labels("actual", "predicted").diagonal().points("rows", fit).svg());
-            figure(h, new XyChart("Residuals against predicted").labels("predicted", "actual - predicted").points("rows", residuals).svg());
+            figure(h, new XyChart("Residuals against predicted").labels("predicted", "actual - predicted").level(0).points("rows", residuals).svg());
             figure(h, new Histogram("Residuals", "actual - predicted", res, 30).svg());
             h.append("</div>\n");
         }
@@ -300,11 +354,11 @@ public final class HtmlReport {
         }
         h.append("<h3>Confusion matrix</h3><div class=\"scroll\"><table class=\"confusion\"><thead><tr><th>true \\ predicted</th>");
         for (String k : c.classes()) {
-            h.append("<th>").append(Svg.escape(k)).append("</th>");
+            h.append(cut("th", k));
         }
         h.append("</tr></thead><tbody>");
         for (int t = 0; t < c.confusion().length; t++) {
-            h.append("<tr><th>").append(Svg.escape(c.classes().get(t))).append("</th>");
+            h.append("<tr>").append(cut("th", c.classes().get(t)));
             for (int p = 0; p < c.confusion()[t].length; p++) {
                 double share = (double) c.confusion()[t][p] / max;
                 h.append("<td style=\"background:").append(Palette.shade(share)).append(";color:").append(share > 0.55 ? "#fff" : "#000")
@@ -344,8 +398,11 @@ public final class HtmlReport {
             .note{color:#555;font-size:13px}
             .facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 18px;font-size:14px}
             .facts dt{color:#555}.facts dd{margin:0}
-            .grid{display:flex;flex-wrap:wrap;gap:12px}
-            figure{margin:0}
+            .grid{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:16px;align-items:start}
+            @media (max-width:900px){.grid{grid-template-columns:minmax(0,1fr)}}
+            figure{margin:0;min-width:0}
+            figure svg{display:block;width:100%;height:auto;max-width:760px}
+            figcaption{margin-top:4px}
             .scroll{max-height:480px;overflow:auto}
             table{border-collapse:collapse;font-size:13px}
             th,td{border-bottom:1px solid #eee;padding:4px 8px;text-align:left;vertical-align:top}
