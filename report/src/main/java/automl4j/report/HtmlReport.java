@@ -1,9 +1,10 @@
 package automl4j.report;
 
-import automl4j.report.svg.BarChart;
-import automl4j.report.svg.Beeswarm;
-import automl4j.report.svg.Histogram;
-import automl4j.report.svg.Palette;
+import static automl4j.report.Html.figure;
+import static automl4j.report.Html.fmt;
+import static automl4j.report.Html.note;
+import static automl4j.report.Html.section;
+
 import automl4j.report.svg.Svg;
 import automl4j.report.svg.XyChart;
 import java.util.ArrayList;
@@ -15,12 +16,10 @@ import java.util.TreeMap;
 
 /**
  * Renders {@link ReportData} as one self-contained HTML page: styles, charts (inline SVG with tooltips) and the few
- * lines of script that sort the leaderboard are all in the file, so it works offline and can be mailed. Every string
+ * lines of script that sort its tables are all in the file, so it works offline and can be mailed. Every string
  * from the data is escaped.
  */
 public final class HtmlReport {
-    private static final int MAX_POINTS = 5000;
-
     private HtmlReport() {
     }
 
@@ -39,40 +38,11 @@ public final class HtmlReport {
         summary(h, d);
         leaderboard(h, d);
         search(h, d);
-        importance(h, d);
-        diagnostics(h, d);
+        ImportanceSection.render(h, d);
+        DiagnosticsSection.render(h, d);
         errors(h, d);
         h.append("</main>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return h.toString();
-    }
-
-    private static void section(StringBuilder h, String id, String title) {
-        h.append("<section id=\"").append(id).append("\"><h2>").append(Svg.escape(title)).append("</h2>\n");
-    }
-
-    private static void note(StringBuilder h, String text) {
-        h.append("<p class=\"note\">").append(Svg.escape(text)).append("</p>\n");
-    }
-
-    private static void figure(StringBuilder h, String svg) {
-        h.append("<figure>").append(svg).append("</figure>\n");
-    }
-
-    /** A chart with a caption under it (escaped); no caption when {@code caption} is empty. */
-    private static void figure(StringBuilder h, String svg, String caption) {
-        h.append("<figure>").append(svg);
-        if (!caption.isEmpty()) {
-            h.append("<figcaption class=\"note\">").append(Svg.escape(caption)).append("</figcaption>");
-        }
-        h.append("</figure>\n");
-    }
-
-    private static String fmt(double v) {
-        if (Double.isNaN(v)) {
-            return "";
-        }
-        double a = Math.abs(v);
-        return a != 0 && (a >= 1e6 || a < 1e-3) ? String.format(Locale.ROOT, "%.3e", v) : String.format(Locale.ROOT, "%.5f", v);
     }
 
     private static void summary(StringBuilder h, ReportData d) {
@@ -190,184 +160,6 @@ public final class HtmlReport {
                 .limit(3).map(Map.Entry::getKey).toList();
     }
 
-    private static void importance(StringBuilder h, ReportData d) {
-        section(h, "importance", "Importance");
-        h.append("<h3>Permutation importance</h3>\n");
-        if (d.importance().isEmpty()) {
-            note(h, "Permutation importance was not computed.");
-        } else {
-            note(h, "Bars: the mean " + (d.higherIsBetter() ? "drop" : "rise") + " of " + d.metric() + " when a column's values are shuffled, "
-                    + "with its confidence interval; right: the p-value of no effect. Hover a bar for the numbers.");
-            BarChart bars = new BarChart("Permutation importance (held-out rows)", (d.higherIsBetter() ? "drop in " : "rise in ") + d.metric()
-                    + " when the column is shuffled");
-            for (ReportData.Importance i : d.importance()) {
-                String p = Double.isNaN(i.pValue()) ? null : pValue(i.pValue());
-                bars.bar(i.column(), i.mean(), i.lo(), i.hi(), i.column() + ": " + fmt(i.mean()) + " [" + fmt(i.lo()) + ", " + fmt(i.hi())
-                        + "]" + (p == null ? "" : ", " + p), p);
-            }
-            h.append("<div class=\"grid\">");
-            figure(h, bars.svg());
-            h.append("<div class=\"scroll\"><table class=\"sortable\"><thead><tr><th>column</th><th>mean</th><th>low</th><th>high</th>"
-                    + "<th>p-value</th></tr></thead><tbody>\n");
-            for (ReportData.Importance i : d.importance()) {
-                h.append("<tr>").append(cut("td", i.column())).append("<td>").append(fmt(i.mean())).append("</td><td>").append(fmt(i.lo()))
-                        .append("</td><td>").append(fmt(i.hi())).append("</td><td>")
-                        .append(Double.isNaN(i.pValue()) ? "" : i.pValue() < 1e-4 ? "&lt; 0.0001" : String.format(Locale.ROOT, "%.4f", i.pValue()))
-                        .append("</td></tr>\n");
-            }
-            h.append("</tbody></table></div>\n</div>\n");
-        }
-        h.append("<h3>SHAP values</h3>\n");
-        ReportData.Shap s = d.shap();
-        if (s == null) {
-            note(h, "SHAP values were not computed.");
-        } else {
-            note(h, "SHAP values of '" + s.output() + "' in " + s.space() + " space, " + s.method() + "; " + s.values().length + " rows"
-                    + (s.note().isEmpty() ? "." : "; " + s.note() + "."));
-            BarChart mean = new BarChart("Mean |SHAP value| per column", "mean absolute SHAP value (" + s.space() + ")");
-            Beeswarm swarm = new Beeswarm("SHAP values per row", "SHAP value (" + s.space() + ")");
-            for (int c = 0; c < s.columns().size(); c++) {
-                double[] shap = new double[s.values().length];
-                double[] cells = new double[s.values().length];
-                double sum = 0;
-                for (int r = 0; r < shap.length; r++) {
-                    shap[r] = s.values()[r][c];
-                    cells[r] = s.cells()[r][c];
-                    sum += Math.abs(shap[r]);
-                }
-                double m = sum / Math.max(1, shap.length);
-                mean.bar(s.columns().get(c), m, Double.NaN, Double.NaN, s.columns().get(c) + ": " + fmt(m));
-                swarm.lane(s.columns().get(c), shap, cells);
-            }
-            h.append("<div class=\"grid\">");
-            figure(h, mean.svg());
-            figure(h, swarm.svg(), "One dot per row. Colour: the column's value in the row, from blue (lowest) to red (highest); grey "
-                    + "where it has none.");
-            h.append("</div>\n");
-        }
-        h.append("<h3>Partial dependence and ICE</h3>\n");
-        if (d.dependence().isEmpty()) {
-            note(h, "Partial dependence was not computed.");
-        } else {
-            note(h, "The mean prediction (coloured) with the column set to each value for every sampled row, and some rows' own "
-                    + "predictions (ICE, grey).");
-            h.append("<div class=\"grid\">");
-            for (ReportData.Dependence dep : d.dependence()) {
-                XyChart chart = new XyChart(dep.column()).labels(dep.column(), "predicted " + dep.output());
-                if (dep.categorical()) {
-                    chart.categories(dep.labels());
-                }
-                for (double[] ice : dep.ice()) {
-                    chart.faintLine(points(dep.grid(), ice, null));
-                }
-                List<XyChart.Point> mean = points(dep.grid(), dep.mean(), dep.labels());
-                if (dep.categorical()) {
-                    chart.points("mean (partial dependence)", mean);
-                } else {
-                    chart.line("mean (partial dependence)", mean);
-                }
-                figure(h, chart.svg(), dep.note());
-            }
-            h.append("</div>\n");
-        }
-        h.append("</section>\n");
-    }
-
-    /** A table cell of {@code text} cut in the middle to at most 32 characters, the whole in its tooltip when cut. */
-    private static String cut(String cell, String text) {
-        String shown = Svg.shorten(text, 32);
-        return "<" + cell + (shown.equals(text) ? "" : " title=\"" + Svg.escape(text) + "\"") + ">" + Svg.escape(shown) + "</" + cell + ">";
-    }
-
-    private static String pValue(double p) {
-        return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
-    }
-
-    private static List<XyChart.Point> points(double[] x, double[] y, List<String> labels) {
-        List<XyChart.Point> out = new ArrayList<>();
-        for (int i = 0; i < x.length; i++) {
-            out.add(new XyChart.Point(x[i], y[i], labels == null ? null : labels.get(i) + ": " + fmt(y[i])));
-        }
-        return out;
-    }
-
-    private static void diagnostics(StringBuilder h, ReportData d) {
-        section(h, "diagnostics", "Diagnostics of the chosen model");
-        if (d.diagnostics() == null) {
-            note(h, "No diagnostics were computed.");
-        } else if (d.diagnostics() instanceof ReportData.ClassDiagnostics c) {
-            note(h, "From the " + c.source() + ". " + (c.note().isEmpty() ? "Curves of class '" + c.positive() + "' against the rest." : c.note()));
-            confusion(h, c);
-            h.append("<div class=\"grid\">");
-            figure(h, new XyChart("ROC").labels("false positive rate", "true positive rate").range(0.0, 1.0, 0.0, 1.0).diagonal()
-                    .line(c.positive(), curve(c.roc(), "fpr", "tpr")).svg());
-            figure(h, new XyChart("Precision-recall").labels("recall", "precision").range(0.0, 1.0, 0.0, 1.0)
-                    .line(c.positive(), curve(c.pr(), "recall", "precision")).svg());
-            List<XyChart.Point> cal = new ArrayList<>();
-            for (Curves.Bin b : c.calibration()) {
-                cal.add(new XyChart.Point(b.predicted(), b.observed(), b.rows() + " rows: predicted " + fmt(b.predicted()) + ", observed " + fmt(b.observed())));
-            }
-            figure(h, new XyChart("Calibration").labels("mean predicted probability", "observed share").range(0.0, 1.0, 0.0, 1.0)
-                    .diagonal().line(c.positive(), cal).svg());
-            figure(h, new XyChart("Cumulative gain").labels("share of rows, highest scores first", "share of '" + c.positive() + "' found")
-                    .range(0.0, 1.0, 0.0, 1.0).diagonal().line(c.positive(), curve(c.gain(), "rows", "found")).svg());
-            h.append("</div>\n");
-        } else if (d.diagnostics() instanceof ReportData.RegressionDiagnostics r) {
-            note(h, "From the " + r.source() + "." + (r.note().isEmpty() ? "" : " " + r.note()));
-            List<XyChart.Point> fit = new ArrayList<>();
-            List<XyChart.Point> residuals = new ArrayList<>();
-            double[] res = new double[r.actual().length];
-            int step = Math.max(1, r.actual().length / MAX_POINTS);
-            for (int i = 0; i < r.actual().length; i++) {
-                res[i] = r.actual()[i] - r.predicted()[i];
-                if (i % step == 0) {
-                    fit.add(new XyChart.Point(r.actual()[i], r.predicted()[i], null));
-                    residuals.add(new XyChart.Point(r.predicted()[i], res[i], null));
-                }
-            }
-            h.append("<div class=\"grid\">");
-            figure(h, new XyChart("Predicted against actual").labels("actual", "predicted").diagonal().points("rows", fit).svg());
-            figure(h, new XyChart("Residuals against predicted").labels("predicted", "actual - predicted").level(0).points("rows", residuals).svg());
-            figure(h, new Histogram("Residuals", "actual - predicted", res, 30).svg());
-            h.append("</div>\n");
-        }
-        h.append("</section>\n");
-    }
-
-    private static List<XyChart.Point> curve(List<Curves.Point> c, String x, String y) {
-        List<XyChart.Point> out = new ArrayList<>();
-        int step = Math.max(1, c.size() / MAX_POINTS);
-        for (int i = 0; i < c.size(); i++) {
-            if (i % step == 0 || i == c.size() - 1) {
-                out.add(new XyChart.Point(c.get(i).x(), c.get(i).y(), null));
-            }
-        }
-        return out;
-    }
-
-    private static void confusion(StringBuilder h, ReportData.ClassDiagnostics c) {
-        long max = 1;
-        for (long[] row : c.confusion()) {
-            for (long v : row) {
-                max = Math.max(max, v);
-            }
-        }
-        h.append("<h3>Confusion matrix</h3><div class=\"scroll\"><table class=\"confusion\"><thead><tr><th>true \\ predicted</th>");
-        for (String k : c.classes()) {
-            h.append(cut("th", k));
-        }
-        h.append("</tr></thead><tbody>");
-        for (int t = 0; t < c.confusion().length; t++) {
-            h.append("<tr>").append(cut("th", c.classes().get(t)));
-            for (int p = 0; p < c.confusion()[t].length; p++) {
-                double share = (double) c.confusion()[t][p] / max;
-                h.append("<td style=\"background:").append(Palette.shade(share)).append(";color:").append(share > 0.55 ? "#fff" : "#000")
-                        .append("\">").append(c.confusion()[t][p]).append("</td>");
-            }
-            h.append("</tr>");
-        }
-        h.append("</tbody></table></div>\n");
-    }
 
     private static void errors(StringBuilder h, ReportData d) {
         section(h, "errors", "Error analysis");

@@ -125,4 +125,13 @@ class HtmlReportTest {
         }
         assertThat(charts).isGreaterThan(8);
     }
+
+    @Test
+    void aReportWithNothingComputedSaysSoInEachSection() {
+        String html = HtmlReport.render(new ReportData("empty", List.of(), List.of(), "rmse", false, List.of(), List.of(), List.of(), null, null,
+                List.of(), "squared error", List.of()));
+        assertThat(html).contains("No guardrail was run.").contains("Permutation importance was not computed.")
+                .contains("SHAP values were not computed.").contains("Partial dependence was not computed.")
+                .contains("No diagnostics were computed.").contains("No error analysis was computed.").contains("no data");
+    }
 }
