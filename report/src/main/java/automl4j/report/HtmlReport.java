@@ -1,9 +1,10 @@
 package automl4j.report;
 
-import automl4j.report.svg.BarChart;
-import automl4j.report.svg.Beeswarm;
-import automl4j.report.svg.Histogram;
-import automl4j.report.svg.Palette;
+import static automl4j.report.Html.figure;
+import static automl4j.report.Html.fmt;
+import static automl4j.report.Html.note;
+import static automl4j.report.Html.section;
+
 import automl4j.report.svg.Svg;
 import automl4j.report.svg.XyChart;
 import java.util.ArrayList;
@@ -15,12 +16,10 @@ import java.util.TreeMap;
 
 /**
  * Renders {@link ReportData} as one self-contained HTML page: styles, charts (inline SVG with tooltips) and the few
- * lines of script that sort the leaderboard are all in the file, so it works offline and can be mailed. Every string
+ * lines of script that sort its tables are all in the file, so it works offline and can be mailed. Every string
  * from the data is escaped.
  */
 public final class HtmlReport {
-    private static final int MAX_POINTS = 5000;
-
     private HtmlReport() {
     }
 
@@ -39,31 +38,11 @@ public final class HtmlReport {
         summary(h, d);
         leaderboard(h, d);
         search(h, d);
-        importance(h, d);
-        diagnostics(h, d);
+        ImportanceSection.render(h, d);
+        DiagnosticsSection.render(h, d);
         errors(h, d);
         h.append("</main>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return h.toString();
-    }
-
-    private static void section(StringBuilder h, String id, String title) {
-        h.append("<section id=\"").append(id).append("\"><h2>").append(Svg.escape(title)).append("</h2>\n");
-    }
-
-    private static void note(StringBuilder h, String text) {
-        h.append("<p class=\"note\">").append(Svg.escape(text)).append("</p>\n");
-    }
-
-    private static void figure(StringBuilder h, String svg) {
-        h.append("<figure>").append(svg).append("</figure>\n");
-    }
-
-    private static String fmt(double v) {
-        if (Double.isNaN(v)) {
-            return "";
-        }
-        double a = Math.abs(v);
-        return a != 0 && (a >= 1e6 || a < 1e-3) ? String.format(Locale.ROOT, "%.3e", v) : String.format(Locale.ROOT, "%.5f", v);
     }
 
     private static void summary(StringBuilder h, ReportData d) {
@@ -121,9 +100,13 @@ public final class HtmlReport {
         byLearner.forEach(scores::points);
         h.append("<div class=\"grid\">");
         figure(h, scores.svg());
+        // A step line changes only where the best score does: those points, and the last, are all it needs.
         List<XyChart.Point> best = new ArrayList<>();
-        for (double[] p : d.anytime()) {
-            best.add(new XyChart.Point(p[0], p[1], String.format(Locale.ROOT, "%.1f s: %s", p[0], fmt(p[1]))));
+        for (int i = 0; i < d.anytime().size(); i++) {
+            double[] p = d.anytime().get(i);
+            if (i == 0 || i == d.anytime().size() - 1 || p[1] != d.anytime().get(i - 1)[1]) {
+                best.add(new XyChart.Point(p[0], p[1], String.format(Locale.ROOT, "%.1f s: %s", p[0], fmt(p[1]))));
+            }
         }
         figure(h, new XyChart("Best " + d.metric() + " so far").labels("seconds since the start", d.metric()).steps("best", best).svg());
         h.append("</div>\n<h3>Score against hyperparameters, per learner</h3>\n<div class=\"grid\">");
@@ -143,7 +126,7 @@ public final class HtmlReport {
                 }
                 boolean log = min > 0 && max / min > 100;
                 figure(h, new XyChart(e.getKey() + ": " + param).labels(param + (log ? " (log scale)" : ""), d.metric()).log(log, false)
-                        .size(420, 280).points(e.getKey(), pts).svg());
+                        .points(e.getKey(), pts).svg());
                 charts++;
             }
         }
@@ -177,143 +160,6 @@ public final class HtmlReport {
                 .limit(3).map(Map.Entry::getKey).toList();
     }
 
-    private static void importance(StringBuilder h, ReportData d) {
-        section(h, "importance", "Importance");
-        if (d.importance().isEmpty()) {
-            note(h, "Permutation importance was not computed.");
-        } else {
-            BarChart bars = new BarChart("Permutation importance (held-out rows)", (d.higherIsBetter() ? "drop in " : "rise in ") + d.metric()
-                    + " when the column is shuffled");
-            for (ReportData.Importance i : d.importance()) {
-                bars.bar(i.column(), i.mean(), i.lo(), i.hi(), i.column() + ": " + fmt(i.mean()) + " [" + fmt(i.lo()) + ", " + fmt(i.hi())
-                        + "], p = " + String.format(Locale.ROOT, "%.3g", i.pValue()));
-            }
-            figure(h, bars.svg());
-        }
-        ReportData.Shap s = d.shap();
-        if (s == null) {
-            note(h, "SHAP values were not computed.");
-        } else {
-            note(h, "SHAP values of '" + s.output() + "' in " + s.space() + " space, " + s.method() + "; " + s.values().length + " rows.");
-            BarChart mean = new BarChart("Mean |SHAP value| per column", "mean absolute SHAP value (" + s.space() + ")");
-            Beeswarm swarm = new Beeswarm("SHAP values per row", "SHAP value (" + s.space() + "); colour: the column's value, blue low, red high");
-            for (int c = 0; c < s.columns().size(); c++) {
-                double[] shap = new double[s.values().length];
-                double[] cells = new double[s.values().length];
-                double sum = 0;
-                for (int r = 0; r < shap.length; r++) {
-                    shap[r] = s.values()[r][c];
-                    cells[r] = s.cells()[r][c];
-                    sum += Math.abs(shap[r]);
-                }
-                mean.bar(s.columns().get(c), sum / Math.max(1, shap.length), Double.NaN, Double.NaN, null);
-                swarm.lane(s.columns().get(c), shap, cells);
-            }
-            h.append("<div class=\"grid\">");
-            figure(h, mean.svg());
-            figure(h, swarm.svg());
-            h.append("</div>\n");
-        }
-        if (!d.dependence().isEmpty()) {
-            h.append("<h3>Partial dependence and ICE</h3>\n<div class=\"grid\">");
-            for (ReportData.Dependence dep : d.dependence()) {
-                XyChart chart = new XyChart(dep.column()).labels(dep.column(), "predicted " + dep.output()).size(420, 280);
-                for (double[] ice : dep.ice()) {
-                    chart.faintLine(points(dep.grid(), ice, null));
-                }
-                chart.line("mean (partial dependence)", points(dep.grid(), dep.mean(), dep.labels()));
-                figure(h, chart.svg());
-            }
-            h.append("</div>\n");
-        }
-        h.append("</section>\n");
-    }
-
-    private static List<XyChart.Point> points(double[] x, double[] y, List<String> labels) {
-        List<XyChart.Point> out = new ArrayList<>();
-        for (int i = 0; i < x.length; i++) {
-            out.add(new XyChart.Point(x[i], y[i], labels == null ? null : labels.get(i) + ": " + fmt(y[i])));
-        }
-        return out;
-    }
-
-    private static void diagnostics(StringBuilder h, ReportData d) {
-        section(h, "diagnostics", "Diagnostics of the chosen model");
-        if (d.diagnostics() == null) {
-            note(h, "No diagnostics were computed.");
-        } else if (d.diagnostics() instanceof ReportData.ClassDiagnostics c) {
-            note(h, "From the " + c.source() + "; curves of class '" + c.positive() + "' against the rest.");
-            confusion(h, c);
-            h.append("<div class=\"grid\">");
-            figure(h, new XyChart("ROC").labels("false positive rate", "true positive rate").range(0.0, 1.0, 0.0, 1.0).diagonal()
-                    .line(c.positive(), curve(c.roc(), "fpr", "tpr")).svg());
-            figure(h, new XyChart("Precision-recall").labels("recall", "precision").range(0.0, 1.0, 0.0, 1.0)
-                    .line(c.positive(), curve(c.pr(), "recall", "precision")).svg());
-            List<XyChart.Point> cal = new ArrayList<>();
-            for (Curves.Bin b : c.calibration()) {
-                cal.add(new XyChart.Point(b.predicted(), b.observed(), b.rows() + " rows: predicted " + fmt(b.predicted()) + ", observed " + fmt(b.observed())));
-            }
-            figure(h, new XyChart("Calibration").labels("mean predicted probability", "observed share").range(0.0, 1.0, 0.0, 1.0)
-                    .diagonal().line(c.positive(), cal).svg());
-            figure(h, new XyChart("Cumulative gain").labels("share of rows, highest scores first", "share of '" + c.positive() + "' found")
-                    .range(0.0, 1.0, 0.0, 1.0).diagonal().line(c.positive(), curve(c.gain(), "rows", "found")).svg());
-            h.append("</div>\n");
-        } else if (d.diagnostics() instanceof ReportData.RegressionDiagnostics r) {
-            note(h, "From the " + r.source() + ".");
-            List<XyChart.Point> fit = new ArrayList<>();
-            List<XyChart.Point> residuals = new ArrayList<>();
-            double[] res = new double[r.actual().length];
-            int step = Math.max(1, r.actual().length / MAX_POINTS);
-            for (int i = 0; i < r.actual().length; i++) {
-                res[i] = r.actual()[i] - r.predicted()[i];
-                if (i % step == 0) {
-                    fit.add(new XyChart.Point(r.actual()[i], r.predicted()[i], null));
-                    residuals.add(new XyChart.Point(r.predicted()[i], res[i], null));
-                }
-            }
-            h.append("<div class=\"grid\">");
-            figure(h, new XyChart("Predicted against actual").labels("actual", "predicted").diagonal().points("rows", fit).svg());
-            figure(h, new XyChart("Residuals against predicted").labels("predicted", "actual - predicted").points("rows", residuals).svg());
-            figure(h, new Histogram("Residuals", "actual - predicted", res, 30).svg());
-            h.append("</div>\n");
-        }
-        h.append("</section>\n");
-    }
-
-    private static List<XyChart.Point> curve(List<Curves.Point> c, String x, String y) {
-        List<XyChart.Point> out = new ArrayList<>();
-        int step = Math.max(1, c.size() / MAX_POINTS);
-        for (int i = 0; i < c.size(); i++) {
-            if (i % step == 0 || i == c.size() - 1) {
-                out.add(new XyChart.Point(c.get(i).x(), c.get(i).y(), null));
-            }
-        }
-        return out;
-    }
-
-    private static void confusion(StringBuilder h, ReportData.ClassDiagnostics c) {
-        long max = 1;
-        for (long[] row : c.confusion()) {
-            for (long v : row) {
-                max = Math.max(max, v);
-            }
-        }
-        h.append("<h3>Confusion matrix</h3><div class=\"scroll\"><table class=\"confusion\"><thead><tr><th>true \\ predicted</th>");
-        for (String k : c.classes()) {
-            h.append("<th>").append(Svg.escape(k)).append("</th>");
-        }
-        h.append("</tr></thead><tbody>");
-        for (int t = 0; t < c.confusion().length; t++) {
-            h.append("<tr><th>").append(Svg.escape(c.classes().get(t))).append("</th>");
-            for (int p = 0; p < c.confusion()[t].length; p++) {
-                double share = (double) c.confusion()[t][p] / max;
-                h.append("<td style=\"background:").append(Palette.shade(share)).append(";color:").append(share > 0.55 ? "#fff" : "#000")
-                        .append("\">").append(c.confusion()[t][p]).append("</td>");
-            }
-            h.append("</tr>");
-        }
-        h.append("</tbody></table></div>\n");
-    }
 
     private static void errors(StringBuilder h, ReportData d) {
         section(h, "errors", "Error analysis");
@@ -344,8 +190,11 @@ public final class HtmlReport {
             .note{color:#555;font-size:13px}
             .facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 18px;font-size:14px}
             .facts dt{color:#555}.facts dd{margin:0}
-            .grid{display:flex;flex-wrap:wrap;gap:12px}
-            figure{margin:0}
+            .grid{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:16px;align-items:start}
+            @media (max-width:900px){.grid{grid-template-columns:minmax(0,1fr)}}
+            figure{margin:0;min-width:0}
+            figure svg{display:block;width:100%;height:auto;max-width:760px}
+            figcaption{margin-top:4px}
             .scroll{max-height:480px;overflow:auto}
             table{border-collapse:collapse;font-size:13px}
             th,td{border-bottom:1px solid #eee;padding:4px 8px;text-align:left;vertical-align:top}

@@ -81,7 +81,9 @@ public final class ShapSummary {
             }
         }
         if (!ranked.isEmpty()) {
-            notes.add("colour of " + String.join(", ", ranked) + ": each value's rank in sorted order (first blue, last red)");
+            String which = ranked.size() <= 3 ? String.join(", ", ranked)
+                    : String.join(", ", ranked.subList(0, 3)) + " and " + (ranked.size() - 3) + " more columns";
+            notes.add("colour of " + which + ": each value's rank in sorted order (first blue, last red)");
         }
         return new ReportData.Shap(v.space(), explained.method(), v.outputs().get(output), names, values, cells, String.join("; ", notes));
     }

@@ -60,8 +60,12 @@ class HtmlReportTest {
                 List.of(new ErrorSlices.Slice("plan = monthly and " + HOSTILE, 80, 0.9), new ErrorSlices.Slice("all other rows", 120, 0.2)),
                 "log loss",
                 List.of(new ReportData.Dependence("tenure", "yes", List.of("1", "2", "3"), new double[] {1, 2, 3}, new double[] {0.2, 0.3, 0.5},
-                        new double[][] {{0.1, 0.2, 0.6}, {0.3, 0.35, 0.4}})));
+                        new double[][] {{0.1, 0.2, 0.6}, {0.3, 0.35, 0.4}}),
+                        new ReportData.Dependence("plan", "probability of 'yes'", List.of("monthly", LONG_LEVEL, HOSTILE), new double[] {0, 1, 2},
+                                new double[] {0.6, 0.3, 0.2}, new double[][] {{0.7, 0.2, 0.1}}, true, "levels left out: " + HOSTILE)));
     }
+
+    private static final String LONG_LEVEL = "two-year contract with a loyalty discount and a free router";
 
     @Test
     void aReportHasEverySectionEscapesTheDataAndItsChartsAreWellFormed() throws Exception {
@@ -84,5 +88,50 @@ class HtmlReportTest {
             assertThat(html).contains(classification ? "Confusion matrix" : "Residuals");
             assertThat(html.length()).isLessThan(2_000_000);
         }
+    }
+
+    @Test
+    void importanceShowsPValuesAndCategoricalDependenceLabelsItsAxis() {
+        String html = HtmlReport.render(data(true));
+        assertThat(html).contains(">p = 0.001<").contains(">p = 0.600<").contains("<td>0.0010</td>");
+        assertThat(html).contains("Permutation importance").contains("SHAP values").contains("Partial dependence and ICE");
+        // the categories are tick labels; the long one is cut and whole on hover
+        assertThat(html).contains(">monthly</text>").contains(">two-year… router<title>" + LONG_LEVEL + "</title></text>");
+        assertThat(html).contains("levels left out: &lt;img");
+    }
+
+    @Test
+    void notesOfTheDiagnosticsAreShown() {
+        ReportData d = data(true);
+        ReportData withNote = new ReportData(d.title(), d.summary(), d.guardrails(), d.metric(), d.higherIsBetter(), d.leaderboard(), d.anytime(),
+                d.importance(), d.shap(), new ReportData.RegressionDiagnostics("test rows", new double[] {1, 2}, new double[] {1.5, 2.5},
+                        "Charts of 2 of the 9 rows, drawn at random."), d.slices(), d.sliceError(), d.dependence());
+        assertThat(HtmlReport.render(withNote)).contains("From the test rows. Charts of 2 of the 9 rows, drawn at random.");
+        assertThat(HtmlReport.render(data(true))).contains("From the out-of-fold predictions of the validation. Curves of class &#39;&lt;img");
+    }
+
+    @Test
+    void chartsSitTwoPerRowAndShrinkWithTheWindow() {
+        String html = HtmlReport.render(data(false));
+        assertThat(html).contains(".grid{display:grid;grid-template-columns:repeat(2,minmax(0,1fr))")
+                .contains("@media (max-width:900px)").contains("figure svg{display:block;width:100%;height:auto");
+        // every chart keeps its drawing size in its viewBox, so it scales without cutting
+        Matcher m = Pattern.compile("<svg [^>]*width=\"(\\d+)\" height=\"(\\d+)\" viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(html);
+        int charts = 0;
+        while (m.find()) {
+            assertThat(m.group(1)).isEqualTo(m.group(3));
+            assertThat(m.group(2)).isEqualTo(m.group(4));
+            charts++;
+        }
+        assertThat(charts).isGreaterThan(8);
+    }
+
+    @Test
+    void aReportWithNothingComputedSaysSoInEachSection() {
+        String html = HtmlReport.render(new ReportData("empty", List.of(), List.of(), "rmse", false, List.of(), List.of(), List.of(), null, null,
+                List.of(), "squared error", List.of()));
+        assertThat(html).contains("No guardrail was run.").contains("Permutation importance was not computed.")
+                .contains("SHAP values were not computed.").contains("Partial dependence was not computed.")
+                .contains("No diagnostics were computed.").contains("No error analysis was computed.").contains("no data");
     }
 }

@@ -9,8 +9,11 @@ import java.util.List;
  * zero.
  */
 public final class BarChart {
-    /** One bar: a label, a value, an interval ({@code lo..hi}, NaN for none) and a tooltip (may be null). */
-    public record Bar(String label, double value, double lo, double hi, String tooltip) {
+    /**
+     * One bar: a label, a value, an interval ({@code lo..hi}, NaN for none), a tooltip (may be null) and a short text
+     * written right of the plot, such as a p-value (may be null).
+     */
+    public record Bar(String label, double value, double lo, double hi, String tooltip, String note) {
     }
 
     private final String title;
@@ -26,7 +29,12 @@ public final class BarChart {
 
     /** Adds a bar. */
     public BarChart bar(String label, double value, double lo, double hi, String tooltip) {
-        bars.add(new Bar(label, value, lo, hi, tooltip));
+        return bar(label, value, lo, hi, tooltip, null);
+    }
+
+    /** Adds a bar with a short text right of the plot (such as {@code p = 0.003}). */
+    public BarChart bar(String label, double value, double lo, double hi, String tooltip, String note) {
+        bars.add(new Bar(label, value, lo, hi, tooltip, note));
         return this;
     }
 
@@ -51,20 +59,24 @@ public final class BarChart {
         double[] ticks = Ticks.linear(lo, hi, 5);
         int rowHeight = 20;
         double left = 170;
-        double right = 20;
+        boolean notes = bars.stream().anyMatch(b -> b.note() != null);
+        double right = notes ? 86 : 20;
         double top = 30;
         double bottom = 44;
         int height = (int) (top + bottom + Math.max(1, bars.size()) * rowHeight);
         Axis x = new Axis(ticks, left, width - right, false);
         Svg svg = new Svg(width, height);
-        svg.text(8, 18, title, "start", 14, 0, "bold");
+        svg.text(8, 18, title, "start", 14, 0, "bold", (int) (width / 8.5));
         x.drawVertical(svg, top, height - bottom);
         svg.line(x.map(0), top, x.map(0), height - bottom, "#444444", 1);
-        svg.text((left + width - right) / 2, height - 8, axisLabel, "middle", 12, 0, null);
+        svg.text((left + width - right) / 2, height - 8, axisLabel, "middle", 12, 0, null, (int) ((width - left - right) / 7));
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
             double y = top + i * rowHeight;
-            svg.text(left - 6, y + rowHeight * 0.7, XyChart.shorten(b.label(), 26), "end", 11, 0, null);
+            svg.text(left - 6, y + rowHeight * 0.7, b.label(), "end", 11, 0, null, 24);
+            if (b.note() != null) {
+                svg.text(width - right + 8, y + rowHeight * 0.7, b.note(), "start", 11, 0, null, 12);
+            }
             if (Double.isFinite(b.value())) {
                 double x0 = x.map(Math.min(0, b.value()));
                 double x1 = x.map(Math.max(0, b.value()));

@@ -1,11 +1,12 @@
 package automl4j.report.svg;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The SHAP summary plot: one row per column, one dot per explained row at its SHAP value, coloured by the column's
- * value in that row (blue low, red high, grey when the column is not numeric or the value is missing), dots spread
+ * value in that row (blue low, red high; grey when the value is missing or not a number), dots spread
  * vertically where they crowd so that their density shows.
  */
 public final class Beeswarm {
@@ -51,14 +52,14 @@ public final class Beeswarm {
         double[] ticks = Ticks.linear(lo, hi, 6);
         Axis x = new Axis(ticks, left, width - right, false);
         Svg svg = new Svg(width, height);
-        svg.text(8, 18, title, "start", 14, 0, "bold");
+        svg.text(8, 18, title, "start", 14, 0, "bold", (int) (width / 8.5));
         x.drawVertical(svg, top, height - bottom);
         svg.line(x.map(0), top, x.map(0), height - bottom, "#444444", 1);
-        svg.text((left + width - right) / 2, height - 8, axisLabel, "middle", 12, 0, null);
+        svg.text((left + width - right) / 2, height - 8, axisLabel, "middle", 12, 0, null, (int) ((width - left - right) / 7));
         for (int i = 0; i < lanes.size(); i++) {
             Lane l = lanes.get(i);
             double cy = top + i * laneHeight + laneHeight / 2.0;
-            svg.text(left - 6, cy + 4, XyChart.shorten(l.column(), 26), "end", 11, 0, null);
+            svg.text(left - 6, cy + 4, l.column(), "end", 11, 0, null, 24);
             double vlo = Double.POSITIVE_INFINITY;
             double vhi = Double.NEGATIVE_INFINITY;
             for (double v : l.value()) {
@@ -69,7 +70,12 @@ public final class Beeswarm {
             }
             // Dots in the same pixel column stack up and down from the lane's centre line.
             int[] crowd = new int[width + 1];
-            for (int r = 0; r < l.shap().length; r++) {
+            int n = l.shap().length;
+            double[] xs = new double[n];
+            double[] ys = new double[n];
+            String[] fills = new String[n];
+            int dots = 0;
+            for (int r = 0; r < n; r++) {
                 if (!Double.isFinite(l.shap()[r])) {
                     continue;
                 }
@@ -80,9 +86,13 @@ public final class Beeswarm {
                 offset = Math.max(-laneHeight / 2.0 + 2, Math.min(laneHeight / 2.0 - 2, offset));
                 double v = r < l.value().length ? l.value()[r] : Double.NaN;
                 double t = Double.isFinite(v) && vhi > vlo ? (v - vlo) / (vhi - vlo) : Double.NaN;
-                // No tooltip per dot: thousands of them would multiply the size of the page.
-                svg.circle(px, cy + offset, 2.2, Palette.ramp(t), 0.8, null);
+                xs[dots] = px;
+                ys[dots] = cy + offset;
+                fills[dots++] = Palette.ramp(t);
             }
+            // No tooltip per dot: thousands of them would multiply the size of the page. Dots are drawn in row order,
+            // each with its colour, so that no colour is drawn over the others.
+            svg.dots(Arrays.copyOf(xs, dots), Arrays.copyOf(ys, dots), 2.2, null, Arrays.copyOf(fills, dots), 0.8);
         }
         return svg.toString(title);
     }

@@ -39,7 +39,7 @@ public final class Histogram {
         double top = 30;
         double bottom = 46;
         Svg svg = new Svg(width, height);
-        svg.text(left, 18, title, "start", 14, 0, "bold");
+        svg.text(left, 18, title, "start", 14, 0, "bold", (int) ((width - left) / 8.5));
         if (lo > hi) {
             svg.text(width / 2.0, height / 2.0, "no data", "middle", 12, 0, null);
             return svg.toString(title);
@@ -71,7 +71,7 @@ public final class Histogram {
                     String.format(java.util.Locale.ROOT, "%.4g to %.4g: %d", lo + b * w, lo + (b + 1) * w, counts[b]));
         }
         svg.line(left, height - bottom, width - right, height - bottom, "#444444", 1);
-        svg.text((left + width - right) / 2, height - 8, axisLabel, "middle", 12, 0, null);
+        svg.text((left + width - right) / 2, height - 8, axisLabel, "middle", 12, 0, null, (int) ((width - left - right) / 7));
         svg.text(14, (top + height - bottom) / 2, "rows", "middle", 12, -90, null);
         return svg.toString(title);
     }

@@ -40,11 +40,31 @@ public final class Svg {
         return b.toString();
     }
 
+    /** A coordinate with one decimal (a tenth of a pixel is finer than any screen shows), without a trailing {@code .0}. */
     static String num(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
-            return Long.toString((long) v);
+        if (!Double.isFinite(v)) {
+            return "0";
         }
-        return String.format(Locale.ROOT, "%.2f", v);
+        long tenths = Math.round(v * 10);
+        if (tenths % 10 == 0) {
+            return Long.toString(tenths / 10);
+        }
+        String sign = tenths < 0 ? "-" : "";
+        long a = Math.abs(tenths);
+        return sign + (a / 10) + "." + (a % 10);
+    }
+
+    /**
+     * {@code s} cut to at most {@code max} characters by an ellipsis in the middle, keeping its start and its end, where
+     * names that share a prefix differ ({@code column_with_…_name_12}).
+     */
+    public static String shorten(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int keep = Math.max(2, max - 1);
+        int tail = keep / 2;
+        return s.substring(0, keep - tail) + "\u2026" + s.substring(s.length() - tail);
     }
 
     /** A rectangle; {@code tooltip} (may be null) shows on hover. */
@@ -73,7 +93,7 @@ public final class Svg {
     /** A circle; {@code tooltip} (may be null) shows on hover. */
     public Svg circle(double cx, double cy, double r, String fill, double opacity, String tooltip) {
         out.append("<circle cx=\"").append(num(cx)).append("\" cy=\"").append(num(cy)).append("\" r=\"").append(num(r))
-                .append("\" fill=\"").append(escape(fill)).append("\" fill-opacity=\"").append(num(opacity)).append('"');
+                .append("\" fill=\"").append(escape(fill)).append("\" fill-opacity=\"").append(String.format(Locale.ROOT, "%.2f", opacity)).append('"');
         return close("circle", tooltip);
     }
 
@@ -90,6 +110,14 @@ public final class Svg {
 
     /** Text anchored {@code start}, {@code middle} or {@code end}; {@code rotate} in degrees about the anchor. */
     public Svg text(double x, double y, String text, String anchor, int size, double rotate, String weight) {
+        return text(x, y, text, anchor, size, rotate, weight, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Text as {@link #text(double, double, String, String, int, double, String)}, cut to {@code maxChars} characters;
+     * cut text shows the whole on hover.
+     */
+    public Svg text(double x, double y, String text, String anchor, int size, double rotate, String weight, int maxChars) {
         out.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" text-anchor=\"").append(anchor)
                 .append("\" font-size=\"").append(size).append('"');
         if (weight != null) {
@@ -98,7 +126,36 @@ public final class Svg {
         if (rotate != 0) {
             out.append(" transform=\"rotate(").append(num(rotate)).append(' ').append(num(x)).append(' ').append(num(y)).append(")\"");
         }
-        out.append('>').append(escape(text)).append("</text>\n");
+        String shown = shorten(text, maxChars);
+        out.append('>').append(escape(shown));
+        if (!shown.equals(text)) {
+            out.append("<title>").append(escape(text)).append("</title>");
+        }
+        out.append("</text>\n");
+        return this;
+    }
+
+    /**
+     * Many small circles without tooltips, in one group that holds what they share: the compact form for thousands of
+     * dots (a beeswarm, a scatter of every row).
+     *
+     * @param fills one colour per dot, or null to use {@code fill} for all
+     */
+    public Svg dots(double[] cx, double[] cy, double r, String fill, String[] fills, double opacity) {
+        out.append("<g fill-opacity=\"").append(String.format(Locale.ROOT, "%.2f", opacity)).append('"');
+        if (fills == null) {
+            out.append(" fill=\"").append(escape(fill)).append('"');
+        }
+        out.append(">\n");
+        String radius = num(r);
+        for (int i = 0; i < cx.length; i++) {
+            out.append("<circle cx=\"").append(num(cx[i])).append("\" cy=\"").append(num(cy[i])).append("\" r=\"").append(radius).append('"');
+            if (fills != null) {
+                out.append(" fill=\"").append(escape(fills[i])).append('"');
+            }
+            out.append("/>\n");
+        }
+        out.append("</g>\n");
         return this;
     }
 

@@ -26,10 +26,12 @@ public final class XyChart {
     private int width = 560;
     private int height = 340;
     private boolean diagonal;
+    private Double level;
     private Double xMin;
     private Double xMax;
     private Double yMin;
     private Double yMax;
+    private List<String> categories;
     private final List<Series> series = new ArrayList<>();
 
     /** An empty chart titled {@code title}. */
@@ -67,9 +69,24 @@ public final class XyChart {
         return this;
     }
 
+    /**
+     * Makes the x axis one of categories: a point at x = i is drawn in the slot of {@code labels.get(i)}, labelled
+     * with it (slanted and cut, the whole on hover, when the labels are long).
+     */
+    public XyChart categories(List<String> labels) {
+        this.categories = List.copyOf(labels);
+        return this;
+    }
+
     /** Draws the line y = x (perfect calibration, predicted equals actual). */
     public XyChart diagonal() {
         this.diagonal = true;
+        return this;
+    }
+
+    /** Draws a dashed horizontal line at {@code y} (zero residual), when it is inside the range. */
+    public XyChart level(double y) {
+        this.level = y;
         return this;
     }
 
@@ -136,25 +153,29 @@ public final class XyChart {
         double left = 64;
         double right = legend ? 150 : 20;
         double top = 30;
-        double bottom = 46;
+        boolean slant = categories != null && Axis.slants(categories, width - left - right);
+        double bottom = slant ? 96 : 46;
         double[] xt = logX ? Ticks.log(loX, hiX) : Ticks.linear(loX, hiX, 6);
         double[] yt = logY ? Ticks.log(loY, hiY) : Ticks.linear(loY, hiY, 5);
-        Axis x = new Axis(xt, left, width - right, logX);
+        Axis x = categories != null ? Axis.categories(categories, left, width - right) : new Axis(xt, left, width - right, logX);
         Axis y = new Axis(yt, height - bottom, top, logY);
         Svg svg = new Svg(width, height);
-        svg.text(left, 18, title, "start", 14, 0, "bold");
+        svg.text(left, 18, title, "start", 14, 0, "bold", (int) ((width - left) / 8.5));
         x.drawVertical(svg, top, height - bottom);
         y.drawHorizontal(svg, left, width - right);
         svg.line(left, height - bottom, width - right, height - bottom, "#444444", 1);
         svg.line(left, top, left, height - bottom, "#444444", 1);
-        svg.text((left + width - right) / 2, height - 8, xLabel, "middle", 12, 0, null);
-        svg.text(14, (top + height - bottom) / 2, yLabel, "middle", 12, -90, null);
+        svg.text((left + width - right) / 2, height - 8, xLabel, "middle", 12, 0, null, (int) ((width - left - right) / 7));
+        svg.text(14, (top + height - bottom) / 2, yLabel, "middle", 12, -90, null, (int) ((height - top - bottom) / 7));
         if (diagonal) {
             double lo = Math.max(x.lo(), y.lo());
             double hi = Math.min(x.hi(), y.hi());
             if (hi > lo) {
                 svg.dashed(x.map(lo), y.map(lo), x.map(hi), y.map(hi), "#888888");
             }
+        }
+        if (level != null && level >= y.lo() && level <= y.hi()) {
+            svg.dashed(left, y.map(level), width - right, y.map(level), "#888888");
         }
         if (empty) {
             svg.text((left + width - right) / 2, (top + height - bottom) / 2, "no data", "middle", 12, 0, null);
@@ -181,8 +202,17 @@ public final class XyChart {
                 }
             } else {
                 double opacity = pts.size() > 2000 ? 0.25 : pts.size() > 300 ? 0.5 : 0.8;
+                double r = pts.size() > 2000 ? 2 : 3.5;
+                List<Point> plain = pts.stream().filter(p -> p.tooltip() == null).toList();
+                double[] cx = plain.stream().mapToDouble(p -> x.map(p.x())).toArray();
+                double[] cy = plain.stream().mapToDouble(p -> y.map(p.y())).toArray();
+                if (cx.length > 0) {
+                    svg.dots(cx, cy, r, s.colour(), null, opacity);
+                }
                 for (Point p : pts) {
-                    svg.circle(x.map(p.x()), y.map(p.y()), pts.size() > 2000 ? 2 : 3.5, s.colour(), opacity, p.tooltip());
+                    if (p.tooltip() != null) {
+                        svg.circle(x.map(p.x()), y.map(p.y()), r, s.colour(), opacity, p.tooltip());
+                    }
                 }
             }
         }
@@ -193,14 +223,10 @@ public final class XyChart {
                     continue;
                 }
                 svg.rect(width - right + 12, ly, 10, 10, s.colour(), null);
-                svg.text(width - right + 27, ly + 9, shorten(s.name(), 20), "start", 11, 0, null);
+                svg.text(width - right + 27, ly + 9, s.name(), "start", 11, 0, null, 19);
                 ly += 16;
             }
         }
         return svg.toString(title);
-    }
-
-    static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
     }
 }

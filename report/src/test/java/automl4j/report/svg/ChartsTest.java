@@ -30,7 +30,9 @@ class ChartsTest {
         List<String> charts = List.of(
                 new XyChart(HOSTILE).labels(HOSTILE, HOSTILE).points(HOSTILE, pts).line("b", pts).steps("c", pts).diagonal().svg(),
                 new XyChart("log").log(true, false).points("a", pts).svg(),
-                new BarChart(HOSTILE, HOSTILE).bar(HOSTILE, 0.3, 0.1, 0.5, HOSTILE).bar("neg", -0.2, Double.NaN, Double.NaN, null).svg(),
+                new BarChart(HOSTILE, HOSTILE).bar(HOSTILE, 0.3, 0.1, 0.5, HOSTILE, HOSTILE).bar("neg", -0.2, Double.NaN, Double.NaN, null).svg(),
+                new XyChart(HOSTILE).categories(List.of(HOSTILE, "b", HOSTILE + HOSTILE)).level(0).points(HOSTILE,
+                        List.of(new XyChart.Point(0, 1, null), new XyChart.Point(1, -1, null), new XyChart.Point(2, 0.5, HOSTILE))).svg(),
                 new Histogram(HOSTILE, HOSTILE, new double[] {1, 2, 2, 3, Double.NaN, 7}, 5).svg(),
                 new Beeswarm(HOSTILE, HOSTILE).lane(HOSTILE, new double[] {0.1, -0.2, 0.1, 0.1}, new double[] {1, 2, Double.NaN, 4}).svg());
         for (String svg : charts) {
@@ -40,6 +42,34 @@ class ChartsTest {
             assertThat(d.getElementsByTagNameNS("*", "script").getLength()).isZero();
         }
         assertThat(charts.get(0)).contains("&lt;script&gt;");
+    }
+
+    @Test
+    void longLabelsAreCutInTheMiddleAndWholeOnHover() throws Exception {
+        assertThat(Svg.shorten("column_with_a_long_descriptive_name_12", 16)).isEqualTo("column_w…name_12");
+        assertThat(Svg.shorten("short", 16)).isEqualTo("short");
+        String svg = new BarChart("t", "x").bar("column_with_a_long_descriptive_name_12", 1, Double.NaN, Double.NaN, null).svg();
+        parse(svg);
+        assertThat(svg).contains(">column_with_…ive_name_12<title>column_with_a_long_descriptive_name_12</title></text>");
+        // categories too long for their slots are slanted
+        List<String> six = List.of("long category 0", "long category 1", "long category 2", "long category 3", "long category 4",
+                "long category 5");
+        String slanted = new XyChart("c").categories(six).points("m", List.of(new XyChart.Point(0, 1, null), new XyChart.Point(5, 2, null))).svg();
+        assertThat(slanted).contains("rotate(-35").contains(">long category 5</text>");
+        String upright = new XyChart("c").categories(List.of("yes", "no")).points("m", List.of(new XyChart.Point(0, 1, null))).svg();
+        assertThat(upright).doesNotContain("rotate(-35").contains(">yes</text>").contains(">no</text>");
+    }
+
+    @Test
+    void manyDotsShareOneGroup() throws Exception {
+        List<XyChart.Point> pts = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            pts.add(new XyChart.Point(i, Math.sin(i), null));
+        }
+        String svg = new XyChart("many").points("rows", pts).svg();
+        parse(svg);
+        assertThat(svg).contains("<g fill-opacity=\"0.25\" fill=\"#0072B2\">").contains("<circle cx=\"64\" cy=\"");
+        assertThat(svg.length()).isLessThan(3000 * 40);
     }
 
     @Test
