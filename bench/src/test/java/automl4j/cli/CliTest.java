@@ -249,6 +249,53 @@ class CliTest {
     }
 
     @Test
+    void aTestSetIsScoredAndTheReportIsWrittenAndRebuilt() throws IOException {
+        file("test.csv", DefaultDataset.generate(150, 2).write().toString("csv"));
+        Result r = run("data:\n  train: train.csv\n  test: test.csv\n  target: churned\n"
+                + "budget:\n  seconds: 60\n  max_trials: 5\nsearch:\n  seed: 3\ncores: 2\noutput: out\n");
+        assertThat(r.code()).as(r.err()).isZero();
+        Path outDir = dir.resolve("out");
+        List<String> board = Files.readAllLines(outDir.resolve("leaderboard.csv"));
+        assertThat(board.get(0)).endsWith(",test_score");
+        // The exported model's row and the other completed trials (at most ten) have a test score.
+        assertThat(board.get(1)).matches(".*,0\\.\\d+$");
+        assertThat(board.stream().skip(1).filter(l -> l.matches(".*,0\\.\\d+$")).count()).isGreaterThanOrEqualTo(2);
+        assertThat(r.out()).containsPattern("validation auc 0\\.\\d{5}, test 0\\.\\d{5}").contains("on held-out rows of 5 of 5 splits");
+        assertThat(Files.readString(outDir.resolve("effective-config.yaml"))).contains("test: ");
+        // 200 training rows, each held out once by the 5-fold cross-validation.
+        assertThat(Files.readAllLines(outDir.resolve("heldout-predictions.csv"))).hasSize(201).first().isEqualTo("row,split,truth,p_no,p_yes");
+        assertThat(Files.readString(outDir.resolve("importance.csv"))).startsWith("column,importance,std,ci_low,ci_high,p_value,samples\n");
+        String html = Files.readString(outDir.resolve("report.html"));
+        assertThat(html).contains("Test score").contains("Confusion matrix").contains("<svg").doesNotContainPattern("(src|href)=\"https?:");
+
+        Result again = cli("report", outDir.toString(), "--out", dir.resolve("again.html").toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(Files.readString(dir.resolve("again.html"))).contains("Test score").contains("Leaderboard").contains("Confusion matrix");
+
+        Path labelled = file("labelled.csv", DefaultDataset.generate(120, 9).write().toString("csv"));
+        Result onData = cli("report", "--model", outDir.resolve("model.automl").toString(), "--data", labelled.toString(),
+                "--out", dir.resolve("model.html").toString());
+        assertThat(onData.code()).as(onData.err()).isZero();
+        assertThat(Files.readString(dir.resolve("model.html"))).contains("labelled rows of labelled.csv").contains("Confusion matrix");
+
+        assertThat(cli("report").code()).isEqualTo(2);
+        assertThat(err).contains("give either a run folder");
+        Path unlabelled = file("unlabelled.csv", DefaultDataset.generate(20, 9).removeColumns(DefaultDataset.TARGET).write().toString("csv"));
+        assertThat(cli("report", "--model", outDir.resolve("model.automl").toString(), "--data", unlabelled.toString(),
+                "--out", dir.resolve("x.html").toString()).code()).isEqualTo(3);
+        assertThat(err).contains("target column 'churned'");
+    }
+
+    @Test
+    void aTestFileWithoutTheTargetColumnIsRefusedBeforeTheRun() throws IOException {
+        file("test.csv", DefaultDataset.generate(30, 2).removeColumns(DefaultDataset.TARGET).write().toString("csv"));
+        Result r = run("data:\n  train: train.csv\n  test: test.csv\n  target: churned\nbudget:\n  seconds: 5\noutput: out\n");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("data.test").contains("target column 'churned'");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void helpDocumentsEveryCommand() {
         assertThat(cli("--help").code()).isZero();
         assertThat(out).contains("run").contains("demo").contains("predict").contains("bench").contains("Exit codes");

@@ -7,6 +7,7 @@ import automl4j.AutoMlModel;
 import automl4j.AutoMlRun;
 import automl4j.data.TaskData;
 import automl4j.datasets.DefaultDataset;
+import automl4j.explain.HeldOutImportance;
 import automl4j.explain.PipelineShap;
 import automl4j.learn.Predictions;
 import automl4j.metric.Metrics;
@@ -40,6 +41,10 @@ class ApiExampleTest {
         AutoMlModel model = AutoMlModel.load(file);       // needs no search code
         Map<String, Double> scores = model.evaluate(DefaultDataset.generate(500, 8));  // labelled rows: every metric
         PipelineShap.Explained shap = model.explain(table.first(20), table);         // SHAP per raw column
+        HeldOutImportance.Result importance = run.importance();                      // on held-out rows, with p-values
+        AutoMlRun tested = run.withTestScores(TaskData.of(DefaultDataset.generate(500, 8), "churned"),
+                System.nanoTime() + Duration.ofSeconds(20).toNanos());              // test column in the leaderboard
+        tested.report(dir.resolve("report.html"));                                 // self-contained HTML report
 
         // Twelve trials, and the ensemble of the best of them when it validates better than each.
         assertThat(run.leaderboard().rows()).filteredOn(r -> !r.trial().config().learner().equals("ensemble")).hasSize(12);
@@ -54,5 +59,9 @@ class ApiExampleTest {
         assertThat(scores.get("auc")).isGreaterThan(0.7);
         assertThat(shap.columns().features()).containsExactlyElementsOf(model.transform().inputColumns());
         assertThat(shap.columns().rows()).isEqualTo(20);
+        assertThat(importance.columns().get(0).column()).isIn("tenure_months", "support_calls");
+        assertThat(importance.splits()).isEqualTo(5);
+        assertThat(tested.leaderboard().testScore(run.bestTrial().trial().id())).isPresent();
+        assertThat(java.nio.file.Files.readString(dir.resolve("report.html"))).contains("Permutation importance").contains("Leaderboard");
     }
 }

@@ -120,7 +120,8 @@ public final class RunReport {
         AutoMlModel model = run.best();
         HeldRows held = test != null ? testRows(model, test) : heldRows(importance, model);
         String testText = run.leaderboard().testScore(run.bestTrial().trial().id()).stream()
-                .mapToObj(s -> String.format(Locale.ROOT, "%.5f on %d rows of %s", s, test.table().rowCount(), test.source()))
+                .mapToObj(s -> test == null ? String.format(Locale.ROOT, "%.5f on the test rows given to withTestScores", s)
+                        : String.format(Locale.ROOT, "%.5f on %d rows of %s", s, test.table().rowCount(), test.source()))
                 .findFirst().orElse(null);
         return new Inputs(train.source(), train.table(), train.table().columnCount() - 1, model, run.leaderboard(), run.finishedAt(),
                 run.bestTrial(), run.validation(), run.elapsedSeconds(), run.refitSeconds(),
