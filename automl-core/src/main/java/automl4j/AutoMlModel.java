@@ -164,6 +164,14 @@ public final class AutoMlModel {
         return new PipelineShap(8, 0).explain(pipeline, rows, background);
     }
 
+    /**
+     * The binary decision threshold the run chose (for a cost ratio, or a metric such as f1 that uses one): labels are
+     * the second class when its probability is at least the threshold. Empty when labels are the most probable class.
+     */
+    public java.util.Optional<automl4j.pipeline.DecisionThreshold> decisionThreshold() {
+        return pipeline.decision();
+    }
+
     /** Writes the pipeline to {@code path} (replacing it atomically). */
     public void exportTo(Path path) throws IOException {
         PipelineBundle.write(pipeline, path);

@@ -41,7 +41,7 @@ final class SettingsFingerprint {
             "ensemble_rounds", Setting.ENSEMBLE_ROUNDS.key());
 
     /** Settings added after journals were first written, with the value that journals without them ran with. */
-    static final Map<String, String> ADDED_SINCE = Map.of(Setting.STACKING.key(), "false");
+    static final Map<String, String> ADDED_SINCE = Map.of(Setting.STACKING.key(), "false", Setting.DECISION_COST_RATIO.key(), "none");
 
     private SettingsFingerprint() {
     }
@@ -74,6 +74,7 @@ final class SettingsFingerprint {
             case PORTFOLIO -> digest(s.portfolio());
             case ENSEMBLE_ROUNDS -> Integer.toString(s.ensembleRounds());
             case STACKING -> Boolean.toString(s.stacking());
+            case DECISION_COST_RATIO -> s.costRatio() == null ? "none" : Double.toString(s.costRatio());
             case TRIAL_TIMEOUT -> s.trialTimeout() == null ? "none" : s.trialTimeout().toString();
             case FEATURIZER -> s.featurizer().id();
             case CORES, THREADS_PER_TRIAL, ISOLATION, WORKER_HEAP_MB, GPUS, TIME_OUTSIDE, LISTENER, JOURNAL -> null;

@@ -84,11 +84,13 @@ public final class Engine {
         // drops members whose refits do not fit in what is left; a reserve of 1.5 refits of the best one suffices.
         double reserveFactor = ensemble ? 1.5 : 1;
         SplitStore store = SplitStore.featurizing(featurized.prepared()::get);
-        TrialRunner runner = runner(run, problem.metric(), candidates, store, ensemble ? pool::offer : PredictionSink.NONE);
+        // The validation predictions are kept for ensemble selection and for choosing a binary decision threshold.
+        boolean keep = ensemble || ThresholdChoice.wanted(problem, settings.costRatio());
+        TrialRunner runner = runner(run, problem.metric(), candidates, store, keep ? pool::offer : PredictionSink.NONE);
         SearchLoop loop = new SearchLoop(
                 new SearchLoop.Proposals(start.space(), settings.searcher(), start.initial(), run.prior(), settings.seed(),
                         start.relativeCosts()),
-                new SearchLoop.Scoring(problem.metric(), settings.pruning(), problem.plan().splits().size(), ensemble,
+                new SearchLoop.Scoring(problem.metric(), settings.pruning(), problem.plan().splits().size(), keep,
                         settings.pruning() ? (int) Math.round(featurized.prepared().trainRowsPerSplit()) : 0),
                 runner, store, settings.executor().threadsPerTrial(), run.listener(),
                 best -> best == null ? 0 : reserveFactor * costs.estimate(best));

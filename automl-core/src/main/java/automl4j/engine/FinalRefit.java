@@ -30,6 +30,7 @@ final class FinalRefit {
     private final Refitter refitter;
     /** The model's info; an ensemble refit that fails leaves its entries to the single refit after it, as before. */
     private final Map<String, String> info;
+    private final ThresholdChoice thresholds;
 
     /** Starts the refit clock of a run whose search stage ended as {@code searched}. */
     FinalRefit(RunContext run, Problem problem, Featurized featurized, Candidates candidates, Searched searched) {
@@ -44,6 +45,7 @@ final class FinalRefit {
         this.deadline = Math.max(run.end(), refitStart) + run.grace() / 2;
         this.refitter = new Refitter(problem, featurized, run.settings().executor().cores(), deadline);
         this.info = problem.info();
+        this.thresholds = new ThresholdChoice(problem, run.settings().costRatio(), searched.pool(), run.listener());
     }
 
     /**
@@ -150,6 +152,11 @@ final class FinalRefit {
         info.put("validation_score", Double.toString(ens.row().completed().score()));
         info.put("trial", Integer.toString(ens.row().trial().id()));
         Pipeline best = new Pipeline(problem.target(), members, ens.row().trial().config(), info, ens.stack());
+        if (ens.stack() == null && dropped.isEmpty()) {
+            best = thresholds.apply(best, ens.members().stream().map(m -> m.trial().id()).toList(), ens.weights());
+        } else {
+            best = thresholds.apply(best, List.of(), List.of());
+        }
         long end = System.nanoTime();
         return new EngineResult(new Leaderboard(problem.metric(), withEnsemble), best, ens.row(), problem.plan().description(),
                 featurized.report(), (end - run.start()) / 1e9, (end - refitStart) / 1e9);
@@ -178,7 +185,8 @@ final class FinalRefit {
                 run.listener().info(refitLine(candidate, f, costs.estimate(candidate)));
                 info.put("validation_score", Double.toString(candidate.completed().score()));
                 info.put("trial", Integer.toString(candidate.trial().id()));
-                Pipeline best = new Pipeline(problem.target(), f.transform(), f.model(), f.config(), info);
+                Pipeline best = thresholds.apply(new Pipeline(problem.target(), f.transform(), f.model(), f.config(), info),
+                        List.of(candidate.trial().id()), List.of(1.0));
                 long end = System.nanoTime();
                 return new EngineResult(board, best, candidate, problem.plan().description(), featurized.report(),
                         (end - run.start()) / 1e9, (end - refitStart) / 1e9);

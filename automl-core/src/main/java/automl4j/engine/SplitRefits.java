@@ -95,7 +95,7 @@ final class SplitRefits implements HeldOutFits {
                     c -> featurizer.configured(c).fit(table, rows, problem.target(), y));
             members.add(new Pipeline.Member(transform, fitModel(m.config(), transform, rows, y, deadlineNanos), m.config(), m.weight()));
         }
-        return new Pipeline(problem.target(), members, best.config(), Map.of(), best.stack().orElse(null));
+        return new Pipeline(problem.target(), members, best.config(), Map.of(), best.stack().orElse(null), best.decision().orElse(null));
     }
 
     @Override

@@ -268,7 +268,14 @@ final class BundleReader {
             }
         }
         Stack stack = version >= 4 && manifest.has("stack") ? inManifest(() -> stack(manifest)) : null;
-        return inManifest(() -> new Pipeline(target, members, config, info, stack));
+        automl4j.pipeline.DecisionThreshold decision = version >= 5 && manifest.has("decision") ? inManifest(() -> decision(manifest)) : null;
+        return inManifest(() -> new Pipeline(target, members, config, info, stack, decision));
+    }
+
+    /** A binary model's decision threshold (format version 5). */
+    private static automl4j.pipeline.DecisionThreshold decision(JsonNode manifest) {
+        JsonNode d = object(manifest, "", "decision");
+        return new automl4j.pipeline.DecisionThreshold(number(d, "decision", "threshold"), text(d, "decision", "chosen_for"));
     }
 
     /** The level-2 model of a stacked ensemble (format version 4). */

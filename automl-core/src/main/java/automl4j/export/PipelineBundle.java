@@ -33,8 +33,13 @@ import java.util.zip.ZipOutputStream;
 public final class PipelineBundle {
     /** Value of {@code format} in every manifest. */
     public static final String FORMAT = "automl4j-pipeline";
-    /** The newest format version this code writes and reads: version 4 adds a stacked ensemble's level-2 model. */
-    public static final int VERSION = 4;
+    /**
+     * The newest format version this code writes and reads: version 4 adds a stacked ensemble's level-2 model, version 5
+     * a binary model's decision threshold.
+     */
+    public static final int VERSION = 5;
+    /** The version written for a pipeline with a stack and no decision threshold. */
+    static final int VERSION_WITH_STACK = 4;
     /**
      * The version written for a pipeline without a stack: version 3, so that a reader from before stacking still reads
      * every file that it can predict correctly.
@@ -52,7 +57,10 @@ public final class PipelineBundle {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("format", FORMAT);
-        manifest.put("format_version", model.stack().isPresent() ? VERSION : VERSION_WITHOUT_STACK);
+        // The oldest version that says everything this pipeline needs, so that older readers read what they can predict
+        // correctly and refuse the rest.
+        manifest.put("format_version", model.decision().isPresent() ? VERSION
+                : model.stack().isPresent() ? VERSION_WITH_STACK : VERSION_WITHOUT_STACK);
         manifest.put("automl4j_version", Versions.automl4j());
         manifest.put("java_version", System.getProperty("java.version"));
         ObjectNode target = manifest.putObject("target");
@@ -91,6 +99,7 @@ public final class PipelineBundle {
             ArrayNode bias = st.putArray("bias");
             stack.bias().forEach(bias::add);
         });
+        model.decision().ifPresent(d -> manifest.putObject("decision").put("threshold", d.threshold()).put("chosen_for", d.chosenFor()));
         manifest.putPOJO("info", new TreeMap<>(model.info()));
         ObjectNode listed = manifest.putObject("entries");
         entries.forEach((name, data) -> listed.putObject(name).put("size", data.length).put("sha256", sha256(data)));
@@ -115,7 +124,7 @@ public final class PipelineBundle {
     }
 
     /**
-     * Reads a pipeline file of format version 1 to 4; the featurizers and learners named in it must be on the class
+     * Reads a pipeline file of format version 1 to 5; the featurizers and learners named in it must be on the class
      * path. Safe for files from anyone: only the entries the manifest names are read, each under a size limit counted
      * while inflating, every entry must match its SHA-256, and every payload is checked before a library sees it.
      *

@@ -16,12 +16,41 @@ public final class Predictions {
     private final List<String> classes;
     private final double[][] probabilities;
     private final double[] values;
+    /** Binary only: the second class is predicted when its probability is at least this; NaN for the most probable class. */
+    private final double threshold;
 
     private Predictions(Task task, List<String> classes, double[][] probabilities, double[] values) {
+        this(task, classes, probabilities, values, Double.NaN);
+    }
+
+    private Predictions(Task task, List<String> classes, double[][] probabilities, double[] values, double threshold) {
         this.task = task;
         this.classes = classes;
         this.probabilities = probabilities;
         this.values = values;
+        this.threshold = threshold;
+    }
+
+    /**
+     * These binary predictions with labels chosen by a decision threshold: the second class (in {@link #classes()}
+     * order) when its probability is at least {@code threshold}, else the first. The probabilities are unchanged.
+     *
+     * @throws IllegalStateException    if the predictions are not of two classes
+     * @throws IllegalArgumentException if the threshold is not in (0, 1)
+     */
+    public Predictions withThreshold(double threshold) {
+        if (!hasProbabilities() || classes.size() != 2) {
+            throw new IllegalStateException("a decision threshold needs binary predictions, but these have " + classes.size() + " classes");
+        }
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("a decision threshold must be in (0, 1), but was " + threshold);
+        }
+        return new Predictions(task, classes, probabilities, values, threshold);
+    }
+
+    /** The decision threshold labels are chosen by ({@link #withThreshold}), or NaN for the most probable class. */
+    public double threshold() {
+        return threshold;
     }
 
     /** Classification predictions; each row is copied and must have one probability per class. */
@@ -125,15 +154,20 @@ public final class Predictions {
         return values[row];
     }
 
-    /** The most probable class of a row; ties go to the class first in code-point order. */
+    /**
+     * The predicted class of a row: the most probable one (ties go to the class first in code-point order), or by the
+     * decision threshold when there is one ({@link #withThreshold}).
+     */
     public String label(int row) {
-        requireClassification();
-        return classes.get(argmax(probabilities[row]));
+        return classes.get(labelIndex(row));
     }
 
-    /** The index of the most probable class of a row. */
+    /** The index of the predicted class of a row ({@link #label}). */
     public int labelIndex(int row) {
         requireClassification();
+        if (!Double.isNaN(threshold)) {
+            return probabilities[row][1] >= threshold ? 1 : 0;
+        }
         return argmax(probabilities[row]);
     }
 

@@ -38,6 +38,15 @@ public interface Metric {
      */
     double score(Labels truth, Predictions predictions);
 
+    /**
+     * True if the score depends on the labels chosen from a binary model's probabilities, so that a threshold other than
+     * 0.5 can raise it ({@code f1}, {@code balanced_accuracy}, {@code mcc}): the run then chooses and stores a decision
+     * threshold for a binary model. False by default.
+     */
+    default boolean usesDecisionThreshold() {
+        return false;
+    }
+
     /** The score turned into a loss to minimise: the score itself, or its negation when higher is better. */
     default double loss(double score) {
         return higherIsBetter() ? -score : score;

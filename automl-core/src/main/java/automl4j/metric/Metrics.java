@@ -349,6 +349,11 @@ public final class Metrics {
         public F1() {
             super("f1", true, Metrics::binary, (t, p) -> Confusion.of(t, p).f1(1));
         }
+
+        @Override
+        public boolean usesDecisionThreshold() {
+            return true;
+        }
     }
 
     /** {@link #f1Macro()}; public with a no-arg constructor so that worker processes can rebuild it by id. */
@@ -381,6 +386,11 @@ public final class Metrics {
         public BalancedAccuracy() {
             super("balanced_accuracy", true, Classification.class::isInstance, (t, p) -> Confusion.of(t, p).balancedAccuracy());
         }
+
+        @Override
+        public boolean usesDecisionThreshold() {
+            return true;
+        }
     }
 
     /** {@link #mcc()}; public with a no-arg constructor so that worker processes can rebuild it by id. */
@@ -388,6 +398,11 @@ public final class Metrics {
         /** The metric. */
         public Mcc() {
             super("mcc", true, Classification.class::isInstance, (t, p) -> Confusion.of(t, p).mcc());
+        }
+
+        @Override
+        public boolean usesDecisionThreshold() {
+            return true;
         }
     }
 

@@ -26,6 +26,7 @@ public final class Pipeline {
     private final List<Member> members;
     private final Config config;
     private final Map<String, String> info;
+    private final DecisionThreshold decision;
     private final Stack stack;
 
     /**
@@ -85,6 +86,22 @@ public final class Pipeline {
      *                                  not have one entry per class (one for regression)
      */
     public Pipeline(Target target, List<Member> members, Config config, Map<String, String> info, Stack stack) {
+        this(target, members, config, info, stack, null);
+    }
+
+    /**
+     * A pipeline with a binary decision threshold ({@link DecisionThreshold}), or none when {@code decision} is null.
+     *
+     * @throws IllegalArgumentException as the other constructors, or if a threshold is given for a target that is not
+     *                                  binary
+     */
+    public Pipeline(Target target, List<Member> members, Config config, Map<String, String> info, Stack stack,
+                    DecisionThreshold decision) {
+        this.decision = decision;
+        if (decision != null && target.classes().size() != 2) {
+            throw new IllegalArgumentException("a decision threshold needs a binary target, but '" + target.name() + "' has "
+                    + target.classes().size() + " classes");
+        }
         this.target = Objects.requireNonNull(target, "target");
         this.stack = stack;
         if (stack != null && stack.bias().size() != target.task().predictionWidth()) {
@@ -109,6 +126,21 @@ public final class Pipeline {
      * @throws IllegalArgumentException naming a missing input column or a value of the wrong type
      */
     public Predictions predict(Table rows) {
+        Predictions p = probabilities(rows);
+        return decision == null ? p : p.withThreshold(decision.threshold());
+    }
+
+    /** This pipeline with {@code decision} as its decision threshold (null for none). */
+    public Pipeline withDecision(DecisionThreshold decision) {
+        return new Pipeline(target, members, config, info, stack, decision);
+    }
+
+    /** The binary decision threshold, if one was chosen. */
+    public java.util.Optional<DecisionThreshold> decision() {
+        return java.util.Optional.ofNullable(decision);
+    }
+
+    private Predictions probabilities(Table rows) {
         if (members.size() == 1 && stack == null) {
             Member m = members.get(0);
             return m.model().predict(m.transform().transform(rows, null));

@@ -37,6 +37,8 @@ import java.util.function.Consumer;
  * @param ensembleRounds rounds of greedy ensemble selection over the finished trials; 0 or 1 exports the best single
  *                       trial
  * @param stacking       whether a stacked ensemble is also fitted (with ensembles on)
+ * @param costRatio      cost of a false positive over that of a false negative, for a binary model's decision
+ *                       threshold; null for none
  * @param trialTimeout   longest time one trial may take, or null for the whole budget
  * @param featurizer     the featurizer, or null for {@code tabular}
  * @param cores          cores the run may use, at least {@code threadsPerTrial}
@@ -50,7 +52,7 @@ import java.util.function.Consumer;
  * @param journal        the journal file, or null for none
  */
 public record RunSettings(Metric metric, Budget budget, long seed, List<Learner> learners, Searcher searcher,
-                          boolean pruning, Portfolio portfolio, int ensembleRounds, boolean stacking, Duration trialTimeout,
+                          boolean pruning, Portfolio portfolio, int ensembleRounds, boolean stacking, Double costRatio, Duration trialTimeout,
                           Featurizer featurizer, int cores, int threadsPerTrial, Isolation isolation, int workerHeapMb,
                           List<Gpus.Gpu> gpus, Duration timeOutside, RunListener listener, Path journal) {
     /** Rounds of ensemble selection unless the builder says otherwise. */
@@ -75,6 +77,9 @@ public record RunSettings(Metric metric, Budget budget, long seed, List<Learner>
         Objects.requireNonNull(budget, "budget");
         learners = learners == null ? null : checkLearners(learners);
         checkEnsembleRounds(ensembleRounds);
+        if (costRatio != null) {
+            checkCostRatio(costRatio);
+        }
         if (trialTimeout != null) {
             checkTrialTimeout(trialTimeout);
         }
@@ -88,6 +93,18 @@ public record RunSettings(Metric metric, Budget budget, long seed, List<Learner>
         gpus = gpus == null ? null : List.copyOf(gpus);
         checkTimeOutside(timeOutside);
         Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Checks {@code decision.cost_ratio}.
+     *
+     * @throws IllegalArgumentException unless it is finite and > 0
+     */
+    public static double checkCostRatio(double ratio) {
+        if (!(ratio > 0) || Double.isInfinite(ratio)) {
+            throw new IllegalArgumentException(Setting.DECISION_COST_RATIO.mustBe("a finite number > 0", ratio));
+        }
+        return ratio;
     }
 
     /** The GPUs this run may use: as given, or those found on this machine. */

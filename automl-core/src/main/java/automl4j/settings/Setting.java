@@ -37,6 +37,12 @@ public enum Setting {
     STACKING("search.stacking", Scope.FINGERPRINTED, "true also fits a stacked ensemble (a level-2 model on the best "
             + "trials' out-of-fold predictions), exported if it validates better than the selected ensemble and every "
             + "single trial (default false)"),
+    /** The cost ratio a binary model's decision threshold is chosen for. */
+    DECISION_COST_RATIO("decision.cost_ratio", Scope.FINGERPRINTED, "binary classification: the cost of a false positive "
+            + "over the cost of a false negative, > 0; the exported model predicts the second class (in code-point order) "
+            + "when its probability is at least the threshold that minimizes the total cost on the validation predictions "
+            + "(default: none; the threshold is then chosen for the metric when it is f1, balanced_accuracy or mcc, else "
+            + "the most probable class is predicted)"),
     /** The longest one trial may run. */
     TRIAL_TIMEOUT("trial_timeout", Scope.FINGERPRINTED, "longest one trial may run in seconds, > 0 (default: the whole "
             + "budget)"),

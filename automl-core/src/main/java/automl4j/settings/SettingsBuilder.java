@@ -33,6 +33,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
     private Portfolio portfolio;
     private int ensembleRounds = RunSettings.DEFAULT_ENSEMBLE_ROUNDS;
     private boolean stacking = RunSettings.DEFAULT_STACKING;
+    private Double costRatio;
     private Duration trialTimeout;
     private Featurizer featurizer;
     private Integer cores;
@@ -62,6 +63,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
         portfolio = s.portfolio();
         ensembleRounds = s.ensembleRounds();
         stacking = s.stacking();
+        costRatio = s.costRatio();
         trialTimeout = s.trialTimeout();
         featurizer = s.featurizer();
         cores = s.cores();
@@ -82,8 +84,23 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
      */
     protected final RunSettings settings() {
         int c = cores != null ? cores : Math.max(threadsPerTrial, Runtime.getRuntime().availableProcessors());
-        return new RunSettings(metric, budget, seed, learners, searcher, pruning, portfolio, ensembleRounds, stacking, trialTimeout,
+        return new RunSettings(metric, budget, seed, learners, searcher, pruning, portfolio, ensembleRounds, stacking, costRatio, trialTimeout,
                 featurizer, c, threadsPerTrial, isolation, workerHeapMb, gpus, timeOutside, listener, journal);
+    }
+
+    /**
+     * {@code decision.cost_ratio}: for binary classification, the cost of a false positive over the cost of a false
+     * negative; the exported model then predicts the second class (in code-point order) when its probability is at
+     * least the threshold that minimizes {@code ratio * false positives + false negatives} on the chosen model's
+     * validation predictions (stored in the model file and reported). Default: none, and the threshold is chosen for the
+     * metric when it {@link Metric#usesDecisionThreshold() uses one} (f1, balanced_accuracy, mcc), else labels are the
+     * most probable class.
+     *
+     * @throws IllegalArgumentException unless the ratio is finite and > 0
+     */
+    public B costRatio(double ratio) {
+        this.costRatio = RunSettings.checkCostRatio(ratio);
+        return self();
     }
 
     /** {@code metric}: the metric to rank by; default: AUC (binary), log loss (multiclass), RMSE (regression). */

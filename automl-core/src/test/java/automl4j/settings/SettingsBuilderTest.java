@@ -66,7 +66,7 @@ class SettingsBuilderTest {
         assertThatThrownBy(() -> new Plain().ensembleRounds(-1)).hasMessage(message);
         RunSettings valid = new Plain().settings();
         assertThatThrownBy(() -> valid.with(b -> b.ensembleRounds(-1))).hasMessage(message);
-        assertThatThrownBy(() -> new RunSettings(null, valid.budget(), 0, null, null, true, null, -1, false, null, null, 1, 1,
+        assertThatThrownBy(() -> new RunSettings(null, valid.budget(), 0, null, null, true, null, -1, false, null, null, null, 1, 1,
                 Isolation.GUARDED, 0, null, Duration.ZERO, RunListener.NONE, null)).hasMessage(message);
         assertThatThrownBy(() -> new Plain().ensembleRounds(10_001)).hasMessageContaining("but was 10001");
         assertThat(new Plain().ensembleRounds(10_000).settings().ensembleRounds()).isEqualTo(10_000);

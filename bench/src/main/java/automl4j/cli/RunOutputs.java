@@ -52,6 +52,9 @@ final class RunOutputs {
                 run.bestTrial().trial().id(), run.bestTrial().trial().config(), metric.name(),
                 run.bestTrial().completed().score(), testScore.isPresent() ? String.format(Locale.ROOT, ", test %.5f", testScore.getAsDouble()) : "",
                 run.refitSeconds(), run.elapsedSeconds());
+        automl4j.AutoMlModel best = run.best();
+        best.decisionThreshold().ifPresent(d -> out.printf(Locale.ROOT, "Decision threshold: '%s' when its probability is at "
+                + "least %.4g (%s)%n", best.target().classes().get(1), d.threshold(), d.chosenFor()));
         AtomicFiles.writeString(dir.resolve("leaderboard.csv"), run.leaderboard().toCsv());
         Path model = dir.resolve(MODEL_FILE);
         run.best().exportTo(model);

@@ -66,6 +66,7 @@ final class SettingsYaml {
             case PORTFOLIO -> b.portfolio(v.bool(key, true) ? Portfolio.builtIn() : Portfolio.none());
             case ENSEMBLE_ROUNDS -> b.ensembleRounds(v.integer(key, 0));
             case STACKING -> b.stacking(v.bool(key, true));
+            case DECISION_COST_RATIO -> b.costRatio(v.number(key, Double.NaN));
             case TRIAL_TIMEOUT -> b.trialTimeout(v.seconds(key));
             case CORES -> b.cores(v.integer(key, 0));
             case THREADS_PER_TRIAL -> b.threadsPerTrial(v.integer(key, 0));
@@ -126,6 +127,7 @@ final class SettingsYaml {
             case PORTFOLIO -> n.booleanNode(!Portfolio.none().equals(r.portfolio()));
             case ENSEMBLE_ROUNDS -> n.numberNode(r.ensembleRounds());
             case STACKING -> n.booleanNode(r.stacking());
+            case DECISION_COST_RATIO -> r.costRatio() == null ? n.nullNode() : n.numberNode(r.costRatio());
             case TRIAL_TIMEOUT -> r.trialTimeout() == null ? n.nullNode() : n.numberNode(r.trialTimeout().toNanos() / 1e9);
             case FEATURIZER -> text(r.featurizer() == null ? TABULAR : r.featurizer().id());
             case CORES -> n.numberNode(r.cores());

@@ -154,7 +154,9 @@ public final class RunReport {
         List<String> top = topColumns(in.importance(), shap);
         List<ReportData.Dependence> dependence = dependence(model, in.train(), top, random.split(), start + 2 * third);
         HeldRows held = in.held();
-        ReportData.Diagnostics diagnostics = held == null ? null
+        java.util.Optional<automl4j.pipeline.DecisionThreshold> decision = model.decisionThreshold();
+        ReportData.Diagnostics diagnostics = held == null ? null : decision.isPresent()
+                ? ModelDiagnostics.classification(held.truth(), held.predictions(), held.source(), decision.get().threshold())
                 : ModelDiagnostics.of(held.truth(), held.predictions(), held.source(), random.nextLong());
         List<ErrorSlices.Slice> slices = held == null ? List.of()
                 : new ErrorSlices(3, 0.02).find(held.rows(), rowErrors(model, held), model.transform().inputColumns());
@@ -280,6 +282,8 @@ public final class RunReport {
         if (in.testText() != null) {
             f.add(new ReportData.Fact("Test score", in.testText()));
         }
+        model.decisionThreshold().ifPresent(d -> f.add(new ReportData.Fact("Decision threshold", String.format(Locale.ROOT,
+                "'%s' when its probability is at least %.4g (%s)", model.target().classes().get(1), d.threshold(), d.chosenFor()))));
         String fallback = model.info().get("fallback");
         if (fallback != null) {
             f.add(new ReportData.Fact("Warning", "no search trial completed within the budget; the model is a fallback: " + fallback));
