@@ -1,0 +1,52 @@
+package automl4j.it.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link LayoutProblems} finds each kind of fault it names, and none in a tidy chart. Skipped without Chromium. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class LayoutProblemsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void findsCutTextOverlapsWideFiguresAndAWidePage() throws Exception {
+        Optional<Path> binary = HeadlessChromium.find();
+        Assumptions.assumeTrue(binary.isPresent(),
+                "browser test of the layout checks skipped: Chromium not found; install Debian's chromium package (.ci/run does)");
+        Path faulty = dir.resolve("faulty.html");
+        Files.writeString(faulty, """
+                <!DOCTYPE html><html><body><section style="width:600px">
+                <figure><svg aria-label="a" width="200" height="100">
+                  <text x="10" y="20" font-size="14">a</text><text x="190" y="60" font-size="12">cut at the right</text>
+                  <text x="10" y="80" font-size="12">first</text><text x="14" y="82" font-size="12">second</text></svg></figure>
+                <figure style="margin-top:-60px"><svg aria-label="b" width="200" height="100"><text x="10" y="20">b</text></svg></figure>
+                <figure><svg aria-label="c" width="2000" height="50"><text x="10" y="20">c</text></svg></figure>
+                </section></body></html>
+                """);
+        Path tidy = dir.resolve("tidy.html");
+        Files.writeString(tidy, """
+                <!DOCTYPE html><html><body><section><figure><svg aria-label="t" width="300" height="100">
+                <text x="10" y="20" font-size="14">title</text><text x="150" y="90" text-anchor="middle">x label</text>
+                <text x="14" y="55" transform="rotate(-90 14 55)" text-anchor="middle">y label</text></svg></figure></section></body></html>
+                """);
+        try (HeadlessChromium chromium = HeadlessChromium.start(binary.get())) {
+            chromium.open(faulty);
+            assertThat(LayoutProblems.of(chromium)).anyMatch(p -> p.startsWith("chart 'a': text 'cut at the right' is cut off at the right by"))
+                    .contains("chart 'a': texts 'first' and 'second' overlap")
+                    .contains("chart 'a' and chart 'b' overlap")
+                    .anyMatch(p -> p.startsWith("chart 'c' sticks out of its section by"))
+                    .anyMatch(p -> p.startsWith("the page is ") && p.endsWith(" px wider than the 1366 px window"));
+            chromium.open(tidy);
+            assertThat(LayoutProblems.of(chromium)).isEmpty();
+        }
+    }
+}
