@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Layout faults of a loaded report page as the browser laid it out, in words: text of a chart cut off at the chart's
- * edge, texts of one chart drawn over each other, a figure wider than its section or overlapping another figure, and a
- * page wider than the window (a sideways scroll bar on a laptop screen).
+ * Layout faults of a loaded report page as the browser laid it out, in words. {@link #of}: text of a chart cut off at
+ * the chart's edge, texts of one chart drawn over each other, a figure wider than its section or overlapping another
+ * figure, and a page wider than the window (a sideways scroll bar on a laptop screen). {@link #ofReading}: what goes
+ * wrong as a reader moves about the page (a heading under the sticky header, sticky cells piled up in a scrolled table).
  */
 final class LayoutProblems {
     /** The faults in words; overlaps and overflows of up to {@code slack} pixels are rounding, not faults. */
@@ -55,13 +56,84 @@ final class LayoutProblems {
             })()
             """;
 
+    /**
+     * Follows each in-page link of the navigation as a reader would and names the targets whose heading ends up under
+     * a sticky header; scrolls back to the top.
+     */
+    private static final String UNDER_HEADER = """
+            (function () {
+              var out = [], header = document.querySelector('header');
+              if (!header || getComputedStyle(header).position !== 'sticky') { return out; }
+              document.querySelectorAll('nav a[href^="#"]').forEach(function (a) {
+                var target = document.getElementById(a.getAttribute('href').slice(1));
+                if (!target) { out.push("the link '" + a.textContent + "' leads nowhere"); return; }
+                target.scrollIntoView();   // what following the link does, without the history entry
+                var heading = target.querySelector('h1, h2, h3') || target, h = header.getBoundingClientRect(), t = heading.getBoundingClientRect();
+                if (t.top < h.bottom - 1) {
+                  out.push("after the link '" + a.textContent + "' its heading is under the sticky header (heading top " + Math.round(t.top)
+                      + " px, header bottom " + Math.round(h.bottom) + " px)");
+                }
+              });
+              window.scrollTo(0, 0);
+              return out;
+            })()
+            """;
+
+    /**
+     * Scrolls each scrolling box to its end and names those where sticky cells (headings meant to stay in view) are
+     * drawn over each other; scrolls them back.
+     */
+    private static final String PILED_STICKY = """
+            (function () {
+              var out = [];
+              Array.from(document.querySelectorAll('*')).filter(function (e) {
+                var o = getComputedStyle(e).overflowY;
+                return (o === 'auto' || o === 'scroll') && e.scrollHeight > e.clientHeight + 1;
+              }).forEach(function (box) {
+                box.scrollTop = box.scrollHeight;
+                var sticky = Array.from(box.querySelectorAll('*')).filter(function (e) { return getComputedStyle(e).position === 'sticky'; });
+                var rects = sticky.map(function (e) { return e.getBoundingClientRect(); }), piled = new Set();
+                for (var i = 0; i < rects.length; i++) {
+                  for (var j = i + 1; j < rects.length; j++) {
+                    var a = rects[i], b = rects[j];
+                    if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) {
+                      piled.add(sticky[i]); piled.add(sticky[j]);
+                    }
+                  }
+                }
+                if (piled.size) {
+                  var section = box.closest('section'), names = Array.from(piled).slice(0, 3).map(function (e) { return "'" + e.textContent.trim() + "'"; });
+                  out.push('scrolled to its end, a box in ' + (section ? '#' + section.id : 'the page') + ' draws ' + piled.size
+                      + ' sticky cells over each other (' + names.join(', ') + (piled.size > 3 ? ', ...' : '') + ')');
+                }
+                box.scrollTop = 0;
+              });
+              return out;
+            })()
+            """;
+
     private LayoutProblems() {
     }
 
-    /** The faults of the page open in {@code chromium}; empty when there are none. */
+    /** The faults of the charts and the page's width in {@code chromium}'s page; empty when there are none. */
     static List<String> of(HeadlessChromium chromium) {
+        return run(chromium, SCRIPT);
+    }
+
+    /**
+     * The faults of reading the page in {@code chromium}: a section's heading hidden under the sticky header after its
+     * navigation link is followed, and sticky table cells piled up when a scrolling table is scrolled. Moves the page's
+     * scroll positions and puts them back at the top.
+     */
+    static List<String> ofReading(HeadlessChromium chromium) {
+        List<String> out = run(chromium, UNDER_HEADER);
+        out.addAll(run(chromium, PILED_STICKY));
+        return out;
+    }
+
+    private static List<String> run(HeadlessChromium chromium, String script) {
         List<String> out = new ArrayList<>();
-        chromium.evaluate(SCRIPT).forEach(p -> out.add(p.asText()));
+        chromium.evaluate(script).forEach(p -> out.add(p.asText()));
         return out;
     }
 }

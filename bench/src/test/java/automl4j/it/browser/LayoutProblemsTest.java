@@ -49,4 +49,33 @@ class LayoutProblemsTest {
             assertThat(LayoutProblems.of(chromium)).isEmpty();
         }
     }
+
+    @Test
+    void findsHeadingsUnderTheStickyHeaderAndPiledStickyCells() throws Exception {
+        Optional<Path> binary = HeadlessChromium.find();
+        Assumptions.assumeTrue(binary.isPresent(),
+                "browser test of the layout checks skipped: Chromium not found; install Debian's chromium package (.ci/run does)");
+        String rows = "<tr><th>row</th><td>1</td></tr>".repeat(40);
+        String page = """
+                <!DOCTYPE html><html><head><style>
+                header{position:sticky;top:0;height:70px;background:#036} section{height:1200px%s}
+                .scroll{max-height:200px;overflow:auto} th{position:sticky;top:0;background:#eee}%s
+                </style></head><body><header><nav><a href="#one">One</a><a href="#two">Two</a></nav></header>
+                <section id="one"><h2>One</h2><div class="scroll"><table><thead><tr><th>h</th><th>v</th></tr></thead><tbody>%s</tbody></table></div></section>
+                <section id="two"><h2>Two</h2></section></body></html>
+                """;
+        Path faulty = dir.resolve("faulty.html");
+        Files.writeString(faulty, page.formatted("", "", rows));
+        Path tidy = dir.resolve("tidy.html");
+        Files.writeString(tidy, page.formatted(";scroll-margin-top:72px", " tbody th{position:static}", rows));
+        try (HeadlessChromium chromium = HeadlessChromium.start(binary.get())) {
+            chromium.open(faulty);
+            assertThat(LayoutProblems.ofReading(chromium)).anyMatch(p -> p.startsWith("after the link 'One' its heading is under the sticky header"))
+                    .anyMatch(p -> p.startsWith("after the link 'Two' its heading is under the sticky header"))
+                    .anyMatch(p -> p.startsWith("scrolled to its end, a box in #one draws ") && p.contains("sticky cells over each other ('h', "));
+            assertThat(chromium.evaluate("window.scrollY").asInt()).as("scrolled back").isZero();
+            chromium.open(tidy);
+            assertThat(LayoutProblems.ofReading(chromium)).isEmpty();
+        }
+    }
 }

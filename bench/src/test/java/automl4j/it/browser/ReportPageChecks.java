@@ -111,10 +111,13 @@ final class ReportPageChecks {
         List<String> up = column(chromium, trial);
         assertThat(up).as("trial ids after one click on 'trial' in %s", name).isSortedAccordingTo(Comparator.comparingDouble(Double::parseDouble))
                 .containsExactlyInAnyOrderElementsOf(before);
-        assertThat(up).as("one click re-sorts the rows of %s", name).isNotEqualTo(before);
         click(chromium, trial);
-        assertThat(column(chromium, trial)).as("trial ids after a second click in %s", name)
+        List<String> down = column(chromium, trial);
+        assertThat(down).as("trial ids after a second click in %s", name)
                 .isSortedAccordingTo(Comparator.comparingDouble(Double::parseDouble).reversed());
+        if (before.size() > 1) {   // whatever order the rows started in, the two clicks moved them
+            assertThat(down).as("the second click re-sorts the rows of %s", name).isNotEqualTo(up);
+        }
 
         click(chromium, metric);
         List<String> scores = column(chromium, metric);
