@@ -19,19 +19,43 @@ final class LayoutProblems {
                 return Math.min(a.right, b.right) - Math.max(a.left, b.left) > slack
                     && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > slack;
               }
+              // a text's box as drawn: its four corners in the window, rotation included
+              function corners(t) {
+                var b = t.getBBox(), m = t.getScreenCTM();
+                return [[b.x, b.y], [b.x + b.width, b.y], [b.x + b.width, b.y + b.height], [b.x, b.y + b.height]].map(function (p) {
+                  return {x: m.a * p[0] + m.c * p[1] + m.e, y: m.b * p[0] + m.d * p[1] + m.f};
+                });
+              }
+              // two convex quadrilaterals overlap when no edge's normal separates them (by more than the slack)
+              function crosses(p, q) {
+                function spread(poly, nx, ny) {
+                  var d = poly.map(function (v) { return v.x * nx + v.y * ny; });
+                  return [Math.min.apply(null, d), Math.max.apply(null, d)];
+                }
+                return [p, q].every(function (poly) {
+                  return poly.every(function (a, i) {
+                    var b = poly[(i + 1) % poly.length], nx = b.y - a.y, ny = a.x - b.x, len = Math.hypot(nx, ny);
+                    if (len === 0) { return true; }
+                    var u = spread(p, nx / len, ny / len), v = spread(q, nx / len, ny / len);
+                    return Math.min(u[1], v[1]) - Math.max(u[0], v[0]) > slack;
+                  });
+                });
+              }
               document.querySelectorAll('svg').forEach(function (svg) {
                 var box = svg.getBoundingClientRect();
                 var texts = Array.from(svg.querySelectorAll('text')).filter(function (t) { return t.textContent.trim() !== ''; });
-                var rects = texts.map(function (t) { return t.getBoundingClientRect(); });
+                var quads = texts.map(corners);
                 texts.forEach(function (t, i) {
-                  var r = rects[i], cut = [];
+                  var xs = quads[i].map(function (v) { return v.x; }), ys = quads[i].map(function (v) { return v.y; });
+                  var r = {left: Math.min.apply(null, xs), right: Math.max.apply(null, xs), top: Math.min.apply(null, ys), bottom: Math.max.apply(null, ys)};
+                  var cut = [];
                   if (r.left < box.left - slack) { cut.push('left by ' + Math.round(box.left - r.left) + ' px'); }
                   if (r.right > box.right + slack) { cut.push('right by ' + Math.round(r.right - box.right) + ' px'); }
                   if (r.top < box.top - slack) { cut.push('top by ' + Math.round(box.top - r.top) + ' px'); }
                   if (r.bottom > box.bottom + slack) { cut.push('bottom by ' + Math.round(r.bottom - box.bottom) + ' px'); }
                   if (cut.length) { out.push(name(svg) + ": text '" + t.textContent.trim() + "' is cut off at the " + cut.join(', ')); }
                   for (var j = i + 1; j < texts.length; j++) {
-                    if (overlap(r, rects[j])) {
+                    if (crosses(quads[i], quads[j])) {
                       out.push(name(svg) + ": texts '" + t.textContent.trim() + "' and '" + texts[j].textContent.trim() + "' overlap");
                     }
                   }

@@ -27,7 +27,8 @@ class LayoutProblemsTest {
                 <!DOCTYPE html><html><body><section style="width:600px">
                 <figure><svg aria-label="a" width="200" height="100">
                   <text x="10" y="20" font-size="14">a</text><text x="190" y="60" font-size="12">cut at the right</text>
-                  <text x="10" y="80" font-size="12">first</text><text x="14" y="82" font-size="12">second</text></svg></figure>
+                  <text x="10" y="80" font-size="12">first</text><text x="14" y="82" font-size="12">second</text>
+                  <text x="60" y="40" transform="rotate(-30 60 40)">C000001</text><text x="66" y="40" transform="rotate(-30 66 40)">C000002</text></svg></figure>
                 <figure style="margin-top:-60px"><svg aria-label="b" width="200" height="100"><text x="10" y="20">b</text></svg></figure>
                 <figure><svg aria-label="c" width="2000" height="50"><text x="10" y="20">c</text></svg></figure>
                 </section></body></html>
@@ -36,12 +37,15 @@ class LayoutProblemsTest {
         Files.writeString(tidy, """
                 <!DOCTYPE html><html><body><section><figure><svg aria-label="t" width="300" height="100">
                 <text x="10" y="20" font-size="14">title</text><text x="150" y="90" text-anchor="middle">x label</text>
-                <text x="14" y="55" transform="rotate(-90 14 55)" text-anchor="middle">y label</text></svg></figure></section></body></html>
+                <text x="14" y="55" transform="rotate(-90 14 55)" text-anchor="middle">y label</text>
+                <text x="100" y="60" font-size="11" text-anchor="end" transform="rotate(-30 100 60)">C000001</text>
+                <text x="140" y="60" font-size="11" text-anchor="end" transform="rotate(-30 140 60)">C000002</text></svg></figure></section></body></html>
                 """);
         try (HeadlessChromium chromium = HeadlessChromium.start(binary.get())) {
             chromium.open(faulty);
             assertThat(LayoutProblems.of(chromium)).anyMatch(p -> p.startsWith("chart 'a': text 'cut at the right' is cut off at the right by"))
                     .contains("chart 'a': texts 'first' and 'second' overlap")
+                    .contains("chart 'a': texts 'C000001' and 'C000002' overlap")
                     .contains("chart 'a' and chart 'b' overlap")
                     .anyMatch(p -> p.startsWith("chart 'c' sticks out of its section by"))
                     .anyMatch(p -> p.startsWith("the page is ") && p.endsWith(" px wider than the 1366 px window"));

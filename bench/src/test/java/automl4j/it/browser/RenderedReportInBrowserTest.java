@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link ReportPageChecks}; a typical binary, multiclass and regression run also has no fault of {@link LayoutProblems#of}.
  * Skipped when no Chromium is installed ({@code .ci/run} installs Debian's package).
  *
- * <p>Run alone: {@code mvn -o -B -q test -pl bench -Dtest=RenderedReportInBrowserTest -Dsurefire.failIfNoSpecifiedTests=false};
+ * <p>Run alone: {@code mvn -o -B -q test -pl bench -am -Dtest=RenderedReportInBrowserTest -Dsurefire.failIfNoSpecifiedTests=false};
  * the screenshots are {@code bench/target/report-screenshots/rendered-*.png}.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -77,9 +77,10 @@ class RenderedReportInBrowserTest {
 
     /**
      * The layout faults the browser check of issue 17 found in the renderer, as a test to enable once they are fixed:
-     * chart titles and tick labels cut off at a chart's edge, a six-digit tick label over the y axis's label, section
-     * headings under the sticky header after a navigation link, and the confusion matrix's row labels piling up over its
-     * column headings when it scrolls.
+     * every section's heading is under the sticky header after its navigation link is followed (no
+     * {@code scroll-margin-top}); the confusion matrix's row labels (body {@code th}, sticky like the column headings)
+     * pile up over the column headings when a matrix of many classes scrolls; a six-digit tick label ({@code -500000})
+     * is drawn over the y axis's label.
      */
     @Test
     @Disabled("known layout faults of the renderer (issue 17's browser check); enable when HtmlReport is fixed")

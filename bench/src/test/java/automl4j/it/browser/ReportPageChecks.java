@@ -44,7 +44,7 @@ final class ReportPageChecks {
             """;
 
     /** The leaderboard's column headings. */
-    private static final String HEADINGS = "Array.from(document.querySelectorAll('table.sortable thead th')).map(function (th) { return th.textContent; })";
+    private static final String HEADINGS = "Array.from(document.querySelectorAll('#leaderboard table.sortable thead th')).map(function (th) { return th.textContent; })";
 
     private static final Pattern NUMBER = Pattern.compile("[-+\u2212]?[0-9.,]+(e[-+]?[0-9]+)?%?");
 
@@ -128,13 +128,13 @@ final class ReportPageChecks {
     }
 
     private static void click(HeadlessChromium chromium, int column) {
-        chromium.evaluate("document.querySelectorAll('table.sortable thead th')[" + column
+        chromium.evaluate("document.querySelectorAll('#leaderboard table.sortable thead th')[" + column
                 + "].dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}))");
     }
 
     private static List<String> column(HeadlessChromium chromium, int column) {
         List<String> out = new ArrayList<>();
-        chromium.evaluate("Array.from(document.querySelector('table.sortable').tBodies[0].rows).map(function (r) { return r.cells["
+        chromium.evaluate("Array.from(document.querySelector('#leaderboard table.sortable').tBodies[0].rows).map(function (r) { return r.cells["
                 + column + "].textContent; })").forEach(v -> out.add(v.asText()));
         return out;
     }

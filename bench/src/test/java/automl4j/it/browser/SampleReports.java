@@ -145,7 +145,19 @@ final class SampleReports {
                 planMean[g] += planIce[k][g] / planIce.length;
             }
         }
-        dependence.add(new ReportData.Dependence("plan", output, List.of("monthly", "annual", "two-year"), new double[] {0, 1, 2}, planMean, planIce));
+        dependence.add(new ReportData.Dependence("plan", output, List.of("monthly", "annual", "two-year"), new double[] {0, 1, 2}, planMean, planIce,
+                true, "mean over 400 rows, 20 of them drawn as ICE curves"));
+        // an ID-like column's twelve most frequent values, as a run draws them: labels too long to sit side by side
+        List<String> ids = new ArrayList<>();
+        double[] idGrid = new double[12];
+        double[] idMean = new double[12];
+        for (int g = 0; g < idGrid.length; g++) {
+            ids.add(String.format(Locale.ROOT, "C%06d", g + 1));
+            idGrid[g] = g;
+            idMean[g] = planMean[1];
+        }
+        dependence.add(new ReportData.Dependence("customer_id", output, ids, idGrid, idMean, new double[][] {idMean}, true,
+                "the 12 most frequent of 400 values"));
 
         List<ErrorSlices.Slice> slices = List.of(new ErrorSlices.Slice("plan = monthly and tenure_months <= 6", 48, regression ? 14.2 : 0.71),
                 new ErrorSlices.Slice("plan = monthly and tenure_months > 6", 131, regression ? 9.1 : 0.48),
@@ -252,7 +264,7 @@ final class SampleReports {
                 mean[g] += ice[i][g] / ice.length;
             }
         }
-        List<ReportData.Dependence> dependence = List.of(new ReportData.Dependence(names.get(0), output, levels, grid, mean, ice));
+        List<ReportData.Dependence> dependence = List.of(new ReportData.Dependence(names.get(0), output, levels, grid, mean, ice, true, ""));
         List<ErrorSlices.Slice> slices = List.of(new ErrorSlices.Slice(names.get(0) + " <= 3.5 and " + names.get(3)
                 + " > 2 and region in {R1, R2, R3, R4, R5, R6}", 100, 3), new ErrorSlices.Slice("all other rows", 900, 1));
         return new ReportData("AutoML4J run: a crowded " + kind.name().toLowerCase(Locale.ROOT) + " run of a wide table with long names",
