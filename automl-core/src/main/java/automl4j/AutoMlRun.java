@@ -58,7 +58,7 @@ public record AutoMlRun(Leaderboard leaderboard, AutoMlModel best, TrialResult b
     /**
      * Held-out permutation importance of the raw input columns, with defaults ({@link HeldOutImportance}): the chosen
      * pipeline is refitted on each validation split's training rows and each column shuffled among that split's held-out
-     * rows. Costs one refit per split (up to five) and {@code columns x 5} predictions of up to 1,000 rows per split; each
+     * rows. Costs one refit per split (up to five) and {@code columns x 3} predictions of up to 1,000 rows per split; each
      * call measures anew.
      */
     public HeldOutImportance.Result importance() {

@@ -32,15 +32,30 @@ import tech.tablesaw.selection.Selection;
 public final class HeldOutImportance {
     /** Rows of one split shuffled at most unless told otherwise. */
     public static final int DEFAULT_MAX_ROWS = 1000;
-    /** Shuffles per column and split unless told otherwise. */
-    public static final int DEFAULT_REPEATS = 5;
+    /** Shuffles per column and split unless told otherwise, with three splits or more. */
+    public static final int DEFAULT_REPEATS = 3;
+    /** Shuffles per column unless told otherwise, with fewer than three splits (a holdout). */
+    public static final int DEFAULT_HOLDOUT_REPEATS = 10;
 
     private final int repeats;
+    private final int holdoutRepeats;
     private final int maxRows;
 
-    /** {@value #DEFAULT_REPEATS} repeats on at most {@value #DEFAULT_MAX_ROWS} held-out rows per split. */
+    /**
+     * {@value #DEFAULT_REPEATS} repeats per split (with three splits or more: the splits' means are then the unit of the
+     * interval), else {@value #DEFAULT_HOLDOUT_REPEATS}, on at most {@value #DEFAULT_MAX_ROWS} held-out rows per split.
+     */
     public HeldOutImportance() {
-        this(DEFAULT_REPEATS, DEFAULT_MAX_ROWS);
+        this(DEFAULT_REPEATS, DEFAULT_HOLDOUT_REPEATS, DEFAULT_MAX_ROWS);
+    }
+
+    private HeldOutImportance(int repeats, int holdoutRepeats, int maxRows) {
+        if (repeats < 1 || holdoutRepeats < 1 || maxRows < 1) {
+            throw new IllegalArgumentException("repeats and maxRows must be >= 1, but were " + repeats + " and " + maxRows);
+        }
+        this.repeats = repeats;
+        this.holdoutRepeats = holdoutRepeats;
+        this.maxRows = maxRows;
     }
 
     /**
@@ -49,14 +64,10 @@ public final class HeldOutImportance {
      * @throws IllegalArgumentException if either is below 1
      */
     public HeldOutImportance(int repeats, int maxRows) {
-        if (repeats < 1 || maxRows < 1) {
-            throw new IllegalArgumentException("repeats and maxRows must be >= 1, but were " + repeats + " and " + maxRows);
-        }
-        this.repeats = repeats;
-        this.maxRows = maxRows;
+        this(repeats, repeats, maxRows);
     }
 
-    /** Shuffles per column and split. */
+    /** Shuffles per column and split, with three splits or more. */
     public int repeats() {
         return repeats;
     }
@@ -150,7 +161,7 @@ public final class HeldOutImportance {
             worse.add(new double[0]);
         }
         List<HeldOutPredictions> predictions = new ArrayList<>();
-        int reps = repeats;
+        int reps = fits.splits() >= 3 ? repeats : holdoutRepeats;
         int rowsUsed = 0;
         double secondsPerSplit = 0;
         String note = "";

@@ -151,7 +151,7 @@ public final class RunReport {
         long third = Math.max(0, deadlineNanos - start) / 3;
         Table background = sample(in.train(), SHAP_BACKGROUND, random.split());
         ReportData.Shap shap = shap(model, in.held() != null ? in.held().rows() : in.train(), background, random.split(), start + third);
-        List<String> top = topColumns(in.importance(), shap);
+        List<String> top = topColumns(in.importance(), shap, usedColumns(model));
         List<ReportData.Dependence> dependence = dependence(model, in.train(), top, random.split(), start + 2 * third);
         HeldRows held = in.held();
         java.util.Optional<automl4j.pipeline.DecisionThreshold> decision = model.decisionThreshold();
@@ -163,7 +163,7 @@ public final class RunReport {
         automl4j.leaderboard.Leaderboard board = in.leaderboard();
         return new ReportData("AutoML4J report: " + in.source(), summary(in), in.guardrails(),
                 board == null ? "" : board.metric().name(), board == null || board.metric().higherIsBetter(),
-                board == null ? List.of() : rows(board), board == null ? List.of() : anytime(board, in.finishedAt()),
+                board == null ? List.of() : rows(board), board == null ? List.of() : anytime(board, in.finishedAt(), in.elapsedSeconds()),
                 in.importance(), shap, diagnostics, slices, held == null ? "" : errorName(model), dependence);
     }
 
@@ -242,10 +242,10 @@ public final class RunReport {
     }
 
     /** The columns for partial dependence: the most important by held-out importance, else by mean |SHAP|. */
-    private static List<String> topColumns(List<ReportData.Importance> importance, ReportData.Shap shap) {
-        List<String> names = !importance.isEmpty()
+    private static List<String> topColumns(List<ReportData.Importance> importance, ReportData.Shap shap, java.util.Set<String> used) {
+        List<String> names = (!importance.isEmpty()
                 ? importance.stream().map(ReportData.Importance::column).toList()
-                : shap == null ? List.of() : shap.columns();
+                : shap == null ? List.<String>of() : shap.columns()).stream().filter(used::contains).toList();
         return names.subList(0, Math.min(DEPENDENCE_COLUMNS, names.size()));
     }
 
@@ -271,13 +271,14 @@ public final class RunReport {
                     in.refitSeconds())));
             Map<String, Long> outcomes = new TreeMap<>();
             in.leaderboard().rows().forEach(r -> outcomes.merge(r.outcome().status(), 1L, Long::sum));
-            f.add(new ReportData.Fact("Trials", in.leaderboard().rows().size() + " " + outcomes));
+            f.add(new ReportData.Fact("Trials", in.leaderboard().rows().size() + ": " + String.join(", ",
+                    outcomes.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().replace('_', ' ')).toList())));
         }
         if (in.bestTrial() != null) {
-            f.add(new ReportData.Fact("Best model", "trial " + in.bestTrial().trial().id() + ": " + in.bestTrial().trial().config()));
+            f.add(new ReportData.Fact("Best model", "trial " + in.bestTrial().trial().id() + ": " + describe(in.bestTrial().trial().config())));
             f.add(new ReportData.Fact("Validation score", String.format(Locale.ROOT, "%.5f", in.bestTrial().completed().score())));
         } else {
-            f.add(new ReportData.Fact("Model", model.config().toString()));
+            f.add(new ReportData.Fact("Model", describe(model.config())));
         }
         if (in.testText() != null) {
             f.add(new ReportData.Fact("Test score", in.testText()));
@@ -289,6 +290,12 @@ public final class RunReport {
             f.add(new ReportData.Fact("Warning", "no search trial completed within the budget; the model is a fallback: " + fallback));
         }
         f.add(new ReportData.Fact("Importance", in.importanceText()));
+        java.util.Set<String> used = usedColumns(model);
+        List<String> dropped = model.transform().inputColumns().stream().filter(c -> !used.contains(c)).toList();
+        if (!dropped.isEmpty()) {
+            f.add(new ReportData.Fact("Not used", "the featurizer dropped " + dropped + " (see the guardrails): the model never "
+                    + "sees them, so their importance and SHAP values are zero"));
+        }
         return f;
     }
 
@@ -313,7 +320,44 @@ public final class RunReport {
     }
 
     /** Best validation score so far against the seconds at which each completed trial finished. */
-    private static List<double[]> anytime(automl4j.leaderboard.Leaderboard board, Map<Integer, Double> finishedAt) {
+    /**
+     * The raw columns some feature of the model comes from; a column the featurizer dropped (an ID, a constant) is not
+     * among them. Every input column when a transform cannot say.
+     */
+    static java.util.Set<String> usedColumns(AutoMlModel model) {
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        for (automl4j.pipeline.Pipeline.Member m : model.members()) {
+            try {
+                used.addAll(m.transform().featureSources());
+            } catch (UnsupportedOperationException e) {
+                used.addAll(m.transform().inputColumns());
+            }
+        }
+        return used;
+    }
+
+    /** A config in words: {@code xgboost: eta=0.3, max_depth=6}, or {@code ensemble of trials 6 (0.44), 4 (0.25)}. */
+    static String describe(automl4j.space.Config config) {
+        Object members = config.values().get("members");
+        if (config.learner().equals("ensemble") && members != null) {
+            List<String> parts = new ArrayList<>();
+            for (String m : members.toString().trim().split("\\s+")) {
+                String[] idWeight = m.split(":");
+                parts.add(idWeight.length == 2 ? idWeight[0] + " (" + idWeight[1] + ")" : m);
+            }
+            Object combiner = config.values().get("combiner");
+            return (combiner != null && combiner.toString().equals("stack") ? "stacked ensemble" : "ensemble") + " of trials "
+                    + String.join(", ", parts);
+        }
+        String values = config.valuesText();
+        return config.learner() + (values.length() > 2 ? ": " + values.substring(1, values.length() - 1) : "");
+    }
+
+    /**
+     * Best validation score so far against the seconds at which each completed trial finished, ending at the run's end
+     * with the exported model's row (an ensemble is made after the search, so it has no finishing time of its own).
+     */
+    private static List<double[]> anytime(automl4j.leaderboard.Leaderboard board, Map<Integer, Double> finishedAt, double end) {
         boolean higher = board.metric().higherIsBetter();
         List<double[]> done = new ArrayList<>();
         for (TrialResult r : board.rows()) {
@@ -330,6 +374,10 @@ public final class RunReport {
                 best = p[1];
                 out.add(new double[] {p[0], best});
             }
+        }
+        if (Double.isFinite(end) && !out.isEmpty() && board.best().isPresent() && end >= out.get(out.size() - 1)[0]) {
+            double last = board.best().get().completed().score();
+            out.add(new double[] {end, (higher ? last > best : last < best) ? last : best});
         }
         return out;
     }
