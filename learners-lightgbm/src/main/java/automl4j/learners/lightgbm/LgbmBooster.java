@@ -101,6 +101,24 @@ final class LgbmBooster implements AutoCloseable {
      * classification, values for regression.
      */
     synchronized double[] predict(FeatureMatrix x, int width) {
+        return run(x, width, lightgbmlibConstants.C_API_PREDICT_NORMAL, PREDICT_CHUNK);
+    }
+
+    /**
+     * LightGBM's own TreeSHAP values (its {@code pred_contrib}) of every row, in its raw score space: per row and
+     * output ({@code outputs}: 1, or the number of classes), one value per feature and then the expected raw score,
+     * {@code outputs * (columns + 1)} numbers a row. Sparse rows are handed over dense (they are few: SHAP explains a
+     * sample), in chunks of at most about four million results.
+     */
+    synchronized double[] contributions(FeatureMatrix x, int outputs) {
+        int width = Math.multiplyExact(outputs, x.columns() + 1);
+        int chunk = Math.max(1, Math.min(PREDICT_CHUNK, (1 << 22) / width));
+        FeatureMatrix dense = x.isSparse() ? FeatureMatrix.of(x.toArray(), x.rows(), x.names()) : x;
+        return run(dense, width, lightgbmlibConstants.C_API_PREDICT_CONTRIB, chunk);
+    }
+
+    /** Predicts {@code width} numbers a row of {@code predictType}, {@code chunk} rows at a time. */
+    private double[] run(FeatureMatrix x, int width, int predictType, int chunk) {
         if (closed) {
             throw new IllegalStateException("this LightGBM booster was freed");
         }
@@ -110,8 +128,8 @@ final class LgbmBooster implements AutoCloseable {
         int[] start = x.isSparse() ? x.rowStart() : null;
         int[] indexes = x.isSparse() ? x.indexes() : null;
         float[] values = x.isSparse() ? x.values() : null;
-        for (int from = 0; from < rows; from += PREDICT_CHUNK) {
-            int to = Math.min(rows, from + PREDICT_CHUNK);
+        for (int from = 0; from < rows; from += chunk) {
+            int to = Math.min(rows, from + chunk);
             int n = to - from;
             SWIGTYPE_p_long_long length = lightgbmlib.new_int64_tp();
             try (NativeArrays.Doubles result = NativeArrays.doubles((long) n * width)) {
@@ -119,7 +137,7 @@ final class LgbmBooster implements AutoCloseable {
                     try (NativeArrays.Floats data = NativeArrays.floats(dense, from * x.columns(), to * x.columns())) {
                         LgbmCalls.check(lightgbmlib.LGBM_BoosterPredictForMat(handle,
                                 lightgbmlib.float_to_voidp_ptr(data.pointer()), lightgbmlibConstants.C_API_DTYPE_FLOAT32, n,
-                                x.columns(), 1, lightgbmlibConstants.C_API_PREDICT_NORMAL, 0, -1, "num_threads=1", length,
+                                x.columns(), 1, predictType, 0, -1, "num_threads=1", length,
                                 result.pointer()), "prediction");
                     }
                 } else {
@@ -132,7 +150,7 @@ final class LgbmBooster implements AutoCloseable {
                                 lightgbmlib.int_to_voidp_ptr(indptr.pointer()), lightgbmlibConstants.C_API_DTYPE_INT32,
                                 idx.pointer(), lightgbmlib.float_to_voidp_ptr(data.pointer()),
                                 lightgbmlibConstants.C_API_DTYPE_FLOAT32, n + 1, last - first, x.columns(),
-                                lightgbmlibConstants.C_API_PREDICT_NORMAL, 0, -1, "num_threads=1", length, result.pointer()),
+                                predictType, 0, -1, "num_threads=1", length, result.pointer()),
                                 "prediction");
                     }
                 }

@@ -3,6 +3,8 @@ package automl4j.learners.lightgbm;
 import automl4j.data.Classification;
 import automl4j.data.Regression;
 import automl4j.data.Target;
+import automl4j.explain.ExactShap;
+import automl4j.explain.ShapValues;
 import automl4j.learn.ArtifactTargets;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FittedModel;
@@ -10,6 +12,7 @@ import automl4j.learn.ModelArtifact;
 import automl4j.learn.Predictions;
 import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,8 +21,13 @@ import java.util.TreeMap;
  * and a loaded one therefore predict through the same path, digit for digit. The predictor is freed by a
  * {@link Cleaner} once the model is unreachable (a model has no close method in this API); the training booster and
  * datasets never outlive {@code fit}.
+ *
+ * <p>Its SHAP values are LightGBM's own TreeSHAP contributions ({@code pred_contrib}, computed in double from the
+ * training counts the model text keeps at each node), in its raw score space: log-odds of the second class for two
+ * classes, softmax margins of every class for more, the value for regression (the standardized raw score mapped back
+ * to the target's units), as for XGBoost.
  */
-final class LightgbmModel implements FittedModel {
+final class LightgbmModel implements FittedModel, ExactShap {
     /** Payload format of {@link #export()}: LightGBM's model text in UTF-8. */
     static final String FORMAT = "lightgbm-text";
     private static final Cleaner CLEANER = Cleaner.create();
@@ -75,6 +83,45 @@ final class LightgbmModel implements FittedModel {
             p[i] = width == 1 ? new double[] {1 - raw[i], raw[i]} : java.util.Arrays.copyOfRange(raw, i * width, (i + 1) * width);
         }
         return Predictions.ofProbabilities(target.task(), target.classes(), p);
+    }
+
+    /** LightGBM keeps its covers (the training rows at each node), so {@code background} is not needed. */
+    @Override
+    public ShapValues shap(FeatureMatrix rows, FeatureMatrix background) {
+        if (rows.columns() != numFeatures) {
+            throw new IllegalArgumentException("lightgbm model needs " + numFeatures + " features, but was given "
+                    + rows.columns());
+        }
+        boolean classification = target.task() instanceof Classification;
+        boolean binary = classification && target.numClasses() == 2;
+        int outputs = classification && !binary ? target.numClasses() : 1;
+        double[] contributions = predictor.contributions(rows, outputs);
+        // per row and output: one contribution per feature, then the bias (the expected raw score)
+        int width = numFeatures + 1;
+        double[] base = new double[outputs];
+        double[][][] values = new double[rows.rows()][numFeatures][outputs];
+        for (int r = 0; r < rows.rows(); r++) {
+            int row = r * outputs * width;
+            for (int k = 0; k < outputs; k++) {
+                for (int f = 0; f < numFeatures; f++) {
+                    values[r][f][k] = contributions[row + k * width + f];
+                }
+                base[k] = contributions[row + k * width + numFeatures];   // the same in every row
+            }
+        }
+        for (double c : contributions) {
+            if (!Double.isFinite(c)) {
+                // A model text without leaf_count and internal_count (not one this learner writes) gives 0/0 covers.
+                throw new IllegalStateException("LightGBM's SHAP values are not finite: the model text lacks the node counts"
+                        + " (leaf_count, internal_count) that TreeSHAP weighs branches by");
+            }
+        }
+        if (!classification) {
+            return new ShapValues(rows.names(), List.of("value"), "value", base, values)
+                    .affine(targetSd, new double[] {targetMean});
+        }
+        List<String> names = binary ? List.of(target.classes().get(1)) : target.classes();
+        return new ShapValues(rows.names(), names, binary ? "log-odds" : "margin", base, values);
     }
 
     @Override

@@ -34,6 +34,15 @@ final class TribuoData {
         return names;
     }
 
+    /** The column of a feature named by {@link #names} ({@code f000012} is column 12), or -1 for another name. */
+    static int column(String name) {
+        if (name.length() < 2 || name.length() > 10 || name.charAt(0) != 'f'
+                || !name.chars().skip(1).allMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
+        }
+        return Integer.parseInt(name.substring(1));
+    }
+
     static MutableDataset<Label> classification(TrainingSet data) {
         MutableDataset<Label> ds = new MutableDataset<>(new SimpleDataSourceProvenance("automl4j", LABELS), LABELS);
         FeatureMatrix x = data.features();

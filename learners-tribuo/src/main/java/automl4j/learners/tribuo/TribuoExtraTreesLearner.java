@@ -76,12 +76,12 @@ public final class TribuoExtraTreesLearner implements Learner {
         if (data.target().task() instanceof Classification) {
             var cart = new CARTClassificationTrainer(depth, minChild, 0f, fraction, true, new GiniIndex(), context.seed());
             var trainer = new ExtraTreesTrainer<>(cart, new FullyWeightedVotingCombiner(), trees, context.seed());
-            return new TribuoModel(id(), trainer.train(TribuoData.classification(data)), data.target(), 0, 1, trees);
+            return TribuoModel.of(id(), trainer.train(TribuoData.classification(data)), data.target(), 0, 1, trees);
         }
         double[] m = TribuoData.moments(data);
         var cart = new CARTRegressionTrainer(depth, minChild, 0f, fraction, true, new MeanSquaredError(), context.seed());
         var trainer = new ExtraTreesTrainer<>(cart, new AveragingCombiner(), trees, context.seed());
-        return new TribuoModel(id(), trainer.train(TribuoData.regression(data, m[0], m[1])), data.target(), m[0], m[1]);
+        return TribuoModel.of(id(), trainer.train(TribuoData.regression(data, m[0], m[1])), data.target(), m[0], m[1]);
     }
 
     /** Tribuo's examples (a name reference and a double per feature, about 24 bytes) and the trees (about 200 bytes a node). */

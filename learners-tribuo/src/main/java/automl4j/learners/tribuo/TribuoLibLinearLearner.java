@@ -78,12 +78,12 @@ public final class TribuoLibLinearLearner implements Learner {
             var type = new LinearClassificationType(config.get(PENALTY).equals("l1")
                     ? LinearClassificationType.LinearType.L1R_LR : LinearClassificationType.LinearType.L2R_LR);
             var trainer = new LibLinearClassificationTrainer(type, cost, MAX_ITERATIONS, TOLERANCE, context.seed());
-            return new TribuoModel(id(), trainer.train(TribuoData.classification(data)), data.target(), 0, 1);
+            return TribuoModel.of(id(), trainer.train(TribuoData.classification(data)), data.target(), 0, 1);
         }
         double[] m = TribuoData.moments(data);
         var type = new LinearRegressionType(LinearRegressionType.LinearType.L2R_L2LOSS_SVR);
         var trainer = new LibLinearRegressionTrainer(type, cost, MAX_ITERATIONS, TOLERANCE, config.get(EPSILON), context.seed());
-        return new TribuoModel(id(), trainer.train(TribuoData.regression(data, m[0], m[1])), data.target(), m[0], m[1]);
+        return TribuoModel.of(id(), trainer.train(TribuoData.regression(data, m[0], m[1])), data.target(), m[0], m[1]);
     }
 
     @Override

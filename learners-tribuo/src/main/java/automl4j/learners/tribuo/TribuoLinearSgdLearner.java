@@ -67,12 +67,12 @@ public final class TribuoLinearSgdLearner implements Learner {
         if (data.target().task() instanceof Classification) {
             var trainer = new org.tribuo.classification.sgd.linear.LinearSGDTrainer(new LogMulticlass(), optimiser, epochs,
                     -1, batch, context.seed());
-            return new TribuoModel(id(), trainer.train(TribuoData.classification(data)), data.target(), 0, 1);
+            return TribuoModel.of(id(), trainer.train(TribuoData.classification(data)), data.target(), 0, 1);
         }
         double[] m = TribuoData.moments(data);
         var trainer = new org.tribuo.regression.sgd.linear.LinearSGDTrainer(new SquaredLoss(), optimiser, epochs, -1, batch,
                 context.seed());
-        return new TribuoModel(id(), trainer.train(TribuoData.regression(data, m[0], m[1])), data.target(), m[0], m[1]);
+        return TribuoModel.of(id(), trainer.train(TribuoData.regression(data, m[0], m[1])), data.target(), m[0], m[1]);
     }
 
     @Override

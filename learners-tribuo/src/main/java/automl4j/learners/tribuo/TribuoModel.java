@@ -22,8 +22,11 @@ import org.tribuo.regression.Regressor;
 /**
  * A fitted Tribuo model of either task. Exported with Tribuo's protobuf format (never its Java serialization).
  * Regression models are trained on a standardized target; the mean and standard deviation travel with the model.
+ * {@link #of} makes the subclass that computes exact SHAP values where the model allows it: tree ensembles
+ * ({@link TribuoTreeModel}) and linear models whose margins are linear in the features ({@link TribuoLinearModel});
+ * a plain instance is explained by sampling.
  */
-final class TribuoModel implements FittedModel {
+sealed class TribuoModel implements FittedModel permits TribuoTreeModel, TribuoLinearModel {
     static final String FORMAT = "tribuo-protobuf";
     private static final String SMOOTHING = "uniform_vote_smoothing_trees";
     private final String learnerId;
@@ -33,14 +36,39 @@ final class TribuoModel implements FittedModel {
     private final double std;
     private final int smoothingTrees;
 
-    TribuoModel(String learnerId, Model<?> model, Target target, double mean, double std) {
-        this(learnerId, model, target, mean, std, 0);
+    /** A model of {@code model} that is not a vote of trees; see {@link #of(String, Model, Target, double, double, int)}. */
+    static TribuoModel of(String learnerId, Model<?> model, Target target, double mean, double std) {
+        return of(learnerId, model, target, mean, std, 0);
     }
 
     /**
      * A model whose class probabilities are votes of {@code smoothingTrees} trees, smoothed with one uniform vote
-     * ({@link VoteSmoothing}); 0 for models that are not votes, or were exported before smoothing was introduced.
+     * ({@link VoteSmoothing}); 0 for models that are not votes, or were exported before smoothing was introduced. It is
+     * a {@link TribuoTreeModel} or a {@link TribuoLinearModel} (both {@link automl4j.explain.ExactShap}) when
+     * {@code model} is one they can explain exactly.
      */
+    static TribuoModel of(String learnerId, Model<?> model, Target target, double mean, double std, int smoothingTrees) {
+        return of(learnerId, model, target, mean, std, smoothingTrees, null);
+    }
+
+    /**
+     * As {@link #of(String, Model, Target, double, double, int)}; {@code proto} is the serialized form a loaded
+     * {@code model} was read from, which says how an ensemble weighs and combines its trees (Tribuo keeps both to
+     * itself), or null for a model just fitted by our learners (averaging combiners, uniform weights).
+     */
+    private static TribuoModel of(String learnerId, Model<?> model, Target target, double mean, double std, int smoothingTrees,
+                                  ModelProto proto) {
+        float[] treeWeights = TribuoTrees.canRead(model) ? TribuoTrees.weights(model, proto) : null;
+        if (treeWeights != null) {
+            return new TribuoTreeModel(learnerId, model, target, mean, std, smoothingTrees, treeWeights);
+        }
+        TribuoLinearWeights weights = TribuoLinearWeights.of(model, target);
+        if (weights != null) {
+            return new TribuoLinearModel(learnerId, model, target, mean, std, weights);
+        }
+        return new TribuoModel(learnerId, model, target, mean, std, smoothingTrees);
+    }
+
     TribuoModel(String learnerId, Model<?> model, Target target, double mean, double std, int smoothingTrees) {
         this.smoothingTrees = smoothingTrees;
         this.learnerId = learnerId;
@@ -50,9 +78,35 @@ final class TribuoModel implements FittedModel {
         this.std = std;
     }
 
+    final String learnerId() {
+        return learnerId;
+    }
+
+    final Model<?> model() {
+        return model;
+    }
+
+    final Target target() {
+        return target;
+    }
+
+    /** Mean of the regression target (0 for classification). */
+    final double mean() {
+        return mean;
+    }
+
+    /** Standard deviation of the regression target (1 for classification). */
+    final double std() {
+        return std;
+    }
+
+    final int smoothingTrees() {
+        return smoothingTrees;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
-    public Predictions predict(FeatureMatrix features) {
+    public final Predictions predict(FeatureMatrix features) {
         int n = features.rows();
         if (!(target.task() instanceof Classification)) {
             List<Prediction<Regressor>> preds = ((Model<Regressor>) model).predict(TribuoData.unlabelledRegression(features));
@@ -89,7 +143,7 @@ final class TribuoModel implements FittedModel {
     }
 
     @Override
-    public ModelArtifact export() {
+    public final ModelArtifact export() {
         Map<String, String> props = new TreeMap<>(ArtifactTargets.of(target));
         props.put("tribuo_version", org.tribuo.Tribuo.VERSION);
         props.put("target_mean", Double.toString(mean));
@@ -115,7 +169,7 @@ final class TribuoModel implements FittedModel {
             TribuoShapes.check(proto);       // before Tribuo allocates tensors or builds trees from it
             Model<?> model = Model.deserialize(proto);
             checkOutputs(artifact.learnerId(), model, target);
-            return new TribuoModel(artifact.learnerId(), model, target, mean, std, smoothing);
+            return of(artifact.learnerId(), model, target, mean, std, smoothing, proto);
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("cannot read Tribuo model of " + artifact.learnerId() + ": " + e.getMessage(), e);
         }
