@@ -76,7 +76,14 @@ public final class PipelineShap {
                 && pipeline.model() instanceof ExactShap exact && sources(pipeline.transform()) != null) {
             FittedTransform transform = pipeline.transform();
             FeatureMatrix x = transform.transform(rows, null);
-            ShapValues features = exact.shap(x, transform.transform(sample, null));
+            ShapValues features;
+            try {
+                features = exact.shap(x, transform.transform(sample, null));
+            } catch (IllegalStateException e) {
+                // The model cannot explain itself exactly after all (a LightGBM model text without node counts): the
+                // sampling estimator below still can.
+                return sampled(pipeline, rows, sample, " (exact values failed: " + e.getMessage() + ")");
+            }
             List<String> sources = sources(transform);
             Map<String, Integer> group = new LinkedHashMap<>();
             for (String c : transform.inputColumns()) {
@@ -90,6 +97,10 @@ public final class PipelineShap {
             return new Explained(columns, features, "exact (" + pipeline.config().learner() + ", " + features.space()
                     + "), summed from " + features.features().size() + " features into " + columns.features().size() + " columns");
         }
+        return sampled(pipeline, rows, sample, "");
+    }
+
+    private Explained sampled(Pipeline pipeline, Table rows, Table sample, String why) {
         LinkedHashSet<String> inputs = new LinkedHashSet<>();
         for (Pipeline.Member m : pipeline.members()) {
             inputs.addAll(m.transform().inputColumns());
@@ -99,7 +110,7 @@ public final class PipelineShap {
         ShapValues columns = new SamplingShap(pairs, seed).explain(t -> outputs(pipeline.predict(t), classification),
                 outputs, classification ? "probability" : "value", rows, sample, new ArrayList<>(inputs));
         return new Explained(columns, null, "sampled (" + 2 * pairs + " column orders per row over " + sample.rowCount()
-                + " background rows), " + (classification ? "probability" : "value") + " space");
+                + " background rows), " + (classification ? "probability" : "value") + " space" + why);
     }
 
     private static List<String> sources(FittedTransform transform) {
