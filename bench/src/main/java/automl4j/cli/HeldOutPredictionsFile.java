@@ -73,7 +73,7 @@ final class HeldOutPredictionsFile {
         double[] flat = new double[n * width];
         for (int i = 0; i < n; i++) {
             String line = lines.get(i + 1);
-            List<String> f = fields(line);
+            List<String> f = CsvFields.split(line);
             if (f.size() != 3 + width) {
                 throw new DataFormatException(file + " line " + (i + 2) + ": expected " + (3 + width) + " fields, but found " + f.size());
             }
@@ -96,34 +96,5 @@ final class HeldOutPredictionsFile {
         }
         return new RunReport.HeldRows(train.rows(rows), Labels.of(truth), Predictions.ofFlat(model.target().task(), flat),
                 "held-out predictions of " + n + " rows, by the model refitted on each validation split's training part (" + file.getFileName() + ")");
-    }
-
-    /** The fields of one line as {@link CsvFields#quote} writes them: quoted where they hold a comma or a quote. */
-    private static List<String> fields(String line) {
-        List<String> out = new java.util.ArrayList<>();
-        StringBuilder f = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    f.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    f.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(f.toString());
-                f.setLength(0);
-            } else {
-                f.append(c);
-            }
-        }
-        out.add(f.toString());
-        return out;
     }
 }

@@ -90,36 +90,16 @@ final class LinearModel implements FittedModel, ExactShap {
             throw new IllegalArgumentException(learnerId + " was fitted on " + p + " features, but got rows of " + rows.columns()
                     + " and " + background.rows() + " background rows of " + background.columns());
         }
-        double[] mean = new double[p];
-        for (int i = 0; i < background.rows(); i++) {
-            float[] row = background.row(i);
-            for (int c = 0; c < p; c++) {
-                mean[c] += row[c];
-            }
-        }
-        for (int c = 0; c < p; c++) {
-            mean[c] /= background.rows();
-        }
         boolean binary = weights.length == 1;
-        int outputs = binary ? 1 : weights.length + 1;   // the last class scores 0: its values and base are 0
-        double[] base = new double[outputs];
+        double[][] w = new double[weights.length][];
+        double[] bias = new double[weights.length];
         for (int k = 0; k < weights.length; k++) {
-            base[k] = weights[k][p];
-            for (int c = 0; c < p; c++) {
-                base[k] += weights[k][c] * mean[c];
-            }
+            w[k] = java.util.Arrays.copyOf(weights[k], p);
+            bias[k] = weights[k][p];
         }
-        double[][][] values = new double[rows.rows()][p][outputs];
-        for (int i = 0; i < rows.rows(); i++) {
-            float[] row = rows.row(i);
-            for (int c = 0; c < p; c++) {
-                for (int k = 0; k < weights.length; k++) {
-                    values[i][c][k] = weights[k][c] * (row[c] - mean[c]);
-                }
-            }
-        }
+        // With more classes the last one scores 0: its values and base are 0.
         List<String> names = binary ? List.of(target.classes().get(1)) : target.classes();
-        return new ShapValues(rows.names(), names, binary ? "log-odds" : "margin", base, values);
+        return automl4j.explain.LinearShap.of(rows, background, w, bias, names, binary ? "log-odds" : "margin");
     }
 
     @Override

@@ -35,34 +35,16 @@ final class TribuoLinearModel extends TribuoModel implements ExactShap {
                     + " of the rows' columns, but got rows of " + p + " and " + background.rows() + " background rows of "
                     + background.columns());
         }
-        double[] mean = new double[p];
-        for (int i = 0; i < background.rows(); i++) {
-            float[] row = background.row(i);
-            for (int c = 0; c < p; c++) {
-                mean[c] += row[c];
-            }
-        }
-        for (int c = 0; c < p; c++) {
-            mean[c] /= background.rows();
-        }
         int outputs = weights.outputs().size();
-        double[] base = new double[outputs];
-        for (int k = 0; k < outputs; k++) {
-            base[k] = weights.bias(k);
+        double[][] w = new double[outputs][p];
+        double[] bias = new double[outputs];
+        for (int o = 0; o < outputs; o++) {
+            bias[o] = weights.bias(o);
             for (int c = 0; c < p; c++) {
-                base[k] += weights.weight(k, c) * mean[c];
+                w[o][c] = weights.weight(o, c);
             }
         }
-        double[][][] values = new double[rows.rows()][p][outputs];
-        for (int i = 0; i < rows.rows(); i++) {
-            float[] row = rows.row(i);
-            for (int c = 0; c < p; c++) {
-                for (int k = 0; k < outputs; k++) {
-                    values[i][c][k] = weights.weight(k, c) * (row[c] - mean[c]);
-                }
-            }
-        }
-        ShapValues shap = new ShapValues(rows.names(), weights.outputs(), weights.space(), base, values);
+        ShapValues shap = automl4j.explain.LinearShap.of(rows, background, w, bias, weights.outputs(), weights.space());
         // Regression models learn the standardized target: the value is mean + std * output.
         return weights.space().equals("value") ? shap.affine(std(), new double[] {mean()}) : shap;
     }
