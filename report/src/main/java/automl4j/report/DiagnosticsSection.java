@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report's diagnostics section: a classification's confusion matrix and its ROC, precision-recall, calibration and
- * gain curves, or a regression's predicted against actual values, residuals and their histogram.
+ * The report's diagnostics section: a classification's confusion matrix and its ROC, precision-recall, calibration,
+ * gain and lift curves, or a regression's predicted against actual values, residuals and their histogram.
  */
 final class DiagnosticsSection {
     /** Most points drawn of one curve or scatter. */
@@ -29,8 +29,9 @@ final class DiagnosticsSection {
             note(h, "No diagnostics were computed.");
         } else if (d.diagnostics() instanceof ReportData.ClassDiagnostics c) {
             note(h, "From the " + c.source() + ". " + (c.note().isEmpty() ? "Curves of class '" + c.positive() + "' against the rest." : c.note()));
-            confusion(h, c);
+            // the matrix is the grid's first cell, so that it and the ROC chart start on one line
             h.append("<div class=\"grid\">");
+            confusion(h, c);
             figure(h, new XyChart("ROC").labels("false positive rate", "true positive rate").range(0.0, 1.0, 0.0, 1.0).diagonal()
                     .line(c.positive(), curve(c.roc(), "fpr", "tpr")).svg());
             figure(h, new XyChart("Precision-recall").labels("recall", "precision").range(0.0, 1.0, 0.0, 1.0)
@@ -43,6 +44,8 @@ final class DiagnosticsSection {
                     .diagonal().line(c.positive(), cal).svg());
             figure(h, new XyChart("Cumulative gain").labels("share of rows, highest scores first", "share of '" + c.positive() + "' found")
                     .range(0.0, 1.0, 0.0, 1.0).diagonal().line(c.positive(), curve(c.gain(), "rows", "found")).svg());
+            figure(h, new XyChart("Lift").labels("share of rows, highest scores first", "lift (share found / share of rows)").level(1)
+                    .line(c.positive(), lift(c.gain())).svg(), "Lift 1 (dashed) is what rows taken at random find.");
             h.append("</div>\n");
         } else if (d.diagnostics() instanceof ReportData.RegressionDiagnostics r) {
             note(h, "From the " + r.source() + "." + (r.note().isEmpty() ? "" : " " + r.note()));
@@ -77,6 +80,18 @@ final class DiagnosticsSection {
         return out;
     }
 
+    /** Lift, the gain divided by the share of rows, at each point of the gain curve but its start (0, 0). */
+    private static List<XyChart.Point> lift(List<Curves.Point> gain) {
+        List<XyChart.Point> out = new ArrayList<>();
+        for (Curves.Point p : gain) {
+            if (p.x() > 0) {
+                out.add(new XyChart.Point(p.x(), p.y() / p.x(), null));
+            }
+        }
+        return out;
+    }
+
+    /** The confusion matrix as a figure of the grid: a scrolling table whose headings stay in view. */
     private static void confusion(StringBuilder h, ReportData.ClassDiagnostics c) {
         long max = 1;
         for (long[] row : c.confusion()) {
@@ -84,7 +99,8 @@ final class DiagnosticsSection {
                 max = Math.max(max, v);
             }
         }
-        h.append("<h3>Confusion matrix</h3><div class=\"scroll\"><table class=\"confusion\"><thead><tr><th>true \\ predicted</th>");
+        h.append("<figure class=\"matrix\"><div class=\"caption\">Confusion matrix</div><div class=\"scroll\"><table class=\"confusion\">")
+                .append("<thead><tr><th>true \\ predicted</th>");
         for (String k : c.classes()) {
             h.append(cut("th", k));
         }
@@ -98,6 +114,6 @@ final class DiagnosticsSection {
             }
             h.append("</tr>");
         }
-        h.append("</tbody></table></div>\n");
+        h.append("</tbody></table></div><figcaption class=\"note\">Rows: the true class; columns: the predicted class.</figcaption></figure>\n");
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +14,8 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Where a model errs most: a shallow regression tree fitted to each row's error over the raw input columns, whose leaves
- * are slices of the data described in the columns' own terms ({@code tenure_months <= 6 and contract = monthly}),
- * each with its size and mean error. Splits are chosen by the reduction of the squared deviation of the error, as
+ * are slices of the data described in the columns' own terms ({@code tenure_months <= 6 and contract = monthly}; the
+ * answers about one column merged into one condition), each with its size and mean error. Splits are chosen by the reduction of the squared deviation of the error, as
  * in CART, among a few candidates per column (up to 15 quantile thresholds of a number, the 10 most frequent values
  * of anything else, and being missing), and every slice keeps at least {@link #minRows} rows, so that a slice is a
  * pattern and not a handful of unlucky rows.
@@ -56,18 +57,22 @@ public final class ErrorSlices {
             all[i] = i;
         }
         List<Slice> out = new ArrayList<>();
-        grow(table, error, columns, all, "", depth, minRows(error.length), out);
+        grow(table, error, columns, all, List.of(), depth, minRows(error.length), out);
         out.sort(Comparator.comparingDouble(Slice::meanError).reversed());
         return out;
     }
 
-    private record Split(String yes, String no, boolean[] goesYes, double gain) {
+    private record Split(String column, Candidate candidate, boolean[] goesYes, double gain) {
     }
 
-    private void grow(Table table, double[] error, List<String> columns, int[] rows, String path, int levels, int min, List<Slice> out) {
+    /** One answer on a slice's path: the column asked about, the question, and whether the rows answered yes. */
+    private record Step(String column, Candidate candidate, boolean yes) {
+    }
+
+    private void grow(Table table, double[] error, List<String> columns, int[] rows, List<Step> path, int levels, int min, List<Slice> out) {
         Split best = levels == 0 || rows.length < 2 * min ? null : bestSplit(table, error, columns, rows, min);
         if (best == null) {
-            out.add(new Slice(path.isEmpty() ? "all rows" : path, rows.length, mean(error, rows)));
+            out.add(new Slice(describe(path), rows.length, mean(error, rows)));
             return;
         }
         List<Integer> yes = new ArrayList<>();
@@ -75,9 +80,88 @@ public final class ErrorSlices {
         for (int i = 0; i < rows.length; i++) {
             (best.goesYes()[i] ? yes : no).add(rows[i]);
         }
-        String prefix = path.isEmpty() ? "" : path + " and ";
-        grow(table, error, columns, yes.stream().mapToInt(Integer::intValue).toArray(), prefix + best.yes(), levels - 1, min, out);
-        grow(table, error, columns, no.stream().mapToInt(Integer::intValue).toArray(), prefix + best.no(), levels - 1, min, out);
+        grow(table, error, columns, yes.stream().mapToInt(Integer::intValue).toArray(), with(path, new Step(best.column(), best.candidate(), true)),
+                levels - 1, min, out);
+        grow(table, error, columns, no.stream().mapToInt(Integer::intValue).toArray(), with(path, new Step(best.column(), best.candidate(), false)),
+                levels - 1, min, out);
+    }
+
+    private static List<Step> with(List<Step> path, Step step) {
+        List<Step> out = new ArrayList<>(path);
+        out.add(step);
+        return out;
+    }
+
+    /**
+     * A slice's path in words, one condition per column in the order the columns were first asked about: the answers
+     * about one column are merged into the tightest condition they make ({@code plan = monthly} rather than
+     * {@code plan ≠ yearly and plan = monthly}; {@code 3 < tenure <= 12} rather than {@code tenure > 3 or missing and
+     * tenure <= 12}).
+     */
+    private static String describe(List<Step> path) {
+        if (path.isEmpty()) {
+            return "all rows";
+        }
+        Map<String, Condition> byColumn = new LinkedHashMap<>();
+        for (Step s : path) {
+            byColumn.computeIfAbsent(s.column(), c -> new Condition()).add(s.candidate(), s.yes());
+        }
+        List<String> out = new ArrayList<>();
+        byColumn.forEach((column, condition) -> out.add(condition.describe(column)));
+        return String.join(" and ", out);
+    }
+
+    /** What the answers about one column say of its cells. */
+    private static final class Condition {
+        private double above = Double.NEGATIVE_INFINITY;   // cells > above
+        private double atMost = Double.POSITIVE_INFINITY;  // cells <= atMost
+        private String equal;
+        private final List<String> unequal = new ArrayList<>();
+        private Boolean missing;                           // null: either; true: missing; false: present
+
+        void add(Candidate c, boolean yes) {
+            if (c.missing()) {
+                missing = yes;
+            } else if (c.level() != null) {
+                if (yes) {
+                    equal = c.level();
+                    missing = missing == null ? Boolean.FALSE : missing;
+                } else if (!unequal.contains(c.level())) {
+                    unequal.add(c.level());
+                }
+            } else if (yes) {
+                atMost = Math.min(atMost, c.threshold());
+                missing = missing == null ? Boolean.FALSE : missing;
+            } else {
+                above = Math.max(above, c.threshold());
+            }
+        }
+
+        String describe(String name) {
+            if (Boolean.TRUE.equals(missing)) {
+                return name + " is missing";
+            }
+            if (equal != null) {
+                return name + " = " + equal;
+            }
+            boolean present = Boolean.FALSE.equals(missing);
+            if (!unequal.isEmpty()) {
+                String not = unequal.size() == 1 ? name + " \u2260 " + unequal.get(0) : name + " not in {" + String.join(", ", unequal) + "}";
+                return present ? name + " is present and " + not.substring(name.length() + 1) : not;
+            }
+            boolean low = above > Double.NEGATIVE_INFINITY;
+            boolean high = atMost < Double.POSITIVE_INFINITY;
+            if (low && high) {
+                return Candidate.format(above) + " < " + name + " <= " + Candidate.format(atMost);
+            }
+            if (high) {
+                return name + " <= " + Candidate.format(atMost);
+            }
+            if (low) {
+                return name + " > " + Candidate.format(above) + (present ? "" : " or missing");
+            }
+            return name + " is present";
+        }
     }
 
     private static double mean(double[] error, int[] rows) {
@@ -115,7 +199,7 @@ public final class ErrorSlices {
                 double diff = sum / n - (total - sum) / m;
                 double gain = (double) n * m / rows.length * diff * diff;
                 if (best == null || gain > best.gain()) {
-                    best = new Split(c.yes(name), c.no(name), goes, gain);
+                    best = new Split(name, c, goes, gain);
                 }
             }
         }
@@ -137,15 +221,7 @@ public final class ErrorSlices {
             return ((NumericColumn<?>) column).getDouble(row) <= threshold;
         }
 
-        String yes(String name) {
-            return missing ? name + " is missing" : level != null ? name + " = " + level : name + " <= " + format(threshold);
-        }
-
-        String no(String name) {
-            return missing ? name + " is present" : level != null ? name + " \u2260 " + level : name + " > " + format(threshold) + " or missing";
-        }
-
-        private static String format(double v) {
+        static String format(double v) {
             return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
         }
     }

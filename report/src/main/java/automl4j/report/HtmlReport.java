@@ -75,17 +75,47 @@ public final class HtmlReport {
             h.append("<th>test ").append(Svg.escape(d.metric())).append("</th>");
         }
         h.append("<th>fit s</th><th>status</th><th>config</th></tr></thead><tbody>\n");
+        // validation and test scores are of one metric, compared side by side: one format for both columns
+        ColumnFormat scores = ColumnFormat.of(d.leaderboard().stream().flatMapToDouble(r -> java.util.stream.DoubleStream.of(r.score(),
+                r.testScore())).toArray());
+        ColumnFormat tests = scores;
         for (ReportData.Row r : d.leaderboard()) {
             h.append("<tr><td>").append(r.rank()).append("</td><td>").append(r.trial()).append("</td><td>").append(Svg.escape(r.learner()))
-                    .append("</td><td>").append(fmt(r.score())).append("</td>");
+                    .append("</td><td>").append(scores.format(r.score())).append("</td>");
             if (test) {
-                h.append("<td>").append(fmt(r.testScore())).append("</td>");
+                h.append("<td>").append(tests.format(r.testScore())).append("</td>");
             }
             h.append("<td>").append(String.format(Locale.ROOT, "%.2f", r.fitSeconds())).append("</td><td>").append(Svg.escape(r.status()))
-                    .append("</td><td class=\"config\">").append(Svg.escape(r.config())).append("</td></tr>\n");
+                    .append("</td><td class=\"config\">");
+            config(h, r.config());
+            h.append("</td></tr>\n");
         }
         h.append("</tbody></table></div>\n</section>\n");
     }
+
+    /**
+     * A config's text with a line break allowed only between its parameters: each {@code key=value} (one word of at
+     * most {@value #UNBROKEN} characters) is kept on one line, so that no number is split; other parts (a failure's
+     * message) wrap at their spaces. The text reads as it was.
+     */
+    static void config(StringBuilder h, String text) {
+        String[] parts = text.split(", ", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i] + (i < parts.length - 1 ? "," : "");
+            boolean word = part.length() <= UNBROKEN && part.chars().noneMatch(Character::isWhitespace);
+            if (i > 0) {
+                h.append(' ');
+            }
+            if (word) {
+                h.append("<span>").append(Svg.escape(part)).append("</span>");
+            } else {
+                h.append(Svg.escape(part));
+            }
+        }
+    }
+
+    /** Longest parameter kept on one line of a config cell. */
+    private static final int UNBROKEN = 60;
 
     private static void search(StringBuilder h, ReportData d) {
         section(h, "search", "Search");
@@ -169,22 +199,31 @@ public final class HtmlReport {
             note(h, "Slices of the rows from a shallow tree fitted to each row's " + d.sliceError() + "; worst first.");
             h.append("<table><thead><tr><th>slice</th><th>rows</th><th>mean ").append(Svg.escape(d.sliceError()))
                     .append("</th></tr></thead><tbody>");
+            ColumnFormat errors = ColumnFormat.of(d.slices().stream().mapToDouble(ErrorSlices.Slice::meanError).toArray());
             for (ErrorSlices.Slice s : d.slices().stream().sorted(Comparator.comparingDouble(ErrorSlices.Slice::meanError).reversed()).toList()) {
                 h.append("<tr><td>").append(Svg.escape(s.description())).append("</td><td>").append(s.rows()).append("</td><td>")
-                        .append(fmt(s.meanError())).append("</td></tr>");
+                        .append(errors.format(s.meanError())).append("</td></tr>");
             }
             h.append("</tbody></table>\n");
         }
         h.append("</section>\n");
     }
 
+    /**
+     * The page's styles. The header stays at the top, so a section reached by a link stops below it
+     * ({@code scroll-margin-top}, from the header's height that the script measures). In a scrolling table the column
+     * headings stay at the top and the row headings (a confusion matrix's true classes) at the left, each over an opaque
+     * background and stacked so that the corner covers both.
+     */
     private static final String STYLE = """
+            :root{--header:84px}
             body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#222;background:#fafafa}
-            header{background:#0b3d62;color:#fff;padding:12px 24px;position:sticky;top:0;z-index:1}
+            header{background:#0b3d62;color:#fff;padding:12px 24px;position:sticky;top:0;z-index:10}
             header h1{font-size:20px;margin:0 0 6px 0}
             nav a{color:#cfe3f5;margin-right:16px;text-decoration:none;font-size:14px}
             main{max-width:1280px;margin:0 auto;padding:8px 24px 48px}
             section{background:#fff;border:1px solid #e3e3e3;border-radius:6px;margin:16px 0;padding:8px 20px 16px}
+            section,h2,h3{scroll-margin-top:calc(var(--header) + 8px)}
             h2{font-size:18px;border-bottom:1px solid #eee;padding-bottom:6px}
             h3{font-size:15px;margin-top:18px}
             .note{color:#555;font-size:13px}
@@ -195,18 +234,32 @@ public final class HtmlReport {
             figure{margin:0;min-width:0}
             figure svg{display:block;width:100%;height:auto;max-width:760px}
             figcaption{margin-top:4px}
+            .caption{font-size:15px;font-weight:bold;margin:2px 0 8px}
             .scroll{max-height:480px;overflow:auto}
-            table{border-collapse:collapse;font-size:13px}
+            table{border-collapse:separate;border-spacing:0;font-size:13px}
             th,td{border-bottom:1px solid #eee;padding:4px 8px;text-align:left;vertical-align:top}
-            th{background:#f3f6f9;position:sticky;top:0}
+            th{background:#f3f6f9}
+            .scroll thead th{position:sticky;top:0;z-index:2}
+            .scroll tbody th{position:sticky;left:0;z-index:1}
+            .scroll thead th:first-child{left:0;z-index:3}
             table.sortable th{cursor:pointer}
-            td.config{font-family:monospace;font-size:12px;max-width:520px;word-break:break-all}
+            td.config{font-family:monospace;font-size:12px;max-width:520px;overflow-wrap:anywhere}
+            td.config span{white-space:nowrap}
             table.confusion td{text-align:right;min-width:48px}
             .guardrails{font-size:13px}
             """;
 
-    /** Sorts a table by the clicked column: numbers as numbers, blanks last; a second click reverses. */
+    /**
+     * Keeps the header's height in {@code --header}; sorts a table by the clicked column: numbers as numbers, blanks
+     * last; a second click reverses.
+     */
     private static final String SCRIPT = """
+            (function () {
+              var header = document.querySelector('header');
+              function measure() { document.documentElement.style.setProperty('--header', header.offsetHeight + 'px'); }
+              measure();
+              window.addEventListener('resize', measure);
+            })();
             document.querySelectorAll('table.sortable').forEach(function (table) {
               table.querySelectorAll('th').forEach(function (th, col) {
                 th.addEventListener('click', function () {

@@ -17,8 +17,9 @@ import java.util.SplittableRandom;
  * curve, {@value #GAIN_POINTS} gain points, {@value #CALIBRATION_BINS} calibration bins, and a seeded sample of at most
  * {@value #MAX_SCATTER} rows of a regression.
  *
- * <p>The curves of two classes are those of the second (the positive class, as the metrics rank it). Of more classes,
- * they are of the most frequent true class against the rest, one curve read as in the binary case; the note says so.
+ * <p>The curves are of the class given to {@link #classification(Labels, Predictions, String, double, String)} against
+ * the rest. When none is given: of two classes, the second (the positive class, as the metrics rank it); of more, the
+ * most frequent true class against the rest, one curve read as in the binary case; the note says so.
  */
 public final class ModelDiagnostics {
     /** Most rows of a regression kept for its charts. */
@@ -69,6 +70,24 @@ public final class ModelDiagnostics {
      *                                  [0, 1], or it is given for more than two classes
      */
     public static ReportData.ClassDiagnostics classification(Labels truth, Predictions predictions, String source, double threshold) {
+        return classification(truth, predictions, source, threshold, null);
+    }
+
+    /**
+     * Classification diagnostics whose curves are of {@code positiveClass} against the rest. Pass the class that the
+     * report's other parts explain, so that one page explains one class.
+     *
+     * @param truth         class indexes into {@code predictions.classes()}
+     * @param predictions   class probabilities of the same rows
+     * @param source        where the predictions come from
+     * @param threshold     for two classes, in [0, 1]: a row is predicted {@code positiveClass} when its probability is
+     *                      at least this, else the other class; NaN decides by the most probable class
+     * @param positiveClass the class the curves are drawn for; null chooses by the rule of the class comment
+     * @throws IllegalArgumentException if the sizes differ, a class index is out of range, the threshold is outside
+     *                                  [0, 1] or given for more than two classes, or {@code positiveClass} is not a class
+     */
+    public static ReportData.ClassDiagnostics classification(Labels truth, Predictions predictions, String source, double threshold,
+                                                             String positiveClass) {
         if (!predictions.hasProbabilities()) {
             throw new IllegalArgumentException("classification diagnostics need class probabilities, but the predictions are values");
         }
@@ -77,6 +96,9 @@ public final class ModelDiagnostics {
         if (!Double.isNaN(threshold) && (!(threshold >= 0 && threshold <= 1) || k != 2)) {
             throw new IllegalArgumentException("a decision threshold must be in [0, 1] and needs two classes, but was " + threshold
                     + " for " + k + " classes " + classes);
+        }
+        if (positiveClass != null && !classes.contains(positiveClass)) {
+            throw new IllegalArgumentException("positive class '" + positiveClass + "' must be one of the classes " + classes);
         }
         int n = sameSize(truth, predictions);
         int[] y = new int[n];
@@ -89,13 +111,14 @@ public final class ModelDiagnostics {
             y[i] = (int) v;
             count[y[i]]++;
         }
+        int positive = positiveClass != null ? classes.indexOf(positiveClass) : 1;
         long[][] confusion = new long[k][k];
         for (int i = 0; i < n; i++) {
-            int predicted = Double.isNaN(threshold) ? predictions.labelIndex(i) : predictions.probability(i, 1) >= threshold ? 1 : 0;
+            int predicted = Double.isNaN(threshold) ? predictions.labelIndex(i)
+                    : predictions.probability(i, positive) >= threshold ? positive : 1 - positive;
             confusion[y[i]][predicted]++;
         }
-        int positive = 1;
-        if (k > 2) {
+        if (positiveClass == null && k > 2) {
             positive = 0;
             for (int c = 1; c < k; c++) {
                 if (count[c] > count[positive]) {
@@ -113,9 +136,10 @@ public final class ModelDiagnostics {
         String decision = Double.isNaN(threshold) ? "Confusion matrix by the most probable class"
                 : String.format(Locale.ROOT, "Confusion matrix at the decision threshold %.4g: '%s' when its probability is at least that",
                         threshold, name);
-        String curves = k == 2 ? "curves of '" + name + "' (the positive class) against '" + classes.get(0) + "'"
-                : "curves of '" + name + "', the most frequent true class (" + count[positive] + " of " + n + " rows), against the other "
-                        + (k - 1) + " classes";
+        String curves = k == 2 ? "curves of '" + name + "'" + (positiveClass == null ? " (the positive class)" : "") + " against '"
+                + classes.get(1 - positive) + "'"
+                : "curves of '" + name + "'" + (positiveClass == null ? ", the most frequent true class (" + count[positive] + " of " + n
+                        + " rows)," : " (" + count[positive] + " of " + n + " rows)") + " against the other " + (k - 1) + " classes";
         return new ReportData.ClassDiagnostics(source, classes, confusion, name, thin(Curves.roc(isPositive, score)),
                 thin(Curves.precisionRecall(isPositive, score)), Curves.calibration(isPositive, score, CALIBRATION_BINS),
                 Curves.gain(isPositive, score, GAIN_POINTS), decision + "; " + curves + ".");

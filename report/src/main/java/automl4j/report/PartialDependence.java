@@ -26,10 +26,12 @@ import tech.tablesaw.columns.Column;
  *       whose present cells are all numbers): the distinct quantiles of its present values over the sample, at most
  *       {@value #MAX_GRID}, each the value of one sample row. Of any other column: its {@value #MAX_LEVELS} most frequent
  *       values in the sample; the rest are left out, and the result's note says how many and how many rows they hold.
- *       A missing value is never a grid value.</li>
- *   <li>The output: the value for regression; for two classes the probability of the second (the positive class, as
- *       the metrics rank it); for more, the probability of the class the model predicts most often on the sample,
- *       named in the note.</li>
+ *       The values kept are then ordered by their partial dependence, lowest first (ties in code-point order), which
+ *       the note says: categories have no order of their own, and frequency says nothing of their effect. A missing
+ *       value is never a grid value.</li>
+ *   <li>The output: the value for regression; the probability of the class given to {@code compute}; when none is
+ *       given, for two classes the probability of the second (the positive class, as the metrics rank it), and for more
+ *       the probability of the class the model predicts most often on the sample, named in the note.</li>
  * </ul>
  *
  * <p>Cost: one prediction of at most {@code maxRows} rows per grid value, so at most {@value #MAX_GRID} predictions
@@ -73,7 +75,20 @@ public final class PartialDependence {
      * @throws IllegalArgumentException if {@code rows} is empty or lacks a column
      */
     public List<ReportData.Dependence> compute(AutoMlModel model, Table rows, List<String> columns) {
-        return compute(model, rows, columns, 0, false);
+        return compute(model, rows, columns, 0, false, null);
+    }
+
+    /**
+     * The curves of every column of {@code columns}, in that order (no deadline), of the probability of
+     * {@code outputClass}.
+     *
+     * @param outputClass a class of the model, whose probability the curves show; null for the value of a regression
+     *                    or the class chosen by the rule of the class comment
+     * @throws IllegalArgumentException if {@code rows} is empty or lacks a column, or {@code outputClass} is not a class
+     *                                  of the model
+     */
+    public List<ReportData.Dependence> compute(AutoMlModel model, Table rows, List<String> columns, String outputClass) {
+        return compute(model, rows, columns, 0, false, outputClass);
     }
 
     /**
@@ -87,10 +102,30 @@ public final class PartialDependence {
      * @throws IllegalArgumentException if {@code rows} is empty or lacks a column
      */
     public List<ReportData.Dependence> compute(AutoMlModel model, Table rows, List<String> columns, long deadlineNanos) {
-        return compute(model, rows, columns, deadlineNanos, true);
+        return compute(model, rows, columns, deadlineNanos, true, null);
     }
 
-    private List<ReportData.Dependence> compute(AutoMlModel model, Table rows, List<String> columns, long deadline, boolean timed) {
+    /**
+     * The curves of the columns of {@code columns}, in that order, of the probability of {@code outputClass}, until
+     * {@link System#nanoTime()} passes {@code deadlineNanos}: the first column is always computed, no later one is
+     * started after the deadline. Pass the class that the report's other parts explain, so that one page explains one
+     * class.
+     *
+     * @param model         the model explained
+     * @param rows          rows standing for the data (training or held-out rows; the target column may be present)
+     * @param columns       raw input columns, most important first
+     * @param deadlineNanos a value of {@link System#nanoTime()}
+     * @param outputClass   a class of the model, whose probability the curves show; null for the value of a regression
+     *                      or the class chosen by the rule of the class comment
+     * @throws IllegalArgumentException if {@code rows} is empty or lacks a column, or {@code outputClass} is not a class
+     *                                  of the model (or is given for a regression)
+     */
+    public List<ReportData.Dependence> compute(AutoMlModel model, Table rows, List<String> columns, long deadlineNanos, String outputClass) {
+        return compute(model, rows, columns, deadlineNanos, true, outputClass);
+    }
+
+    private List<ReportData.Dependence> compute(AutoMlModel model, Table rows, List<String> columns, long deadline, boolean timed,
+                                                String outputClass) {
         if (rows.rowCount() == 0) {
             throw new IllegalArgumentException("partial dependence needs at least one row");
         }
@@ -99,8 +134,9 @@ public final class PartialDependence {
                 throw new IllegalArgumentException("column '" + c + "' not found in the rows; columns are " + rows.columnNames());
             }
         }
+        Output.check(model, outputClass);
         Sample sample = sample(rows);
-        Output output = Output.of(model, model.predict(sample.table()));
+        Output output = Output.of(model, model.predict(sample.table()), outputClass);
         Map<String, String> kinds = model.transform().report().kinds();
         List<ReportData.Dependence> out = new ArrayList<>();
         for (String name : columns) {
@@ -140,11 +176,29 @@ public final class PartialDependence {
 
     /** Which output of the predictions the curves show. */
     private record Output(int index, String name, String note) {
-        static Output of(AutoMlModel model, Predictions p) {
+        /** Fails before any prediction if {@code outputClass} (when not null) is not a class of {@code model}. */
+        static void check(AutoMlModel model, String outputClass) {
+            if (outputClass == null) {
+                return;
+            }
+            if (!(model.target().task() instanceof Classification)) {
+                throw new IllegalArgumentException("output class '" + outputClass + "' was given, but the model predicts values of '"
+                        + model.target().name() + "' (regression); pass null");
+            }
+            if (!model.target().classes().contains(outputClass)) {
+                throw new IllegalArgumentException("output class '" + outputClass + "' must be a class of the model, but the classes are "
+                        + model.target().classes());
+            }
+        }
+
+        static Output of(AutoMlModel model, Predictions p, String outputClass) {
             if (!(model.target().task() instanceof Classification c)) {
                 return new Output(-1, model.target().name(), "");
             }
             List<String> classes = p.classes();
+            if (outputClass != null) {
+                return new Output(classes.indexOf(outputClass), "probability of '" + outputClass + "'", "");
+            }
             if (c.isBinary()) {
                 return new Output(1, "probability of '" + classes.get(1) + "'", "");
             }
@@ -261,10 +315,25 @@ public final class PartialDependence {
         if (!grid.note().isEmpty()) {
             notes.add(grid.note());
         }
+        List<String> labels = grid.labels();
+        if (grid.categorical()) {
+            // unordered values read best in the order of their effect: lowest mean first, ties in code-point order
+            Integer[] order = new Integer[labels.size()];
+            Arrays.setAll(order, i -> i);
+            double[] m = mean;
+            Arrays.sort(order, Comparator.comparingDouble((Integer i) -> m[i]).thenComparing(i -> grid.labels().get(i)));
+            labels = Arrays.stream(order).map(grid.labels()::get).toList();
+            mean = Arrays.stream(order).mapToDouble(i -> m[i]).toArray();
+            for (int j = 0; j < ice.length; j++) {
+                double[] curve = ice[j];
+                ice[j] = Arrays.stream(order).mapToDouble(i -> curve[i]).toArray();
+            }
+            notes.add("values ordered by their mean prediction, lowest first");
+        }
         if (!output.note().isEmpty()) {
             notes.add(output.note());
         }
-        return new ReportData.Dependence(name, output.name(), grid.labels(), grid.x(), mean, ice, grid.categorical(), String.join("; ", notes));
+        return new ReportData.Dependence(name, output.name(), labels, grid.x(), mean, ice, grid.categorical(), String.join("; ", notes));
     }
 
     /** A column like {@code column} of {@code n} copies of its cell in {@code row}, of the same type and name. */

@@ -20,7 +20,8 @@ import tech.tablesaw.columns.Column;
  * by.
  *
  * <ul>
- *   <li>The output: the only one (the value; a binary model's log-odds of its positive class); of two, the second (the
+ *   <li>The output: the class given to {@link #of(PipelineShap.Explained, Table, long, String)}; when none is given, the
+ *       only one (the value; a binary model's log-odds of its positive class); of two, the second (the
  *       positive class's probability); of more, the class most often predicted for the explained rows (the largest
  *       output of a row, which in probability or softmax-margin space is its most probable class), named in the
  *       note.</li>
@@ -49,12 +50,32 @@ public final class ShapSummary {
      * @throws IllegalArgumentException if the number of rows differs
      */
     public static ReportData.Shap of(PipelineShap.Explained explained, Table rows, long seed) {
+        return of(explained, rows, seed, null);
+    }
+
+    /**
+     * The summary of {@code explained} for the output of {@code outputClass}, whose row {@code i} is row {@code i} of
+     * {@code rows}. Pass the class that the report's other parts explain, so that one page explains one class.
+     *
+     * @param explained   the SHAP values
+     * @param rows        the rows explained (the target column may be present)
+     * @param seed        the seed of the sample of rows kept when there are more than {@value #MAX_ROWS}
+     * @param outputClass the output explained, one of {@code explained.columns().outputs()} (a class; a binary model's
+     *                    log-odds have only the positive class's output); null chooses by the rule of the class comment
+     * @throws IllegalArgumentException if the number of rows differs, or {@code outputClass} is not an output
+     */
+    public static ReportData.Shap of(PipelineShap.Explained explained, Table rows, long seed, String outputClass) {
         ShapValues v = explained.columns();
         if (v.rows() != rows.rowCount()) {
             throw new IllegalArgumentException("SHAP values of " + v.rows() + " rows, but " + rows.rowCount() + " rows were given");
         }
+        if (outputClass != null && !v.outputs().contains(outputClass)) {
+            throw new IllegalArgumentException("output class '" + outputClass + "' must be an output of the SHAP values, but the outputs are "
+                    + v.outputs() + " (" + v.space() + ")" + (v.outputs().size() == 1 && v.space().equals("log-odds")
+                    ? "; a binary model's log-odds explain only its positive class" : ""));
+        }
         List<String> notes = new ArrayList<>();
-        int output = output(v, notes);
+        int output = outputClass != null ? v.outputs().indexOf(outputClass) : output(v, notes);
         double[] importance = v.meanAbsolute(output);
         Integer[] order = new Integer[v.features().size()];
         Arrays.setAll(order, i -> i);

@@ -134,4 +134,53 @@ class HtmlReportTest {
                 .contains("SHAP values were not computed.").contains("Partial dependence was not computed.")
                 .contains("No diagnostics were computed.").contains("No error analysis was computed.").contains("no data");
     }
+
+    @Test
+    void aConfigBreaksOnlyBetweenItsParameters() {
+        StringBuilder h = new StringBuilder();
+        HtmlReport.config(h, "{max_depth=3, eta=0.0123456789, featurize.categorical=one-hot}");
+        assertThat(h).hasToString("<span>{max_depth=3,</span> <span>eta=0.0123456789,</span> <span>featurize.categorical=one-hot}</span>");
+        StringBuilder failure = new StringBuilder();
+        HtmlReport.config(failure, "XGBoostError: out of memory, trial 3 <x>");
+        assertThat(failure).hasToString("XGBoostError: out of memory, trial 3 &lt;x&gt;");   // words wrap at their spaces
+        String html = HtmlReport.render(data(true));
+        assertThat(html).doesNotContain("break-all").contains("td.config span{white-space:nowrap}")
+                .contains("<td class=\"config\"><span>{max_depth=0,</span> &lt;img src=x onerror=alert(1)&gt;}</td>");
+    }
+
+    @Test
+    void headingsStopBelowTheStickyHeaderAndTableHeadingsStayInView() {
+        String html = HtmlReport.render(data(true));
+        assertThat(html).contains("section,h2,h3{scroll-margin-top:calc(var(--header) + 8px)}")
+                .contains("style.setProperty('--header', header.offsetHeight + 'px')")
+                .contains(".scroll thead th{position:sticky;top:0;z-index:2}").contains(".scroll tbody th{position:sticky;left:0;z-index:1}")
+                .contains(".scroll thead th:first-child{left:0;z-index:3}");
+        // the confusion matrix is the first figure of the diagnostics grid, beside the ROC chart; lift follows gain
+        assertThat(html).contains("<div class=\"grid\"><figure class=\"matrix\"><div class=\"caption\">Confusion matrix</div>")
+                .contains("aria-label=\"Lift\"");
+    }
+
+    @Test
+    void theShapNoteNamesItsSpaceOnceAndCategoriesAreStrokes() {
+        ReportData d = data(true);
+        ReportData.Shap s = d.shap();
+        ReportData sampled = new ReportData(d.title(), d.summary(), d.guardrails(), d.metric(), d.higherIsBetter(), d.leaderboard(), d.anytime(),
+                d.importance(), new ReportData.Shap(s.space(), "sampled (16 column orders per row over 100 background rows), probability space",
+                        s.output(), s.columns(), s.values(), s.cells()), d.diagnostics(), d.slices(), d.sliceError(), d.dependence());
+        String html = HtmlReport.render(sampled);
+        assertThat(html).contains("SHAP values of &#39;yes&#39; in probability space, sampled (16 column orders per row over 100 background rows); 200 rows.");
+        // the categorical dependence has no line joining its levels: strokes for the mean and the rows
+        String plan = html.substring(html.indexOf("aria-label=\"plan\""), html.indexOf("</svg>", html.indexOf("aria-label=\"plan\"")));
+        assertThat(plan).doesNotContain("<polyline").contains("<path fill=\"none\" stroke=\"#bbbbbb\"");
+    }
+
+    @Test
+    void numbersOfATableColumnShareOneFormat() {
+        ReportData d = data(true);
+        ReportData small = new ReportData(d.title(), d.summary(), d.guardrails(), d.metric(), d.higherIsBetter(), d.leaderboard(), d.anytime(),
+                List.of(new ReportData.Importance("a", 0.00676, 0.002, 0.011, 0.01), new ReportData.Importance("b", 9.101e-4, -0.001, 0.0028, 0.3)),
+                d.shap(), d.diagnostics(), d.slices(), d.sliceError(), d.dependence());
+        String html = HtmlReport.render(small);
+        assertThat(html).contains("<td>0.006760</td>").contains("<td>0.000910</td>").doesNotContain("9.101e-04");
+    }
 }

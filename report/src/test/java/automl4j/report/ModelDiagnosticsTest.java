@@ -59,6 +59,35 @@ class ModelDiagnosticsTest {
     }
 
     @Test
+    void theClassGivenIsTheOneTheCurvesAreOf() {
+        Classification task = new Classification(List.of("a", "b", "c"));
+        double[][] p = {{0.7, 0.2, 0.1}, {0.1, 0.6, 0.3}, {0.2, 0.2, 0.6}, {0.3, 0.3, 0.4}, {0.5, 0.1, 0.4}};
+        Labels truth = Labels.of(new double[] {0, 1, 2, 2, 2});
+        ReportData.ClassDiagnostics d = ModelDiagnostics.classification(truth, Predictions.ofProbabilities(task, task.classes(), p), "oof",
+                Double.NaN, "a");
+        assertThat(d.positive()).isEqualTo("a");
+        assertThat(d.roc()).isEqualTo(Curves.roc(new boolean[] {true, false, false, false, false}, new double[] {0.7, 0.1, 0.2, 0.3, 0.5}));
+        assertThat(d.confusion()).isDeepEqualTo(new long[][] {{1, 0, 0}, {0, 1, 0}, {1, 0, 2}});
+        assertThat(d.note()).contains("curves of 'a' (1 of 5 rows) against the other 2 classes").doesNotContain("most frequent");
+        assertThatThrownBy(() -> ModelDiagnostics.classification(truth, Predictions.ofProbabilities(task, task.classes(), p), "oof",
+                Double.NaN, "d")).hasMessage("positive class 'd' must be one of the classes [a, b, c]");
+
+        // two classes, the first as positive: the threshold is on its probability
+        Labels binaryTruth = Labels.of(new double[] {1, 0, 1, 0, 1});
+        Predictions yes = binary(0.9, 0.8, 0.7, 0.3, 0.3);
+        ReportData.ClassDiagnostics no = ModelDiagnostics.classification(binaryTruth, yes, "test rows", 0.6, "no");
+        assertThat(no.positive()).isEqualTo("no");
+        assertThat(no.roc()).isEqualTo(Curves.roc(new boolean[] {false, true, false, true, false}, new double[] {0.1, 0.2, 0.3, 0.7, 0.7}));
+        // 'no' where its probability is at least 0.6: the last two rows
+        assertThat(no.confusion()).isDeepEqualTo(new long[][] {{1, 1}, {1, 2}});
+        assertThat(no.note()).contains("'no' when its probability is at least that").contains("curves of 'no' against 'yes'");
+        ReportData.ClassDiagnostics byRule = ModelDiagnostics.classification(binaryTruth, yes, "t", Double.NaN, null);
+        assertThat(byRule.positive()).isEqualTo("yes");
+        assertThat(byRule.roc()).isEqualTo(ModelDiagnostics.classification(binaryTruth, yes, "t").roc());
+        assertThat(byRule.note()).isEqualTo(ModelDiagnostics.classification(binaryTruth, yes, "t").note());
+    }
+
+    @Test
     void rejectsMismatchedOrInvalidInput() {
         Predictions p = binary(0.9, 0.1);
         assertThatThrownBy(() -> ModelDiagnostics.classification(Labels.of(new double[] {1}), p, "x"))

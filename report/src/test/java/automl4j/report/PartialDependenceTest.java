@@ -39,12 +39,16 @@ class PartialDependenceTest {
 
         ReportData.Dependence plan = deps.get(1);
         assertThat(plan.categorical()).isTrue();
-        assertThat(plan.labels()).containsExactlyInAnyOrder("monthly", "yearly", "two-year");
+        // ordered by the mean, lowest first: two-year and yearly tie (code-point order), monthly adds 3
+        assertThat(plan.labels()).containsExactly("two-year", "yearly", "monthly");
         assertThat(plan.grid()).containsExactly(0, 1, 2);
-        int monthly = plan.labels().indexOf("monthly");
-        int yearly = plan.labels().indexOf("yearly");
-        assertThat(plan.mean()[monthly] - plan.mean()[yearly]).isCloseTo(3, within(1e-9));
-        assertThat(plan.note()).doesNotContain("left out");
+        assertThat(plan.mean()).isSorted();
+        assertThat(plan.mean()[2] - plan.mean()[1]).isCloseTo(3, within(1e-9));
+        for (double[] ice : plan.ice()) {   // each row's values moved with their level
+            assertThat(ice[2] - ice[1]).isCloseTo(3, within(1e-9));
+            assertThat(ice[1] - ice[0]).isCloseTo(0, within(1e-9));
+        }
+        assertThat(plan.note()).doesNotContain("left out").contains("values ordered by their mean prediction, lowest first");
 
         ReportData.Dependence city = deps.get(2);   // read, never used: flat
         assertThat(city.labels()).hasSize(PartialDependence.MAX_LEVELS).startsWith("city-0");
@@ -70,6 +74,26 @@ class PartialDependenceTest {
         // c wins where s < 3: every row not on the monthly plan, two thirds of them
         assertThat(x.output()).isEqualTo("probability of 'c'");
         assertThat(x.note()).containsPattern("'c' is the class predicted most often \\(\\d+ of 500 rows\\)");
+    }
+
+    @Test
+    void theClassGivenIsTheOneShown() {
+        ReportData.Dependence a = new PartialDependence(300, 2).compute(ToyModels.multiclass(), ROWS, List.of("x"), "a").get(0);
+        assertThat(a.output()).isEqualTo("probability of 'a'");
+        assertThat(a.note()).doesNotContain("predicted most often");
+        ReportData.Dependence no = new PartialDependence(300, 2).compute(ToyModels.binary(), ROWS, List.of("x"), System.nanoTime() + 60_000_000_000L,
+                "no").get(0);
+        ReportData.Dependence yes = new PartialDependence(300, 2).compute(ToyModels.binary(), ROWS, List.of("x"), "yes").get(0);
+        assertThat(no.output()).isEqualTo("probability of 'no'");
+        for (int g = 0; g < no.mean().length; g++) {
+            assertThat(no.mean()[g] + yes.mean()[g]).isCloseTo(1, within(1e-9));
+        }
+        assertThat(new PartialDependence(300, 2).compute(ToyModels.binary(), ROWS, List.of("x"), (String) null).get(0).output())
+                .isEqualTo("probability of 'yes'");
+        assertThatThrownBy(() -> new PartialDependence(1).compute(ToyModels.multiclass(), ROWS, List.of("x"), "d"))
+                .hasMessage("output class 'd' must be a class of the model, but the classes are [a, b, c]");
+        assertThatThrownBy(() -> new PartialDependence(1).compute(ToyModels.regression(), ROWS, List.of("x"), "a"))
+                .hasMessageContaining("predicts values of 'y' (regression); pass null");
     }
 
     @Test

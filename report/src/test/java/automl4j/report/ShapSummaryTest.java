@@ -98,6 +98,28 @@ class ShapSummaryTest {
     }
 
     @Test
+    void theClassGivenIsTheOneExplained() {
+        double[][][] v = new double[4][1][3];
+        double[][] margins = {{1, 0, 2}, {0, 3, 1}, {0, 1, 2}, {5, 0, 0}};
+        for (int r = 0; r < 4; r++) {
+            v[r][0] = margins[r];
+        }
+        PipelineShap.Explained e = new PipelineShap.Explained(new ShapValues(List.of("x"), List.of("a", "b", "c"), "margin",
+                new double[3], v), null, "exact");
+        ReportData.Shap s = ShapSummary.of(e, ToyModels.rows(4, 2, 1), 0, "a");
+        assertThat(s.output()).isEqualTo("a");
+        assertThat(s.note()).doesNotContain("predicted most often");
+        assertThat(s.values()[3][0]).isEqualTo(5);
+        assertThat(ShapSummary.of(e, ToyModels.rows(4, 2, 1), 0, null).output()).isEqualTo("c");
+        assertThatThrownBy(() -> ShapSummary.of(e, ToyModels.rows(4, 2, 1), 0, "d"))
+                .hasMessage("output class 'd' must be an output of the SHAP values, but the outputs are [a, b, c] (margin)");
+        PipelineShap.Explained logOdds = new PipelineShap.Explained(new ShapValues(List.of("x"), List.of("yes"), "log-odds",
+                new double[1], new double[4][1][1]), null, "exact");
+        assertThatThrownBy(() -> ShapSummary.of(logOdds, ToyModels.rows(4, 2, 1), 0, "no"))
+                .hasMessageEndingWith("(log-odds); a binary model's log-odds explain only its positive class");
+    }
+
+    @Test
     void aModelsOwnExplanationRanksTheUnusedColumnLast() {
         Table rows = ToyModels.rows(300, 5, 4);
         Table explainedRows = rows.first(40);

@@ -7,7 +7,8 @@ import java.util.List;
  * Layout faults of a loaded report page as the browser laid it out, in words. {@link #of}: text of a chart cut off at
  * the chart's edge, texts of one chart drawn over each other, a figure wider than its section or overlapping another
  * figure, and a page wider than the window (a sideways scroll bar on a laptop screen). {@link #ofReading}: what goes
- * wrong as a reader moves about the page (a heading under the sticky header, sticky cells piled up in a scrolled table).
+ * wrong as a reader moves about the page (a heading under the sticky header, sticky cells piled up in a scrolled table,
+ * a table's headings scrolled out of view).
  */
 final class LayoutProblems {
     /** The faults in words; overlaps and overflows of up to {@code slack} pixels are rounding, not faults. */
@@ -104,34 +105,74 @@ final class LayoutProblems {
             """;
 
     /**
-     * Scrolls each scrolling box to its end and names those where sticky cells (headings meant to stay in view) are
-     * drawn over each other; scrolls them back.
+     * Scrolls each scrolling box to its end, down and sideways, as a reader does with a large table, and names those
+     * whose headings do not stay in view or whose sticky cells pile up; scrolls them back.
+     *
+     * <ul>
+     *   <li>Piled: two sticky cells overlap (in the box's visible part) while stuck to the same side with the same
+     *       stickiness (such as row headings all stuck to the top), or the one drawn over the other has a see-through
+     *       background. A frozen pane is not piled: the column headings (stuck to the top) pass over the row headings
+     *       (stuck to the left) and the corner (stuck to both) over either, each opaque; cells that overlap under a
+     *       third, opaque one are hidden, not piled.</li>
+     *   <li>Out of view: a table's column headings ({@code thead th}) after scrolling down, or its row headings
+     *       ({@code tbody th}) after scrolling sideways, are no longer inside the box.</li>
+     * </ul>
      */
     private static final String PILED_STICKY = """
             (function () {
               var out = [];
+              function stuck(e) {
+                var s = getComputedStyle(e);
+                return {top: s.top !== 'auto', left: s.left !== 'auto'};
+              }
+              function opaque(e) {
+                var c = getComputedStyle(e).backgroundColor, m = c.match(/rgba\\(.*,\\s*([0-9.]+)\\)/);
+                return c !== 'transparent' && (!m || parseFloat(m[1]) >= 1);
+              }
+              function where(box) { var section = box.closest('section'); return section ? '#' + section.id : 'the page'; }
               Array.from(document.querySelectorAll('*')).filter(function (e) {
-                var o = getComputedStyle(e).overflowY;
-                return (o === 'auto' || o === 'scroll') && e.scrollHeight > e.clientHeight + 1;
+                var s = getComputedStyle(e);
+                return ((s.overflowY === 'auto' || s.overflowY === 'scroll') && e.scrollHeight > e.clientHeight + 1)
+                    || ((s.overflowX === 'auto' || s.overflowX === 'scroll') && e.scrollWidth > e.clientWidth + 1);
               }).forEach(function (box) {
+                box.scrollIntoView({block: 'center'});
                 box.scrollTop = box.scrollHeight;
+                box.scrollLeft = box.scrollWidth;
+                var view = box.getBoundingClientRect();
                 var sticky = Array.from(box.querySelectorAll('*')).filter(function (e) { return getComputedStyle(e).position === 'sticky'; });
                 var rects = sticky.map(function (e) { return e.getBoundingClientRect(); }), piled = new Set();
                 for (var i = 0; i < rects.length; i++) {
                   for (var j = i + 1; j < rects.length; j++) {
                     var a = rects[i], b = rects[j];
-                    if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) {
-                      piled.add(sticky[i]); piled.add(sticky[j]);
-                    }
+                    var l = Math.max(a.left, b.left, view.left), r = Math.min(a.right, b.right, view.right);
+                    var t = Math.max(a.top, b.top, view.top), d = Math.min(a.bottom, b.bottom, view.bottom);
+                    if (r - l <= 1 || d - t <= 1) { continue; }   // apart, or overlapping where the box hides both
+                    var p = stuck(sticky[i]), q = stuck(sticky[j]);
+                    var same = p.top === q.top && p.left === q.left;
+                    var hit = document.elementFromPoint((l + r) / 2, (t + d) / 2);
+                    var over = sticky.find(function (e) { return hit && (e === hit || e.contains(hit)); });
+                    if (over && over !== sticky[i] && over !== sticky[j] && opaque(over)) { continue; }   // both under a third, the corner
+                    if (same || !over || !opaque(over)) { piled.add(sticky[i]); piled.add(sticky[j]); }
                   }
                 }
                 if (piled.size) {
-                  var section = box.closest('section'), names = Array.from(piled).slice(0, 3).map(function (e) { return "'" + e.textContent.trim() + "'"; });
-                  out.push('scrolled to its end, a box in ' + (section ? '#' + section.id : 'the page') + ' draws ' + piled.size
+                  var names = Array.from(piled).slice(0, 3).map(function (e) { return "'" + e.textContent.trim() + "'"; });
+                  out.push('scrolled to its end, a box in ' + where(box) + ' draws ' + piled.size
                       + ' sticky cells over each other (' + names.join(', ') + (piled.size > 3 ? ', ...' : '') + ')');
                 }
+                box.querySelectorAll('table').forEach(function (table) {
+                  var head = table.querySelector('thead th'), row = table.querySelector('tbody th');
+                  if (head && box.scrollHeight > box.clientHeight + 1 && head.getBoundingClientRect().top < view.top - 1) {
+                    out.push('scrolled down, a table in ' + where(box) + ' loses its column headings from view');
+                  }
+                  if (row && box.scrollWidth > box.clientWidth + 1 && row.getBoundingClientRect().left < view.left - 1) {
+                    out.push('scrolled sideways, a table in ' + where(box) + ' loses its row headings from view');
+                  }
+                });
                 box.scrollTop = 0;
+                box.scrollLeft = 0;
               });
+              window.scrollTo(0, 0);
               return out;
             })()
             """;
@@ -146,8 +187,9 @@ final class LayoutProblems {
 
     /**
      * The faults of reading the page in {@code chromium}: a section's heading hidden under the sticky header after its
-     * navigation link is followed, and sticky table cells piled up when a scrolling table is scrolled. Moves the page's
-     * scroll positions and puts them back at the top.
+     * navigation link is followed, sticky table cells piled up when a scrolling table is scrolled, and a table's
+     * headings lost from view when it is scrolled down or sideways. Moves the page's scroll positions and puts them back
+     * at the top.
      */
     static List<String> ofReading(HeadlessChromium chromium) {
         List<String> out = run(chromium, UNDER_HEADER);

@@ -82,4 +82,36 @@ class LayoutProblemsTest {
             assertThat(LayoutProblems.ofReading(chromium)).isEmpty();
         }
     }
+
+    @Test
+    void aFrozenPaneIsTidyAndHeadingsLostOrSeeThroughAreFound() throws Exception {
+        Optional<Path> binary = HeadlessChromium.find();
+        Assumptions.assumeTrue(binary.isPresent(),
+                "browser test of the layout checks skipped: Chromium not found; install Debian's chromium package (.ci/run does)");
+        String cells = "<td>12345678</td>".repeat(30);
+        String rows = ("<tr><th>row heading</th>" + cells + "</tr>").repeat(40);
+        String page = """
+                <!DOCTYPE html><html><head><style>
+                .scroll{max-height:200px;max-width:400px;overflow:auto} table{border-collapse:separate;border-spacing:0}
+                th{background:%s} thead th{position:sticky;top:0;z-index:2} tbody th{position:%s;left:0;z-index:1}
+                thead th:first-child{left:0;z-index:3}
+                </style></head><body><section id="m"><div class="scroll"><table><thead><tr><th>corner</th>%s</tr></thead>
+                <tbody>%s</tbody></table></div></section></body></html>
+                """;
+        String headings = "<th>column</th>".repeat(30);
+        Path frozen = dir.resolve("frozen.html");
+        Files.writeString(frozen, page.formatted("#eee", "sticky", headings, rows));
+        Path lost = dir.resolve("lost.html");
+        Files.writeString(lost, page.formatted("#eee", "static", headings, rows));
+        Path seeThrough = dir.resolve("see-through.html");
+        Files.writeString(seeThrough, page.formatted("transparent", "sticky", headings, rows));
+        try (HeadlessChromium chromium = HeadlessChromium.start(binary.get())) {
+            chromium.open(frozen);
+            assertThat(LayoutProblems.ofReading(chromium)).isEmpty();
+            chromium.open(lost);
+            assertThat(LayoutProblems.ofReading(chromium)).containsExactly("scrolled sideways, a table in #m loses its row headings from view");
+            chromium.open(seeThrough);
+            assertThat(LayoutProblems.ofReading(chromium)).anyMatch(p -> p.startsWith("scrolled to its end, a box in #m draws "));
+        }
+    }
 }

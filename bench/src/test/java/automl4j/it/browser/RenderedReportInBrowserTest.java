@@ -15,14 +15,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The renderer alone in a real headless Chromium: {@link HtmlReport#render} of {@link SampleReports} passes
- * {@link ReportPageChecks}; a typical binary, multiclass and regression run also has no fault of {@link LayoutProblems#of}.
+ * {@link ReportPageChecks}; typical binary, multiclass and regression runs and the crowded ones also have no fault of
+ * {@link LayoutProblems#of} or {@link LayoutProblems#ofReading}.
  * Skipped when no Chromium is installed ({@code .ci/run} installs Debian's package).
  *
  * <p>Run alone: {@code mvn -o -B -q test -pl bench -am -Dtest=RenderedReportInBrowserTest -Dsurefire.failIfNoSpecifiedTests=false};
@@ -76,14 +76,13 @@ class RenderedReportInBrowserTest {
     }
 
     /**
-     * The layout faults the browser check of issue 17 found in the renderer, as a test to enable once they are fixed:
-     * every section's heading is under the sticky header after its navigation link is followed (no
-     * {@code scroll-margin-top}); the confusion matrix's row labels (body {@code th}, sticky like the column headings)
-     * pile up over the column headings when a matrix of many classes scrolls; a six-digit tick label ({@code -500000})
-     * is drawn over the y axis's label.
+     * The layout faults the browser check of issue 17 found in the renderer, fixed: every section's heading is below
+     * the sticky header after its navigation link is followed ({@code scroll-margin-top} from the header's measured
+     * height); a scrolled confusion matrix of many classes keeps its column headings at the top and its row headings at
+     * the left, the corner over both, none piled; a y axis reserves room for its widest tick label (six digits, or
+     * e-notation from a million), so no label runs into the axis title.
      */
     @Test
-    @Disabled("known layout faults of the renderer (issue 17's browser check); enable when HtmlReport is fixed")
     void reportsHaveNoLayoutFaultsWhileRead() throws Exception {
         List<String> faults = new ArrayList<>();
         for (Kind kind : Kind.values()) {

@@ -24,7 +24,8 @@ import tech.tablesaw.api.Table;
 /**
  * The {@code report.html} that {@code automl run} writes, in a real headless Chromium, for a binary, a multiclass and a
  * regression run of the embedded churn table (400 rows; targets {@code churned}, {@code plan} and {@code monthly_fee};
- * at most 8 trials in 20 s on 2 cores): it passes {@link ReportPageChecks} and has every chart of its task. Skipped
+ * at most 8 trials in 20 s on 2 cores): it passes {@link ReportPageChecks}, has every chart of its task, and no fault
+ * of {@link LayoutProblems#ofReading}. Skipped
  * when no Chromium is installed ({@code .ci/run} installs Debian's package).
  *
  * <p>Run alone, keeping the screenshots where the issue's measurements go:
@@ -111,7 +112,8 @@ class ReportInBrowserTest {
 
     /** The common checks, and the charts every run's report has: the search, importance, SHAP and the task's own. */
     private static void check(String name, Path report, List<String> taskCharts) throws Exception {
-        List<String> layout = ReportPageChecks.check(chromium, report, name);
+        List<String> layout = new ArrayList<>(ReportPageChecks.check(chromium, report, name));
+        layout.addAll(LayoutProblems.ofReading(chromium));
         List<String> titles = new ArrayList<>();
         chromium.evaluate("Array.from(document.querySelectorAll('figure svg')).map(function (s) { return s.getAttribute('aria-label'); })")
                 .forEach(t -> titles.add(t.asText()));

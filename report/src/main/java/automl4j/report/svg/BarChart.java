@@ -56,15 +56,15 @@ public final class BarChart {
                 }
             }
         }
-        double[] ticks = Ticks.linear(lo, hi, 5);
+        Axis values = Axis.numeric(lo, hi, false, 5);
         int rowHeight = 20;
         double left = 170;
         boolean notes = bars.stream().anyMatch(b -> b.note() != null);
-        double right = notes ? 86 : 20;
+        double right = Math.max(notes ? 86 : 20, Math.ceil(values.lastWidth() / 2 + 4));
         double top = 30;
         double bottom = 44;
         int height = (int) (top + bottom + Math.max(1, bars.size()) * rowHeight);
-        Axis x = new Axis(ticks, left, width - right, false);
+        Axis x = values.place(left, width - right);
         Svg svg = new Svg(width, height);
         svg.text(8, 18, title, "start", 14, 0, "bold", (int) (width / 8.5));
         x.drawVertical(svg, top, height - bottom);

@@ -45,12 +45,12 @@ public final class Beeswarm {
         int width = 620;
         int laneHeight = 28;
         double left = 170;
-        double right = 30;
+        Axis values = Axis.numeric(lo, hi, false, 6);
+        double right = Math.max(30, Math.ceil(values.lastWidth() / 2 + 4));
         double top = 30;
         double bottom = 46;
         int height = (int) (top + bottom + Math.max(1, lanes.size()) * laneHeight);
-        double[] ticks = Ticks.linear(lo, hi, 6);
-        Axis x = new Axis(ticks, left, width - right, false);
+        Axis x = values.place(left, width - right);
         Svg svg = new Svg(width, height);
         svg.text(8, 18, title, "start", 14, 0, "bold", (int) (width / 8.5));
         x.drawVertical(svg, top, height - bottom);

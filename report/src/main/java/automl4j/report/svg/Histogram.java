@@ -34,13 +34,11 @@ public final class Histogram {
         }
         int width = 560;
         int height = 300;
-        double left = 64;
-        double right = 20;
         double top = 30;
         double bottom = 46;
-        Svg svg = new Svg(width, height);
-        svg.text(left, 18, title, "start", 14, 0, "bold", (int) ((width - left) / 8.5));
         if (lo > hi) {
+            Svg svg = new Svg(width, height);
+            svg.text(64, 18, title, "start", 14, 0, "bold", (int) ((width - 64) / 8.5));
             svg.text(width / 2.0, height / 2.0, "no data", "middle", 12, 0, null);
             return svg.toString(title);
         }
@@ -57,10 +55,15 @@ public final class Histogram {
         for (long c : counts) {
             max = Math.max(max, c);
         }
-        double[] xt = Ticks.linear(lo, hi, 6);
-        double[] yt = Ticks.linear(0, max, 4);
-        Axis x = new Axis(xt, left, width - right, false);
-        Axis y = new Axis(yt, height - bottom, top, false);
+        Axis xs = Axis.numeric(lo, hi, false, 6);
+        Axis ys = Axis.numeric(0, max, false, 4);
+        double left = ys.leftMargin(64);
+        double right = Math.max(20, Math.ceil(xs.lastWidth() / 2 + 4));
+        // the bars stand on the axis line: no room below the count 0
+        Axis x = xs.place(left, width - right, 4, 4);
+        Axis y = ys.place(height - bottom, top, 0, Axis.PAD);
+        Svg svg = new Svg(width, height);
+        svg.text(left, 18, title, "start", 14, 0, "bold", (int) ((width - left) / 8.5));
         x.drawVertical(svg, top, height - bottom);
         y.drawHorizontal(svg, left, width - right);
         double w = (hi - lo) / bins;

@@ -108,6 +108,20 @@ public final class Svg {
         return close("polyline", tooltip);
     }
 
+    /**
+     * Short horizontal strokes, {@code 2 * half} pixels long, centred on the points ({@code xs[i]}, {@code ys[i]}), as
+     * one path: marks of values at categories, which no line may join.
+     */
+    public Svg ticks(double[] xs, double[] ys, double half, String stroke, double width) {
+        out.append("<path fill=\"none\" stroke=\"").append(escape(stroke)).append("\" stroke-width=\"").append(num(width)).append("\" d=\"");
+        String len = num(2 * half);
+        for (int i = 0; i < xs.length; i++) {
+            out.append(i == 0 ? "M" : " M").append(num(xs[i] - half)).append(' ').append(num(ys[i])).append('h').append(len);
+        }
+        out.append("\"/>\n");
+        return this;
+    }
+
     /** Text anchored {@code start}, {@code middle} or {@code end}; {@code rotate} in degrees about the anchor. */
     public Svg text(double x, double y, String text, String anchor, int size, double rotate, String weight) {
         return text(x, y, text, anchor, size, rotate, weight, Integer.MAX_VALUE);

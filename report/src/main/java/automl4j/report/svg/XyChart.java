@@ -6,16 +6,20 @@ import java.util.Objects;
 
 /**
  * A chart of points and lines on two numeric axes (linear or logarithmic), with a legend when there is more than one
- * series: score against fit time, ROC and precision-recall curves, calibration, predicted against actual, residuals,
- * anytime curves, partial dependence. Points carry tooltips. Non-finite values (and values at or below 0 on a log axis)
- * are left out.
+ * series: score against fit time, ROC and precision-recall curves, calibration, lift, predicted against actual,
+ * residuals, anytime curves, partial dependence. Points carry tooltips. Non-finite values (and values at or below 0 on
+ * a log axis) are left out. Values at categories are marked by short strokes that no line joins. Each axis ends at
+ * its data with a few pixels of room ({@link Axis}); the left margin makes room for the widest tick label.
  */
 public final class XyChart {
     /** A point with the text shown when hovering it (may be null). */
     public record Point(double x, double y, String tooltip) {
     }
 
-    private record Series(String name, List<Point> points, boolean line, boolean step, String colour, boolean faint) {
+    /** How a series is drawn. */
+    private enum Kind { POINTS, LINE, STEPS, TICKS }
+
+    private record Series(String name, List<Point> points, Kind kind, String colour, boolean faint) {
     }
 
     private final String title;
@@ -92,25 +96,40 @@ public final class XyChart {
 
     /** Adds points. */
     public XyChart points(String name, List<Point> points) {
-        series.add(new Series(name, List.copyOf(points), false, false, Palette.category(named()), false));
+        series.add(new Series(name, List.copyOf(points), Kind.POINTS, Palette.category(named()), false));
         return this;
     }
 
     /** Adds a line through the points in order. */
     public XyChart line(String name, List<Point> points) {
-        series.add(new Series(name, List.copyOf(points), true, false, Palette.category(named()), false));
+        series.add(new Series(name, List.copyOf(points), Kind.LINE, Palette.category(named()), false));
         return this;
     }
 
     /** Adds a step line (each value holds until the next point), such as the best score so far. */
     public XyChart steps(String name, List<Point> points) {
-        series.add(new Series(name, List.copyOf(points), true, true, Palette.category(named()), false));
+        series.add(new Series(name, List.copyOf(points), Kind.STEPS, Palette.category(named()), false));
         return this;
     }
 
     /** Adds a thin grey line left out of the legend, such as one row's ICE curve behind the mean. */
     public XyChart faintLine(List<Point> points) {
-        series.add(new Series("", List.copyOf(points), true, false, "#bbbbbb", true));
+        series.add(new Series("", List.copyOf(points), Kind.LINE, "#bbbbbb", true));
+        return this;
+    }
+
+    /**
+     * Adds a short thick horizontal stroke at each point, joined by no line: values at categories, such as the mean
+     * partial dependence of each level of a column.
+     */
+    public XyChart ticks(String name, List<Point> points) {
+        series.add(new Series(name, List.copyOf(points), Kind.TICKS, Palette.category(named()), false));
+        return this;
+    }
+
+    /** Adds a short thin grey stroke at each point, left out of the legend, such as one row's ICE values at categories. */
+    public XyChart faintTicks(List<Point> points) {
+        series.add(new Series("", List.copyOf(points), Kind.TICKS, "#bbbbbb", true));
         return this;
     }
 
@@ -150,15 +169,15 @@ public final class XyChart {
         loY = yMin != null ? yMin : loY;
         hiY = yMax != null ? yMax : hiY;
         boolean legend = named() > 1;
-        double left = 64;
-        double right = legend ? 150 : 20;
+        Axis xs = categories != null ? Axis.categories(categories) : Axis.numeric(loX, hiX, logX, 6);
+        Axis ys = Axis.numeric(loY, hiY, logY, 5);
+        double left = ys.leftMargin(64);
+        double right = legend ? 150 : categories != null ? 20 : Math.max(20, Math.ceil(xs.lastWidth() / 2 + 4));
         double top = 30;
         boolean slant = categories != null && Axis.slants(categories, width - left - right);
         double bottom = slant ? 96 : 46;
-        double[] xt = logX ? Ticks.log(loX, hiX) : Ticks.linear(loX, hiX, 6);
-        double[] yt = logY ? Ticks.log(loY, hiY) : Ticks.linear(loY, hiY, 5);
-        Axis x = categories != null ? Axis.categories(categories, left, width - right) : new Axis(xt, left, width - right, logX);
-        Axis y = new Axis(yt, height - bottom, top, logY);
+        Axis x = xs.place(left, width - right);
+        Axis y = ys.place(height - bottom, top);
         Svg svg = new Svg(width, height);
         svg.text(left, 18, title, "start", 14, 0, "bold", (int) ((width - left) / 8.5));
         x.drawVertical(svg, top, height - bottom);
@@ -180,26 +199,30 @@ public final class XyChart {
         if (empty) {
             svg.text((left + width - right) / 2, (top + height - bottom) / 2, "no data", "middle", 12, 0, null);
         }
+        // a category's slot is as wide as the plot over the categories; its strokes take up to half of it
+        double half = categories == null ? 10 : Math.min(14, (width - left - right) / Math.max(1, categories.size()) / 4);
         for (Series s : series) {
             List<Point> pts = s.points().stream().filter(this::usable).toList();
-            if (s.line()) {
-                List<Double> xs = new ArrayList<>();
-                List<Double> ys = new ArrayList<>();
+            if (s.kind() == Kind.LINE || s.kind() == Kind.STEPS) {
+                List<Double> xl = new ArrayList<>();
+                List<Double> yl = new ArrayList<>();
                 for (int i = 0; i < pts.size(); i++) {
-                    if (s.step() && i > 0) {
-                        xs.add(x.map(pts.get(i).x()));
-                        ys.add(y.map(pts.get(i - 1).y()));
+                    if (s.kind() == Kind.STEPS && i > 0) {
+                        xl.add(x.map(pts.get(i).x()));
+                        yl.add(y.map(pts.get(i - 1).y()));
                     }
-                    xs.add(x.map(pts.get(i).x()));
-                    ys.add(y.map(pts.get(i).y()));
+                    xl.add(x.map(pts.get(i).x()));
+                    yl.add(y.map(pts.get(i).y()));
                 }
-                svg.polyline(xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray(),
+                svg.polyline(xl.stream().mapToDouble(Double::doubleValue).toArray(), yl.stream().mapToDouble(Double::doubleValue).toArray(),
                         s.colour(), s.faint() ? 1 : 2, s.faint() ? null : s.name());
-                for (Point p : pts) {
-                    if (p.tooltip() != null) {   // invisible targets for the tooltips of a line's points
-                        svg.circle(x.map(p.x()), y.map(p.y()), 4, s.colour(), 0.01, p.tooltip());
-                    }
+                tooltips(svg, pts, x, y, s.colour());
+            } else if (s.kind() == Kind.TICKS) {
+                if (!pts.isEmpty()) {
+                    svg.ticks(pts.stream().mapToDouble(p -> x.map(p.x())).toArray(), pts.stream().mapToDouble(p -> y.map(p.y())).toArray(),
+                            s.faint() ? half * 0.7 : half, s.colour(), s.faint() ? 1 : 3);
                 }
+                tooltips(svg, pts, x, y, s.colour());
             } else {
                 double opacity = pts.size() > 2000 ? 0.25 : pts.size() > 300 ? 0.5 : 0.8;
                 double r = pts.size() > 2000 ? 2 : 3.5;
@@ -228,5 +251,14 @@ public final class XyChart {
             }
         }
         return svg.toString(title);
+    }
+
+    /** Invisible targets for the tooltips of a line's or strokes' points. */
+    private static void tooltips(Svg svg, List<Point> pts, Axis x, Axis y, String colour) {
+        for (Point p : pts) {
+            if (p.tooltip() != null) {
+                svg.circle(x.map(p.x()), y.map(p.y()), 4, colour, 0.01, p.tooltip());
+            }
+        }
     }
 }
