@@ -150,13 +150,15 @@ public final class RunReport {
         // The costly parts share the time left: SHAP a third, partial dependence a third, diagnostics the rest.
         long third = Math.max(0, deadlineNanos - start) / 3;
         Table background = sample(in.train(), SHAP_BACKGROUND, random.split());
-        ReportData.Shap shap = shap(model, in.held() != null ? in.held().rows() : in.train(), background, random.split(), start + third);
-        List<String> top = topColumns(in.importance(), shap, usedColumns(model));
-        List<ReportData.Dependence> dependence = dependence(model, in.train(), top, random.split(), start + 2 * third);
         HeldRows held = in.held();
-        java.util.Optional<automl4j.pipeline.DecisionThreshold> decision = model.decisionThreshold();
-        ReportData.Diagnostics diagnostics = held == null ? null : decision.isPresent()
-                ? ModelDiagnostics.classification(held.truth(), held.predictions(), held.source(), decision.get().threshold())
+        // One class explained on the whole page: the second of two, else the most frequent one.
+        String output = explainedClass(model, held, in.train());
+        ReportData.Shap shap = shap(model, held != null ? held.rows() : in.train(), background, random.split(), start + third, output);
+        List<String> top = topColumns(in.importance(), shap, usedColumns(model));
+        List<ReportData.Dependence> dependence = dependence(model, in.train(), top, random.split(), start + 2 * third, output);
+        double threshold = model.decisionThreshold().map(automl4j.pipeline.DecisionThreshold::threshold).orElse(Double.NaN);
+        ReportData.Diagnostics diagnostics = held == null ? null : output != null
+                ? ModelDiagnostics.classification(held.truth(), held.predictions(), held.source(), threshold, output)
                 : ModelDiagnostics.of(held.truth(), held.predictions(), held.source(), random.nextLong());
         List<ErrorSlices.Slice> slices = held == null ? List.of()
                 : new ErrorSlices(3, 0.02).find(held.rows(), rowErrors(model, held), model.transform().inputColumns());
@@ -227,7 +229,42 @@ public final class RunReport {
         return model.target().task() instanceof Classification ? "log loss of the true class per row" : "absolute error per row";
     }
 
-    private static ReportData.Shap shap(AutoMlModel model, Table rows, Table background, SplittableRandom random, long deadlineNanos) {
+    /**
+     * The class a classification report explains throughout: the second of two (the positive one of the metrics), else
+     * the most frequent class of the held-out rows (or of the training rows); null for regression.
+     */
+    static String explainedClass(AutoMlModel model, HeldRows held, Table train) {
+        if (!(model.target().task() instanceof Classification c)) {
+            return null;
+        }
+        if (c.classes().size() == 2) {
+            return c.classes().get(1);
+        }
+        int[] counts = new int[c.classes().size()];
+        if (held != null) {
+            for (int i = 0; i < held.truth().size(); i++) {
+                counts[(int) held.truth().get(i)]++;
+            }
+        } else if (train.columnNames().contains(model.target().name())) {
+            tech.tablesaw.columns.Column<?> target = train.column(model.target().name());
+            for (int i = 0; i < target.size(); i++) {
+                int k = c.classes().indexOf(String.valueOf(target.get(i)));
+                if (k >= 0) {
+                    counts[k]++;
+                }
+            }
+        }
+        int best = 0;
+        for (int k = 1; k < counts.length; k++) {
+            if (counts[k] > counts[best]) {
+                best = k;
+            }
+        }
+        return c.classes().get(best);
+    }
+
+    private static ReportData.Shap shap(AutoMlModel model, Table rows, Table background, SplittableRandom random, long deadlineNanos,
+                                        String output) {
         Table probe = sample(rows, 10, random.split());
         long t0 = System.nanoTime();
         PipelineShap.Explained first = model.explain(probe, background);
@@ -235,10 +272,10 @@ public final class RunReport {
         double left = (deadlineNanos - System.nanoTime()) / 1e9;
         int n = (int) Math.min(SHAP_ROWS, Math.max(0, left / Math.max(1e-9, perRow)));
         if (n <= probe.rowCount()) {
-            return ShapSummary.of(first, probe, random.nextLong());
+            return ShapSummary.of(first, probe, random.nextLong(), output);
         }
         Table chosen = sample(rows, n, random.split());
-        return ShapSummary.of(model.explain(chosen, background), chosen, random.nextLong());
+        return ShapSummary.of(model.explain(chosen, background), chosen, random.nextLong(), output);
     }
 
     /** The columns for partial dependence: the most important by held-out importance, else by mean |SHAP|. */
@@ -250,11 +287,11 @@ public final class RunReport {
     }
 
     private static List<ReportData.Dependence> dependence(AutoMlModel model, Table train, List<String> columns, SplittableRandom random,
-                                                          long deadlineNanos) {
+                                                          long deadlineNanos, String output) {
         if (columns.isEmpty()) {
             return List.of();
         }
-        return new PartialDependence(DEPENDENCE_ROWS, random.nextLong()).compute(model, train, columns, deadlineNanos);
+        return new PartialDependence(DEPENDENCE_ROWS, random.nextLong()).compute(model, train, columns, deadlineNanos, output);
     }
 
     private static List<ReportData.Fact> summary(Inputs in) {
