@@ -242,7 +242,7 @@ class BadInputCliTest {
         assertThat(h.run(data + "featurize:\n  kinds: {y: categorical}\n").code()).isEqualTo(2);
         assertThat(h.err()).contains("config key 'featurize.kinds.y': column 'y' is the target (data.target)");
         assertThat(h.run("data: train.csv\n").code()).isEqualTo(2);
-        assertThat(h.err()).contains("config key 'data' must be a mapping with the keys [train, target, task, separator,")
+        assertThat(h.err()).contains("config key 'data' must be a mapping with the keys [train, test, target, task, separator,")
                 .doesNotContain("gpus");
         assertThat(h.run(data + "budget: 10\n").code()).isEqualTo(2);
         assertThat(h.err()).contains("config key 'budget' must be a mapping with the keys [seconds, max_trials], but was 10")

@@ -42,6 +42,7 @@ class ConfigKeysTest {
         CHANGED.put("search.portfolio", "false");
         CHANGED.put("search.ensemble_rounds", "3");
         CHANGED.put("search.stacking", "true");
+        CHANGED.put("decision.cost_ratio", "2.5");
         CHANGED.put("trial_timeout", "2.5");
         CHANGED.put("featurizer", "tabular");   // the only featurizer there is; an unknown id is refused (below)
         CHANGED.put("cores", "3");
