@@ -124,7 +124,7 @@ final class ReportCommand implements Callable<Integer> {
                 test.table().rowCount(), test.source());
         double elapsed = journal.end().map(JournalEvent.RunFinished::elapsedSeconds).orElse(journal.elapsedSeconds());
         return new RunReport.Inputs(c.train().getFileName().toString(), train, train.columnCount() - 1, m, board, finishedAt, best,
-                m.info().getOrDefault("validation", "(unknown)"), elapsed, Double.NaN, List.of(), importance,
+                m.info().getOrDefault("validation", "(unknown)"), elapsed, Double.NaN, guardrails(dir.resolve("guardrails.json")), importance,
                 importance.isEmpty() ? "importance.csv is missing" : "held-out permutation importance, as the run measured it (importance.csv)",
                 held, testText);
     }
@@ -169,6 +169,24 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         return new Leaderboard(metric, results);
+    }
+
+    /** The guardrails of guardrails.json as the report lists them ({@code status check: message}); none if the file is absent. */
+    private static List<String> guardrails(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new DataFormatException(file + " is not valid JSON: " + e.getOriginalMessage());
+        }
+        for (com.fasterxml.jackson.databind.JsonNode g : root.path("guardrails")) {
+            out.add(g.path("status").asText() + " " + g.path("check").asText() + ": " + g.path("message").asText());
+        }
+        return out;
     }
 
     /** importance.csv as the run wrote it ({@link HeldOutImportance.Result#toCsv}). */

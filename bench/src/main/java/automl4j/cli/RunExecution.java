@@ -42,8 +42,7 @@ final class RunExecution {
     static void execute(RunConfig config, Table table, Table testTable, String source, PrintStream out, boolean resume) throws IOException {
         RunSettings settings = config.automl().settings().resolved();
         TaskData data = TaskData.of(table, config.target(), config.task(), source);
-        TaskData test = testTable == null ? null : TaskData.of(testTable, config.target(), config.task(),
-                config.test() == null ? "test rows" : config.test().getFileName().toString());
+        TaskData test = testTable == null ? null : checkedTest(data, testTable, config);
         Metric metric = settings.metric() == null ? Metrics.defaultFor(data.task()) : settings.metric();
         if (!metric.supports(data.task())) {
             throw new UsageException("config key 'metric': metric '" + metric.name() + "' does not fit task " + data.task().label()
@@ -57,6 +56,28 @@ final class RunExecution {
             run(config, data, test, metric, effective, out, resume);
         } finally {
             lock.close();
+        }
+    }
+
+    /**
+     * The test rows as the run will score them, checked before the run so that a bad test file costs no search: they
+     * need every column of the training data, and a classification's labels must be among the training classes.
+     *
+     * @throws automl4j.datasets.DataFormatException naming data.test and the column or row
+     */
+    private static TaskData checkedTest(TaskData train, Table testTable, RunConfig config) {
+        String source = config.test() == null ? "test rows" : config.test().getFileName().toString();
+        List<String> missing = train.table().columnNames().stream().filter(c -> !testTable.columnNames().contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new automl4j.datasets.DataFormatException("config key 'data.test': the test table " + source + " lacks the training columns "
+                    + missing + "; its columns are " + testTable.columnNames());
+        }
+        try {
+            TaskData test = TaskData.of(testTable, config.target(), null, source).withTask(train.task());
+            automl4j.data.EncodedTarget.of(test);   // every label must be one of the training classes
+            return test;
+        } catch (IllegalArgumentException e) {
+            throw new automl4j.datasets.DataFormatException("config key 'data.test': " + e.getMessage());
         }
     }
 

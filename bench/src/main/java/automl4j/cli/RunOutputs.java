@@ -25,17 +25,24 @@ final class RunOutputs {
      * Scores the run on {@code test} (if given), measures held-out importance, writes the outputs and the report, each
      * step within its share of the time the command has left ({@link CommandClock}).
      */
-    static void write(AutoMlRun fitted, TaskData data, TaskData test, Metric metric, long seed, Path dir, String effectiveConfig,
+    static void write(AutoMlRun fitted, TaskData data, TaskData given, Metric metric, long seed, Path dir, String effectiveConfig,
                       PrintStream out, CommandClock clock) throws IOException {
         Files.createDirectories(dir);
         AutoMlRun run = fitted;
+        TaskData test = given;
         if (test != null) {
             long t0 = System.nanoTime();
-            run = fitted.withTestScores(test, clock.stepDeadlineNanos(0.25, 0.2));
-            automl4j.leaderboard.Leaderboard board = run.leaderboard();
-            out.printf(Locale.ROOT, "scored %d trials on the %d test rows in %.1f s (the exported model and the best trials, "
-                            + "each refitted on all training rows)%n", board.rows().stream().filter(r -> board.testScore(r.trial().id()).isPresent()).count(),
-                    test.table().rowCount(), (System.nanoTime() - t0) / 1e9);
+            try {
+                run = fitted.withTestScores(test, clock.stepDeadlineNanos(0.25, 0.2));
+                automl4j.leaderboard.Leaderboard board = run.leaderboard();
+                out.printf(Locale.ROOT, "scored %d trials on the %d test rows in %.1f s (the exported model and the best trials, "
+                                + "each refitted on all training rows)%n", board.rows().stream().filter(r -> board.testScore(r.trial().id()).isPresent()).count(),
+                        test.table().rowCount(), (System.nanoTime() - t0) / 1e9);
+            } catch (IllegalArgumentException e) {
+                // The run's model is worth more than its test scores: say why they are missing and write everything else.
+                out.println("warning: the test rows (data.test) could not be scored, so the outputs have no test scores: " + e.getMessage());
+                test = null;
+            }
         }
         out.println();
         out.println("Leaderboard (" + run.validation() + ", " + run.leaderboard().rows().size() + " trials, "

@@ -270,7 +270,8 @@ class CliTest {
 
         Result again = cli("report", outDir.toString(), "--out", dir.resolve("again.html").toString());
         assertThat(again.code()).as(again.err()).isZero();
-        assertThat(Files.readString(dir.resolve("again.html"))).contains("Test score").contains("Leaderboard").contains("Confusion matrix");
+        assertThat(Files.readString(dir.resolve("again.html"))).contains("Test score").contains("Leaderboard").contains("Confusion matrix")
+                .contains("class-imbalance");
 
         Path labelled = file("labelled.csv", DefaultDataset.generate(120, 9).write().toString("csv"));
         Result onData = cli("report", "--model", outDir.resolve("model.automl").toString(), "--data", labelled.toString(),
@@ -292,6 +293,19 @@ class CliTest {
         Result r = run("data:\n  train: train.csv\n  test: test.csv\n  target: churned\nbudget:\n  seconds: 5\noutput: out\n");
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).contains("data.test").contains("target column 'churned'");
+        assertThat(dir.resolve("out")).doesNotExist();
+
+        file("test.csv", DefaultDataset.generate(30, 2).removeColumns("age").write().toString("csv"));
+        r = run("data:\n  train: train.csv\n  test: test.csv\n  target: churned\nbudget:\n  seconds: 5\noutput: out\n");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("config key 'data.test': the test table test.csv lacks the training columns [age]");
+
+        tech.tablesaw.api.Table unknown = DefaultDataset.generate(30, 2);
+        unknown.stringColumn(DefaultDataset.TARGET).set(4, "maybe");
+        file("test.csv", unknown.write().toString("csv"));
+        r = run("data:\n  train: train.csv\n  test: test.csv\n  target: churned\nbudget:\n  seconds: 5\noutput: out\n");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("config key 'data.test'").contains("maybe");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
