@@ -145,7 +145,8 @@ public final class HeldOutImportance {
     /**
      * Measures every input column of {@code fits}' pipeline on as many splits as finish by {@code deadlineNanos}
      * ({@link System#nanoTime()}; {@link Long#MAX_VALUE} for no limit). The first split is always measured, with fewer
-     * repeats if the time is short; a later split is started only if, at the pace of the earlier ones, it ends in time.
+     * repeats if the time is short, and its columns until the deadline (the first column always; the others are left out
+     * and named in the note); a later split is started only if, at the pace of the earlier ones, it ends in time.
      *
      * @param inputColumns the pipeline's raw input columns
      */
@@ -161,6 +162,7 @@ public final class HeldOutImportance {
             worse.add(new double[0]);
         }
         List<HeldOutPredictions> predictions = new ArrayList<>();
+        java.util.Set<String> leftOut = new java.util.LinkedHashSet<>();
         int reps = fits.splits() >= 3 ? repeats : holdoutRepeats;
         int rowsUsed = 0;
         double secondsPerSplit = 0;
@@ -204,6 +206,13 @@ public final class HeldOutImportance {
                 }
             }
             for (int c = 0; c < inputColumns.size(); c++) {
+                if (s == 0 && c > 0 && System.nanoTime() - deadlineNanos > 0) {
+                    // Out of time in the first split: the columns not reached are left out (and named), not guessed.
+                    leftOut.add(inputColumns.get(c));
+                }
+                if (leftOut.contains(inputColumns.get(c))) {
+                    continue;
+                }
                 String name = inputColumns.get(c);
                 double[] d = Arrays.copyOf(worse.get(c), worse.get(c).length + reps);
                 for (int r = 0; r < reps; r++) {
@@ -220,7 +229,12 @@ public final class HeldOutImportance {
         }
         List<ColumnImportance> columns = new ArrayList<>();
         for (int c = 0; c < inputColumns.size(); c++) {
-            columns.add(summarize(inputColumns.get(c), worse.get(c), reps));
+            if (!leftOut.contains(inputColumns.get(c))) {
+                columns.add(summarize(inputColumns.get(c), worse.get(c), reps));
+            }
+        }
+        if (!leftOut.isEmpty()) {
+            note = (note.isEmpty() ? "" : note + "; ") + "columns not measured for lack of time: " + leftOut;
         }
         columns.sort(Comparator.comparingDouble(ColumnImportance::mean).reversed().thenComparing(ColumnImportance::column));
         return new Result(metric.name(), metric.higherIsBetter(), fits.validation(), columns, predictions.size(), fits.splits(),

@@ -49,7 +49,8 @@ class HeldOutImportanceTest {
 
     @Test
     void theIntervalAndPValueSayWhetherAColumnHelps() {
-        HeldOutImportance.Result r = run(synthetic(800, 5, false), "y", 5).importance();
+        AutoMlRun run = run(synthetic(800, 5, false), "y", 5);
+        HeldOutImportance.Result r = run.importance();
         HeldOutImportance.ColumnImportance x1 = column(r, "x1");
         HeldOutImportance.ColumnImportance noise = column(r, "noise_a");
         assertThat(x1.lo()).as("x1's interval").isGreaterThan(0);
@@ -59,6 +60,13 @@ class HeldOutImportanceTest {
         assertThat(x1.samples()).isEqualTo(5 * HeldOutImportance.DEFAULT_REPEATS);
         assertThat(r.predictions()).hasSize(5);
         assertThat(r.predictions().stream().mapToInt(p -> p.rows().rowCount()).sum()).as("every row held out once").isEqualTo(800);
+
+        // With no time at all: one split, one repeat, the first column; the others are named, not guessed.
+        HeldOutImportance.Result hurried = run.importance(new HeldOutImportance(), 5, System.nanoTime());
+        assertThat(hurried.splits()).isEqualTo(1);
+        assertThat(hurried.repeats()).isEqualTo(1);
+        assertThat(hurried.columns()).hasSize(1);
+        assertThat(hurried.note()).contains("used 1 of 5 splits").contains("columns not measured for lack of time: [x2, x3, level, noise_a");
     }
 
     private static AutoMlRun run(Table table, String target, long seed) {
