@@ -125,7 +125,7 @@ public final class Engine {
         Optional<EngineResult> ensemble = refit.ensemble(board);
         EngineResult result = ensemble.isPresent() ? ensemble.get() : refit.bestSingle(board);
         return result.withHeldOut(new SplitRefits(problem, featurized.featurizer(), candidates.learners(), result.best(),
-                run.settings().seed(), run.settings().executor().cores()));
+                run.settings().seed(), run.settings().executor().cores(), searched.pool()));
     }
 
     /**

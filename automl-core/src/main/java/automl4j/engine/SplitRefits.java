@@ -36,8 +36,11 @@ final class SplitRefits implements HeldOutFits {
     private final long seed;
     private final int threads;
     private final List<ValidationPlan.Split> splits;
+    private final automl4j.ensemble.ValidationPool pool;
 
-    SplitRefits(Problem problem, Featurizer featurizer, Map<String, Learner> learners, Pipeline best, long seed, int threads) {
+    SplitRefits(Problem problem, Featurizer featurizer, Map<String, Learner> learners, Pipeline best, long seed, int threads,
+                automl4j.ensemble.ValidationPool pool) {
+        this.pool = pool;
         this.problem = problem;
         this.featurizer = featurizer;
         this.learners = Map.copyOf(learners);
@@ -123,6 +126,15 @@ final class SplitRefits implements HeldOutFits {
     @Override
     public Metric metric() {
         return problem.metric();
+    }
+
+    @Override
+    public Map<Integer, float[]> trialPredictions() {
+        Map<Integer, float[]> out = new java.util.LinkedHashMap<>();
+        for (automl4j.ensemble.ValidationPool.Entry e : pool.entries()) {
+            out.put(e.trialId(), e.predictions());
+        }
+        return out;
     }
 
     @Override

@@ -50,6 +50,11 @@ public interface HeldOutFits {
         public Optional<automl4j.data.TaskData> trainingData() {
             return Optional.empty();
         }
+
+        @Override
+        public java.util.Map<Integer, float[]> trialPredictions() {
+            return java.util.Map.of();
+        }
     };
 
     /**
@@ -111,6 +116,11 @@ public interface HeldOutFits {
             public Optional<automl4j.data.TaskData> trainingData() {
                 return Optional.empty();
             }
+
+            @Override
+            public java.util.Map<Integer, float[]> trialPredictions() {
+                return java.util.Map.of();
+            }
         };
     }
 
@@ -137,4 +147,11 @@ public interface HeldOutFits {
 
     /** The data the run was fitted on, if known. */
     Optional<automl4j.data.TaskData> trainingData();
+
+    /**
+     * The validation predictions the search kept (for ensemble selection) of its best trials, by trial id: per row of
+     * every split's validation part in turn, the task's flat prediction (class probabilities, or the value). Trials
+     * whose predictions were not kept are absent; empty when the search kept none.
+     */
+    java.util.Map<Integer, float[]> trialPredictions();
 }

@@ -266,7 +266,7 @@ class CliTest {
         assertThat(Files.readAllLines(outDir.resolve("heldout-predictions.csv"))).hasSize(201).first().isEqualTo("row,split,truth,p_no,p_yes");
         assertThat(Files.readString(outDir.resolve("importance.csv"))).startsWith("column,importance,std,ci_low,ci_high,p_value,samples\n");
         String html = Files.readString(outDir.resolve("report.html"));
-        assertThat(html).contains("Test score").contains("Confusion matrix").contains("<svg").doesNotContainPattern("(src|href)=\"https?:");
+        assertThat(html).contains("Test score").contains("Confusion matrix").contains("Correlation of the best trials").contains("<svg").doesNotContainPattern("(src|href)=\"https?:");
 
         Result again = cli("report", outDir.toString(), "--out", dir.resolve("again.html").toString());
         assertThat(again.code()).as(again.err()).isZero();

@@ -117,6 +117,46 @@ public final class HtmlReport {
     /** Longest parameter kept on one line of a config cell. */
     private static final int UNBROKEN = 60;
 
+    /** The best trials' correlation matrix as a shaded table (as the confusion matrix), or nothing when absent. */
+    private static void correlation(StringBuilder h, ReportData.Correlation c) {
+        if (c == null || c.labels().size() < 2) {
+            return;
+        }
+        h.append("<h3>Correlation of the best trials' validation predictions</h3>\n");
+        note(h, "Pearson's correlation of " + c.note() + " over the same validation rows, shaded from the lowest (light) to "
+                + "the highest (dark) between two trials: trials that agree closely add little to an ensemble together.");
+        // Shaded from the lowest correlation (lightest) to the highest (darkest): trials of one AutoML run mostly agree,
+        // and a fixed 0-1 scale would paint them all alike.
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < c.r().length; i++) {
+            for (int j = 0; j < c.r()[i].length; j++) {
+                if (i != j && !Double.isNaN(c.r()[i][j])) {
+                    lo = Math.min(lo, c.r()[i][j]);
+                    hi = Math.max(hi, c.r()[i][j]);
+                }
+            }
+        }
+        double span = hi > lo ? hi - lo : 1;
+        h.append("<div class=\"scroll\"><table class=\"confusion\"><thead><tr><th>trial</th>");
+        for (String k : c.labels()) {
+            h.append(Html.cut("th", k));
+        }
+        h.append("</tr></thead><tbody>");
+        for (int i = 0; i < c.r().length; i++) {
+            h.append("<tr>").append(Html.cut("th", c.labels().get(i)));
+            for (int j = 0; j < c.r()[i].length; j++) {
+                double v = c.r()[i][j];
+                double share = Double.isNaN(v) || i == j ? 0 : Math.max(0, Math.min(1, (v - lo) / span));
+                h.append("<td style=\"background:").append(automl4j.report.svg.Palette.shade(share)).append(";color:")
+                        .append(share > 0.55 ? "#fff" : "#000").append("\">")
+                        .append(Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v)).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</tbody></table></div>\n");
+    }
+
     private static void search(StringBuilder h, ReportData d) {
         section(h, "search", "Search");
         Map<String, List<XyChart.Point>> byLearner = new TreeMap<>();
@@ -139,7 +179,9 @@ public final class HtmlReport {
             }
         }
         figure(h, new XyChart("Best " + d.metric() + " so far").labels("seconds since the start", d.metric()).steps("best", best).svg());
-        h.append("</div>\n<h3>Score against hyperparameters, per learner</h3>\n<div class=\"grid\">");
+        h.append("</div>\n");
+        correlation(h, d.correlation());
+        h.append("<h3>Score against hyperparameters, per learner</h3>\n<div class=\"grid\">");
         int charts = 0;
         for (Map.Entry<String, List<ReportData.Row>> e : completedByLearner(d).entrySet()) {
             for (String param : mainParams(e.getValue())) {

@@ -25,7 +25,30 @@ import java.util.Objects;
  */
 public record ReportData(String title, List<Fact> summary, List<String> guardrails, String metric, boolean higherIsBetter,
                          List<Row> leaderboard, List<double[]> anytime, List<Importance> importance, Shap shap,
-                         Diagnostics diagnostics, List<ErrorSlices.Slice> slices, String sliceError, List<Dependence> dependence) {
+                         Diagnostics diagnostics, List<ErrorSlices.Slice> slices, String sliceError, List<Dependence> dependence,
+                         Correlation correlation) {
+    /** A report without the models' correlation. */
+    public ReportData(String title, List<Fact> summary, List<String> guardrails, String metric, boolean higherIsBetter,
+                      List<Row> leaderboard, List<double[]> anytime, List<Importance> importance, Shap shap,
+                      Diagnostics diagnostics, List<ErrorSlices.Slice> slices, String sliceError, List<Dependence> dependence) {
+        this(title, summary, guardrails, metric, higherIsBetter, leaderboard, anytime, importance, shap, diagnostics, slices,
+                sliceError, dependence, null);
+    }
+
+    /**
+     * How alike the best trials' validation predictions are (H2O's model correlation): Pearson's correlation of each
+     * pair over the same validation rows.
+     *
+     * @param labels the trials, best first
+     * @param r      {@code r[i][j]}, the correlation of trials {@code i} and {@code j}
+     * @param note   what was correlated, such as {@code the probability of 'yes'}
+     */
+    public record Correlation(List<String> labels, double[][] r, String note) {
+        public Correlation {
+            labels = List.copyOf(labels);
+        }
+    }
+
     public ReportData {
         Objects.requireNonNull(title, "title");
         summary = List.copyOf(summary);

@@ -85,11 +85,21 @@ public final class RunReport {
      * @param importanceText how the importance was measured
      * @param held           rows for the diagnostics, or null
      * @param testText       the test score line of the summary, or null
+     * @param correlation    the best trials' correlation, or null
      */
     public record Inputs(String source, Table train, int trainColumns, AutoMlModel model, automl4j.leaderboard.Leaderboard leaderboard,
                          Map<Integer, Double> finishedAt, TrialResult bestTrial, String validation, double elapsedSeconds,
                          double refitSeconds, List<String> guardrails, List<ReportData.Importance> importance, String importanceText,
-                         HeldRows held, String testText) {
+                         HeldRows held, String testText, ReportData.Correlation correlation) {
+        /** Inputs without the trials' correlation. */
+        public Inputs(String source, Table train, int trainColumns, AutoMlModel model, automl4j.leaderboard.Leaderboard leaderboard,
+                      Map<Integer, Double> finishedAt, TrialResult bestTrial, String validation, double elapsedSeconds,
+                      double refitSeconds, List<String> guardrails, List<ReportData.Importance> importance, String importanceText,
+                      HeldRows held, String testText) {
+            this(source, train, trainColumns, model, leaderboard, finishedAt, bestTrial, validation, elapsedSeconds, refitSeconds,
+                    guardrails, importance, importanceText, held, testText, null);
+        }
+
         public Inputs {
             finishedAt = Map.copyOf(finishedAt);
             guardrails = List.copyOf(guardrails);
@@ -126,7 +136,46 @@ public final class RunReport {
         return new Inputs(train.source(), train.table(), train.table().columnCount() - 1, model, run.leaderboard(), run.finishedAt(),
                 run.bestTrial(), run.validation(), run.elapsedSeconds(), run.refitSeconds(),
                 run.guardrails().stream().map(Object::toString).toList(), importances(importance), importanceText(importance), held,
-                testText);
+                testText, correlation(run, explainedClass(model, held, train.table())));
+    }
+
+    /** Most trials in the correlation matrix. */
+    public static final int CORRELATED_TRIALS = 10;
+
+    /**
+     * Pearson's correlation of the best completed trials' kept validation predictions (the probability of {@code output},
+     * or the value), best first; null when fewer than two trials' predictions were kept.
+     */
+    static ReportData.Correlation correlation(AutoMlRun run, String output) {
+        Map<Integer, float[]> kept = run.heldOut().trialPredictions();
+        List<String> labels = new ArrayList<>();
+        List<double[]> series = new ArrayList<>();
+        int width = run.best().target().task().predictionWidth();
+        int k = output == null ? 0 : run.best().target().classes().indexOf(output);
+        for (TrialResult r : run.leaderboard().rows()) {
+            float[] flat = kept.get(r.trial().id());
+            if (r.completed() == null || flat == null || series.size() >= CORRELATED_TRIALS
+                    || (!series.isEmpty() && flat.length / width != series.get(0).length)) {
+                continue;
+            }
+            double[] v = new double[flat.length / width];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = flat[i * width + k];
+            }
+            series.add(v);
+            labels.add(r.trial().id() + " " + r.trial().config().learner());
+        }
+        if (series.size() < 2) {
+            return null;
+        }
+        double[][] m = new double[series.size()][series.size()];
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < m.length; j++) {
+                m[i][j] = i == j ? 1 : new org.apache.commons.math3.stat.correlation.PearsonsCorrelation()
+                        .correlation(series.get(i), series.get(j));
+            }
+        }
+        return new ReportData.Correlation(labels, m, output == null ? "the predicted values" : "the probabilities of '" + output + "'");
     }
 
     /** The result's columns as the report draws them. */
@@ -166,7 +215,7 @@ public final class RunReport {
         return new ReportData("AutoML4J report: " + in.source(), summary(in), in.guardrails(),
                 board == null ? "" : board.metric().name(), board == null || board.metric().higherIsBetter(),
                 board == null ? List.of() : rows(board), board == null ? List.of() : anytime(board, in.finishedAt(), in.elapsedSeconds()),
-                in.importance(), shap, diagnostics, slices, held == null ? "" : errorName(model), dependence);
+                in.importance(), shap, diagnostics, slices, held == null ? "" : errorName(model), dependence, in.correlation());
     }
 
     /** The exported model's predictions of the labelled {@code test} rows. */
