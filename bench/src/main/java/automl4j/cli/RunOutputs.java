@@ -67,8 +67,10 @@ final class RunOutputs {
         run.best().exportTo(model);
         long t1 = System.nanoTime();
         HeldOutImportance.Result importance = importance(run, seed, clock.stepDeadlineNanos(0.55, 0.2), out);
-        out.printf(Locale.ROOT, "held-out importance: %d of %d splits, %d repeats, in %.1f s%n", importance.splits(), importance.splitsAvailable(),
-                importance.repeats(), (System.nanoTime() - t1) / 1e9);
+        if (importance.splits() > 0) {
+            out.printf(Locale.ROOT, "held-out importance: %d of %d splits, %d repeats, in %.1f s%n", importance.splits(),
+                    importance.splitsAvailable(), importance.repeats(), (System.nanoTime() - t1) / 1e9);
+        }
         AtomicFiles.writeString(dir.resolve("importance.csv"), importance.toCsv());
         HeldOutPredictionsFile.write(importance, run.best(), dir.resolve(HeldOutPredictionsFile.FILE));
         AtomicFiles.writeString(dir.resolve(RunExecution.EFFECTIVE_CONFIG_FILE), effectiveConfig);
