@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class RenderedReportInBrowserTest {
-    private static HeadlessChromium chromium;
+    private static final SharedChromium BROWSER = new SharedChromium();
+    private HeadlessChromium chromium;
 
     @TempDir
     Path dir;
@@ -38,20 +37,12 @@ class RenderedReportInBrowserTest {
     /** One browser for the class, started by the first test; each test skips itself (with why) when there is none. */
     @BeforeEach
     void startChromium() throws Exception {
-        Optional<Path> binary = HeadlessChromium.find();
-        Assumptions.assumeTrue(binary.isPresent(),
-                "browser test of the report skipped: Chromium not found; install Debian's chromium package (.ci/run does)");
-        if (chromium == null) {
-            chromium = HeadlessChromium.start(binary.get());
-        }
+        chromium = BROWSER.get("browser test of the report");
     }
 
     @AfterAll
     static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-        }
+        BROWSER.close();
     }
 
     @Test

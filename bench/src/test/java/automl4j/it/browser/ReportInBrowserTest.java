@@ -11,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,7 +49,8 @@ class ReportInBrowserTest {
             })()
             """;
 
-    private static HeadlessChromium chromium;
+    private static final SharedChromium BROWSER = new SharedChromium();
+    private HeadlessChromium chromium;
 
     @TempDir
     Path dir;
@@ -59,20 +58,12 @@ class ReportInBrowserTest {
     /** One browser for the class, started by the first test; each test skips itself (with why) when there is none. */
     @BeforeEach
     void startChromium() throws Exception {
-        Optional<Path> binary = HeadlessChromium.find();
-        Assumptions.assumeTrue(binary.isPresent(),
-                "browser test of report.html skipped: Chromium not found; install Debian's chromium package (.ci/run does)");
-        if (chromium == null) {
-            chromium = HeadlessChromium.start(binary.get());
-        }
+        chromium = BROWSER.get("browser test of report.html");
     }
 
     @AfterAll
     static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-        }
+        BROWSER.close();
     }
 
     @Test
@@ -111,7 +102,7 @@ class ReportInBrowserTest {
     }
 
     /** The common checks, and the charts every run's report has: the search, importance, SHAP and the task's own. */
-    private static void check(String name, Path report, List<String> taskCharts) throws Exception {
+    private void check(String name, Path report, List<String> taskCharts) throws Exception {
         List<String> layout = new ArrayList<>(ReportPageChecks.check(chromium, report, name));
         layout.addAll(LayoutProblems.ofReading(chromium));
         List<String> titles = new ArrayList<>();
