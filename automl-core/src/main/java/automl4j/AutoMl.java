@@ -75,6 +75,10 @@ public final class AutoMl {
      * time, a flagged fallback (the cheapest learner's defaults on a sample, or the class prior / mean baseline); see
      * the README, "How a run works".
      *
+     * <p>Cancelling: interrupt the thread that runs {@code fit}. The search stops at once, the trials running are
+     * cancelled (on the leaderboard as {@code cancelled}), and the best found so far is refitted and returned as usual
+     * (the fallback if none had completed); the thread's interrupt status is set again when {@code fit} returns.
+     *
      * @throws IllegalArgumentException for bad data (naming the column and row) or a metric that does not fit the task
      * @throws AutoMlException          if every trial failed with an error, or the final refit failed
      */
@@ -139,7 +143,7 @@ public final class AutoMl {
      * The engine's fit as the user's {@link AutoMlRun}; an engine that yields no model becomes an {@link AutoMlException}
      * with the same message and cause.
      */
-    private static AutoMlRun fitEngine(TaskData data, RunSettings settings, PriorTrials prior) {
+    private static AutoMlRun fitEngine(TaskData data, RunSettings settings, PriorTrials prior, boolean[] interrupted) {
         EngineResult r;
         automl4j.searchloop.TrialClock clock = new automl4j.searchloop.TrialClock();
         try {
@@ -147,16 +151,32 @@ public final class AutoMl {
         } catch (NoModelException e) {
             throw new AutoMlException(e.getMessage(), e.getCause());
         }
+        interrupted[0] = r.interrupted();
         return new AutoMlRun(r.leaderboard(), new AutoMlModel(r.best()), r.bestTrial(), r.validation(), r.report(),
                 r.elapsedSeconds(), r.refitSeconds(), r.heldOut(), clock.finishedAt());
     }
 
+    /**
+     * Runs the fit; when its thread was interrupted during the search (a cancel), the run still returns its best model
+     * so far, and the interrupt is set again once the journal is closed, for the caller to see.
+     */
     private AutoMlRun run(TaskData data, Journal resumed) {
+        boolean[] interrupted = new boolean[1];
+        try {
+            return fitOrResume(data, resumed, interrupted);
+        } finally {
+            if (interrupted[0]) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private AutoMlRun fitOrResume(TaskData data, Journal resumed, boolean[] interrupted) {
         RunSettings resolved = settings.resolved();
         Budget budget = engineBudget(resolved);
         RunListener logged = RunListener.all(List.of(new LoggingListener(), resolved.listener()));
         if (resolved.journal() == null) {
-            return fitEngine(data, resolved.with(b -> b.budget(budget).listener(logged)), PriorTrials.NONE);
+            return fitEngine(data, resolved.with(b -> b.budget(budget).listener(logged)), PriorTrials.NONE, interrupted);
         }
         JournalWriter writer = resumed == null
                 ? JournalWriter.create(resolved.journal(), new JournalEvent.RunStarted(Journal.FORMAT_VERSION,
@@ -171,7 +191,7 @@ public final class AutoMl {
             RunListener listener = RunListener.all(List.of(writer, logged));
             AutoMlRun run;
             try {
-                run = fitEngine(data, resolved.with(b -> b.budget(budget).listener(listener)), prior);
+                run = fitEngine(data, resolved.with(b -> b.budget(budget).listener(listener)), prior, interrupted);
             } catch (RuntimeException e) {
                 writer.write(new JournalEvent.RunFinished(prior.elapsedSeconds() + (System.nanoTime() - t0) / 1e9, "failed", e.getClass().getSimpleName() + ": "
                         + String.valueOf(e.getMessage()).replace('\n', ' ')));

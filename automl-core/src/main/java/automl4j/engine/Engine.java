@@ -56,7 +56,8 @@ public final class Engine {
         Candidates candidates = Candidates.of(problem, featurized, gpus, run.listener());
         SearchStart searchStart = SearchStart.of(problem, featurized, candidates.learners(), settings.portfolio());
         Searched searched = search(run, problem, featurized, candidates, searchStart);
-        return finish(run, problem, featurized, candidates, searched);
+        EngineResult result = finish(run, problem, featurized, candidates, searched);
+        return searched.interrupted() ? result.asInterrupted() : result;
     }
 
     /**
@@ -100,7 +101,8 @@ public final class Engine {
                     + "running are run again", prior.elapsedSeconds(), prior.finished().size(), prior.unfinished().size()));
         }
         try {
-            return new Searched(loop.run(run.start(), run.budgetNanos(), settings.budget().maxTrials(), run.trialTimeout()), pool, costs);
+            List<TrialResult> results = loop.run(run.start(), run.budgetNanos(), settings.budget().maxTrials(), run.trialTimeout());
+            return new Searched(results, pool, costs, loop.interrupted());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NoModelException("the run was interrupted", e);

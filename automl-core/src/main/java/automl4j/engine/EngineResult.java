@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param elapsedSeconds wall time of the whole fit, refit included
  * @param refitSeconds   wall time of the final refit
  * @param heldOut        refits of {@code best} on each validation split, for held-out explanations
+ * @param interrupted    whether the search ended because its thread was interrupted (the interrupt is held back until
+ *                       the caller's own work is done; see {@code AutoMl.fit})
  */
 public record EngineResult(Leaderboard leaderboard, Pipeline best, TrialResult bestTrial, String validation,
                            FeaturizationReport report, double elapsedSeconds, double refitSeconds,
-                           automl4j.explain.HeldOutFits heldOut) {
+                           automl4j.explain.HeldOutFits heldOut, boolean interrupted) {
     /** Checks that the leaderboard, the pipeline and its row are present. */
     public EngineResult {
         Objects.requireNonNull(leaderboard, "leaderboard");
@@ -33,11 +35,16 @@ public record EngineResult(Leaderboard leaderboard, Pipeline best, TrialResult b
     /** A result with no held-out refits ({@link automl4j.explain.HeldOutFits#NONE}). */
     public EngineResult(Leaderboard leaderboard, Pipeline best, TrialResult bestTrial, String validation,
                         FeaturizationReport report, double elapsedSeconds, double refitSeconds) {
-        this(leaderboard, best, bestTrial, validation, report, elapsedSeconds, refitSeconds, automl4j.explain.HeldOutFits.NONE);
+        this(leaderboard, best, bestTrial, validation, report, elapsedSeconds, refitSeconds, automl4j.explain.HeldOutFits.NONE, false);
     }
 
     /** This result with {@code fits} as its held-out refits. */
     EngineResult withHeldOut(automl4j.explain.HeldOutFits fits) {
-        return new EngineResult(leaderboard, best, bestTrial, validation, report, elapsedSeconds, refitSeconds, fits);
+        return new EngineResult(leaderboard, best, bestTrial, validation, report, elapsedSeconds, refitSeconds, fits, interrupted);
+    }
+
+    /** This result of a search its thread interrupted. */
+    EngineResult asInterrupted() {
+        return new EngineResult(leaderboard, best, bestTrial, validation, report, elapsedSeconds, refitSeconds, heldOut, true);
     }
 }

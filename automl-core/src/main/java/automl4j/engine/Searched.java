@@ -12,8 +12,9 @@ import java.util.List;
  * @param pool    the trials' validation predictions kept for ensemble selection (empty unless the run ensembles);
  *                nothing adds to it after the search
  * @param costs   the expected refit times of the trials' configs
+ * @param interrupted whether the search ended because its thread was interrupted
  */
-record Searched(List<TrialResult> results, ValidationPool pool, RefitCosts costs) {
+record Searched(List<TrialResult> results, ValidationPool pool, RefitCosts costs, boolean interrupted) {
     Searched {
         results = List.copyOf(results);
     }

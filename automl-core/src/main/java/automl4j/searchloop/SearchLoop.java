@@ -152,6 +152,7 @@ public final class SearchLoop {
      * @return every trial's result, in trial-id order
      */
     public List<TrialResult> run(long startNanos, long budgetNanos, int trialLimit, long trialTimeout) throws InterruptedException {
+        interrupted = false;
         long runEnd = startNanos + budgetNanos;
         int maxTrials = trialLimit;
         // Trial costs are measured times, so a searcher that uses them proposes differently from run to run. Under a
@@ -234,7 +235,19 @@ public final class SearchLoop {
             }
             // The runner ends every trial by its hard deadline; the search end is when no new trial should start.
             long waitNanos = stop ? TimeUnit.SECONDS.toNanos(1) : Math.max(1, searchEnd - System.nanoTime());
-            Integer id = done.poll(waitNanos, TimeUnit.NANOSECONDS);
+            Integer id;
+            try {
+                id = done.poll(waitNanos, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                // The caller cancels the run: the trials running are abandoned (recorded as cancelled) and the search
+                // ends with what finished, so that the run still returns its best model so far (issue 18).
+                interrupted = true;
+                running.values().forEach(r -> r.future().cancel(true));
+                listener.info(String.format(java.util.Locale.ROOT, "the search was interrupted after %d trials (%d completed); "
+                        + "the trials running are cancelled and the best so far is refitted", results.size(), completed));
+                running.clear();
+                break;
+            }
             if (id == null || !running.containsKey(id)) {
                 continue;
             }
@@ -486,6 +499,16 @@ public final class SearchLoop {
                     (System.nanoTime() - r.startNanos()) / 1e9);
         }
     }
+
+    /**
+     * Whether the last {@link #run} ended because its thread was interrupted (the interrupt is consumed: the caller
+     * decides when to set it again, after the work that must not be interrupted).
+     */
+    public boolean interrupted() {
+        return interrupted;
+    }
+
+    private boolean interrupted;
 
     private record Running(Trial trial, CompletableFuture<TrialOutcome> future, long startNanos) {
     }

@@ -13,6 +13,7 @@ import automl4j.searchloop.RunListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -145,6 +146,26 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
     public B learners(List<Learner> l) {
         this.learners = RunSettings.checkLearners(Objects.requireNonNull(l, "learners"));
         return self();
+    }
+
+    /**
+     * {@code search.learners} by id, as in the config file: {@code learners("xgboost", "smile-logistic")}, each found
+     * among the learners on the class path ({@link automl4j.learn.Learners#discovered()}).
+     *
+     * @throws IllegalArgumentException if an id is unknown (naming it and the known ids), repeated, or none is given
+     */
+    public B learners(String... ids) {
+        Map<String, Learner> known = automl4j.learn.Learners.byId(automl4j.learn.Learners.discovered());
+        List<Learner> chosen = new java.util.ArrayList<>();
+        for (String id : ids) {
+            Learner l = known.get(id);
+            if (l == null) {
+                throw new IllegalArgumentException("search.learners: learner '" + id + "' is unknown; known learners are "
+                        + new java.util.TreeSet<>(known.keySet()));
+            }
+            chosen.add(l);
+        }
+        return learners(chosen);
     }
 
     /** {@code search.searcher}: the searcher; default {@code tpe}. */
