@@ -19,7 +19,7 @@ public final class ValidationPool {
      * @param trialId     the trial
      * @param learner     its learner
      * @param loss        its validation loss
-     * @param predictions its flattened validation predictions (see {@link TrialEvaluator})
+     * @param predictions its flattened validation predictions (see {@link automl4j.execute.TrialEvaluator})
      */
     public record Entry(int trialId, String learner, double loss, float[] predictions) {
     }

@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * @param learners       the learners the search may choose, in the order their defaults are tried; null for all
  *                       discovered
  * @param searcher       the searcher, or null for {@code tpe}
- * @param pruning        whether cross-validated trials may stop after their first splits ({@link Pruning}), and trials
+ * @param pruning        whether cross-validated trials may stop after their first splits ({@link automl4j.execute.Pruning}), and trials
  *                       on large splits after fitting samples of their training rows ({@code RowRungs})
  * @param portfolio      configs tried first, before the searcher proposes; null for {@link Portfolio#builtIn()}
  * @param ensembleRounds rounds of greedy ensemble selection over the finished trials; 0 or 1 exports the best single

@@ -4,7 +4,7 @@ package automl4j.settings;
  * The one definition of each run setting's name. A setting's {@link #key()} is its config-file key (dotted snake
  * case, {@code search.ensemble_rounds}) and its key in a run journal's settings fingerprint; its builder method
  * ({@link #builderMethod()}) is derived from the key's last part in lower camel case ({@code ensembleRounds}). Error
- * messages of {@link RunSettings.Builder} name the key.
+ * messages of the settings builders ({@link automl4j.AutoMl.Builder}) name the key.
  *
  * <p>The {@code featurize.*} keys are the tabular featurizer's own (its options builder follows the same rule); the
  * config file's {@code data.*} and {@code output} keys describe the command's input and output, not the run.

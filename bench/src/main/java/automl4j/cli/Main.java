@@ -123,11 +123,14 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         Logger.getLogger("").setLevel(Level.WARNING);
     }
 
-    /** The version from the jar manifest. */
+    /** The version from the jar manifest, and the licence that applies to the tool as built (issue 18). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"automl4j " + automl4j.export.Versions.automl4j()};
+            return new String[] {"automl4j " + automl4j.export.Versions.automl4j(),
+                    "Licence of this tool: GPL-3.0-or-later, because automl.jar bundles Smile",
+                    "(GPL-3.0-or-later); AutoML4J's own code is Apache-2.0. The jar's LICENSE and",
+                    "META-INF/NOTICE hold the licence texts and the bundled libraries' notices."};
         }
     }
 }

@@ -37,6 +37,15 @@ class HelpCliTest {
     }
 
     @Test
+    void versionSaysWhichLicenceAppliesToTheTool() {
+        CliHarness.Result r = new CliHarness(dir).cli("--version");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("automl4j ");
+        assertThat(flat(r.out())).contains("Licence of this tool: GPL-3.0-or-later, because automl.jar bundles Smile")
+                .contains("AutoML4J's own code is Apache-2.0");
+    }
+
+    @Test
     void runHelpListsEveryConfigKeyUnbroken() {
         CliHarness h = new CliHarness(dir);
         CliHarness.Result r = h.cli("run", "--help");

@@ -34,7 +34,7 @@ class PermutationImportanceTest {
     void withNoTimeLeftItMeasuresOneColumnOnceOnFewRowsAndSaysWhatItCut() {
         Table table = DefaultDataset.generate(1500, 11);
         AutoMlRun run = AutoMl.builder().budget(Budget.ofTrials(1)).cores(1)
-                .learners(Learners.discovered().stream().filter(l -> l.id().equals("smile-logistic")).toList())
+                .learners(Learners.discovered().stream().filter(l -> l.id().equals("xgboost")).toList())
                 .build().fit(TaskData.of(table, DefaultDataset.TARGET));
         TaskData data = TaskData.of(table, DefaultDataset.TARGET);
         PermutationImportance explainer = new PermutationImportance(3, 1000);

@@ -34,7 +34,7 @@ import java.util.SplittableRandom;
  * <p>Jenetics' {@code Engine} wants to call the fitness function itself; trials here are run by the executor and
  * arrive as history, so this searcher uses only Jenetics' genotypes, selector and alterers, inside a
  * {@link RandomRegistry} scope seeded from the run seed and the proposal index, which makes proposals a function of
- * the history as the {@link Searcher} contract asks.
+ * the history as the {@link automl4j.search.Searcher} contract asks.
  */
 public final class GeneticSearcher extends SequentialSearcher {
     static final int POPULATION = 16;
