@@ -12,6 +12,7 @@ JAR=bench/target/automl.jar
 OUT_MD=bench/results/issue18/stream-1gb.md
 SIZE_MB=${SIZE_MB:-1024}
 WORK=${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/automl-stream-1gb.XXXXXX")}
+mkdir -p "$WORK"
 trap 'rm -rf "$WORK"' EXIT
 [ -f "$JAR" ] || { echo "build the jar first: mvn -o -q install -DskipTests" >&2; exit 1; }
 
@@ -66,7 +67,7 @@ The machine is shared with other sessions' builds, so the times are those of a b
 Output of the command:
 
 \`\`\`
-$(cat "$WORK/predict.out")
+$(sed "s|$WORK/||g" "$WORK/predict.out")
 \`\`\`
 MD
 echo "wrote $OUT_MD"
