@@ -80,23 +80,7 @@ public final class CsvReader {
             bomless.unread(first);
         }
         RecordScanner scanner = new RecordScanner(bomless, options.effectiveSeparator(), source);
-        List<String> header = scanner.next();
-        if (header == null) {
-            throw new DataFormatException(source + " is empty; expected a header line and data rows");
-        }
-        if (options.separator() == null && header.size() == 1 && header.get(0) != null) {
-            checkSeparator(header.get(0), source);
-        }
-        Set<String> seen = new HashSet<>();
-        for (int c = 0; c < header.size(); c++) {
-            String name = header.get(c);
-            if (name == null || name.isBlank()) {
-                throw new DataFormatException(source + ", line 1, column " + (c + 1) + ": column name is empty");
-            }
-            if (!seen.add(name)) {
-                throw new DataFormatException(source + ", line 1, column " + (c + 1) + ": duplicate column name '" + name + "'");
-            }
-        }
+        List<String> header = readHeader(scanner, options, source);
         List<List<String>> columns = new ArrayList<>();
         for (int c = 0; c < header.size(); c++) {
             columns.add(new ArrayList<>());
@@ -135,6 +119,31 @@ public final class CsvReader {
             table.addColumns(col);
         }
         return table;
+    }
+
+    /**
+     * The header of {@code scanner}'s text, checked: present, not split by another separator (unless one was given), no
+     * empty or duplicate names. Shared with {@link CsvChunkReader}, so a file streamed reads the same columns.
+     */
+    static List<String> readHeader(RecordScanner scanner, ReadOptions options, String source) throws IOException {
+        List<String> header = scanner.next();
+        if (header == null) {
+            throw new DataFormatException(source + " is empty; expected a header line and data rows");
+        }
+        if (options.separator() == null && header.size() == 1 && header.get(0) != null) {
+            checkSeparator(header.get(0), source);
+        }
+        Set<String> seen = new HashSet<>();
+        for (int c = 0; c < header.size(); c++) {
+            String name = header.get(c);
+            if (name == null || name.isBlank()) {
+                throw new DataFormatException(source + ", line 1, column " + (c + 1) + ": column name is empty");
+            }
+            if (!seen.add(name)) {
+                throw new DataFormatException(source + ", line 1, column " + (c + 1) + ": duplicate column name '" + name + "'");
+            }
+        }
+        return header;
     }
 
     // A one-column header holding ';' or a tab is almost always a file written with another separator: say so rather
