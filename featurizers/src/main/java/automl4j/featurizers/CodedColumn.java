@@ -53,6 +53,19 @@ final class CodedColumn {
             }
             return new CodedColumn(column, rows, null, List.of(), new int[0], missing, v);
         }
+        return ofText(column, rows);
+    }
+
+    /**
+     * This column coded by its cells' text, as a text column is: itself unless it is a typed numeric column, whose
+     * numbers are then categories (declared categorical, boolean or a date), read as {@code Cells.text} reads them at
+     * prediction time.
+     */
+    CodedColumn asText() {
+        return isTypedNumeric() ? ofText(column, tableRows) : this;
+    }
+
+    private static CodedColumn ofText(Column<?> column, int[] rows) {
         // Sized for the distinct values of the whole column, so a column of unique values does not rehash repeatedly.
         int expected = 16;
         if (column instanceof tech.tablesaw.api.StringColumn sc) {

@@ -197,11 +197,17 @@ public final class TabularFeaturizer implements Featurizer {
         return new FittedTabularTransform(inputs, encoders, new FeaturizationReport(kinds, problems, guardrails));
     }
 
-    private Fitted fitColumn(Table table, CodedColumn coded, Target target, double[] labels) {
-        Column<?> column = coded.column;
-        int[] rows = coded.tableRows;
+    private Fitted fitColumn(Table table, CodedColumn typed, Target target, double[] labels) {
+        Column<?> column = typed.column;
+        int[] rows = typed.tableRows;
         String name = column.name();
-        ColumnKind kind = options.kinds().containsKey(name) ? options.kinds().get(name) : KindDetector.detect(coded, options.oneHotMax());
+        ColumnKind kind = options.kinds().containsKey(name) ? options.kinds().get(name) : KindDetector.detect(typed, options.oneHotMax());
+        // Numbers declared categories (or booleans, dates) are encoded by their text: without codes the encoders saw no
+        // levels and the column silently gave no features.
+        CodedColumn coded = switch (kind) {
+            case BOOLEAN, CATEGORICAL, HIGH_CARDINALITY, DATETIME -> typed.asText();
+            default -> typed;   // numbers stay numbers; a dropped column (an ID) is not coded twice
+        };
         boolean declared = options.kinds().containsKey(name);
         NumberCells.Examples nonNumeric = kind == ColumnKind.NUMERIC && !declared ? NumberCells.nonNumeric(coded)
                 : new NumberCells.Examples(0, "");

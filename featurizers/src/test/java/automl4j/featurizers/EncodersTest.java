@@ -23,7 +23,7 @@ class EncodersTest {
         return IntStream.range(0, n).toArray();
     }
 
-    private static Table withTarget(int n, StringColumn... columns) {
+    private static Table withTarget(int n, tech.tablesaw.columns.Column<?>... columns) {
         StringColumn y = StringColumn.create("y");
         for (int i = 0; i < n; i++) {
             y.append(i % 2 == 0 ? "a" : "b");
@@ -71,6 +71,18 @@ class EncodersTest {
         FittedTransform f = new TabularFeaturizer(asCategory).fit(t, all(n), BINARY, alternating(n));
         assertThat(f.report().kinds()).containsEntry("zip", "categorical");
         assertThat(f.featureNames()).contains("zip=10000", "zip=10003");
+        // The same codes as typed numbers (a table built in code, not read from CSV) give the same categories.
+        tech.tablesaw.api.IntColumn typed = tech.tablesaw.api.IntColumn.create("zip");
+        for (int i = 0; i < n; i++) {
+            typed.append(10000 + i % 4);
+        }
+        Table tt = withTarget(n, typed);
+        FittedTransform ft = new TabularFeaturizer(asCategory).fit(tt, all(n), BINARY, alternating(n));
+        assertThat(ft.report().kinds()).containsEntry("zip", "categorical");
+        assertThat(ft.featureNames()).contains("zip=10000", "zip=10003");
+        automl4j.learn.FeatureMatrix x = ft.transform(tt, null);
+        assertThat(x.row(2)[ft.featureNames().indexOf("zip=10002")]).isEqualTo(1f);
+        assertThat(x.row(2)[ft.featureNames().indexOf("zip=10000")]).isEqualTo(0f);
         FeaturizerOptions unknown = FeaturizerOptions.builder().kind("zop", ColumnKind.NUMERIC).build();
         assertThatThrownBy(() -> new TabularFeaturizer(unknown).fit(t, all(n), BINARY, alternating(n)))
                 .hasMessageContaining("a column kind is given for 'zop', which is not in the table");
