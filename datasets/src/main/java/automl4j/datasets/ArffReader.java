@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -95,18 +94,7 @@ public final class ArffReader {
         if (columns.get(0).isEmpty()) {
             throw new DataFormatException(file + " has no data rows after @data");
         }
-        Table table = Table.create(file.getFileName().toString());
-        for (int c = 0; c < names.size(); c++) {
-            StringColumn col = StringColumn.create(names.get(c));
-            for (String v : columns.get(c)) {
-                if (v == null) {
-                    col.appendMissing();
-                } else {
-                    col.append(v);
-                }
-            }
-            table.addColumns(col);
-        }
+        Table table = TextColumns.table(file.getFileName().toString(), names, columns);
         return table;
     }
 

@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -201,18 +200,7 @@ public final class CsvChunkReader implements AutoCloseable {
             }
             return null;
         }
-        Table table = Table.create(Path.of(source).getFileName().toString());
-        for (int c = 0; c < header.size(); c++) {
-            StringColumn col = StringColumn.create(header.get(c));
-            for (String v : columns.get(c)) {
-                if (v == null) {
-                    col.appendMissing();
-                } else {
-                    col.append(v);
-                }
-            }
-            table.addColumns(col);
-        }
+        Table table = TextColumns.table(Path.of(source).getFileName().toString(), header, columns);
         return new Chunk(table, Arrays.copyOf(rows, kept), Arrays.copyOf(lines, kept), raw, rejected);
     }
 

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -106,18 +105,7 @@ public final class CsvReader {
         for (int c = 0; c < header.size(); c++) {
             rules.checkInfinities(header.get(c), columns.get(c));
         }
-        Table table = Table.create(Path.of(source).getFileName().toString());
-        for (int c = 0; c < header.size(); c++) {
-            StringColumn col = StringColumn.create(header.get(c));
-            for (String v : columns.get(c)) {
-                if (v == null) {
-                    col.appendMissing();
-                } else {
-                    col.append(v);
-                }
-            }
-            table.addColumns(col);
-        }
+        Table table = TextColumns.table(Path.of(source).getFileName().toString(), header, columns);
         return table;
     }
 
