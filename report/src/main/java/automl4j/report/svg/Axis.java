@@ -139,6 +139,19 @@ final class Axis {
         return start + t * (end - start);
     }
 
+    /**
+     * The frame of a chart of labelled rows along this horizontal value axis (bars, beeswarm lanes): the title, the
+     * grid, a line at zero and the axis label at the foot, on a chart {@code width} by {@code height} whose plot spans
+     * {@code left} to {@code width - right} and {@code top} to {@code bottom}.
+     */
+    void drawRowFrame(Svg svg, String title, String axisLabel, int width, int height, double left, double right, double top,
+                      double bottom) {
+        svg.text(8, 18, title, "start", 14, 0, "bold", (int) (width / 8.5));
+        drawVertical(svg, top, bottom);
+        svg.line(map(0), top, map(0), bottom, "#444444", 1);
+        svg.text((left + width - right) / 2, height - 8, axisLabel, "middle", 12, 0, null, (int) ((width - left - right) / 7));
+    }
+
     /** As the horizontal axis: a vertical grid line from {@code top} to {@code bottom} and a label below, per tick. */
     void drawVertical(Svg svg, double top, double bottom) {
         if (categories != null) {

@@ -52,10 +52,7 @@ public final class Beeswarm {
         int height = (int) (top + bottom + Math.max(1, lanes.size()) * laneHeight);
         Axis x = values.place(left, width - right);
         Svg svg = new Svg(width, height);
-        svg.text(8, 18, title, "start", 14, 0, "bold", (int) (width / 8.5));
-        x.drawVertical(svg, top, height - bottom);
-        svg.line(x.map(0), top, x.map(0), height - bottom, "#444444", 1);
-        svg.text((left + width - right) / 2, height - 8, axisLabel, "middle", 12, 0, null, (int) ((width - left - right) / 7));
+        x.drawRowFrame(svg, title, axisLabel, width, height, left, right, top, height - bottom);
         for (int i = 0; i < lanes.size(); i++) {
             Lane l = lanes.get(i);
             double cy = top + i * laneHeight + laneHeight / 2.0;
