@@ -184,8 +184,7 @@ public final class HeldOutImportance {
             Table rows = split.rows();
             Labels truth = split.truth();
             if (rows.rowCount() > maxRows) {
-                int[] pick = Arrays.copyOf(Permutations.of(rows.rowCount(), splitRandom), maxRows);
-                Arrays.sort(pick);
+                int[] pick = Permutations.sample(rows.rowCount(), maxRows, splitRandom);
                 rows = rows.where(Selection.with(pick));
                 double[] t = new double[maxRows];
                 for (int i = 0; i < maxRows; i++) {

@@ -125,10 +125,8 @@ public final class PipelineShap {
         if (background.rowCount() <= MAX_BACKGROUND) {
             return background;
         }
-        int[] order = automl4j.internal.Permutations.of(background.rowCount(), new SplittableRandom(seed ^ 0x5DEECE66DL));
-        int[] rows = java.util.Arrays.copyOf(order, MAX_BACKGROUND);
-        java.util.Arrays.sort(rows);
-        return background.rows(rows);
+        return background.rows(automl4j.internal.Permutations.sample(background.rowCount(), MAX_BACKGROUND,
+                new SplittableRandom(seed ^ 0x5DEECE66DL)));
     }
 
     private static double[][] outputs(Predictions p, boolean classification) {

@@ -21,4 +21,14 @@ public final class Permutations {
         }
         return p;
     }
+
+    /**
+     * {@code k} distinct indexes of {@code 0..n-1} drawn at random, in increasing order (so a table selection keeps them
+     * in table order): the first {@code k} of {@link #of}, sorted; all of them when {@code k >= n}.
+     */
+    public static int[] sample(int n, int k, SplittableRandom random) {
+        int[] picked = java.util.Arrays.copyOf(of(n, random), Math.min(n, k));
+        java.util.Arrays.sort(picked);
+        return picked;
+    }
 }

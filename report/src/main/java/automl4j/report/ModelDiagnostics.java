@@ -162,8 +162,7 @@ public final class ModelDiagnostics {
             rows = new int[n];
             Arrays.setAll(rows, i -> i);
         } else {
-            rows = Arrays.copyOf(Permutations.of(n, new SplittableRandom(seed)), MAX_SCATTER);
-            Arrays.sort(rows);
+            rows = Permutations.sample(n, MAX_SCATTER, new SplittableRandom(seed));
             note = String.format(Locale.ROOT, "Charts of %,d of the %,d rows, drawn at random.", MAX_SCATTER, n);
         }
         double[] actual = new double[rows.length];

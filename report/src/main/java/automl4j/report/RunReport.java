@@ -16,7 +16,6 @@ import automl4j.learn.Predictions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -473,8 +472,6 @@ public final class RunReport {
         if (table.rowCount() <= n) {
             return table;
         }
-        int[] pick = Arrays.copyOf(Permutations.of(table.rowCount(), random), n);
-        Arrays.sort(pick);
-        return table.where(Selection.with(pick));
+        return table.where(Selection.with(Permutations.sample(table.rowCount(), n, random)));
     }
 }

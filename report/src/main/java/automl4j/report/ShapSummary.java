@@ -141,9 +141,7 @@ public final class ShapSummary {
             Arrays.setAll(all, i -> i);
             return all;
         }
-        int[] rows = Arrays.copyOf(Permutations.of(n, new SplittableRandom(seed)), MAX_ROWS);
-        Arrays.sort(rows);
-        return rows;
+        return Permutations.sample(n, MAX_ROWS, new SplittableRandom(seed));
     }
 
     /** Each cell as a number, or as its value's rank (adding the column's name to {@code ranked}); NaN when missing. */
