@@ -194,27 +194,19 @@ final class ReportCommand implements Callable<Integer> {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<ReportData.Importance> out = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            // The column name is the only field that may be quoted; the six numbers follow the last six commas.
-            int at = line.length();
+            List<String> f = automl4j.internal.CsvFields.split(lines.get(i));
+            if (f.size() != 7) {
+                throw new DataFormatException(file + " line " + (i + 1) + ": expected a column and 6 numbers, but found " + f.size() + " fields");
+            }
             double[] v = new double[6];
-            for (int k = 5; k >= 0; k--) {
-                int comma = line.lastIndexOf(',', at - 1);
-                if (comma < 0) {
-                    throw new DataFormatException(file + " line " + (i + 1) + ": expected a column and 6 numbers");
-                }
+            for (int k = 0; k < 6; k++) {
                 try {
-                    v[k] = Double.parseDouble(line.substring(comma + 1, at));
+                    v[k] = Double.parseDouble(f.get(k + 1));
                 } catch (NumberFormatException e) {
-                    throw new DataFormatException(file + " line " + (i + 1) + ": expected a number, but found '" + line.substring(comma + 1, at) + "'");
+                    throw new DataFormatException(file + " line " + (i + 1) + ": expected a number, but found '" + f.get(k + 1) + "'");
                 }
-                at = comma;
             }
-            String name = line.substring(0, at);
-            if (name.startsWith("\"") && name.endsWith("\"") && name.length() >= 2) {
-                name = name.substring(1, name.length() - 1).replace("\"\"", "\"");
-            }
-            out.add(new ReportData.Importance(name, v[0], v[2], v[3], v[4]));
+            out.add(new ReportData.Importance(f.get(0), v[0], v[2], v[3], v[4]));
         }
         return out;
     }
