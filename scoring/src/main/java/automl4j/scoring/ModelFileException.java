@@ -1,0 +1,31 @@
+package automl4j.scoring;
+
+import java.io.IOException;
+
+/**
+ * A model file that cannot be used: missing, unreadable, not a zip, damaged, over a limit, or holding a field of the
+ * wrong type. Its message is one line naming the file, the entry (when one is at fault) and what is wrong, in the
+ * engine's words ({@code automl4j.export.ModelFileException}).
+ */
+public final class ModelFileException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final String file;
+    private final String entry;
+
+    ModelFileException(String file, String entry, String problem, Throwable cause) {
+        super(file + ": " + (entry == null ? "" : "entry " + entry + " ") + problem, cause);
+        this.file = file;
+        this.entry = entry;
+    }
+
+    /** The file's name as given to the reader. */
+    public String file() {
+        return file;
+    }
+
+    /** The entry at fault, or null when the whole file is. */
+    public String entry() {
+        return entry;
+    }
+}
