@@ -14,7 +14,7 @@ public final class ModelFileException extends IOException {
     private final String entry;
 
     ModelFileException(String file, String entry, String problem, Throwable cause) {
-        super(file + ": " + (entry == null ? "" : "entry " + entry + " ") + problem, cause);
+        super(((entry == null ? file + ": " : file + ": entry " + entry + ": ") + problem).replaceAll("[\\r\\n]+", " "), cause);
         this.file = file;
         this.entry = entry;
     }
