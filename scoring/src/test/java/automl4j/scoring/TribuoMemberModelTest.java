@@ -90,7 +90,8 @@ class TribuoMemberModelTest {
                             engine = loaded.predict(one).toFlat();
                             assertThat(fitted.predict(one).toFlat()).isEqualTo(engine);
                         } catch (RuntimeException e) {
-                            refusals.merge(learner.id() + " " + task.label() + ": " + e, 1, Integer::sum);
+                            refusals.merge(learner.id() + " " + task.label() + ": " + e.getClass().getSimpleName() + " "
+                                    + e.getMessage().split("[,(]")[0].trim(), 1, Integer::sum);
                             float[] row = rows.row(r);
                             if (e instanceof NullPointerException) {
                                 // The engine's TribuoModel reads a null class where LIBLINEAR's scores are NaN.
