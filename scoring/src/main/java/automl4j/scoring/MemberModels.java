@@ -10,9 +10,15 @@ import java.util.function.Function;
 final class MemberModels {
     // Keyed by "payload format/learner id": a learner may change its payload format, and one format (tribuo-protobuf)
     // serves several learners whose checks differ.
-    private static final Map<String, Function<MemberPayload, MemberModel>> READERS = Map.of();
+    private static final Map<String, Function<MemberPayload, MemberModel>> READERS = readers();
 
     private MemberModels() {
+    }
+
+    private static Map<String, Function<MemberPayload, MemberModel>> readers() {
+        Map<String, Function<MemberPayload, MemberModel>> m = new java.util.HashMap<>();
+        TribuoMemberModel.LEARNERS.forEach(l -> m.put(TribuoMemberModel.FORMAT + "/" + l, TribuoMemberModel::load));
+        return Map.copyOf(m);
     }
 
     /**
