@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import automl4j.featurize.FittedTransform;
 import automl4j.featurizers.FeaturizerOptions;
+import automl4j.featurizers.TabularFeaturizer;
 import automl4j.learn.FeatureMatrix;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
@@ -205,6 +208,35 @@ class TabularTransformDatesTest {
         row.put("x", LocalDate.of(2020, 1, 5));
         assertThatThrownBy(() -> scoring.transform(row)).hasMessage("column 'x' must be a String, a number (Double, Float, "
                 + "Integer, Long, Short, Byte), a Boolean or null, but was a java.time.LocalDate");
+    }
+
+    @Test
+    void fractionalFillsAndReferencesAreCutAsByTheEngine() {
+        // A median between two seconds is cut toward zero: 59.5 s is 00:00:59 (minute 0), -60.5 s is 23:59:00 (minute 1439).
+        String encoders = Stream.of("{\"encoder\":\"date\",\"column\":\"a\",\"pattern\":\"iso\",\"fill\":59.5,\"reference\":1234.75,"
+                + "\"with_time\":true,\"indicator\":true}", "{\"encoder\":\"date\",\"column\":\"b\",\"pattern\":\"d MMM yyyy\","
+                + "\"fill\":-60.5,\"reference\":-1e9,\"with_time\":true,\"indicator\":false}", "{\"encoder\":\"date\",\"column\":\"c\","
+                + "\"fill\":1.6e9,\"reference\":0.5,\"with_time\":false,\"indicator\":true}").collect(Collectors.joining(","));
+        byte[] bytes = ("{\"featurizer\":\"tabular\",\"version\":2,\"inputs\":[\"a\",\"b\",\"c\"],\"encoders\":[" + encoders + "]}")
+                .getBytes(StandardCharsets.UTF_8);
+        FittedTransform engine = new TabularFeaturizer().load(bytes);
+        TabularTransform scoring = TabularTransform.of(bytes);
+        Table like = Table.create("like").addColumns(StringColumn.create("a"), StringColumn.create("b"), DateColumn.create("c"));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Object[][] cells = {{null, null, null}, {"1970-01-01T00:00:59", "31 Dec 1969", LocalDate.of(1970, 1, 1)},
+            {"1969-12-31T23:59", "1 jan 1970", LocalDate.of(2000, 2, 29)}, {"2020-02-29 12:34:56.789+01:30", null, null}};
+        for (Object[] r : cells) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("a", r[0]);
+            row.put("b", r[1]);
+            row.put("c", r[2]);
+            rows.add(row);
+        }
+        assertSameRows(engine, scoring, like, rows);
+        float[] missing = scoring.transform(rows.get(0));
+        assertThat(missing[scoring.featureNames().indexOf("a:hour")]).isEqualTo(0f);
+        assertThat(missing[scoring.featureNames().indexOf("a:hour_sin")]).isEqualTo(0f);
+        assertThat(missing[scoring.featureNames().indexOf("b:hour")]).isEqualTo(23f);
     }
 
     @Test
