@@ -28,7 +28,7 @@ class TabularTransformTextTest {
 
     /** Training rows, then the text candidates (with x = -0.0, which a sparse matrix reads back as +0.0) and a missing row. */
     private static List<Map<String, Object>> rows(Table training, String... textColumns) {
-        List<Map<String, Object>> rows = new ArrayList<>(EngineTables.rowsOf(training, IntStream.range(0, 150).toArray()));
+        List<Map<String, Object>> rows = new ArrayList<>(EngineTables.rowsOf(training, IntStream.range(0, 160).toArray()));
         for (String text : TextAndDateTables.textCandidates()) {
             Map<String, Object> row = new LinkedHashMap<>(EngineTables.row(training, 1));
             for (String c : textColumns) {
