@@ -9,10 +9,14 @@ import java.util.Map;
 /**
  * The fitted encoding of one raw column, read from the tabular featurizer's JSON: a port of the engine's encoders in
  * {@code automl4j.featurizers} ({@code NumericEncoder}, {@code BooleanEncoder}, {@code OneHotEncoder},
- * {@code FrequencyEncoder}, {@code TargetEncoder}, {@code HashedCategoryEncoder}) for one row at a time. Each writes
- * the same floats as its engine twin, computed in the same order and precision. Immutable, thread-safe.
+ * {@code FrequencyEncoder}, {@code TargetEncoder}, {@code HashedCategoryEncoder} here; {@code DateEncoder},
+ * {@code TfidfEncoder} and {@code HashedTextEncoder} in {@link DateEncoding}, {@link TfidfEncoding} and
+ * {@link HashedTextEncoding}) for one row at a time. Each writes the same floats as its engine twin, computed in the same
+ * order and precision. Immutable, thread-safe.
  */
-sealed interface ColumnEncoding {
+sealed interface ColumnEncoding permits ColumnEncoding.Numeric, ColumnEncoding.Bool, ColumnEncoding.OneHot,
+        ColumnEncoding.Frequency, ColumnEncoding.TargetMean, ColumnEncoding.HashedCategory, DateEncoding, TfidfEncoding,
+        HashedTextEncoding {
     /** The raw column. */
     String column();
 
@@ -25,8 +29,7 @@ sealed interface ColumnEncoding {
     /**
      * The encoding {@code n} describes.
      *
-     * @throws IllegalArgumentException if a field is missing or of the wrong type, or the encoder is one this module does
-     *                                  not read yet (dates, TF-IDF and hashed text)
+     * @throws IllegalArgumentException if a field is missing or of the wrong type, or the encoder is unknown
      */
     static ColumnEncoding fromJson(JsonNode n) {
         String type = Json.text(n, "encoder");
@@ -38,8 +41,9 @@ sealed interface ColumnEncoding {
             case "frequency" -> Frequency.fromJson(n);
             case "target" -> TargetMean.fromJson(n);
             case "hashed-category" -> new HashedCategory(Json.text(n, "column"));
-            case "date", "tfidf", "hashed-text" -> throw new IllegalArgumentException("encoder '" + type + "' of column '"
-                    + n.path("column").asText() + "' is not supported by automl4j-scoring yet (issue 18)");
+            case "date" -> DateEncoding.fromJson(n);
+            case "tfidf" -> TfidfEncoding.fromJson(n);
+            case "hashed-text" -> HashedTextEncoding.fromJson(n);
             default -> throw new IllegalArgumentException("unknown encoder '" + type + "' in featurizer entry");
         };
     }

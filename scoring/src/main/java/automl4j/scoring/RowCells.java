@@ -7,20 +7,31 @@ package automl4j.scoring;
  * cell of a boolean column; null, an absent key, an empty string and NaN are missing. Text of a typed cell is what
  * Tablesaw writes for it ({@code String.valueOf}), so {@code 3.0} and {@code "3"} are different categories, as they are
  * to the engine.
+ *
+ * <p>A date column (one the model encodes as a date) also takes a {@code java.time.LocalDate}, {@code LocalDateTime} or
+ * {@code Instant}: the cells of a Tablesaw date, date-time and instant column, read whatever text pattern the column
+ * had in training (a date-time as UTC, a date at midnight; below the second is ignored, as the engine does). Other
+ * {@code java.time} types ({@code ZonedDateTime}, {@code OffsetDateTime}...) and {@code java.util.Date} are refused,
+ * since a Tablesaw table cannot hold them: convert them to an {@code Instant} or a {@code LocalDateTime}. Text in a
+ * date column is read with the column's training pattern and is an error if it does not fit, as in the engine; in a
+ * column that was a typed date column in training, only the typed cells are dates. Other columns refuse the
+ * {@code java.time} types: the engine would read them through Tablesaw's own date text ({@code -5-01-05},
+ * {@code 2020-01-05T03:04:00.000}), which is not {@code toString}; give such cells as that text instead.
  */
 final class RowCells {
     private RowCells() {
     }
 
-    /** Throws unless {@code value} is one of the types above or null. */
-    static void check(String column, Object value) {
+    /** Throws unless {@code value} is one of the types above or null; {@code date}: the column is a date column. */
+    static void check(String column, Object value, boolean date) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Double
                 || value instanceof Float || value instanceof Integer || value instanceof Long || value instanceof Short
-                || value instanceof Byte) {
+                || value instanceof Byte || (date && DateCells.isTyped(value))) {
             return;
         }
         throw new IllegalArgumentException("column '" + column + "' must be a String, a number (Double, Float, Integer, Long, "
-                + "Short, Byte), a Boolean or null, but was a " + value.getClass().getName());
+                + "Short, Byte), a Boolean" + (date ? ", a LocalDate, a LocalDateTime, an Instant" : "") + " or null, but was a "
+                + value.getClass().getName());
     }
 
     /** True if {@code value} is a number of a typed column (not a Boolean, not text). */

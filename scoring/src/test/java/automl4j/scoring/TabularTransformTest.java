@@ -49,18 +49,26 @@ class TabularTransformTest {
 
     private static void assertSameAsEngine(Table training, FeaturizerOptions options, Target target) {
         FittedTransform engine = EngineTables.fit(training, target, options);
-        TabularTransform scoring = TabularTransform.of(engine.export());
+        assertSameRows(engine, TabularTransform.of(engine.export()), training, rows(training));
+    }
+
+    /**
+     * The engine's transform of {@code rows} (a table with the column types of {@code like}) and the scoring transform of
+     * each row have the same features, bit for bit, and the same sparse form; returns the engine's matrix.
+     */
+    static FeatureMatrix assertSameRows(FittedTransform engine, TabularTransform scoring, Table like, List<Map<String, Object>> rows) {
         assertThat(scoring.featureNames()).isEqualTo(engine.featureNames());
-        List<Map<String, Object>> rows = rows(training);
-        FeatureMatrix expected = engine.transform(EngineTables.of(training, rows), null);
+        FeatureMatrix expected = engine.transform(EngineTables.of(like, rows), null);
+        assertThat(scoring.sparse()).as("sparse").isEqualTo(expected.isSparse());
         for (int i = 0; i < rows.size(); i++) {
             float[] want = expected.row(i);
             float[] got = scoring.transform(rows.get(i));
             assertThat(bits(got)).as("row %d %s, features %s", i, rows.get(i), engine.featureNames()).isEqualTo(bits(want));
         }
+        return expected;
     }
 
-    private static int[] bits(float[] values) {
+    static int[] bits(float[] values) {
         int[] out = new int[values.length];
         for (int i = 0; i < values.length; i++) {
             out[i] = Float.floatToRawIntBits(values[i]);
@@ -131,10 +139,9 @@ class TabularTransformTest {
     }
 
     @Test
-    void refusesEncodersNotCoveredYet() {
-        byte[] json = ("{\"featurizer\":\"tabular\",\"version\":2,\"inputs\":[\"note\"],\"encoders\":[{\"encoder\":\"tfidf\","
+    void refusesAnUnknownEncoder() {
+        byte[] json = ("{\"featurizer\":\"tabular\",\"version\":2,\"inputs\":[\"note\"],\"encoders\":[{\"encoder\":\"word2vec\","
                 + "\"column\":\"note\"}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> TabularTransform.of(json))
-                .hasMessage("encoder 'tfidf' of column 'note' is not supported by automl4j-scoring yet (issue 18)");
+        assertThatThrownBy(() -> TabularTransform.of(json)).hasMessage("unknown encoder 'word2vec' in featurizer entry");
     }
 }
