@@ -127,11 +127,6 @@ public final class TabularTransform {
         return out;
     }
 
-    /** Placeholder until TF-IDF is read (s-feat): without TF-IDF the engine never makes a sparse matrix. */
-    boolean sparse() {
-        return false;
-    }
-
     @Override
     public String toString() {
         return "TabularTransform" + Collections.unmodifiableList(usedColumns()) + " -> " + featureNames.size() + " features";
