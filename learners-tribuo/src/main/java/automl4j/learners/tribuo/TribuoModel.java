@@ -167,6 +167,7 @@ sealed class TribuoModel implements FittedModel permits TribuoTreeModel, TribuoL
             ModelProto proto = ModelProto.parseFrom(artifact.payload());
             TribuoClassNames.check(proto);   // before Tribuo calls Class.forName on any name in it
             TribuoShapes.check(proto);       // before Tribuo allocates tensors or builds trees from it
+            TribuoSerializedModels.check(proto);  // before Tribuo reads Java-serialized LIBLINEAR models in it
             Model<?> model = Model.deserialize(proto);
             checkOutputs(artifact.learnerId(), model, target);
             return of(artifact.learnerId(), model, target, mean, std, smoothing, proto);
