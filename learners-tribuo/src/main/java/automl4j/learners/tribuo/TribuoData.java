@@ -4,6 +4,7 @@ import automl4j.learn.FeatureMatrix;
 import automl4j.learn.TrainingSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -26,12 +27,27 @@ final class TribuoData {
     private TribuoData() {
     }
 
+    /**
+     * The names of {@code columns} columns, in ASCII digits whatever the default locale: {@code String.format} without a
+     * locale writes the default locale's own digits (Arabic, Persian, Thai...), so a model fitted on such a machine would
+     * know names that no other machine gives it, and Tribuo would predict there from zeros.
+     */
     static String[] names(int columns) {
         String[] names = new String[columns];
         for (int c = 0; c < columns; c++) {
-            names[c] = String.format("f%06d", c);
+            names[c] = String.format(Locale.ROOT, "f%06d", c);
         }
         return names;
+    }
+
+    /**
+     * Whether {@code name} is a column's name written in a locale's non-ASCII digits ({@code f000012} in Arabic-Indic digits, say), as builds
+     * before {@link #names} fixed the locale wrote them on some machines. Those names no longer match any column.
+     * Short names only (six digits and a few more, some digits take two chars), so a message quoting one stays short.
+     */
+    static boolean inLocaleDigits(String name) {
+        return name.length() >= 2 && name.length() <= 20 && name.charAt(0) == 'f' && name.codePoints().skip(1).allMatch(Character::isDigit)
+                && column(name) < 0;
     }
 
     /** The column of a feature named by {@link #names} ({@code f000012} is column 12), or -1 for another name. */

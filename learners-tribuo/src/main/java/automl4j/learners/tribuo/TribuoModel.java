@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
+import org.tribuo.VariableInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.regression.Regressor;
@@ -167,11 +168,27 @@ sealed class TribuoModel implements FittedModel permits TribuoTreeModel, TribuoL
             ModelProto proto = ModelProto.parseFrom(artifact.payload());
             TribuoClassNames.check(proto);   // before Tribuo calls Class.forName on any name in it
             TribuoShapes.check(proto);       // before Tribuo allocates tensors or builds trees from it
+            TribuoSerializedModels.check(proto);  // before Tribuo reads Java-serialized LIBLINEAR models in it
             Model<?> model = Model.deserialize(proto);
             checkOutputs(artifact.learnerId(), model, target);
+            checkFeatureNames(artifact.learnerId(), model);
             return of(artifact.learnerId(), model, target, mean, std, smoothing, proto);
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("cannot read Tribuo model of " + artifact.learnerId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a model whose features were named in a locale's digits (see {@link TribuoData#inLocaleDigits}): Tribuo
+     * drops the features an example names that the model does not know, so it would predict from zeros without a word.
+     */
+    private static void checkFeatureNames(String learnerId, Model<?> model) {
+        for (VariableInfo info : model.getFeatureIDMap()) {
+            if (TribuoData.inLocaleDigits(info.getName())) {
+                throw new IllegalArgumentException(learnerId + " payload names feature '" + info.getName() + "' in non-ASCII "
+                        + "digits: it was fitted under a locale that writes other digits, by a build that let that locale name "
+                        + "the features, and would predict from zeros; fit it again");
+            }
         }
     }
 
