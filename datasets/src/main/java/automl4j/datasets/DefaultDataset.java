@@ -1,5 +1,6 @@
 package automl4j.datasets;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -46,7 +47,7 @@ public final class DefaultDataset {
             double c = Math.floor(-Math.log(1 - r.nextDouble()) * 1.5);
             double z = logOdds(a, t, f, c, p);
             boolean churn = r.nextDouble() < 1 / (1 + Math.exp(-z));
-            id.append(String.format("C%06d", i + 1));
+            id.append(String.format(Locale.ROOT, "C%06d", i + 1));
             age.append(a);
             tenure.append(t);
             if (r.nextDouble() < 0.05) {
