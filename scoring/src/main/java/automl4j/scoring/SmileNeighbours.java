@@ -147,9 +147,7 @@ final class SmileNeighbours {
     /** The KD-tree Smile builds over the rows, as flat node arrays; node 0 is the root. */
     private static final class KdTree {
         private final int[] order;   // row indexes, permuted so that each node's rows are contiguous
-        private final List<int[]> nodes = new ArrayList<>();   // {begin, end, split, lower, upper}; lower -1 for a leaf
-        private final List<Double> cutoffs = new ArrayList<>();
-        private final int[][] node;
+        private final int[][] node;   // {begin, end, split, lower, upper}; lower is -1 for a leaf
         private final double[] cutoff;
 
         KdTree(float[] rows, int rowCount, int columns) {
@@ -157,13 +155,19 @@ final class SmileNeighbours {
             for (int i = 0; i < rowCount; i++) {
                 order[i] = i;
             }
-            build(rows, columns, 0, rowCount);
+            List<int[]> nodes = new ArrayList<>();
+            List<Double> cutoffs = new ArrayList<>();
+            build(rows, columns, 0, rowCount, nodes, cutoffs);
             node = nodes.toArray(new int[0][]);
             cutoff = cutoffs.stream().mapToDouble(Double::doubleValue).toArray();
         }
 
-        /** Adds the node over {@code order[begin, end)} and, where it splits, its subtrees; returns its id. */
-        private int build(float[] rows, int columns, int begin, int end) {
+        /**
+         * Adds the node over {@code order[begin, end)} and, where it splits, its subtrees; returns its id. Recursive as
+         * Smile's build is: each split at least halves the node's box in one feature, and a box under 1e-8 wide stops,
+         * so a branch is at most about 155 levels per feature deep (float range down to 1e-8), whatever the row count.
+         */
+        private int build(float[] rows, int columns, int begin, int end, List<int[]> nodes, List<Double> cutoffs) {
             double[] low = new double[columns];
             double[] high = new double[columns];
             for (int j = 0; j < columns; j++) {
@@ -201,8 +205,8 @@ final class SmileNeighbours {
             if (lowerSize == 0 || lowerSize == end - begin) {
                 return id;
             }
-            nodes.get(id)[3] = build(rows, columns, begin, begin + lowerSize);
-            nodes.get(id)[4] = build(rows, columns, begin + lowerSize, end);
+            nodes.get(id)[3] = build(rows, columns, begin, begin + lowerSize, nodes, cutoffs);
+            nodes.get(id)[4] = build(rows, columns, begin + lowerSize, end, nodes, cutoffs);
             return id;
         }
 
