@@ -5,10 +5,11 @@ import java.nio.ByteBuffer;
 /**
  * A {@code smile-knn} member (payload {@value #FORMAT}): the training rows as big-endian floats, then their targets as
  * doubles, with {@code rows}, {@code columns}, {@code n_neighbors} and {@code weights} in the properties. The k
- * nearest rows ({@link SmileNeighbours}, as Smile finds them) vote in the order Smile returns them, farthest first:
- * each with weight 1, or 1 / max(1e-12, distance); class shares are smoothed by one uniform vote, a regression value
- * is the weighted mean. A model of one row predicts that row's target. Checked as the engine's {@code KnnModel.load}
- * checks it, with its messages.
+ * nearest rows ({@link NearestRows}, the engine's search) vote farthest first, the order the engine sums them in: each
+ * with weight 1, or 1 / max(1e-12, distance), or 1 at a non-finite distance (a query with an infinite feature or only
+ * NaN features, which gets the first k rows); class shares are smoothed by one uniform vote, a regression value is the
+ * weighted mean. A model of one row predicts that row's target. Checked as the engine's {@code KnnModel.load} checks
+ * it, with its messages.
  */
 final class SmileKnnMember implements MemberModel {
     static final String FORMAT = "automl4j-knn-v1";
@@ -16,23 +17,19 @@ final class SmileKnnMember implements MemberModel {
     private static final String DISTANCE = "distance";
     // The engine's floor: an exact match keeps a finite inverse-distance weight and dominates the vote.
     private static final double MIN_DISTANCE = 1e-12;
-    private final String learner;
-    private final SmileNeighbours neighbours;   // null for a model of one row
+    private final NearestRows neighbours;   // null for a model of one row
     private final double[] labels;
-    private final int columns;
     private final int k;
     private final boolean byDistance;
     private final int classes;   // 0 for regression
 
-    private SmileKnnMember(String learner, float[] rows, double[] labels, int columns, int k, boolean byDistance, int classes) {
-        this.learner = learner;
+    private SmileKnnMember(float[] rows, double[] labels, int columns, int k, boolean byDistance, int classes) {
         this.labels = labels;
-        this.columns = columns;
         this.byDistance = byDistance;
         this.classes = classes;
-        // As the engine: Smile's searches want fewer neighbours than rows.
+        // As the engine: at most rows - 1 neighbours.
         this.k = Math.max(1, Math.min(k, labels.length - 1));
-        this.neighbours = labels.length < 2 ? null : new SmileNeighbours(rows, labels.length, columns);
+        this.neighbours = labels.length < 2 ? null : new NearestRows(rows, labels.length, columns);
     }
 
     @Override
@@ -40,19 +37,11 @@ final class SmileKnnMember implements MemberModel {
         int[] index = {0};
         double[] weight = {1};
         if (neighbours != null) {
-            double[] q = new double[columns];
-            for (int c = 0; c < columns; c++) {
-                q[c] = features[c];
-            }
-            SmileNeighbours.Found near = neighbours.search(q, k);
-            if (near == null) {
-                throw new IllegalArgumentException(learner + " found no " + k + " neighbours at a finite distance from this row "
-                        + "(a NaN or infinite feature); the engine fails on such a row too");
-            }
+            NearestRows.Found near = neighbours.search(features, k);
             index = near.index();
             weight = new double[index.length];
             for (int j = 0; j < index.length; j++) {
-                weight[j] = byDistance ? 1 / Math.max(MIN_DISTANCE, near.distance()[j]) : 1;
+                weight[j] = byDistance ? weight(near.distance()[j]) : 1;
             }
         }
         double[] votes = classes > 0 ? new double[classes] : null;
@@ -75,6 +64,11 @@ final class SmileKnnMember implements MemberModel {
         return UniformVote.smooth(votes, index.length);
     }
 
+    /** The engine's {@code KnnModel.weight}: a non-finite distance weighs 1, so such a query's k rows vote uniformly. */
+    private static double weight(double distance) {
+        return Double.isFinite(distance) ? 1 / Math.max(MIN_DISTANCE, distance) : 1;
+    }
+
     static MemberModel load(MemberPayload p) {
         if (!p.member().payloadFormat().equals(FORMAT)) {
             throw new IllegalArgumentException(p.learner() + " cannot read payload format '" + p.member().payloadFormat() + "'");
@@ -94,7 +88,7 @@ final class SmileKnnMember implements MemberModel {
         double[] labels = new double[rowCount];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = in.getFloat();
-            if (!Float.isFinite(rows[i])) {   // the engine's KD-tree cannot split on NaN
+            if (!Float.isFinite(rows[i])) {   // the engine refuses them too
                 throw new IllegalArgumentException(p.learner() + " row " + i / columns + " feature " + i % columns + " is not finite");
             }
         }
@@ -117,6 +111,6 @@ final class SmileKnnMember implements MemberModel {
         if (columns != p.featureNames().size()) {
             throw new IllegalArgumentException(p.learner() + " was fitted on " + columns + " features, but got " + p.featureNames().size());
         }
-        return new SmileKnnMember(p.learner(), rows, labels, columns, k, weights.equals(DISTANCE), classes);
+        return new SmileKnnMember(rows, labels, columns, k, weights.equals(DISTANCE), classes);
     }
 }
