@@ -84,7 +84,9 @@ class SmileKnnLearnerTest implements LearnerContract {
 
     @Test
     void isLeftOutOnlyWhereALinearScanWouldBeSlow() {
-        assertThat(learner().unsuitedTo(new DataShape(24_000, 10, 2))).isEmpty();        // KD-tree
+        assertThat(learner().unsuitedTo(new DataShape(24_000, 5, 2))).isEmpty();         // 7.2e8 multiply-adds
+        assertThat(learner().unsuitedTo(new DataShape(100_000, 5, 2))).hasValueSatisfying(why ->
+                assertThat(why).contains("100,000 training rows", "5 features"));       // narrow data is bounded too
         assertThat(learner().unsuitedTo(new DataShape(8_000, 100, 2))).isEmpty();        // 1.6e9 multiply-adds
         assertThat(learner().unsuitedTo(new DataShape(24_000, 70, 2))).hasValueSatisfying(why ->
                 assertThat(why).contains("24,000 training rows", "6,000 validation rows", "70 features"));
@@ -92,7 +94,7 @@ class SmileKnnLearnerTest implements LearnerContract {
 
     @Test
     void agreesWithABruteForceSearchOnTheKdTreeAndTheLinearScan() {
-        // 4 features use Smile's KD-tree, 16 its linear scan.
+        // 4 features were Smile's KD-tree, 16 its linear scan; both are our scan now.
         for (int columns : new int[] {4, 16}) {
             TrainingSet train = regression(300, columns, columns);
             TrainingSet test = regression(40, columns, columns + 100);
@@ -100,7 +102,7 @@ class SmileKnnLearnerTest implements LearnerContract {
                 Predictions p = learner().fit(train, config(7, weights), FitContext.of(1, 1)).predict(test.features());
                 for (int i = 0; i < test.features().rows(); i++) {
                     assertThat(p.value(i)).as(columns + " columns, " + weights + ", row " + i)
-                            // the KD-tree sums squared differences in another order; weights differ in the 9th digit
+                            // the brute force subtracts in float and does not scale the sum; weights differ in the 9th digit
                             .isCloseTo(bruteForce(train, test.features().row(i), 7, weights.equals("distance")), Offset.offset(1e-7));
                 }
             }

@@ -17,6 +17,10 @@ final class MemberModels {
 
     private static Map<String, Function<MemberPayload, MemberModel>> readers() {
         Map<String, Function<MemberPayload, MemberModel>> m = new java.util.HashMap<>();
+        m.put(BaselineMember.FORMAT + "/baseline", BaselineMember::load);
+        m.put(SmileForestMember.FORMAT + "/smile-random-forest", SmileForestMember::load);
+        m.put(SmileLinearMember.FORMAT + "/smile-logistic", SmileLinearMember::load);
+        m.put(SmileKnnMember.FORMAT + "/smile-knn", SmileKnnMember::load);
         TribuoMemberModel.LEARNERS.forEach(l -> m.put(TribuoMemberModel.FORMAT + "/" + l, TribuoMemberModel::load));
         return Map.copyOf(m);
     }

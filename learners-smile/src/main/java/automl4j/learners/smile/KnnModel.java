@@ -17,23 +17,26 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
-import smile.math.distance.EuclideanDistance;
-import smile.neighbor.KDTree;
-import smile.neighbor.KNNSearch;
-import smile.neighbor.LinearSearch;
-import smile.neighbor.Neighbor;
 
 /**
- * The training rows and targets of a k-nearest-neighbour model and Smile's search over them. Class probabilities are
- * the (weighted) vote shares smoothed by one uniform vote ({@link VoteSmoothing}), so that a unanimous wrong vote does
- * not cost an infinite log loss. Exported as a small binary payload: the rows as floats and the targets as doubles.
+ * The training rows and targets of a k-nearest-neighbour model and our exact scan over them ({@link NearestRows}).
+ * Class probabilities are the (weighted) vote shares smoothed by one uniform vote ({@link VoteSmoothing}), so that a
+ * unanimous wrong vote does not cost an infinite log loss. Exported as a small binary payload: the rows as floats and
+ * the targets as doubles.
+ *
+ * <p>The search was Smile's (a KD-tree up to 10 features, a linear scan with {@code EuclideanDistance} above) and is
+ * now {@link NearestRows}, the same arithmetic and choice as that linear scan: over more than 10 features models
+ * predict the same bits as before. Up to 10 features they may differ where neighbours tie at the k-th distance (the
+ * KD-tree's visiting order decided which tied rows got in; now the lower row index does), and, with inverse-distance
+ * weights, in the last bits (the KD-tree took {@code sqrt(sum)}, the scan takes {@code sqrt(columns * sum / columns)},
+ * which can round differently). A query with a NaN feature is now measured over its other features at any width,
+ * and one with no finite distance to any row (an infinite feature, or every feature NaN), where Smile's search failed
+ * with an index of -1, gets the first k rows, which vote uniformly.
  */
 final class KnnModel implements FittedModel {
     static final String FORMAT = "automl4j-knn-v1";
     static final String UNIFORM = "uniform";
     static final String DISTANCE = "distance";
-    /** Above this many features a KD-tree prunes little and Smile's linear scan is as fast. */
-    static final int KD_TREE_MAX_COLUMNS = 10;
     // An exact match gets this distance, so inverse-distance weights stay finite and it dominates the vote.
     private static final double MIN_DISTANCE = 1e-12;
     private final Target target;
@@ -44,7 +47,7 @@ final class KnnModel implements FittedModel {
     private final int k;
     private final String weights;
     private final boolean byDistance;
-    private final KNNSearch<double[], double[]> search;
+    private final NearestRows search;   // null for a model of one row, which predicts that row's target
 
     KnnModel(Target target, float[] rows, int rowCount, int columns, double[] labels, int k, String weights) {
         if (!weights.equals(UNIFORM) && !weights.equals(DISTANCE)) {
@@ -58,24 +61,12 @@ final class KnnModel implements FittedModel {
         this.rowCount = rowCount;
         this.columns = columns;
         this.labels = labels;
-        // Smile's searches ask for fewer neighbours than rows.
+        // At most rows - 1 neighbours, as Smile's searches wanted: kept so that fitted and exported models (whose
+        // n_neighbors is this k) predict as before.
         this.k = Math.max(1, Math.min(k, rowCount - 1));
         this.weights = weights;
         this.byDistance = weights.equals(DISTANCE);
-        double[][] keys = new double[rowCount][];
-        for (int i = 0; i < rowCount; i++) {
-            keys[i] = toDoubles(rows, i * columns, columns);
-        }
-        this.search = rowCount < 2 ? null
-                : columns <= KD_TREE_MAX_COLUMNS ? KDTree.of(keys) : LinearSearch.of(keys, new EuclideanDistance());
-    }
-
-    private static double[] toDoubles(float[] data, int offset, int length) {
-        double[] out = new double[length];
-        for (int c = 0; c < length; c++) {
-            out[c] = data[offset + c];
-        }
-        return out;
+        this.search = rowCount < 2 ? null : new NearestRows(rows, rowCount, columns);
     }
 
     @Override
@@ -89,14 +80,15 @@ final class KnnModel implements FittedModel {
         double[] values = classify ? null : new double[x.rows()];
         // Each row's search is independent; inside a trial the stream runs in the trial's pool of its slot's threads.
         IntStream.range(0, x.rows()).parallel().forEach(i -> {
-            Neighbor<double[], double[]>[] near = search == null ? null : search.search(toDoubles(x.row(i), 0, columns), k);
-            int n = near == null ? 1 : near.length;
+            // Farthest first: the vote sums in this order.
+            NearestRows.Found near = search == null ? null : search.search(x.row(i), k);
+            int n = near == null ? 1 : near.index().length;
             double[] votes = classify ? new double[classes] : null;
             double sum = 0;
             double total = 0;
             for (int j = 0; j < n; j++) {
-                int index = near == null ? 0 : near[j].index;
-                double w = byDistance && near != null ? 1 / Math.max(MIN_DISTANCE, near[j].distance) : 1;
+                int index = near == null ? 0 : near.index()[j];
+                double w = byDistance && near != null ? weight(near.distance()[j]) : 1;
                 if (classify) {
                     votes[(int) labels[index]] += w;
                 } else {
@@ -114,6 +106,15 @@ final class KnnModel implements FittedModel {
             }
         });
         return classify ? Predictions.ofProbabilities(target.task(), target.classes(), probabilities) : Predictions.ofValues(values);
+    }
+
+    /**
+     * The inverse-distance weight. A non-finite distance weighs 1: from finite rows it only occurs when the query has
+     * an infinite feature or only NaN features, so every row is that far, and then the k rows vote uniformly instead
+     * of giving 0 / 0 or NaN.
+     */
+    static double weight(double distance) {
+        return Double.isFinite(distance) ? 1 / Math.max(MIN_DISTANCE, distance) : 1;
     }
 
     @Override
@@ -165,7 +166,7 @@ final class KnnModel implements FittedModel {
             throw new UncheckedIOException("cannot read the rows of smile-knn", e);
         }
         for (int i = 0; i < rows.length; i++) {
-            if (!Float.isFinite(rows[i])) {   // a KD-tree cannot split on NaN
+            if (!Float.isFinite(rows[i])) {   // a distance needs finite rows; a NaN query feature is left out instead
                 throw new IllegalArgumentException("smile-knn row " + i / columns + " feature " + i % columns + " is not finite");
             }
         }

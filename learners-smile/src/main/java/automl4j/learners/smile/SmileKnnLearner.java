@@ -21,10 +21,11 @@ import java.util.Set;
 
 /**
  * k-nearest neighbours ({@code smile-knn}) for every task: the k training rows nearest in Euclidean distance (found
- * with Smile's KD-tree on up to {@value KnnModel#KD_TREE_MAX_COLUMNS} features, else Smile's linear scan) vote for a
- * class or average their target, uniformly or weighted by inverse distance. It needs scaled features, which the
- * featurizer gives by default; its errors differ from the trees', which is what an ensemble needs. Smile's own KNN
- * classifier has no regression and no distance weights, so the vote is ours and the neighbour search is Smile's.
+ * by our exact scan of all rows, {@link NearestRows}) vote for a class or average their target, uniformly or weighted
+ * by inverse distance. It needs scaled features, which the featurizer gives by default; its errors differ from the
+ * trees', which is what an ensemble needs. Smile's own KNN classifier has no regression and no distance weights, so
+ * the vote is ours; the search is ours too, with a simple tie rule that the scoring module (which may not use Smile, a
+ * GPL-3.0 library) repeats. The id keeps its name so that runs and model files stay readable.
  * Fitting only stores the rows; the cost is in prediction, which grows with training rows times predicted rows.
  */
 public final class SmileKnnLearner implements Learner {
@@ -68,15 +69,16 @@ public final class SmileKnnLearner implements Learner {
     }
 
     /**
-     * Unsuited when a linear scan (more than {@value KnnModel#KD_TREE_MAX_COLUMNS} features) would compare the
+     * Unsuited when the scan would compare the
      * validation rows (a quarter as many as the training rows, under 5-fold cross-validation or an 80/20 holdout) with
      * every training row in more than {@value #MAX_DISTANCE_TERMS} multiply-adds: over a few seconds a trial on one
-     * core, in a budget meant for many trials.
+     * core, in a budget meant for many trials. Narrow data is bounded too: up to 10 features were once Smile's
+     * KD-tree, which pruned, and were never left out; every width is the same scan now.
      */
     @Override
     public Optional<String> unsuitedTo(DataShape shape) {
         long terms = (long) shape.rows() * (shape.rows() / 4) * shape.columns();
-        if (shape.columns() <= KnnModel.KD_TREE_MAX_COLUMNS || terms <= MAX_DISTANCE_TERMS) {
+        if (terms <= MAX_DISTANCE_TERMS) {
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT, "a linear scan of %,d training rows for each of about %,d validation rows "
@@ -84,7 +86,7 @@ public final class SmileKnnLearner implements Learner {
                 shape.columns(), (double) terms, (double) MAX_DISTANCE_TERMS));
     }
 
-    /** The stored rows as floats, their copy as doubles for Smile's search, and the search structure. */
+    /** The stored rows as floats; the estimate kept from when Smile's search also held a copy as doubles. */
     @Override
     public long memoryEstimate(DataShape shape, Config config) {
         return 4 * shape.denseBytes() + (1L << 20);
