@@ -4,6 +4,7 @@ import automl4j.AutoMlModel;
 import automl4j.data.Target;
 import automl4j.export.PipelineBundle;
 import automl4j.featurizers.FeaturizerOptions;
+import automl4j.learn.BaselineLearner;
 import automl4j.learn.Learner;
 import automl4j.learn.Learners;
 import automl4j.learn.Predictions;
@@ -43,7 +44,9 @@ class ScoringModelTest {
 
     static Stream<Arguments> learnersAndTasks() {
         List<Arguments> out = new ArrayList<>();
-        for (Learner l : Learners.discovered()) {
+        List<Learner> learners = new ArrayList<>(Learners.discovered());
+        learners.add(new BaselineLearner());
+        for (Learner l : learners) {
             for (Target t : List.of(EnginePipelines.BINARY, EnginePipelines.MULTICLASS, EnginePipelines.REGRESSION)) {
                 if (EnginePipelines.supports(l, t.task())) {
                     out.add(Arguments.of(l.id(), t.name()));
@@ -59,7 +62,8 @@ class ScoringModelTest {
     }
 
     private static Learner learner(String id) {
-        return Learners.byId(Learners.discovered()).get(id);
+        // The baseline is the engine's fallback, not a plug-in: it is not among the discovered learners.
+        return id.equals(BaselineLearner.ID) ? new BaselineLearner() : Learners.byId(Learners.discovered()).get(id);
     }
 
     @ParameterizedTest(name = "{0} {1}")
