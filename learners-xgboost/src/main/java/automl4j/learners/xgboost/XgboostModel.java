@@ -64,7 +64,8 @@ final class XgboostModel implements FittedModel, ExactShap {
         try {
             m = pooled != null ? pooled : XgbMatrices.of(features);
             synchronized (booster) {   // a Booster's prediction cache is not safe for concurrent use
-                raw = treeLimit > 0 ? booster.predict(m, false, treeLimit) : booster.predict(m);
+                // Margins, linked in Java (XgbLinks), so that every platform and automl4j-scoring give the same bits.
+                raw = booster.predict(m, true, treeLimit);
             }
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoostError: " + e.getMessage(), e);
@@ -86,8 +87,10 @@ final class XgboostModel implements FittedModel, ExactShap {
         double[][] p = new double[n][];
         for (int i = 0; i < n; i++) {
             if (target.task() instanceof Classification c && c.isBinary()) {
-                p[i] = new double[] {1 - raw[i][0], raw[i][0]};
+                float positive = XgbLinks.sigmoid(raw[i][0]);
+                p[i] = new double[] {1 - positive, positive};
             } else {
+                XgbLinks.softmax(raw[i]);
                 p[i] = new double[raw[i].length];
                 for (int k = 0; k < raw[i].length; k++) {
                     p[i][k] = raw[i][k];
