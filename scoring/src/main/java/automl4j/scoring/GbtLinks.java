@@ -47,4 +47,25 @@ final class GbtLinks {
         float q = Math.min(Math.max(p, RT_EPS), 1.0f - RT_EPS);
         return -(float) StrictMath.log(1.0f / q - 1.0f);
     }
+
+    /** LightGBM's binary {@code ConvertOutput} with its sigmoid scale 1: {@code 1 / (1 + exp(-x))} in double. */
+    static double lightgbmSigmoid(double x) {
+        return 1.0 / (1.0 + StrictMath.exp(-x));
+    }
+
+    /** LightGBM's {@code Common::Softmax} in place, in double. */
+    static void lightgbmSoftmax(double[] v) {
+        double max = v[0];
+        for (int i = 1; i < v.length; i++) {
+            max = Math.max(v[i], max);
+        }
+        double sum = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = StrictMath.exp(v[i] - max);
+            sum += v[i];
+        }
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= sum;
+        }
+    }
 }
