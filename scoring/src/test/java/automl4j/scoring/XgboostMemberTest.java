@@ -147,6 +147,32 @@ class XgboostMemberTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * 249 positives in 500 rows give the base score 0.498, whose base margin the C library's {@code logf} rounds one
+     * float ulp away from Java's: XGBoost's own margins then differ in every row, but the engine hands XGBoost the base
+     * margin computed in Java, as the evaluator computes it, so the predictions agree.
+     */
+    @Test
+    void aBaseScoreWhoseLogitTheCLibraryRoundsOtherwise() throws Exception {
+        float[] x = GbtCases.dense(500, 13, 0.1);
+        double[] y = new double[500];
+        for (int i = 0; i < 249; i++) {
+            y[i * 2] = 1;
+        }
+        TrainingSet train = new TrainingSet(FeatureMatrix.of(x, 500, NAMES), automl4j.learn.Labels.of(y),
+                new automl4j.data.Target("y", GbtCases.BINARY));
+        FittedModel model = learner.fit(train, learner.defaultConfig(GbtCases.BINARY), FitContext.of(3, 1));
+        ModelArtifact a = model.export();
+        XgboostMember member = XgboostMember.load(GbtCases.payload(a, GbtCases.BINARY, false));
+        float[] t = GbtCases.dense(TEST, 14, 0.1);
+        FeatureMatrix test = FeatureMatrix.of(t, TEST, NAMES);
+        GbtCases.Mismatch margins = GbtCases.compareFloats(nativeMargins(a, test), t, member::margin);
+        GbtCases.Mismatch outputs = GbtCases.compare(model.predict(test).toFlat(), TEST, t, member::predict);
+        System.out.println("xgboost base score 0.498: XGBoost's own margins " + margins + "; predictions " + outputs);
+        assertThat(new String(a.payload(), java.nio.charset.StandardCharsets.US_ASCII)).contains("[4.98E-1]");
+        assertThat(outputs.differing()).isZero();
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void damagedOrUnsupportedPayloadsAreRefusedNamingTheProblem() {
