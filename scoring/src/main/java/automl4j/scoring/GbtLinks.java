@@ -3,8 +3,9 @@ package automl4j.scoring;
 /**
  * The link functions of XGBoost 3.4 and LightGBM 3.3, operation for operation in the libraries' precision (float for
  * XGBoost, double for LightGBM). C's {@code expf}/{@code logf}/{@code exp} are taken from {@link StrictMath}, which
- * gives the same bits on every platform; they may differ from the C library's in the last bit for some inputs (see
- * {@code NOTES.md} for how often).
+ * gives the same bits on every platform; the C libraries' differ from it in the last bit for some inputs, so the
+ * engine's xgboost and lightgbm learners apply these links in Java too (their twins {@code XgbLinks}, {@code LgbmLinks},
+ * which must stay identical to these: the evaluators' tests compare them bit for bit).
  */
 final class GbtLinks {
     /** XGBoost's {@code kRtEps}: a logistic base score is kept this far from 0 and 1. */

@@ -19,7 +19,8 @@ import java.util.Map;
  * <p>The payload comes from a file a user was handed, so every count and length is checked against the bytes that
  * remain before anything is allocated, nesting and the number of boxed values are capped, keys must be unique and the
  * value must end at the last byte. A malformed payload is an {@link IllegalArgumentException} naming the byte offset.
- * (The engine's learners-xgboost has its own reader: this module cannot depend on it, see {@code NOTES.md}.)
+ * (learners-xgboost has its own reader, which this module cannot use: this module's tests depend on learners-xgboost,
+ * so learners-xgboost cannot depend on this module.)
  */
 final class Ubj {
     /** The UBJ null ({@code Z}): maps and lists hold no Java null. */
@@ -193,8 +194,11 @@ final class Ubj {
             if (n < 0) {
                 box(1);
             }
-            if (out.putIfAbsent(key, value(marker("the value of key '" + key + "'"), depth)) != null) {
-                throw error("unique keys, but '" + key + "' appears twice");
+            if (!in.hasRemaining()) {
+                throw error("the value of key '" + MemberProperties.shown(key) + "', but the payload ends");
+            }
+            if (out.putIfAbsent(key, value((char) (in.get() & 0xff), depth)) != null) {
+                throw error("unique keys, but '" + MemberProperties.shown(key) + "' appears twice");
             }
         }
         return out;
