@@ -56,6 +56,17 @@ class LgbmModelTextTest {
         assertThat(loadFails(with(a, t))).contains("tree 0 node").contains("not a later node or a leaf that no other node has");
     }
 
+    /** LightGBM writes {@code inf} for a split that sends only the missing values (its default side) the other way. */
+    @Test
+    void acceptsInfiniteThresholdsButNotInfiniteLeafValues() {
+        ModelArtifact a = artifact(LearnerContract.BINARY);
+        String t = text(a).replaceFirst("threshold=[-0-9.e]+", "threshold=inf");
+        assertThat(t).isNotEqualTo(text(a));
+        assertThat(new LightgbmLearner().load(with(a, t)).export().payload()).isEqualTo(t.getBytes(StandardCharsets.US_ASCII));
+        String leaf = text(a).replaceFirst("leaf_value=[-0-9.e]+", "leaf_value=inf");
+        assertThat(loadFails(with(a, leaf))).contains("tree 0 leaf_value[0] must be a finite number, but was 'inf'");
+    }
+
     @Test
     void rejectsASplitFeatureBeyondTheFeatureCount() {
         ModelArtifact a = artifact(LearnerContract.REGRESSION);

@@ -17,6 +17,8 @@ final class MemberModels {
 
     private static Map<String, Function<MemberPayload, MemberModel>> readers() {
         Map<String, Function<MemberPayload, MemberModel>> m = new java.util.HashMap<>();
+        m.put("xgboost-ubj/xgboost", XgboostMember::load);
+        m.put("lightgbm-text/lightgbm", LightgbmMember::load);
         m.put(BaselineMember.FORMAT + "/baseline", BaselineMember::load);
         m.put(SmileForestMember.FORMAT + "/smile-random-forest", SmileForestMember::load);
         m.put(SmileLinearMember.FORMAT + "/smile-logistic", SmileLinearMember::load);

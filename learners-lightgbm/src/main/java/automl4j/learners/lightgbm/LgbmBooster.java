@@ -97,11 +97,11 @@ final class LgbmBooster implements AutoCloseable {
     }
 
     /**
-     * Predictions of every row, {@code width} numbers a row (1, or the number of classes): probabilities for
-     * classification, values for regression.
+     * Raw scores of every row, {@code width} numbers a row (1, or the number of classes): before the objective's link
+     * (sigmoid, softmax), which {@link LgbmLinks} applies.
      */
-    synchronized double[] predict(FeatureMatrix x, int width) {
-        return run(x, width, lightgbmlibConstants.C_API_PREDICT_NORMAL, PREDICT_CHUNK);
+    synchronized double[] predictRaw(FeatureMatrix x, int width) {
+        return run(x, width, lightgbmlibConstants.C_API_PREDICT_RAW_SCORE, PREDICT_CHUNK);
     }
 
     /**

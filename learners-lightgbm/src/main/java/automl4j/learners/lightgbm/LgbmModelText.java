@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * parser, which indexes its arrays with the numbers it reads (a child index or a split feature out of range reads
  * outside the arrays), only sees canonical text: known keys, array lengths that match the leaf count, child indexes
  * that form one tree, split features below the feature count, numerical splits only (no categorical or linear trees,
- * which this learner never trains), finite numbers. Sections that prediction does not read (tree sizes, feature
- * importances, parameters) are left out of the rewritten text, which LightGBM then parses tree by tree.
+ * which this learner never trains), finite numbers (thresholds may also be infinite). Sections that prediction does
+ * not read (tree sizes, feature importances, parameters) are left out of the rewritten text, which LightGBM then
+ * parses tree by tree.
  */
 final class LgbmModelText {
     /** Most features a model may read. */
@@ -237,6 +238,11 @@ final class LgbmModelText {
             throw new IllegalArgumentException(where + " " + key + " must hold " + count + " numbers, but held " + parts.length);
         }
         for (int i = 0; i < parts.length; i++) {
+            // LightGBM writes an infinite threshold for a split that sends every value one way and only the missing
+            // ones (its default side) the other, which it learns on columns with missing values.
+            if (key.equals("threshold") && (parts[i].equals("inf") || parts[i].equals("-inf"))) {
+                continue;
+            }
             if (!NUMBER.matcher(parts[i]).matches() || !Double.isFinite(Double.parseDouble(parts[i]))) {
                 throw new IllegalArgumentException(where + " " + key + "[" + i + "] must be a finite number, but was '"
                         + parts[i] + "'");

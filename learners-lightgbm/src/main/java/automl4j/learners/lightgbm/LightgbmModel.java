@@ -69,7 +69,8 @@ final class LightgbmModel implements FittedModel, ExactShap {
         }
         boolean classification = target.task() instanceof Classification;
         int width = classification && target.numClasses() > 2 ? target.numClasses() : 1;
-        double[] raw = predictor.predict(features, width);
+        // Raw scores, linked in Java (LgbmLinks), so that every platform and automl4j-scoring give the same bits.
+        double[] raw = predictor.predictRaw(features, width);
         int n = features.rows();
         if (target.task() instanceof Regression) {
             double[] v = new double[n];
@@ -80,7 +81,13 @@ final class LightgbmModel implements FittedModel, ExactShap {
         }
         double[][] p = new double[n][];
         for (int i = 0; i < n; i++) {
-            p[i] = width == 1 ? new double[] {1 - raw[i], raw[i]} : java.util.Arrays.copyOfRange(raw, i * width, (i + 1) * width);
+            if (width == 1) {
+                double positive = LgbmLinks.sigmoid(raw[i]);
+                p[i] = new double[] {1 - positive, positive};
+            } else {
+                p[i] = java.util.Arrays.copyOfRange(raw, i * width, (i + 1) * width);
+                LgbmLinks.softmax(p[i]);
+            }
         }
         return Predictions.ofProbabilities(target.task(), target.classes(), p);
     }

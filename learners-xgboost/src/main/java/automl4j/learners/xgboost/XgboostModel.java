@@ -32,6 +32,8 @@ final class XgboostModel implements FittedModel, ExactShap {
     private final double targetMean;
     private final double targetSd;
     private final String device;
+    /** A binary model's base margin, computed in Java from its base score (XgbLinks.logit); NaN for other tasks. */
+    private final float binaryBaseMargin;
 
     /**
      * A model predicting with its first {@code treeLimit} rounds (0: all), regression values as {@code mean + sd * raw},
@@ -44,6 +46,24 @@ final class XgboostModel implements FittedModel, ExactShap {
         this.treeLimit = treeLimit;
         this.targetMean = targetMean;
         this.targetSd = targetSd;
+        this.binaryBaseMargin = target.task() instanceof Classification c && c.isBinary() ? binaryBaseMargin(booster)
+                : Float.NaN;
+    }
+
+    /**
+     * XGBoost turns a logistic model's base score into its base margin with the C library's {@code logf}, which differs
+     * from Java's (and between platforms) in the last bit for some base scores (9 of 3,000 tried); so the margin is
+     * computed in Java and handed to XGBoost as each row's base margin instead, as automl4j-scoring computes it.
+     */
+    private static float binaryBaseMargin(Booster booster) {
+        try {
+            Map<?, ?> top = (Map<?, ?>) UbjReader.read(booster.toByteArray("ubj"));
+            Map<?, ?> param = (Map<?, ?>) ((Map<?, ?>) top.get("learner")).get("learner_model_param");
+            String score = (String) param.get("base_score");
+            return XgbLinks.logit(Float.parseFloat(score.startsWith("[") ? score.substring(1, score.length() - 1) : score));
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoostError: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -60,11 +80,18 @@ final class XgboostModel implements FittedModel, ExactShap {
     public Predictions predict(FeatureMatrix features) {
         float[][] raw;
         DMatrix m = null;
-        DMatrix pooled = DMatrixPool.takePooled(features);
+        boolean binary = !Float.isNaN(binaryBaseMargin);
+        DMatrix pooled = binary ? null : DMatrixPool.takePooled(features);   // a pooled matrix must keep no base margin
         try {
             m = pooled != null ? pooled : XgbMatrices.of(features);
+            if (binary) {
+                float[] base = new float[features.rows()];
+                java.util.Arrays.fill(base, binaryBaseMargin);
+                m.setBaseMargin(base);
+            }
             synchronized (booster) {   // a Booster's prediction cache is not safe for concurrent use
-                raw = treeLimit > 0 ? booster.predict(m, false, treeLimit) : booster.predict(m);
+                // Margins, linked in Java (XgbLinks), so that every platform and automl4j-scoring give the same bits.
+                raw = booster.predict(m, true, treeLimit);
             }
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoostError: " + e.getMessage(), e);
@@ -86,8 +113,10 @@ final class XgboostModel implements FittedModel, ExactShap {
         double[][] p = new double[n][];
         for (int i = 0; i < n; i++) {
             if (target.task() instanceof Classification c && c.isBinary()) {
-                p[i] = new double[] {1 - raw[i][0], raw[i][0]};
+                float positive = XgbLinks.sigmoid(raw[i][0]);
+                p[i] = new double[] {1 - positive, positive};
             } else {
+                XgbLinks.softmax(raw[i]);
                 p[i] = new double[raw[i].length];
                 for (int k = 0; k < raw[i].length; k++) {
                     p[i][k] = raw[i][k];
