@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param name       the column's name
  * @param kind       what the featurizer took it for: {@code numeric}, {@code categorical}, {@code boolean},
- *                   {@code date}, {@code text}, or a kind it drops ({@code id_like}, {@code constant}, ...)
+ *                   {@code date}, {@code text}, or a kind it drops ({@code id-like}, {@code constant}, ...; version 1 files write {@code id_like})
  * @param used       true if predictions read it; a row must then hold the key (its value may be null). Unused columns
  *                   may be given and are ignored
  * @param categories for a categorical column encoded with a list of levels, the levels seen in training (other values

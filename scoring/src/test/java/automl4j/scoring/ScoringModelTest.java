@@ -161,10 +161,11 @@ class ScoringModelTest {
             assertThat(c.used()).isTrue();
             assertThat(c.categories()).containsExactlyInAnyOrder("basic", "plus", "pro");
         });
-        assertThat(s.column("age")).hasValueSatisfying(c -> assertThat(c.kind()).isEqualTo("numeric"));
+        assertThat(s.column("tenure_months")).hasValueSatisfying(c -> assertThat(c.kind()).isEqualTo("numeric"));
+        assertThat(s.column("age")).as("the regression target, not an input here").isEmpty();
         assertThat(s.column("customer_id")).hasValueSatisfying(c -> assertThat(c.used()).isFalse());
         assertThat(s.column("churned")).isEmpty();
-        assertThat(s.usedColumns()).contains("age", "plan").doesNotContain("customer_id");
+        assertThat(s.usedColumns()).contains("tenure_months", "plan").doesNotContain("customer_id");
     }
 
     @Test
@@ -173,11 +174,11 @@ class ScoringModelTest {
         PipelineBundle.write(EnginePipelines.single(learner("baseline"), EnginePipelines.BINARY), file);
         ScoringModel model = ScoringModel.load(file);
         Map<String, Object> row = new HashMap<>(EngineTables.row(EnginePipelines.inputs(EnginePipelines.BINARY), 0));
-        row.remove("age");
+        row.remove("noise");
         assertThatThrownBy(() -> model.predict(row)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("[age]").hasMessageContaining("missing");
+                .hasMessageContaining("[noise]").hasMessageContaining("missing");
         Map<String, Object> later = new HashMap<>(row);
-        later.put("age", null);
+        later.put("noise", null);
         later.put("tenure_months", List.of(3));
         assertThatThrownBy(() -> model.predictRows(List.of(later, later))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("row 0: ").hasMessageContaining("tenure_months");
@@ -185,7 +186,7 @@ class ScoringModelTest {
         for (String c : model.schema().usedColumns()) {
             columns.put(c, List.of(1.0, 2.0));
         }
-        columns.put("age", List.of(1.0));
+        columns.put("noise", List.of(1.0));
         assertThatThrownBy(() -> model.predictColumns(columns)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("one cell per row");
     }
