@@ -1,5 +1,6 @@
 package automl4j.cli;
 
+import automl4j.ConfigException;
 import automl4j.data.EncodedTarget;
 import automl4j.data.TaskData;
 import automl4j.data.Tasks;
@@ -75,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
             if (task != null) {
                 try {
                     taskType = Tasks.parseLabel(task);
-                } catch (IllegalArgumentException e) {
+                } catch (ConfigException e) {
                     throw new UsageException("--task must be one of " + Tasks.labels() + ", but was '" + task + "'");
                 }
             }

@@ -1,6 +1,7 @@
 package automl4j.cli;
 
 import automl4j.AutoMl;
+import automl4j.ConfigException;
 import automl4j.data.Tasks;
 import automl4j.datasets.DataFormatException;
 import automl4j.datasets.ReadOptions;
@@ -128,7 +129,7 @@ final class ConfigFile {
         }
         try {
             return Tasks.parseLabel(text);
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigException e) {
             throw new UsageException("config key 'data.task' must be one of " + Tasks.labels() + ", but was '" + text + "'");
         }
     }
