@@ -34,7 +34,7 @@ public record Regression() implements Task {
      * Each cell as a number.
      *
      * @throws DataException naming the row and cell when a cell is not a finite number, or when every
-     *                        value is the same (nothing to learn, and every metric would report a perfect fit)
+     *                       value is the same (nothing to learn, and every metric would report a perfect fit)
      */
     @Override
     public double[] encode(Column<?> column, int[] rows, String source) {
