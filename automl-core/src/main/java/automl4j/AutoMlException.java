@@ -25,9 +25,10 @@ package automl4j;
  * data: a null argument ({@link NullPointerException}); an argument that breaks a method's contract in code, such as a
  * negative count, arrays of different lengths or a column index out of range ({@link IllegalArgumentException},
  * {@link IndexOutOfBoundsException}); a call in the wrong state, such as {@code resume} without a journal
- * ({@link IllegalStateException}). A real I/O error while writing a file ({@code AutoMlModel.exportTo}, reports) stays
- * a {@link java.io.IOException}. An error inside a learner or featurizer during a trial is not thrown at all: the trial
- * fails and the leaderboard says why.
+ * ({@link IllegalStateException}). A real I/O error while writing a file stays an {@link java.io.IOException}
+ * ({@code AutoMlModel.exportTo}, reports), or an {@link java.io.UncheckedIOException} where the method declares none
+ * (the run journal). An error inside a learner or featurizer during a trial is not thrown at all: the trial fails and
+ * the leaderboard says why.
  */
 public class AutoMlException extends RuntimeException {
     private static final long serialVersionUID = 1L;
