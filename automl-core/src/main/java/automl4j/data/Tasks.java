@@ -34,7 +34,9 @@ public final class Tasks {
     /**
      * The label {@code text} names, matched case-insensitively and trimmed.
      *
-     * @throws ConfigException (key {@code data.task}) naming the accepted labels
+     * @throws IllegalArgumentException naming the accepted labels (a {@link ConfigException} when a user's label is
+     *                                  read by {@link #resolve}, and so by {@link TaskData#of(tech.tablesaw.api.Table,
+     *                                  String, String, String)})
      */
     public static String parseLabel(String text) {
         Objects.requireNonNull(text, "text");
@@ -43,7 +45,16 @@ public final class Tasks {
                 return label;
             }
         }
-        throw new ConfigException("data.task", "task must be one of " + LABELS + ", but was '" + text + "'");
+        throw new IllegalArgumentException("task must be one of " + LABELS + ", but was '" + text + "'");
+    }
+
+    /** {@link #parseLabel} of a label the user gave (config key {@code data.task}), its complaint a config error. */
+    private static String userLabel(String text) {
+        try {
+            return parseLabel(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("data.task", e.getMessage(), e);
+        }
     }
 
     /**
@@ -103,7 +114,7 @@ public final class Tasks {
      * @throws ConfigException if {@code label} is not one of {@link #labels()}
      */
     public static Task resolve(String label, Column<?> column, String source) {
-        String known = label == null ? null : parseLabel(label);
+        String known = label == null ? null : userLabel(label);
         if (REGRESSION.equals(known)) {
             return new Regression();   // the values are checked when the target is encoded
         }

@@ -1,6 +1,5 @@
 package automl4j.cli;
 
-import automl4j.ConfigException;
 import automl4j.data.EncodedTarget;
 import automl4j.data.TaskData;
 import automl4j.data.Tasks;
@@ -76,7 +75,7 @@ final class CheckCommand implements Callable<Integer> {
             if (task != null) {
                 try {
                     taskType = Tasks.parseLabel(task);
-                } catch (ConfigException e) {
+                } catch (IllegalArgumentException e) {
                     throw new UsageException("--task must be one of " + Tasks.labels() + ", but was '" + task + "'");
                 }
             }

@@ -1,7 +1,6 @@
 package automl4j.cli;
 
 import automl4j.AutoMl;
-import automl4j.ConfigException;
 import automl4j.data.Tasks;
 import automl4j.datasets.DataFormatException;
 import automl4j.datasets.ReadOptions;
@@ -129,7 +128,7 @@ final class ConfigFile {
         }
         try {
             return Tasks.parseLabel(text);
-        } catch (ConfigException e) {
+        } catch (IllegalArgumentException e) {
             throw new UsageException("config key 'data.task' must be one of " + Tasks.labels() + ", but was '" + text + "'");
         }
     }

@@ -1,6 +1,5 @@
 package automl4j.datasets;
 
-import automl4j.ConfigException;
 import automl4j.data.Tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +42,7 @@ public final class Suite {
             String type;
             try {
                 type = Tasks.parseLabel(task);
-            } catch (ConfigException ex) {
+            } catch (IllegalArgumentException ex) {
                 throw new DataFormatException(manifest + ", dataset " + i + ": " + ex.getMessage());
             }
             entries.add(new SuiteEntry(field(e, "name", manifest, i), base.resolve(field(e, "file", manifest, i)), type,
