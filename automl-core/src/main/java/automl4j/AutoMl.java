@@ -79,8 +79,10 @@ public final class AutoMl {
      * cancelled (on the leaderboard as {@code cancelled}), and the best found so far is refitted and returned as usual
      * (the fallback if none had completed); the thread's interrupt status is set again when {@code fit} returns.
      *
-     * @throws IllegalArgumentException for bad data (naming the column and row) or a metric that does not fit the task
-     * @throws AutoMlException          if every trial failed with an error, or the final refit failed
+     * @throws DataException   for bad data (naming the column and row)
+     * @throws ConfigException for a metric that does not fit the task, or learners none of which supports it
+     * @throws AutoMlException if every trial failed with an error, or the final refit failed (the base of the two
+     *                         above, thrown as itself for this)
      */
     public AutoMlRun fit(TaskData data) {
         Objects.requireNonNull(data, "data");
@@ -222,7 +224,7 @@ public final class AutoMl {
         /**
          * The immutable configuration.
          *
-         * @throws IllegalArgumentException if settings contradict each other (naming both keys)
+         * @throws ConfigException if settings contradict each other (naming both keys)
          */
         public AutoMl build() {
             return new AutoMl(settings());

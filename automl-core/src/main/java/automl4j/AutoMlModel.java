@@ -76,7 +76,8 @@ public final class AutoMlModel {
      * exception type.
      *
      * @throws ModelFileException for every problem of the file (missing, unreadable, damaged, over a size limit, or
-     *                            contents a featurizer or learner refuses), naming the file, the entry and what is wrong
+     *                            contents a featurizer or learner refuses), naming the file, the entry and what is wrong;
+     *                            unchecked, an {@link AutoMlException}
      */
     public static AutoMlModel load(Path path) throws ModelFileException {
         return new AutoMlModel(PipelineBundle.read(path));
@@ -85,7 +86,7 @@ public final class AutoMlModel {
     /**
      * Predictions for every row of {@code rows}: class probabilities and labels, or numbers.
      *
-     * @throws IllegalArgumentException naming a missing input column or a value of the wrong type
+     * @throws DataException naming a missing input column or a value of the wrong type
      */
     public Predictions predict(Table rows) {
         return pipeline.predict(rows);
@@ -104,8 +105,9 @@ public final class AutoMlModel {
      * built-in metric that fits the model's task, the task's default metric first. Rows whose target is missing are
      * left out; a metric the data does not allow (rmsle of negative values) is left out too.
      *
-     * @throws IllegalArgumentException if the target column is absent or has only missing values, or a label is not
-     *                                  one of the model's classes (naming the row)
+     * @throws DataException if the target column is absent or has only missing values, a label is not one of the
+     *                       model's classes (naming the row), or an input column is missing or holds a value of the
+     *                       wrong type
      */
     public Map<String, Double> evaluate(Table rows) {
         TaskData data = TaskData.of(rows, target().name()).withTask(target().task());
@@ -119,7 +121,7 @@ public final class AutoMlModel {
             if (m.supports(target().task()) && !out.containsKey(m.name())) {
                 try {
                     out.put(m.name(), m.score(labels, p));
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | DataException e) {
                     // undefined on this data
                 }
             }
@@ -131,12 +133,14 @@ public final class AutoMlModel {
      * The score of the predictions for {@code rows} against their target column (named as the model's target) under
      * {@code metric}; rows whose target is missing are left out.
      *
-     * @throws IllegalArgumentException if the target column is absent or has only missing values, a label is not one
-     *                                  of the model's classes (naming the row), or the metric does not fit the task
+     * @throws DataException   if the target column is absent or has only missing values, a label is not one of the
+     *                          model's classes (naming the row), an input column is missing or holds a value of the
+     *                          wrong type, or the metric is undefined on these rows (rmsle of negative values)
+     * @throws ConfigException if the metric does not fit the task (key {@code metric})
      */
     public double score(Table rows, Metric metric) {
         if (!metric.supports(target().task())) {
-            throw new IllegalArgumentException("metric '" + metric.name() + "' does not fit task " + target().task().label());
+            throw new ConfigException(automl4j.settings.Setting.METRIC.key(), "metric '" + metric.name() + "' does not fit task " + target().task().label());
         }
         TaskData data = TaskData.of(rows, target().name()).withTask(target().task());
         EncodedTarget truth = EncodedTarget.of(data);
@@ -158,7 +162,8 @@ public final class AutoMlModel {
      * which output space). {@code background} (training rows, at most {@value PipelineShap#MAX_BACKGROUND} used)
      * stands for the data the values are measured against.
      *
-     * @throws IllegalArgumentException if {@code background} is empty or an input column is missing
+     * @throws IllegalArgumentException if {@code background} is empty
+     * @throws DataException            if an input column is missing or holds a value of the wrong type
      */
     public PipelineShap.Explained explain(Table rows, Table background) {
         return new PipelineShap(8, 0).explain(pipeline, rows, background);

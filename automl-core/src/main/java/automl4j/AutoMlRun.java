@@ -77,8 +77,8 @@ public record AutoMlRun(Leaderboard leaderboard, AutoMlModel best, TrialResult b
      * {@code deadlineNanos} ({@link System#nanoTime()}; judged by its validation fits' time) is skipped, and a refit that
      * fails leaves its row without a test score. The exported model is always scored.
      *
-     * @throws IllegalArgumentException if {@code test} lacks the target column or a label is not one of the model's
-     *                                  classes (naming the row)
+     * @throws DataException if {@code test} lacks the target column or an input column, or a label is not one of the
+     *                       model's classes (naming the row)
      */
     public AutoMlRun withTestScores(TaskData test, long deadlineNanos) {
         Objects.requireNonNull(test, "test");

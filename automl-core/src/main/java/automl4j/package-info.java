@@ -4,6 +4,8 @@
  * {@code validation} (guardrails and splits), {@code featurize}, {@code space} and {@code search} (proposals),
  * {@code searchloop} and {@code execute} (trials on runners), {@code learn}, {@code leaderboard}, {@code ensemble},
  * {@code refit}, {@code pipeline}, {@code export}; {@code settings} configures a run, {@code engine} runs it and
- * {@code journal} records it.
+ * {@code journal} records it. {@link automl4j.AutoMlException} is the base of the library's errors: a bad setting is a
+ * {@link automl4j.ConfigException}, bad data a {@link automl4j.DataException}, a model file that cannot be loaded a
+ * {@link automl4j.export.ModelFileException}.
  */
 package automl4j;

@@ -1,5 +1,6 @@
 package automl4j.data;
 
+import automl4j.DataException;
 import java.util.List;
 import tech.tablesaw.columns.Column;
 
@@ -52,7 +53,7 @@ public record Classification(List<String> classes) implements Task {
     /**
      * Each cell's index in {@link #classes()}.
      *
-     * @throws IllegalArgumentException naming the row and cell when a cell is not one of the classes
+     * @throws DataException naming the row and cell when a cell is not one of the classes
      */
     @Override
     public double[] encode(Column<?> column, int[] rows, String source) {
@@ -61,7 +62,7 @@ public record Classification(List<String> classes) implements Task {
             String cell = Cells.text(column, rows[k]);
             int index = classes.indexOf(cell);
             if (index < 0) {
-                throw new IllegalArgumentException("target column '" + column.name() + "' in " + source + " must hold one of "
+                throw new DataException("target column '" + column.name() + "' in " + source + " must hold one of "
                         + classes + ", but row " + (rows[k] + 1) + " has '" + cell + "'");
             }
             values[k] = index;

@@ -1,5 +1,6 @@
 package automl4j.data;
 
+import automl4j.DataException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,8 +43,8 @@ public record EncodedTarget(Target target, int[] rows, double[] values) {
     /**
      * Reads the target column of {@code data} as its task encodes it ({@link Task#encode}).
      *
-     * @throws IllegalArgumentException naming the row and value when a cell does not fit the task, or when the column
-     *                                  has only missing values
+     * @throws DataException naming the row and value when a cell does not fit the task, or when the column has only
+     *                       missing values
      */
     public static EncodedTarget of(TaskData data) {
         Column<?> column = data.targetColumn();
@@ -54,7 +55,7 @@ public record EncodedTarget(Target target, int[] rows, double[] values) {
             }
         }
         if (kept.isEmpty()) {
-            throw new IllegalArgumentException("target column '" + column.name() + "' in " + data.source() + " has only missing values");
+            throw new DataException("target column '" + column.name() + "' in " + data.source() + " has only missing values");
         }
         int[] rows = kept.stream().mapToInt(Integer::intValue).toArray();
         double[] values = data.task().encode(column, rows, data.source());

@@ -1,5 +1,6 @@
 package automl4j.data;
 
+import automl4j.DataException;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -32,8 +33,8 @@ public record Regression() implements Task {
     /**
      * Each cell as a number.
      *
-     * @throws IllegalArgumentException naming the row and cell when a cell is not a finite number, or when every
-     *                                  value is the same (nothing to learn, and every metric would report a perfect fit)
+     * @throws DataException naming the row and cell when a cell is not a finite number, or when every
+     *                       value is the same (nothing to learn, and every metric would report a perfect fit)
      */
     @Override
     public double[] encode(Column<?> column, int[] rows, String source) {
@@ -41,7 +42,7 @@ public record Regression() implements Task {
         for (int k = 0; k < rows.length; k++) {
             double v = Cells.number(column, rows[k]);
             if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException("target column '" + column.name() + "' in " + source
+                throw new DataException("target column '" + column.name() + "' in " + source
                         + " must hold finite numbers for regression, but row " + (rows[k] + 1) + " has '"
                         + Cells.text(column, rows[k]) + "'");
             }
@@ -49,7 +50,7 @@ public record Regression() implements Task {
         }
         if (java.util.Arrays.stream(values).allMatch(v -> v == values[0])) {
             // Nothing to learn, and every metric would report a perfect fit (issue 14): refused as a single class is.
-            throw new IllegalArgumentException("target column '" + column.name() + "' in " + source
+            throw new DataException("target column '" + column.name() + "' in " + source
                     + " must have at least 2 distinct values for regression, but has only '" + Cells.text(column, rows[0]) + "'");
         }
         return values;

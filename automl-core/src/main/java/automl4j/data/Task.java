@@ -40,7 +40,7 @@ public sealed interface Task permits Classification, Regression {
      * @param column the target column
      * @param rows   table row indexes whose target is not missing, ascending
      * @param source where the table came from, for messages
-     * @throws IllegalArgumentException naming the column, row and cell when a cell cannot be read for this task
+     * @throws automl4j.DataException naming the column, row and cell when a cell cannot be read for this task
      */
     double[] encode(Column<?> column, int[] rows, String source);
 

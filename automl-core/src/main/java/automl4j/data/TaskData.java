@@ -1,5 +1,7 @@
 package automl4j.data;
 
+import automl4j.ConfigException;
+import automl4j.DataException;
 import java.util.Objects;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -15,13 +17,18 @@ import tech.tablesaw.columns.Column;
  * @param source     where the table came from, for messages (a file name or "table")
  */
 public record TaskData(Table table, String targetName, Task task, String source) {
+    /**
+     * Checks the fields.
+     *
+     * @throws DataException if the table has no column {@code targetName}
+     */
     public TaskData {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(targetName, "targetName");
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(source, "source");
         if (!table.columnNames().contains(targetName)) {
-            throw new IllegalArgumentException("column '" + targetName + "' not found in " + source + "; columns are "
+            throw new DataException("column '" + targetName + "' not found in " + source + "; columns are "
                     + table.columnNames());
         }
     }
@@ -35,14 +42,15 @@ public record TaskData(Table table, String targetName, Task task, String source)
      * Task data with the task named by a label of {@link Tasks#labels()} ({@code null} infers it) and a source name
      * used in error messages.
      *
-     * @throws IllegalArgumentException if the target column is absent or all missing, the label is unknown, or the
-     *                                  column does not fit the task (see {@link Tasks#resolve})
+     * @throws DataException   if the target column is absent or all missing, or the column does not fit the task (see
+     *                          {@link Tasks#resolve})
+     * @throws ConfigException if the label is unknown (key {@code data.task})
      */
     public static TaskData of(Table table, String targetName, String taskLabel, String source) {
         Objects.requireNonNull(table, "table");
         String where = source == null ? "table" : source;
         if (!table.columnNames().contains(targetName)) {
-            throw new IllegalArgumentException("column '" + targetName + "' not found in " + where + "; columns are "
+            throw new DataException("column '" + targetName + "' not found in " + where + "; columns are "
                     + table.columnNames());
         }
         return new TaskData(table, targetName, Tasks.resolve(taskLabel, table.column(targetName), where), where);

@@ -1,5 +1,7 @@
 package automl4j.data;
 
+import automl4j.ConfigException;
+import automl4j.DataException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,7 +34,9 @@ public final class Tasks {
     /**
      * The label {@code text} names, matched case-insensitively and trimmed.
      *
-     * @throws IllegalArgumentException naming the accepted labels
+     * @throws IllegalArgumentException naming the accepted labels (a {@link ConfigException} when a user's label is
+     *                                  read by {@link #resolve}, and so by {@link TaskData#of(tech.tablesaw.api.Table,
+     *                                  String, String, String)})
      */
     public static String parseLabel(String text) {
         Objects.requireNonNull(text, "text");
@@ -42,6 +46,15 @@ public final class Tasks {
             }
         }
         throw new IllegalArgumentException("task must be one of " + LABELS + ", but was '" + text + "'");
+    }
+
+    /** {@link #parseLabel} of a label the user gave (config key {@code data.task}), its complaint a config error. */
+    private static String userLabel(String text) {
+        try {
+            return parseLabel(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("data.task", e.getMessage(), e);
+        }
     }
 
     /**
@@ -96,11 +109,12 @@ public final class Tasks {
      *
      * @param label  a label of {@link #labels()}, or null to infer
      * @param source where the table came from, for messages
-     * @throws IllegalArgumentException if the column has only missing values, fewer than two classes, or not two classes
-     *                                  for {@code binary}
+     * @throws DataException   if the column has only missing values, fewer than two classes, or not two classes for
+     *                          {@code binary}
+     * @throws ConfigException if {@code label} is not one of {@link #labels()}
      */
     public static Task resolve(String label, Column<?> column, String source) {
-        String known = label == null ? null : parseLabel(label);
+        String known = label == null ? null : userLabel(label);
         if (REGRESSION.equals(known)) {
             return new Regression();   // the values are checked when the target is encoded
         }
@@ -116,21 +130,21 @@ public final class Tasks {
             }
         }
         if (distinct.isEmpty()) {
-            throw new IllegalArgumentException("target column '" + column.name() + "' in " + source + " has only missing values");
+            throw new DataException("target column '" + column.name() + "' in " + source + " has only missing values");
         }
         if (known == null) {
             if (distinct.size() == 1) {
-                throw new IllegalArgumentException("target column '" + column.name() + "' in " + source
+                throw new DataException("target column '" + column.name() + "' in " + source
                         + " must have at least 2 distinct values, but has only '" + distinct.first() + "'");
             }
             return distinct.size() > 2 && allNumeric ? new Regression() : new Classification(new ArrayList<>(distinct));
         }
         if (distinct.size() < 2) {
-            throw new IllegalArgumentException("target column '" + column.name() + "' in " + source
+            throw new DataException("target column '" + column.name() + "' in " + source
                     + " must have at least 2 classes, but has only " + distinct);
         }
         if (known.equals(BINARY) && distinct.size() != 2) {
-            throw new IllegalArgumentException("task binary needs a target with 2 classes, but '" + column.name()
+            throw new DataException("task binary needs a target with 2 classes, but '" + column.name()
                     + "' has " + distinct.size());
         }
         return new Classification(new ArrayList<>(distinct));

@@ -43,10 +43,11 @@ public final class Engine {
      * Fits {@code data} under {@code settings}, whose plug-ins are chosen ({@link RunSettings#resolved()}), continuing
      * the {@code prior} trials of an interrupted run ({@link PriorTrials#NONE} for a new one).
      *
-     * @throws IllegalArgumentException for bad data or a metric that does not fit the task
+     * @throws automl4j.DataException   for bad data
+     * @throws automl4j.ConfigException a metric that does not fit the task, or no learner for it
      * @throws NoModelException          if every trial failed with an error (a search that ended with no completed trial
-     *                                  for lack of time exports a fallback model instead; see {@code Fallback}) or the
-     *                                  refit failed
+     *                                   for lack of time exports a fallback model instead; see {@code Fallback}) or the
+     *                                   refit failed
      */
     public static EngineResult fit(TaskData data, RunSettings settings, PriorTrials prior) {
         RunContext run = RunContext.start(settings, prior);

@@ -1,5 +1,7 @@
 package automl4j.engine;
 
+import automl4j.ConfigException;
+import automl4j.DataException;
 import automl4j.settings.RunSettings;
 import automl4j.searchloop.RunListener;
 
@@ -12,6 +14,7 @@ import automl4j.learn.Learner;
 import automl4j.learn.Learners;
 import automl4j.metric.Metric;
 import automl4j.metric.Metrics;
+import automl4j.settings.Setting;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -47,7 +50,8 @@ final class Problem {
     /**
      * Reads {@code data}'s target and plans the run under {@code run}'s settings.
      *
-     * @throws IllegalArgumentException for bad data, a metric that does not fit the task or no learner for it
+     * @throws DataException   for bad data (naming the column and row)
+     * @throws ConfigException a metric that does not fit the task or no learner for it
      */
     static Problem of(TaskData data, RunContext run) {
         RunSettings settings = run.settings();
@@ -56,7 +60,7 @@ final class Problem {
         Task task = encoded.target().task();
         Metric metric = settings.metric() != null ? settings.metric() : Metrics.defaultFor(task);
         if (!metric.supports(task)) {
-            throw new IllegalArgumentException("metric '" + metric.name() + "' does not fit task " + task.label()
+            throw new ConfigException(Setting.METRIC.key(), "metric '" + metric.name() + "' does not fit task " + task.label()
                     + "; metrics for " + task.label() + " are " + Metrics.all().stream().filter(m -> m.supports(task)).map(Metric::name).toList());
         }
         Map<String, Learner> learners = TaskSupport.learnersFor(task, Learners.byId(settings.learners()).values());

@@ -1,7 +1,9 @@
 package automl4j.engine;
 
+import automl4j.ConfigException;
 import automl4j.data.Task;
 import automl4j.learn.Learner;
+import automl4j.settings.Setting;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +17,7 @@ final class TaskSupport {
     /**
      * The learners of {@code candidates} that declare the kind of {@code task}, by id in their given order.
      *
-     * @throws IllegalArgumentException naming the task, each learner and the kinds it supports, when none does
+     * @throws ConfigException (key {@code search.learners}) naming the task, each learner and the kinds it supports, when none does
      */
     static Map<String, Learner> learnersFor(Task task, Collection<Learner> candidates) {
         Map<String, Learner> out = new LinkedHashMap<>();
@@ -26,7 +28,7 @@ final class TaskSupport {
         }
         if (out.isEmpty()) {
             String declared = candidates.stream().map(l -> l.id() + " supports " + kinds(l)).collect(Collectors.joining(", "));
-            throw new IllegalArgumentException("no learner supports task " + task.label() + " (" + task.getClass().getSimpleName()
+            throw new ConfigException(Setting.LEARNERS.key(), "no learner supports task " + task.label() + " (" + task.getClass().getSimpleName()
                     + "): " + declared + "; add a learner whose tasks() includes " + task.getClass().getSimpleName() + ".class");
         }
         return out;

@@ -307,6 +307,8 @@ final class BundleReader {
                 .orElseThrow(() -> fail(null, "needs featurizer '" + shorten(featurizerId) + "', which is not on the class path", null));
         try {
             return featurizer.load(data);
+        } catch (ModelFileException e) {   // unchecked now: already names the file
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
             throw fail(entry + " (" + featurizerId + ")", problem(e), e);
         }
@@ -329,6 +331,8 @@ final class BundleReader {
         FittedModel model;
         try {
             model = learner.load(new ModelArtifact(learnerId, format, props, payload));
+        } catch (ModelFileException e) {
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
             throw fail(entry + " (" + learnerId + ")", problem(e), e);
         }
@@ -339,6 +343,8 @@ final class BundleReader {
     private <T> T inManifest(Step<T> step) throws ModelFileException {
         try {
             return step.run();
+        } catch (ModelFileException e) {
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
             throw fail(PipelineBundle.MANIFEST, problem(e), e);
         }

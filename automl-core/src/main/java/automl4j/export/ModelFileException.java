@@ -1,6 +1,6 @@
 package automl4j.export;
 
-import java.io.IOException;
+import automl4j.AutoMlException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,8 +10,11 @@ import java.util.Optional;
  * contents a featurizer or learner refuses. The only exception {@code automl4j.AutoMlModel.load(Path)} throws; its
  * message is one line naming the file, the entry when one is at fault, and what is wrong, for example
  * {@code model.automl: entry models/0.bin (xgboost): tree 3 has a child index 12 outside its 9 nodes}.
+ *
+ * <p>Unchecked, an {@link AutoMlException} like the library's other errors; it was an {@link java.io.IOException} before
+ * issue 18, so code that caught it as one must now catch it by name (or as {@code AutoMlException}).
  */
-public final class ModelFileException extends IOException {
+public final class ModelFileException extends AutoMlException {
     private static final long serialVersionUID = 1L;
     private final transient Path file;
     private final String entry;

@@ -34,7 +34,7 @@ public interface FittedTransform {
      * Features of the given rows of {@code table} (all rows when {@code rows} is null). Unseen categories and missing
      * values are handled; a missing input column is an error naming it.
      *
-     * @throws IllegalArgumentException if an input column is absent or cannot be read as its learned kind
+     * @throws automl4j.DataException if an input column is absent or cannot be read as its learned kind
      */
     FeatureMatrix transform(Table table, int[] rows);
 

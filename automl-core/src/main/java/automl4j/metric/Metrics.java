@@ -1,10 +1,13 @@
 package automl4j.metric;
 
+import automl4j.ConfigException;
+import automl4j.DataException;
 import automl4j.data.Classification;
 import automl4j.data.Regression;
 import automl4j.data.Task;
 import automl4j.learn.Labels;
 import automl4j.learn.Predictions;
+import automl4j.settings.Setting;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -120,7 +123,7 @@ public final class Metrics {
     /**
      * The metric called {@code name}.
      *
-     * @throws IllegalArgumentException listing the known names
+     * @throws ConfigException (key {@code metric}) listing the known names
      */
     public static Metric forName(String name) {
         for (Metric m : all()) {
@@ -128,7 +131,7 @@ public final class Metrics {
                 return m;
             }
         }
-        throw new IllegalArgumentException("metric '" + name + "' is unknown; known metrics are "
+        throw new ConfigException(Setting.METRIC.key(), "metric '" + name + "' is unknown; known metrics are "
                 + all().stream().map(Metric::name).toList());
     }
 
@@ -262,7 +265,7 @@ public final class Metrics {
         for (int i = 0; i < n; i++) {
             double y = truth.get(i);
             if (!(y >= 0)) {
-                throw new IllegalArgumentException("rmsle needs true values >= 0, but row " + i + " is " + y
+                throw new DataException("rmsle needs true values >= 0, but row " + i + " is " + y
                         + "; use rmse or mae for targets that can be negative");
             }
             // A prediction below 0 has no logarithm of 1 + x to compare; it is scored as a prediction of 0.

@@ -123,7 +123,7 @@ public final class Pipeline {
     /**
      * Predictions for every row of {@code rows}: class probabilities and labels, or numbers.
      *
-     * @throws IllegalArgumentException naming a missing input column or a value of the wrong type
+     * @throws automl4j.DataException naming a missing input column or a value of the wrong type
      */
     public Predictions predict(Table rows) {
         Predictions p = probabilities(rows);

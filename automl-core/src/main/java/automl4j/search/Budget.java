@@ -1,5 +1,7 @@
 package automl4j.search;
 
+import automl4j.ConfigException;
+import automl4j.settings.Setting;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,10 +16,10 @@ public record Budget(Duration time, int maxTrials) {
     public Budget {
         Objects.requireNonNull(time, "time");
         if (time.isNegative() || time.isZero()) {
-            throw new IllegalArgumentException("budget time must be > 0, but was " + time.toMillis() / 1000.0 + " s");
+            throw new ConfigException(Setting.SECONDS.key(), "budget time must be > 0, but was " + time.toMillis() / 1000.0 + " s");
         }
         if (maxTrials < 1) {
-            throw new IllegalArgumentException("budget max trials must be >= 1, but was " + maxTrials);
+            throw new ConfigException(Setting.MAX_TRIALS.key(), "budget max trials must be >= 1, but was " + maxTrials);
         }
     }
 

@@ -1,5 +1,7 @@
 package automl4j.search;
 
+import automl4j.ConfigException;
+import automl4j.settings.Setting;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,11 +23,11 @@ public final class Searchers {
     /**
      * The discovered searcher with id {@code id}.
      *
-     * @throws IllegalArgumentException listing the known ids
+     * @throws ConfigException (key {@code search.searcher}) listing the known ids
      */
     public static Searcher forId(String id) {
         List<Searcher> all = discovered();
-        return all.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+        return all.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(() -> new ConfigException(Setting.SEARCHER.key(),
                 "searcher '" + id + "' is unknown; known searchers are " + all.stream().map(Searcher::id).toList()));
     }
 }

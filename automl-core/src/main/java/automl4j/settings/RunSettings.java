@@ -1,5 +1,6 @@
 package automl4j.settings;
 
+import automl4j.ConfigException;
 import automl4j.execute.Gpus;
 import automl4j.execute.Isolation;
 import automl4j.execute.TrialExecutor;
@@ -86,7 +87,7 @@ public record RunSettings(Metric metric, Budget budget, long seed, List<Learner>
         checkCores(cores);
         checkThreadsPerTrial(threadsPerTrial);
         if (threadsPerTrial > cores) {
-            throw new IllegalArgumentException(Setting.THREADS_PER_TRIAL.mustBe("<= cores (" + cores + ")", threadsPerTrial));
+            throw Setting.THREADS_PER_TRIAL.invalid("<= cores (" + cores + ")", threadsPerTrial);
         }
         Objects.requireNonNull(isolation, "isolation");
         checkWorkerHeapMb(workerHeapMb);
@@ -98,11 +99,11 @@ public record RunSettings(Metric metric, Budget budget, long seed, List<Learner>
     /**
      * Checks {@code decision.cost_ratio}.
      *
-     * @throws IllegalArgumentException unless it is finite and > 0
+     * @throws ConfigException unless it is finite and > 0
      */
     public static double checkCostRatio(double ratio) {
         if (!(ratio > 0) || Double.isInfinite(ratio)) {
-            throw new IllegalArgumentException(Setting.DECISION_COST_RATIO.mustBe("a finite number > 0", ratio));
+            throw Setting.DECISION_COST_RATIO.invalid("a finite number > 0", ratio);
         }
         return ratio;
     }
@@ -162,36 +163,40 @@ public record RunSettings(Metric metric, Budget budget, long seed, List<Learner>
 
     static double checkSeconds(double seconds) {
         if (!(seconds > 0 && seconds <= MAX_SECONDS)) {
-            throw new IllegalArgumentException(Setting.SECONDS.mustBe("> 0 and at most " + (long) MAX_SECONDS + " (a year)", seconds));
+            throw Setting.SECONDS.invalid("> 0 and at most " + (long) MAX_SECONDS + " (a year)", seconds);
         }
         return seconds;
     }
 
     static int checkMaxTrials(int maxTrials) {
         if (maxTrials < 1) {
-            throw new IllegalArgumentException(Setting.MAX_TRIALS.mustBe(">= 1", maxTrials));
+            throw Setting.MAX_TRIALS.invalid(">= 1", maxTrials);
         }
         return maxTrials;
     }
 
     static List<Learner> checkLearners(List<Learner> learners) {
         if (learners.isEmpty()) {
-            throw new IllegalArgumentException(Setting.LEARNERS.key() + " must name at least one learner, but was empty");
+            throw Setting.LEARNERS.error(Setting.LEARNERS.key() + " must name at least one learner, but was empty");
         }
-        Learners.byId(learners);   // a duplicate id stops here, naming both classes
+        try {
+            Learners.byId(learners);   // a duplicate id stops here, naming both classes
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(Setting.LEARNERS.key(), e.getMessage(), e);
+        }
         return List.copyOf(learners);
     }
 
     static int checkEnsembleRounds(int rounds) {
         if (rounds < 0 || rounds > MAX_ENSEMBLE_ROUNDS) {
-            throw new IllegalArgumentException(Setting.ENSEMBLE_ROUNDS.mustBe("from 0 to " + MAX_ENSEMBLE_ROUNDS, rounds));
+            throw Setting.ENSEMBLE_ROUNDS.invalid("from 0 to " + MAX_ENSEMBLE_ROUNDS, rounds);
         }
         return rounds;
     }
 
     static Duration checkTrialTimeout(Duration d) {
         if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(Setting.TRIAL_TIMEOUT.mustBe("> 0", d));
+            throw Setting.TRIAL_TIMEOUT.invalid("> 0", d);
         }
         return d;
     }
@@ -199,29 +204,29 @@ public record RunSettings(Metric metric, Budget budget, long seed, List<Learner>
     static int checkCores(int cores) {
         int processors = Runtime.getRuntime().availableProcessors();
         if (cores < 1 || cores > CORES_PER_PROCESSOR * processors) {
-            throw new IllegalArgumentException(Setting.CORES.mustBe("from 1 to " + CORES_PER_PROCESSOR * processors + " ("
-                    + CORES_PER_PROCESSOR + " times the " + processors + " processors of this machine)", cores));
+            throw Setting.CORES.invalid("from 1 to " + CORES_PER_PROCESSOR * processors + " ("
+                    + CORES_PER_PROCESSOR + " times the " + processors + " processors of this machine)", cores);
         }
         return cores;
     }
 
     static int checkThreadsPerTrial(int threads) {
         if (threads < 1) {
-            throw new IllegalArgumentException(Setting.THREADS_PER_TRIAL.mustBe(">= 1", threads));
+            throw Setting.THREADS_PER_TRIAL.invalid(">= 1", threads);
         }
         return threads;
     }
 
     static int checkWorkerHeapMb(int mb) {
         if (mb != 0 && mb < 64) {
-            throw new IllegalArgumentException(Setting.WORKER_HEAP_MB.mustBe(">= 64 (or 0 for a share of the machine's memory)", mb));
+            throw Setting.WORKER_HEAP_MB.invalid(">= 64 (or 0 for a share of the machine's memory)", mb);
         }
         return mb;
     }
 
     static Duration checkTimeOutside(Duration d) {
         if (d.isNegative()) {
-            throw new IllegalArgumentException("time outside the fit must be >= 0, but was " + d);   // a builder-only setting: no key to name
+            throw Setting.TIME_OUTSIDE.error("time outside the fit must be >= 0, but was " + d);   // a builder-only setting: its message names no key
         }
         return d;
     }

@@ -1,5 +1,7 @@
 package automl4j.settings;
 
+import automl4j.ConfigException;
+
 /**
  * The one definition of each run setting's name. A setting's {@link #key()} is its config-file key (dotted snake
  * case, {@code search.ensemble_rounds}) and its key in a run journal's settings fingerprint; its builder method
@@ -135,5 +137,15 @@ public enum Setting {
     /** A message for a bad value: {@code search.ensemble_rounds must be from 0 to 10000, but was -1}. */
     String mustBe(String expectation, Object actual) {
         return key + " must be " + expectation + ", but was " + actual;
+    }
+
+    /** The error for a bad value, naming this key: {@code search.ensemble_rounds must be from 0 to 10000, but was -1}. */
+    ConfigException invalid(String expectation, Object actual) {
+        return new ConfigException(key, mustBe(expectation, actual));
+    }
+
+    /** The error {@code message} about this key (which the message names). */
+    ConfigException error(String message) {
+        return new ConfigException(key, message);
     }
 }

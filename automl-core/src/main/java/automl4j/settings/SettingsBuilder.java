@@ -1,5 +1,6 @@
 package automl4j.settings;
 
+import automl4j.ConfigException;
 import automl4j.execute.Gpus;
 import automl4j.execute.Isolation;
 import automl4j.execute.TrialExecutor;
@@ -81,7 +82,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
     /**
      * The settings as set so far, with the combinations checked.
      *
-     * @throws IllegalArgumentException if {@code threads_per_trial} exceeds {@code cores}
+     * @throws ConfigException if {@code threads_per_trial} exceeds {@code cores}
      */
     protected final RunSettings settings() {
         int c = cores != null ? cores : Math.max(threadsPerTrial, Runtime.getRuntime().availableProcessors());
@@ -97,7 +98,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
      * metric when it {@link Metric#usesDecisionThreshold() uses one} (f1, balanced_accuracy, mcc), else labels are the
      * most probable class.
      *
-     * @throws IllegalArgumentException unless the ratio is finite and > 0
+     * @throws ConfigException unless the ratio is finite and > 0
      */
     public B costRatio(double ratio) {
         this.costRatio = RunSettings.checkCostRatio(ratio);
@@ -119,7 +120,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
     /**
      * {@code budget.seconds}: the wall-clock budget of the whole fit, to the millisecond (at least one); default 60.
      *
-     * @throws IllegalArgumentException unless {@code seconds} is in (0, 31536000] (a year)
+     * @throws ConfigException unless {@code seconds} is in (0, 31536000] (a year)
      */
     public B seconds(double seconds) {
         RunSettings.checkSeconds(seconds);
@@ -152,7 +153,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
      * {@code search.learners} by id, as in the config file: {@code learners("xgboost", "smile-logistic")}, each found
      * among the learners on the class path ({@link automl4j.learn.Learners#discovered()}).
      *
-     * @throws IllegalArgumentException if an id is unknown (naming it and the known ids), repeated, or none is given
+     * @throws ConfigException if an id is unknown (naming it and the known ids), repeated, or none is given
      */
     public B learners(String... ids) {
         Map<String, Learner> known = automl4j.learn.Learners.byId(automl4j.learn.Learners.discovered());
@@ -160,7 +161,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
         for (String id : ids) {
             Learner l = known.get(id);
             if (l == null) {
-                throw new IllegalArgumentException("search.learners: learner '" + id + "' is unknown; known learners are "
+                throw new ConfigException(Setting.LEARNERS.key(), "search.learners: learner '" + id + "' is unknown; known learners are "
                         + new java.util.TreeSet<>(known.keySet()));
             }
             chosen.add(l);
@@ -200,7 +201,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
      * the best finished trials; the ensemble becomes a leaderboard row and, if it scores better than every single
      * trial, the exported pipeline. Default {@value RunSettings#DEFAULT_ENSEMBLE_ROUNDS}; 0 turns ensembles off.
      *
-     * @throws IllegalArgumentException unless {@code rounds} is from 0 to {@value RunSettings#MAX_ENSEMBLE_ROUNDS}
+     * @throws ConfigException unless {@code rounds} is from 0 to {@value RunSettings#MAX_ENSEMBLE_ROUNDS}
      */
     public B ensembleRounds(int rounds) {
         this.ensembleRounds = RunSettings.checkEnsembleRounds(rounds);
@@ -297,7 +298,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
      * saving the model). The fit then runs within the budget less this, but never less than a tenth of the budget. It
      * is not a setting of the search: a resumed run need not repeat it. Default: zero, the budget is the fit's alone.
      *
-     * @throws IllegalArgumentException if {@code d} is negative
+     * @throws ConfigException if {@code d} is negative
      */
     public B timeOutside(Duration d) {
         this.timeOutside = RunSettings.checkTimeOutside(Objects.requireNonNull(d, "time outside"));

@@ -3,6 +3,7 @@ package automl4j.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import automl4j.DataException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
@@ -34,7 +35,7 @@ class TasksTest {
     @Test
     void binaryNeedsExactlyTwoClasses() {
         assertThatThrownBy(() -> TaskData.of(table("a", "b", "c"), "y", "binary", "f.csv"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(DataException.class)
                 .hasMessage("task binary needs a target with 2 classes, but 'y' has 3");
     }
 

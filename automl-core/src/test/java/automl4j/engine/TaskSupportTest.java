@@ -3,6 +3,7 @@ package automl4j.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import automl4j.ConfigException;
 import automl4j.data.Classification;
 import automl4j.data.Regression;
 import automl4j.data.Task;
@@ -51,7 +52,7 @@ class TaskSupportTest {
         Learner a = new Declaring("only-classes", Set.of(Classification.class));
         Learner none = new Declaring("nothing-yet", Set.of());
         assertThatThrownBy(() -> TaskSupport.learnersFor(new Regression(), List.of(a, none)))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("search.learners"))
                 .hasMessage("no learner supports task regression (Regression): only-classes supports [Classification], "
                         + "nothing-yet supports []; add a learner whose tasks() includes Regression.class");
     }

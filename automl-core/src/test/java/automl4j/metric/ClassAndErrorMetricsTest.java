@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import automl4j.DataException;
 import automl4j.data.Classification;
 import automl4j.data.Regression;
 import automl4j.learn.Labels;
@@ -188,7 +189,7 @@ class ClassAndErrorMetricsTest {
         assertThat(Metrics.rmsle().score(labels(1), Predictions.ofValues(new double[] {-5})))
                 .isCloseTo(Math.log(2), within(1e-12));
         assertThatThrownBy(() -> Metrics.rmsle().score(labels(1, -2), Predictions.ofValues(new double[] {1, 1})))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1 is -2.0");
+                .isInstanceOf(DataException.class).hasMessageContaining("row 1 is -2.0");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package automl4j.cli;
 
 import automl4j.AutoMlModel;
+import automl4j.DataException;
 import automl4j.learn.Predictions;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,7 +34,7 @@ final class ChunkScorer {
         int[] all = range(0, n);
         try {
             return new Scored(all, model.predict(chunk), Map.of());
-        } catch (IllegalArgumentException e) {
+        } catch (DataException | IllegalArgumentException e) {
             // one or more rows hold a cell the model cannot read: find them
         }
         TreeMap<Integer, String> bad = new TreeMap<>();
@@ -53,7 +54,7 @@ final class ChunkScorer {
         try {
             model.predict(chunk.rows(range(from, to)));
             return;
-        } catch (IllegalArgumentException e) {
+        } catch (DataException | IllegalArgumentException e) {
             if (to - from == 1) {
                 bad.put(from, reason(e.getMessage()));
                 return;

@@ -1,5 +1,6 @@
 package automl4j.cli;
 
+import automl4j.ConfigException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,7 +146,8 @@ final class ConfigValues {
 
     /**
      * Runs {@code set} (a builder method given the value of {@code key}), turning the builder's
-     * {@link IllegalArgumentException} into a {@link UsageException} that names the config key.
+     * {@link ConfigException} (or a plug-in's {@link IllegalArgumentException}) into a {@link UsageException} that
+     * names the config key.
      */
     static void apply(String key, Runnable set) {
         get(key, () -> {
@@ -154,11 +156,11 @@ final class ConfigValues {
         });
     }
 
-    /** {@code make}'s result, with its {@link IllegalArgumentException} turned as {@link #apply} does. */
+    /** {@code make}'s result, with its {@link ConfigException} turned as {@link #apply} does. */
     static <T> T get(String key, java.util.function.Supplier<T> make) {
         try {
             return make.get();
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigException | IllegalArgumentException e) {
             String m = String.valueOf(e.getMessage());
             throw new UsageException(m.startsWith(key + " ") ? "config key '" + key + "'" + m.substring(key.length())
                     : "config key '" + key + "': " + m);

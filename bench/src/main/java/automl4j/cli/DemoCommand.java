@@ -1,6 +1,7 @@
 package automl4j.cli;
 
 import automl4j.AutoMl;
+import automl4j.ConfigException;
 import automl4j.datasets.DefaultDataset;
 import automl4j.datasets.ReadOptions;
 import automl4j.featurizers.FeaturizerOptions;
@@ -49,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             automl = AutoMl.builder().seconds(budget).seed(seed).cores(c).searcher(Searchers.forId("tpe"))
                     .featurizer(new TabularFeaturizer(FeaturizerOptions.defaults())).build();
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigException e) {
             throw new UsageException(e.getMessage());
         }
         RunConfig config = new RunConfig(Path.of("(embedded churn dataset)"), null, DefaultDataset.TARGET, null, ReadOptions.defaults(),

@@ -6,9 +6,12 @@ final class ExitCodes {
     static final int OK = 0;
     /** Internal error, or a run in which no trial completed. */
     static final int INTERNAL = 1;
-    /** Bad command line or config file. */
+    /**
+     * Bad command line or config file ({@code ConfigException} too), a model file that cannot be loaded
+     * ({@code ModelFileException}), a run that cannot be resumed ({@code JournalException}).
+     */
     static final int USAGE = 2;
-    /** Bad data: unreadable or malformed file, unusable target or column. */
+    /** Bad data ({@code DataException}): unreadable or malformed file, unusable target or column. */
     static final int DATA = 3;
 
     private ExitCodes() {

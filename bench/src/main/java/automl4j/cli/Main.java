@@ -1,7 +1,10 @@
 package automl4j.cli;
 
 import automl4j.AutoMlException;
-import automl4j.datasets.DataFormatException;
+import automl4j.ConfigException;
+import automl4j.DataException;
+import automl4j.export.ModelFileException;
+import automl4j.journal.JournalException;
 import java.io.PrintStream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -97,12 +100,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         if (ex.getCause() != null && message != null && message.equals(ex.getCause().toString())) {
             message = ex.getCause().getMessage();   // a wrapper that only repeats its cause ("java.lang.…Exception: …")
         }
-        if (ex instanceof UsageException || ex instanceof automl4j.journal.JournalException) {
+        // By the library's exception kinds (AutoMlException's subclasses), most specific first. A plain
+        // IllegalArgumentException still means bad data: a plug-in's (learner, featurizer, metric) complaint about a
+        // cell or column it cannot use.
+        if (ex instanceof UsageException || ex instanceof ConfigException || ex instanceof ModelFileException
+                || ex instanceof JournalException) {
             code = ExitCodes.USAGE;
-        } else if (ex instanceof DataFormatException || ex instanceof IllegalArgumentException) {
+        } else if (ex instanceof DataException || ex instanceof IllegalArgumentException) {
             code = ExitCodes.DATA;
         } else if (ex instanceof AutoMlException) {
-            code = ExitCodes.INTERNAL;
+            code = ExitCodes.INTERNAL;   // no trial completed: the message lists the first failures
         } else {
             code = ExitCodes.INTERNAL;
             message = "internal error: " + ex;

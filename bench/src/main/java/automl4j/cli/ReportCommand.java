@@ -1,6 +1,7 @@
 package automl4j.cli;
 
 import automl4j.AutoMlModel;
+import automl4j.DataException;
 import automl4j.data.EncodedTarget;
 import automl4j.data.TaskData;
 import automl4j.datasets.DataFormatException;
@@ -142,7 +143,7 @@ final class ReportCommand implements Callable<Integer> {
         try {
             labelled = TaskData.of(table, m.target().name()).withTask(m.target().task());
             held = RunReport.testRows(m, new TaskData(labelled.table(), labelled.targetName(), labelled.task(), data.getFileName().toString()));
-        } catch (IllegalArgumentException e) {
+        } catch (DataException | IllegalArgumentException e) {
             throw new DataFormatException("--data " + data + ": " + e.getMessage());
         }
         Metric metric = Metrics.forName(m.info().getOrDefault("metric", Metrics.defaultFor(m.target().task()).name()));

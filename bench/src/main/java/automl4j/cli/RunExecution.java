@@ -2,6 +2,8 @@ package automl4j.cli;
 
 import automl4j.AutoMl;
 import automl4j.AutoMlRun;
+import automl4j.ConfigException;
+import automl4j.DataException;
 import automl4j.data.TaskData;
 import automl4j.internal.AtomicFiles;
 import automl4j.leaderboard.Trial;
@@ -76,7 +78,7 @@ final class RunExecution {
             TaskData test = TaskData.of(testTable, config.target(), null, source).withTask(train.task());
             automl4j.data.EncodedTarget.of(test);   // every label must be one of the training classes
             return test;
-        } catch (IllegalArgumentException e) {
+        } catch (DataException e) {
             throw new automl4j.datasets.DataFormatException("config key 'data.test': " + e.getMessage());
         }
     }
@@ -150,7 +152,7 @@ final class RunExecution {
     static Searcher resolveSearcher(String id) {
         try {
             return Searchers.forId(id);
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigException e) {
             throw new UsageException("config key 'search.searcher': " + e.getMessage());
         }
     }
@@ -158,7 +160,7 @@ final class RunExecution {
     static Metric resolveMetric(String name) {
         try {
             return Metrics.forName(name);
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigException e) {
             throw new UsageException("config key 'metric': " + e.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package automl4j.cli;
 
 import automl4j.AutoMlRun;
+import automl4j.DataException;
 import automl4j.data.TaskData;
 import automl4j.explain.HeldOutImportance;
 import automl4j.internal.AtomicFiles;
@@ -38,7 +39,7 @@ final class RunOutputs {
                 out.printf(Locale.ROOT, "scored %d trials on the %d test rows in %.1f s (the exported model and the best trials, "
                                 + "each refitted on all training rows)%n", board.rows().stream().filter(r -> board.testScore(r.trial().id()).isPresent()).count(),
                         test.table().rowCount(), (System.nanoTime() - t0) / 1e9);
-            } catch (IllegalArgumentException e) {
+            } catch (DataException | IllegalArgumentException e) {
                 // The run's model is worth more than its test scores: say why they are missing and write everything else.
                 out.println("warning: the test rows (data.test) could not be scored, so the outputs have no test scores: " + e.getMessage());
                 test = null;

@@ -1,6 +1,7 @@
 package automl4j.cli;
 
 import automl4j.AutoMlModel;
+import automl4j.DataException;
 import automl4j.data.Cells;
 import automl4j.data.Task;
 import automl4j.learn.Labels;
@@ -62,11 +63,11 @@ final class ScoreAccumulator {
         double[] values;
         try {
             values = task.encode(column, present, source);
-        } catch (IllegalArgumentException e) {
+        } catch (DataException e) {
             for (int r : present) {
                 try {
                     task.encode(column, new int[] {r}, source);
-                } catch (IllegalArgumentException one) {
+                } catch (DataException one) {
                     error = PredictRows.where(source, fileRows[r], lines == null ? 0 : lines[r]) + ": "
                             + one.getMessage().replace(", but row 1 has", ", but has");
                     return;
@@ -110,14 +111,14 @@ final class ScoreAccumulator {
         Metric primary = Metrics.defaultFor(task);
         try {
             out.put(primary.name(), primary.score(labels, p));
-        } catch (IllegalArgumentException e) {
+        } catch (DataException | IllegalArgumentException e) {
             throw new UsageException("--data: cannot score target column '" + name + "': " + e.getMessage());
         }
         for (Metric m : Metrics.all()) {
             if (m.supports(task) && !out.containsKey(m.name())) {
                 try {
                     out.put(m.name(), m.score(labels, p));
-                } catch (IllegalArgumentException e) {
+                } catch (DataException | IllegalArgumentException e) {
                     // undefined on this data
                 }
             }

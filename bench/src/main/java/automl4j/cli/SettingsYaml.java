@@ -1,6 +1,7 @@
 package automl4j.cli;
 
 import automl4j.AutoMl;
+import automl4j.ConfigException;
 import automl4j.execute.Isolation;
 import automl4j.featurize.Featurizer;
 import automl4j.featurize.Featurizers;
@@ -165,7 +166,7 @@ final class SettingsYaml {
             for (Map.Entry<String, JsonNode> e : kinds.properties()) {
                 try {
                     m.put(e.getKey(), ColumnKind.fromLabel(e.getValue().asText()));
-                } catch (IllegalArgumentException ex) {
+                } catch (ConfigException ex) {
                     throw new UsageException("config key 'featurize.kinds." + e.getKey() + "': " + ex.getMessage());
                 }
             }
@@ -189,7 +190,7 @@ final class SettingsYaml {
         b.search(v.bool("featurize.search", d.search()));
         try {
             return b.build();
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigException e) {
             String m = String.valueOf(e.getMessage());   // names the key: featurize.one_hot_max must be >= 2, but was 1
             String key = m.substring(0, Math.max(0, m.indexOf(' ')));
             throw new UsageException(ConfigFile.KEYS.containsKey(key) ? "config key '" + key + "'" + m.substring(key.length())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import automl4j.AutoMl;
 import automl4j.AutoMlRun;
+import automl4j.ConfigException;
 import automl4j.data.TaskData;
 import automl4j.datasets.DefaultDataset;
 import automl4j.leaderboard.TrialResult;
@@ -46,7 +47,7 @@ class CancelTest {
     void learnersAreChosenByIdAndAnUnknownIdIsNamed() {
         assertThat(AutoMl.builder().learners("xgboost", "smile-logistic").build().settings().learners())
                 .extracting(automl4j.learn.Learner::id).containsExactly("xgboost", "smile-logistic");
-        assertThatThrownBy(() -> AutoMl.builder().learners("xgbost")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> AutoMl.builder().learners("xgbost")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("search.learners: learner 'xgbost' is unknown; known learners are [").hasMessageContaining("xgboost");
     }
 }

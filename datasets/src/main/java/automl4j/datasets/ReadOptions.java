@@ -1,5 +1,6 @@
 package automl4j.datasets;
 
+import automl4j.ConfigException;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,21 +20,22 @@ public record ReadOptions(Character separator, List<String> missingValues, boole
     /**
      * Checks the options.
      *
-     * @throws IllegalArgumentException if the separator is a quote or a line break, a missing-value token is empty, or
-     *                                  the decimal mark is neither {@code .} nor {@code ,}
+     * @throws ConfigException if the separator is a quote or a line break, a missing-value token is empty, or the
+     *                         decimal mark is neither {@code .} nor {@code ,} (keys {@code data.separator},
+     *                         {@code data.missing_values} and {@code data.decimal})
      */
     public ReadOptions {
         if (separator != null && (separator == '"' || separator == '\n' || separator == '\r')) {
-            throw new IllegalArgumentException("separator must not be a quote or a line break, but was code " + (int) separator);
+            throw new ConfigException("data.separator", "separator must not be a quote or a line break, but was code " + (int) separator);
         }
         missingValues = List.copyOf(Objects.requireNonNull(missingValues, "missingValues"));
         for (String s : missingValues) {
             if (s.isEmpty()) {
-                throw new IllegalArgumentException("missing-value tokens must not be empty (an empty field is always missing)");
+                throw new ConfigException("data.missing_values", "missing-value tokens must not be empty (an empty field is always missing)");
             }
         }
         if (decimal != '.' && decimal != ',') {
-            throw new IllegalArgumentException("decimal mark must be '.' or ',', but was '" + decimal + "'");
+            throw new ConfigException("data.decimal", "decimal mark must be '.' or ',', but was '" + decimal + "'");
         }
     }
 

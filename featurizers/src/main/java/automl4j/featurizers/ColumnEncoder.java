@@ -24,7 +24,7 @@ sealed interface ColumnEncoder permits NumericEncoder, BooleanEncoder, OneHotEnc
      *               encoding for prediction
      * @param column the encoder's column of {@code table}
      * @param rows   the rows to encode, or null for rows 0..n-1
-     * @throws IllegalArgumentException if a cell cannot be read as the learned kind, naming the column and row
+     * @throws automl4j.DataException if a cell cannot be read as the learned kind, naming the column and row
      */
     void encode(Table table, Column<?> column, int[] rows, int n, float[] out, int stride, int offset);
 

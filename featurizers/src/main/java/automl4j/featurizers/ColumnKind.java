@@ -1,5 +1,6 @@
 package automl4j.featurizers;
 
+import automl4j.ConfigException;
 import java.util.Locale;
 
 /** What a raw column holds, as inferred from the training rows or given by the user. */
@@ -36,7 +37,7 @@ public enum ColumnKind {
     /**
      * The kind named {@code label} (case-insensitive; dashes or underscores).
      *
-     * @throws IllegalArgumentException naming the valid labels
+     * @throws ConfigException (key {@code featurize.kinds}) naming the valid labels
      */
     public static ColumnKind fromLabel(String label) {
         for (ColumnKind k : values()) {
@@ -44,7 +45,7 @@ public enum ColumnKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown column kind '" + label + "'; expected one of "
+        throw new ConfigException("featurize.kinds", "unknown column kind '" + label + "'; expected one of "
                 + java.util.Arrays.stream(values()).map(ColumnKind::label).toList());
     }
 }

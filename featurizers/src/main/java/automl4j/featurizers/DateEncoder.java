@@ -1,5 +1,6 @@
 package automl4j.featurizers;
 
+import automl4j.DataException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -69,7 +70,7 @@ record DateEncoder(String column, String pattern, double fill, double reference,
     private static double read(Column<?> column, int row, String pattern) {
         double s = DateFormats.seconds(column, row, pattern);
         if (Double.isNaN(s) && !column.isMissing(row) && !column.getUnformattedString(row).isEmpty()) {
-            throw new IllegalArgumentException("column '" + column.name() + "' row " + (row + 1) + " must be a date"
+            throw new DataException("column '" + column.name() + "' row " + (row + 1) + " must be a date"
                     + (pattern == null ? "" : " like the others (pattern " + pattern + ")") + ", but was '"
                     + column.getUnformattedString(row) + "'");
         }

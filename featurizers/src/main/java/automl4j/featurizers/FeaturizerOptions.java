@@ -1,5 +1,6 @@
 package automl4j.featurizers;
 
+import automl4j.ConfigException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -39,11 +40,11 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
         Objects.requireNonNull(lowCardinality, "lowCardinality");
         Objects.requireNonNull(highCardinality, "highCardinality");
         Objects.requireNonNull(leakage, "leakage");
-        require(oneHotMax >= 2, "featurize.one_hot_max must be >= 2, but was " + oneHotMax);
-        require(rareMinCount >= 1, "featurize.rare_min_count must be >= 1, but was " + rareMinCount);
-        require(textWords >= 0 && textChars >= 0 && textWords + textChars > 0,
+        require(oneHotMax >= 2, "featurize.one_hot_max", "featurize.one_hot_max must be >= 2, but was " + oneHotMax);
+        require(rareMinCount >= 1, "featurize.rare_min_count", "featurize.rare_min_count must be >= 1, but was " + rareMinCount);
+        require(textWords >= 0 && textChars >= 0 && textWords + textChars > 0, "featurize.text_words",
                 "featurize.text_words and featurize.text_chars must be >= 0 and not both 0, but were " + textWords + " and " + textChars);
-        require(targetEncodingFolds >= 2, "featurize.target_encoding_folds must be >= 2, but was " + targetEncodingFolds);
+        require(targetEncodingFolds >= 2, "featurize.target_encoding_folds", "featurize.target_encoding_folds must be >= 2, but was " + targetEncodingFolds);
     }
 
     /** The defaults. */
@@ -98,9 +99,9 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
         return Collections.unmodifiableMap(m);
     }
 
-    private static void require(boolean ok, String message) {
+    private static void require(boolean ok, String key, String message) {
         if (!ok) {
-            throw new IllegalArgumentException(message);
+            throw new ConfigException(key, message);
         }
     }
 
@@ -288,7 +289,7 @@ public record FeaturizerOptions(Map<String, ColumnKind> kinds, Imputation imputa
         /**
          * The options.
          *
-         * @throws IllegalArgumentException naming the first field out of range
+         * @throws ConfigException naming the first field out of range
          */
         public FeaturizerOptions build() {
             return new FeaturizerOptions(kinds, imputation, scaling, lowCardinality, highCardinality, oneHotMax, rareMinCount,

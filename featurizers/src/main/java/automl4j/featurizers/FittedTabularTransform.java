@@ -1,5 +1,6 @@
 package automl4j.featurizers;
 
+import automl4j.DataException;
 import automl4j.featurize.FeaturizationReport;
 import automl4j.featurize.FittedTransform;
 import automl4j.learn.FeatureMatrix;
@@ -109,7 +110,7 @@ final class FittedTabularTransform implements FittedTransform {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("input columns " + missing + " are missing from the data; the model needs "
+            throw new DataException("input columns " + missing + " are missing from the data; the model needs "
                     + inputs + " and got " + table.columnNames());
         }
         int n = rows == null ? table.rowCount() : rows.length;

@@ -1,5 +1,6 @@
 package automl4j.featurizers;
 
+import automl4j.DataException;
 import automl4j.data.Cells;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ final class KindDetector {
     /**
      * The kind of {@code column} on {@code rows}.
      *
-     * @throws IllegalArgumentException if a numeric column holds an infinite value (naming the column and row)
+     * @throws DataException if a numeric column holds an infinite value (naming the column and row)
      */
     static ColumnKind detect(CodedColumn coded, int oneHotMax) {
         Column<?> column = coded.column;
@@ -119,7 +120,7 @@ final class KindDetector {
         }
         String p = DateFormats.detect(sample);
         if (p == null) {
-            throw new IllegalArgumentException("column '" + column.name() + "' is declared a datetime column, but its values "
+            throw new DataException("column '" + column.name() + "' is declared a datetime column, but its values "
                     + (sample.isEmpty() ? "are all missing" : "such as '" + sample.get(0) + "' fit none of the date patterns "
                     + DateFormats.PATTERNS));
         }
@@ -158,7 +159,7 @@ final class KindDetector {
         if (Double.isInfinite(min) || Double.isInfinite(max)) {
             for (int i = 0; i < values.length; i++) {
                 if (Double.isInfinite(values[i])) {
-                    throw new IllegalArgumentException("column '" + column.name() + "' row " + (tableRows[i] + 1)
+                    throw new DataException("column '" + column.name() + "' row " + (tableRows[i] + 1)
                             + " must be a finite number, but was " + values[i]);
                 }
             }

@@ -1,5 +1,6 @@
 package automl4j.featurizers;
 
+import automl4j.DataException;
 import automl4j.data.Cells;
 import automl4j.featurizers.FeaturizerOptions.Imputation;
 import automl4j.featurizers.FeaturizerOptions.Scaling;
@@ -162,11 +163,11 @@ record NumericEncoder(String column, double fill, double center, double scale, b
             double v = typed != null ? (typed.isMissing(row) ? Double.NaN : typed.getDouble(row)) : parsed[i];
             boolean missing = Double.isNaN(v);
             if (missing && typed == null && !textAsMissing && Cells.text(col, row) != null) {
-                throw new IllegalArgumentException("column '" + column + "' row " + (row + 1) + " must be a number, but was '"
+                throw new DataException("column '" + column + "' row " + (row + 1) + " must be a number, but was '"
                         + Cells.text(col, row) + "'");
             }
             if (v == Double.POSITIVE_INFINITY || v == Double.NEGATIVE_INFINITY) {
-                throw new IllegalArgumentException("column '" + column + "' row " + (row + 1) + " must be a finite number, but was " + v);
+                throw new DataException("column '" + column + "' row " + (row + 1) + " must be a finite number, but was " + v);
             }
             int at = i * stride + offset;
             out[at] = (float) (((missing ? fill : v) - center) / scale);

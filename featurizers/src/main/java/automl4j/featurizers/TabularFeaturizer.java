@@ -1,5 +1,7 @@
 package automl4j.featurizers;
 
+import automl4j.ConfigException;
+import automl4j.DataException;
 import automl4j.data.Cells;
 import automl4j.data.Classification;
 import automl4j.data.Target;
@@ -148,8 +150,9 @@ public final class TabularFeaturizer implements Featurizer {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException if a kind override names a column that is not in the table, if no column is
-     *                                  left to encode, or if a cell cannot be read as its column's kind
+     * @throws DataException   if a kind override names a column that is not in the table, if no column is left to
+     *                          encode, or if a cell cannot be read as its column's kind
+     * @throws ConfigException if a kind override names the target (key {@code featurize.kinds})
      */
     @Override
     public FittedTransform fit(Table table, int[] rows, Target target, double[] labels) {
@@ -158,11 +161,11 @@ public final class TabularFeaturizer implements Featurizer {
         }
         for (String name : options.kinds().keySet()) {
             if (!table.columnNames().contains(name)) {
-                throw new IllegalArgumentException("a column kind is given for '" + name + "', which is not in the table; "
+                throw new DataException("a column kind is given for '" + name + "', which is not in the table; "
                         + "columns are " + table.columnNames());
             }
             if (name.equals(target.name())) {
-                throw new IllegalArgumentException("a column kind is given for '" + name + "', which is the target");
+                throw new ConfigException("featurize.kinds", "a column kind is given for '" + name + "', which is the target");
             }
         }
         List<String> inputs = new ArrayList<>();
@@ -191,7 +194,7 @@ public final class TabularFeaturizer implements Featurizer {
             }
         }
         if (encoders.isEmpty()) {
-            throw new IllegalArgumentException("no usable feature column: every input column was dropped (" + kinds + ")");
+            throw new DataException("no usable feature column: every input column was dropped (" + kinds + ")");
         }
         List<Guardrail> guardrails = DataGuardrails.check(facts, rows.length, DataGuardrails.duplicateRows(List.of(coded)), options);
         return new FittedTabularTransform(inputs, encoders, new FeaturizationReport(kinds, problems, guardrails));
@@ -282,7 +285,7 @@ public final class TabularFeaturizer implements Featurizer {
         for (int r : rows) {
             String s = Cells.text(column, r);
             if (s != null && Double.isNaN(Cells.number(column, r))) {
-                throw new IllegalArgumentException("column '" + column.name() + "' is declared numeric, but row " + (r + 1)
+                throw new DataException("column '" + column.name() + "' is declared numeric, but row " + (r + 1)
                         + " holds '" + s + "'");
             }
         }
