@@ -1,13 +1,12 @@
 package automl4j.scoring;
 
-import java.io.IOException;
-
 /**
  * A model file that cannot be used: missing, unreadable, not a zip, damaged, over a limit, or holding a field of the
  * wrong type. Its message is one line naming the file, the entry (when one is at fault) and what is wrong, in the
- * engine's words ({@code automl4j.export.ModelFileException}).
+ * engine's words ({@code automl4j.export.ModelFileException}). Unchecked, as the engine's is: a damaged file is a
+ * problem of the file, not a failure to read it that a caller could retry.
  */
-public final class ModelFileException extends IOException {
+public final class ModelFileException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String file;
