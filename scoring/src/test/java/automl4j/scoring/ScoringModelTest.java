@@ -192,6 +192,50 @@ class ScoringModelTest {
     }
 
     @Test
+    void oneModelServesManyThreadsWithTheSameResults() throws Exception {
+        Target target = EnginePipelines.MULTICLASS;
+        FittedTransform transform = EnginePipelines.transform(target, FeaturizerOptions.defaults());
+        List<Pipeline.Member> members = new ArrayList<>();
+        double[] weights = {0.4, 0.3, 0.2, 0.1};
+        int k = 0;
+        for (String id : List.of("xgboost", "tribuo-extra-trees", "tribuo-liblinear", "smile-knn")) {
+            Learner l = learner(id);
+            members.add(EnginePipelines.member(l, l.defaultConfig(target.task()), target, transform, weights[k++]));
+        }
+        Path file = dir.resolve("ensemble.automl");
+        PipelineBundle.write(new Pipeline(target, members, Config.of("ensemble", Map.of()), Map.of()), file);
+        ScoringModel model = ScoringModel.load(file);
+        Table rows = EnginePipelines.inputs(target).rejectColumns(target.name());
+        List<Map<String, Object>> cells = new ArrayList<>();
+        for (int r = 0; r < rows.rowCount(); r++) {
+            cells.add(EngineTables.row(rows, r));
+        }
+        BatchPredictions alone = model.predictRows(cells);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<Prediction>>> futures = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t * 97;
+                futures.add(pool.submit(() -> {
+                    List<Prediction> out = new ArrayList<>();
+                    for (int i = 0; i < cells.size(); i++) {
+                        out.add(model.predict(cells.get((i + offset) % cells.size())));
+                    }
+                    return out;
+                }));
+            }
+            for (int t = 0; t < 4; t++) {
+                List<Prediction> got = futures.get(t).get();
+                for (int i = 0; i < cells.size(); i++) {
+                    assertThat(got.get(i)).as("thread %d row %d", t, i).isEqualTo(alone.get((i + t * 97) % cells.size()));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void columnsPredictAsRows() throws IOException {
         Path file = dir.resolve("model.automl");
         PipelineBundle.write(EnginePipelines.single(learner("baseline"), EnginePipelines.REGRESSION), file);
