@@ -37,7 +37,7 @@ public final class InputSchema {
         for (byte[] bytes : featurizers) {
             JsonNode root = parse(bytes);
             root.path("inputs").forEach(n -> kinds.putIfAbsent(n.asText(), "unknown"));
-            root.path("kinds").fields().forEachRemaining(e -> {
+            root.path("kinds").properties().forEach(e -> {
                 if (kinds.get(e.getKey()) == null || kinds.get(e.getKey()).equals("unknown")) {
                     kinds.put(e.getKey(), e.getValue().asText());
                 }
