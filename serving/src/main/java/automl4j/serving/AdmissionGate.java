@@ -12,11 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class AdmissionGate {
     private final Semaphore permits;
+    private final int maxConcurrent;
     private final int maxWaiting;
     private final AtomicInteger waiting = new AtomicInteger();
 
     AdmissionGate(int maxConcurrent, int maxWaiting) {
         this.permits = new Semaphore(maxConcurrent);
+        this.maxConcurrent = maxConcurrent;
         this.maxWaiting = maxWaiting;
     }
 
@@ -49,6 +51,11 @@ final class AdmissionGate {
     /** Gives the turn back. */
     void exit() {
         permits.release();
+    }
+
+    /** Requests holding a turn now. */
+    int active() {
+        return maxConcurrent - permits.availablePermits();
     }
 
     /** Requests waiting for a turn now. */

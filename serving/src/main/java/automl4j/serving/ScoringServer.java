@@ -35,6 +35,8 @@ public final class ScoringServer implements AutoCloseable {
     private final ServerOptions options;
     private final ServerMetrics metrics;
     private final Router router;
+    private final AdmissionGate gate;
+    private volatile int boundPort = -1;
 
     private ScoringServer(LiveModel live, ServerOptions options) {
         this.live = live;
@@ -61,7 +63,7 @@ public final class ScoringServer implements AutoCloseable {
         connector.setPort(options.port());
         connector.setIdleTimeout(options.idleTimeout().toMillis());
         server.addConnector(connector);
-        AdmissionGate gate = new AdmissionGate(options.maxConcurrent(), options.queue());
+        this.gate = new AdmissionGate(options.maxConcurrent(), options.queue());
         this.metrics = new ServerMetrics(live, gate);
         ApiKeyCheck key = options.apiKey().map(ApiKeyCheck::new).orElse(null);
         this.router = new Router(live, key, new PredictEndpoint(live, options, gate, metrics), metrics);
@@ -82,6 +84,7 @@ public final class ScoringServer implements AutoCloseable {
         ScoringServer s = new ScoringServer(Objects.requireNonNull(live, "live"), Objects.requireNonNull(options, "options"));
         try {
             s.server.start();
+            s.boundPort = s.connector.getLocalPort();   // kept: a closed connector reports a negative port
         } catch (Exception e) {
             try {
                 s.server.stop();
@@ -96,7 +99,7 @@ public final class ScoringServer implements AutoCloseable {
 
     /** The port the server listens on (the one the system picked for port 0). */
     public int port() {
-        return connector.getLocalPort();
+        return boundPort;
     }
 
     /** The server's base address, such as {@code http://127.0.0.1:8080/}. */
@@ -164,6 +167,11 @@ public final class ScoringServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the scoring server did not stop cleanly: " + e.getMessage(), e);
         }
+    }
+
+    /** Prediction requests holding a turn now, for tests that hold one open. */
+    int activeRequests() {
+        return gate.active();
     }
 
     /** Waits until the server has stopped. */

@@ -42,6 +42,9 @@ final class ServerMetrics {
         GaugeWithCallback.builder().name("automl_serving_in_flight_requests")
                 .help("Prediction requests holding the current version now").callback(cb -> cb.call(live.inFlight()))
                 .register(registry);
+        GaugeWithCallback.builder().name("automl_serving_active_requests")
+                .help("Prediction requests holding a turn now (--max-concurrent)").callback(cb -> cb.call(gate.active()))
+                .register(registry);
         GaugeWithCallback.builder().name("automl_serving_queued_requests")
                 .help("Prediction requests waiting for a turn (--queue)").callback(cb -> cb.call(gate.waiting()))
                 .register(registry);
