@@ -14,12 +14,12 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code automl} command-line tool: {@code run} a search from a config file, run the {@code demo} on the embedded
- * dataset, {@code predict} with an exported model, or {@code bench} a dataset suite. Exit codes: 0 success, 1 internal
+ * dataset, {@code predict} with an exported model, {@code serve} it over HTTP, or {@code bench} a dataset suite. Exit codes: 0 success, 1 internal
  * error or no model, 2 bad command line or config, 3 bad data.
  */
 @Command(name = "automl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "AutoML4J: featurized, parallel search over XGBoost4J, Tribuo and Smile learners.",
-        subcommands = {RunCommand.class, DemoCommand.class, PredictCommand.class, ReportCommand.class, CheckCommand.class, BenchCommand.class, BenchFoldCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, PredictCommand.class, ServeCommand.class, ReportCommand.class, CheckCommand.class, BenchCommand.class, BenchFoldCommand.class,
                 AnytimeCommand.class, PortfolioCommand.class, GpuTrialsCommand.class, CorpusCommand.class},
         footer = {"", "Exit codes: 0 success, 1 internal error or no trial completed, 2 bad command line or config, 3 bad data."})
 public final class Main implements java.util.concurrent.Callable<Integer> {
@@ -104,7 +104,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         // IllegalArgumentException still means bad data: a plug-in's (learner, featurizer, metric) complaint about a
         // cell or column it cannot use.
         if (ex instanceof UsageException || ex instanceof ConfigException || ex instanceof ModelFileException
-                || ex instanceof JournalException) {
+                || ex instanceof automl4j.scoring.ModelFileException || ex instanceof JournalException) {
             code = ExitCodes.USAGE;
         } else if (ex instanceof DataException || ex instanceof IllegalArgumentException) {
             code = ExitCodes.DATA;

@@ -1,0 +1,179 @@
+package automl4j.cli;
+
+import automl4j.serving.FileModelSource;
+import automl4j.serving.LiveModel;
+import automl4j.serving.ScoringServer;
+import automl4j.serving.ServedModel;
+import automl4j.serving.ServerOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code automl serve --model FILE}: loads the model, serves it with {@link ScoringServer} until SIGTERM or Ctrl-C,
+ * then stops gracefully. Prints one line when ready: the address, the model's name and its version.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve an exported model over HTTP.",
+                "POST /predict takes a JSON array of row objects (or CSV) and answers the predictions in order; GET /health, "
+                        + "/ready, /schema, /metadata, /metrics (Prometheus) and /openapi.yaml describe the server. Binds to "
+                        + "127.0.0.1 unless --host says otherwise. Prints one line once ready. SIGTERM or Ctrl-C stops "
+                        + "accepting, lets requests in flight finish (at most --drain-ms) and exits."})
+final class ServeCommand implements Callable<Integer> {
+    private static final ServerOptions DEFAULTS = ServerOptions.builder().build();
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model file written by 'automl run' or 'automl demo'.")
+    Path model;
+
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "N", description = "Port to listen on; 0 picks a free one "
+            + "and the ready line says which (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind; 0.0.0.0 for every interface "
+            + "(default: ${DEFAULT-VALUE}, loopback only).")
+    String host;
+
+    @Option(names = "--name", description = "Name in /models/NAME/predict (default: the model file's name without its "
+            + "extension).")
+    String name;
+
+    @Option(names = "--max-body-bytes", defaultValue = "8388608", paramLabel = "N", description = "Largest request body; a "
+            + "larger one answers 413 (default: ${DEFAULT-VALUE}, 8 MiB).")
+    long maxBodyBytes;
+
+    @Option(names = "--max-rows", defaultValue = "10000", paramLabel = "N", description = "Most rows per request; more "
+            + "answer 413 (default: ${DEFAULT-VALUE}).")
+    int maxRows;
+
+    @Option(names = "--max-concurrent", paramLabel = "N", description = "Most prediction requests handled at once "
+            + "(default: twice the processors, at least 2).")
+    Integer maxConcurrent;
+
+    @Option(names = "--queue", defaultValue = "64", paramLabel = "N", description = "Most prediction requests waiting for a "
+            + "turn; one more answers 503 with Retry-After (default: ${DEFAULT-VALUE}).")
+    int queue;
+
+    @Option(names = "--timeout-ms", defaultValue = "10000", paramLabel = "MS", description = "Longest a prediction request "
+            + "may take: 503 if it waited that long for a turn, 408 if its body arrived that slowly, 504 if scoring took "
+            + "that long (default: ${DEFAULT-VALUE}).")
+    long timeoutMs;
+
+    @Option(names = "--idle-timeout-ms", defaultValue = "30000", paramLabel = "MS", description = "A connection silent that "
+            + "long is closed, which cuts slow-loris clients (default: ${DEFAULT-VALUE}).")
+    long idleTimeoutMs;
+
+    @Option(names = "--drain-ms", defaultValue = "10000", paramLabel = "MS", description = "How long a stop, or a swap "
+            + "with --watch, waits for requests in flight (default: ${DEFAULT-VALUE}).")
+    long drainMs;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Size of the server's thread pool, at least 8 (default: "
+            + "max concurrent + queue + 16).")
+    Integer threads;
+
+    @Option(names = "--api-key-file", paramLabel = "FILE", description = "File holding the API key (UTF-8, trailing line "
+            + "break ignored); every request but /health and /ready must then send 'Authorization: Bearer KEY' or "
+            + "'X-API-Key: KEY', or gets 401.")
+    Path apiKeyFile;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE", description = "PKCS12 keystore with the server's key and "
+            + "certificate: serve HTTPS. Needs --tls-password-file.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password-file", paramLabel = "FILE", description = "File holding the keystore's password "
+            + "(trailing line break ignored).")
+    Path tlsPasswordFile;
+
+    @Option(names = "--watch", description = "Reload the model when the file changes (replace it by renaming a complete "
+            + "copy over it): the new version is loaded beside the old one and swapped in without failing a request; "
+            + "a file that fails to load is reported and the old version keeps serving.")
+    boolean watch;
+
+    @Option(names = "--watch-interval-ms", defaultValue = "2000", paramLabel = "MS", description = "How often --watch "
+            + "looks at the file (default: ${DEFAULT-VALUE}).")
+    long watchIntervalMs;
+
+    @Override
+    public Integer call() throws Exception {
+        ServerOptions options = options();
+        if (watchIntervalMs < 10) {
+            throw new UsageException("--watch-interval-ms must be >= 10, but was " + watchIntervalMs);
+        }
+        LiveModel live = liveModel();
+        FileModelSource source = new FileModelSource(model, Duration.ofMillis(watchIntervalMs));
+        ServedModel first = source.load();   // a missing or damaged file fails here, before the port is bound
+        live.swap(first, Duration.ZERO);
+        ScoringServer server;
+        try {
+            server = ScoringServer.start(live, options);
+        } catch (IllegalStateException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (watch) {
+            server.follow(source, line -> System.err.println("automl serve: " + line));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            source.close();
+            server.stop();
+        }, "automl-serve-stop"));
+        CommonOptions.out.println("serving model '" + live.name() + "' version " + first.version() + " from " + model
+                + " at " + server.uri());
+        CommonOptions.out.flush();
+        server.join();
+        return ExitCodes.OK;
+    }
+
+    private LiveModel liveModel() {
+        try {
+            return new LiveModel(name != null ? name : FileModelSource.defaultName(model));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException((name != null ? "--name: " : "the model file's name cannot serve as a name (use --name): ")
+                    + e.getMessage());
+        }
+    }
+
+    private ServerOptions options() {
+        if ((tlsKeystore == null) != (tlsPasswordFile == null)) {
+            throw new UsageException("--tls-keystore and --tls-password-file go together; give both or neither");
+        }
+        try {
+            ServerOptions.Builder b = ServerOptions.builder().host(host).port(port).maxBodyBytes(maxBodyBytes)
+                    .maxRows(maxRows).maxConcurrent(maxConcurrent != null ? maxConcurrent : DEFAULTS.maxConcurrent())
+                    .queue(queue).timeout(Duration.ofMillis(timeoutMs)).idleTimeout(Duration.ofMillis(idleTimeoutMs))
+                    .drainTimeout(Duration.ofMillis(drainMs));
+            if (threads != null) {
+                b.threads(threads);
+            }
+            if (apiKeyFile != null) {
+                b.apiKey(secret(apiKeyFile, "--api-key-file").getBytes(StandardCharsets.UTF_8));
+            }
+            if (tlsKeystore != null) {
+                if (!Files.isReadable(tlsKeystore)) {
+                    throw new UsageException("--tls-keystore " + tlsKeystore + " is not a readable file");
+                }
+                b.tls(tlsKeystore, secret(tlsPasswordFile, "--tls-password-file").toCharArray());
+            }
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static String secret(Path file, String option) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UsageException(option + " " + file + " cannot be read: " + e.getMessage());
+        }
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            throw new UsageException(option + " " + file + " is empty");
+        }
+        return trimmed;
+    }
+}
