@@ -449,6 +449,27 @@ public final class ModelRegistry implements AutoCloseable {
     }
 
     /**
+     * SHA-256 of a file, as the registry records it (64 lower-case hex digits).
+     *
+     * @param file the file
+     * @return its checksum
+     * @throws IOException if it cannot be read
+     */
+    public static String checksum(Path file) throws IOException {
+        return Sha256.of(file);
+    }
+
+    /**
+     * The versions registered from run {@code runId}, of any model.
+     *
+     * @param runId the run
+     * @return its versions, in order of registration
+     */
+    public synchronized List<ModelVersion> versionsOfRun(long runId) {
+        return read("list the versions of run " + runId, () -> versions.ofRun(runId));
+    }
+
+    /**
      * SQLite's {@code PRAGMA integrity_check}.
      *
      * @return its lines; {@code [ok]} for a sound database
@@ -496,7 +517,13 @@ public final class ModelRegistry implements AutoCloseable {
         return v;
     }
 
-    private static void checkName(String name) {
+    /**
+     * Checks a model name before anything is done with it.
+     *
+     * @param name the name
+     * @throws RegistryException if it is not a letter or digit followed by up to 99 letters, digits, '.', '_' or '-'
+     */
+    public static void checkName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new RegistryException("model name '" + name + "' is not allowed: use a letter or digit, then letters, digits, "
                     + "'.', '_' or '-', up to 100 characters");

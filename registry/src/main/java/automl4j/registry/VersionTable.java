@@ -126,6 +126,10 @@ final class VersionTable {
         return query("WHERE name = ? ORDER BY version", name);
     }
 
+    List<ModelVersion> ofRun(long runId) throws SQLException {
+        return query("WHERE run_id = ? ORDER BY created, name, version", runId);
+    }
+
     /** The production version of {@code name}, or null. */
     ModelVersion production(String name) throws SQLException {
         List<ModelVersion> l = query("WHERE name = ? AND stage = 'production'", name);
