@@ -51,6 +51,11 @@ final class ConfigFile {
             }
         }
         KEYS.put("output", "output folder (default: automl-output beside the config file)");
+        KEYS.put("registry.path", "model registry (an SQLite file) in which the run is recorded, with its scores, effective "
+                + "config, data fingerprint and journal (relative to the config file; default: none, or automl-registry.db in the "
+                + "working folder when registry.model is given)");
+        KEYS.put("registry.model", "name under which the run's model.automl is registered as a new version in the registry "
+                + "(letters, digits, '.', '_', '-'; default: none, the run is only recorded)");
         KEYS.put("featurize.kinds", "mapping of column name to kind, overriding detection: numeric, boolean, categorical, "
                 + "high-cardinality, datetime, text, id-like (dropped), constant (dropped)");
         KEYS.put("featurize.imputation", "missing numbers: median, mean, most-frequent or constant (default median)");
@@ -65,7 +70,8 @@ final class ConfigFile {
         KEYS.put("featurize.target_encoding_folds", "folds of the out-of-fold target encoding of training rows, >= 2 (default 5)");
         KEYS.put("featurize.search", "true lets the search choose one-hot or target encoding and median or mean imputation "
                 + "per trial; false keeps the options as given (default true)");
-        INPUT_OUTPUT_KEYS = KEYS.keySet().stream().filter(k -> k.startsWith("data.") || k.equals("output")).toList();
+        INPUT_OUTPUT_KEYS = KEYS.keySet().stream().filter(k -> k.startsWith("data.") || k.equals("output")
+                || k.startsWith("registry.")).toList();
     }
 
     private ConfigFile() {
@@ -119,7 +125,22 @@ final class ConfigFile {
         }
         AutoMl automl = SettingsYaml.read(v, featurize);
         Path output = base.resolve(v.text("output", "automl-output"));
-        return new RunConfig(train, test, target, task, readOptions(v), automl, featurize, output);
+        String registryText = v.text("registry.path", null);
+        String model = v.text("registry.model", null);
+        if (model != null) {
+            checkModelName("config key 'registry.model'", model);
+        }
+        return new RunConfig(train, test, target, task, readOptions(v), automl, featurize, output,
+                registryText == null ? null : base.resolve(registryText), null).withRegistry(null, model);
+    }
+
+    /** Refuses a model name the registry would refuse, before the run spends its budget. */
+    static void checkModelName(String where, String name) {
+        try {
+            automl4j.registry.ModelRegistry.checkName(name);
+        } catch (automl4j.registry.RegistryException e) {
+            throw new UsageException(where + ": " + e.getMessage());
+        }
     }
 
     private static String task(String text) {
@@ -220,6 +241,13 @@ final class ConfigFile {
         // Absolute like data.train (resolved when read), so that the copy in the output folder works from anywhere.
         root.put("output", c.output().toAbsolutePath().normalize().toString());
         root.set("featurize", featurize);
+        if (c.registry() != null) {
+            ObjectNode registry = root.putObject("registry");
+            registry.put("path", c.registry().toAbsolutePath().normalize().toString());
+            if (c.model() != null) {
+                registry.put("model", c.model());
+            }
+        }
         return y.writeValueAsString(root);
     }
 

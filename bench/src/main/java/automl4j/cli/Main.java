@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "automl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "AutoML4J: featurized, parallel search over XGBoost4J, Tribuo and Smile learners.",
         subcommands = {RunCommand.class, DemoCommand.class, PredictCommand.class, ServeCommand.class, ReportCommand.class, CheckCommand.class, BenchCommand.class, BenchFoldCommand.class,
-                AnytimeCommand.class, PortfolioCommand.class, GpuTrialsCommand.class, CorpusCommand.class},
+                AnytimeCommand.class, PortfolioCommand.class, GpuTrialsCommand.class, CorpusCommand.class, ModelsCommand.class,
+                RunsCommand.class},
         footer = {"", "Exit codes: 0 success, 1 internal error or no trial completed, 2 bad command line or config, 3 bad data."})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
@@ -103,8 +104,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         // By the library's exception kinds (AutoMlException's subclasses), most specific first. A plain
         // IllegalArgumentException still means bad data: a plug-in's (learner, featurizer, metric) complaint about a
         // cell or column it cannot use.
+        // A registry's errors name the model, version, run or file: an unknown one, a refused change (the production
+        // version deleted without --force), an altered model file, a database that cannot be opened or stays locked.
         if (ex instanceof UsageException || ex instanceof ConfigException || ex instanceof ModelFileException
-                || ex instanceof automl4j.scoring.ModelFileException || ex instanceof JournalException) {
+                || ex instanceof automl4j.scoring.ModelFileException || ex instanceof JournalException
+                || ex instanceof automl4j.registry.RegistryException) {
             code = ExitCodes.USAGE;
         } else if (ex instanceof DataException || ex instanceof IllegalArgumentException) {
             code = ExitCodes.DATA;

@@ -40,8 +40,21 @@ final class RunCommand implements Callable<Integer> {
             + "and journal.jsonl; refuses if the data or the config changed.")
     Path resume;
 
+    @Option(names = "--registry", paramLabel = "DB", description = "Record the run in this model registry (an SQLite file, "
+            + "created if absent): its scores, effective config, data fingerprint, journal and model checksum. Overrides the "
+            + "config key registry.path.")
+    Path registry;
+
+    @Option(names = "--register", paramLabel = "NAME", description = "Also register the run's model.automl as a new version "
+            + "of the model NAME (in --registry, or registry.path, or " + RegistryOptions.DEFAULT_FILE + " in the working "
+            + "folder). Overrides the config key registry.model.")
+    String register;
+
     @Override
     public Integer call() throws Exception {
+        if (register != null) {
+            ConfigFile.checkModelName("--register", register);
+        }
         if ((config == null) == (resume == null)) {
             throw new UsageException("give either --config FILE (a new run) or --resume FOLDER (continue a killed run)");
         }
@@ -51,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new UsageException("--resume " + resume + ": the folder must hold the " + RunExecution.JOURNAL_FILE + " and "
                         + RunExecution.EFFECTIVE_CONFIG_FILE + " of a run started with automl run");
             }
-            RunConfig c = ConfigFile.read(effective).withOutput(resume);
+            RunConfig c = ConfigFile.read(effective).withOutput(resume).withRegistry(registry, register);
             OutputPaths.checkFolder(resume, "--resume");
             if (!Files.isRegularFile(c.train())) {
                 throw new UsageException("--resume " + resume + ": the run read its data from " + c.train()
@@ -60,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
             RunExecution.execute(c, readChecked(c), readTest(c), c.train().getFileName().toString(), CommonOptions.out, true);
             return ExitCodes.OK;
         }
-        RunConfig c = ConfigFile.read(config);
+        RunConfig c = ConfigFile.read(config).withRegistry(registry, register);
         OutputPaths.checkFolder(c.output(), "config key 'output'");   // before the data is read, which may take long
         RunExecution.execute(c, readChecked(c), readTest(c), c.train().getFileName().toString(), CommonOptions.out, false);
         return ExitCodes.OK;

@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param automl    the run's settings, as {@link SettingsYaml} mapped them onto the builder (no listener or journal yet)
  * @param featurize the {@code featurize.*} options, which the settings' tabular featurizer was built from
  * @param output    output folder
+ * @param registry  the model registry the run is recorded in (registry.path, or automl run --registry), or null
+ * @param model     the name under which the run's model is registered as a new version (registry.model, or automl run
+ *                  --register), or null
  */
 record RunConfig(Path train, Path test, String target, String task, ReadOptions read, AutoMl automl, FeaturizerOptions featurize,
-                 Path output) {
+                 Path output, Path registry, String model) {
     RunConfig {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(target, "target");
@@ -32,7 +35,17 @@ record RunConfig(Path train, Path test, String target, String task, ReadOptions 
 
     /** This config writing into {@code folder}. */
     RunConfig withOutput(Path folder) {
-        return new RunConfig(train, test, target, task, read, automl, featurize, folder);
+        return new RunConfig(train, test, target, task, read, automl, featurize, folder, registry, model);
+    }
+
+    /**
+     * This config recording into {@code db} (if not null) and registering as {@code name} (if not null); a name alone
+     * records into the registry already set, or the default one in the working folder.
+     */
+    RunConfig withRegistry(Path db, String name) {
+        String n = name != null ? name : model;
+        Path r = db != null ? db : registry != null ? registry : n != null ? Path.of(RegistryOptions.DEFAULT_FILE) : null;
+        return new RunConfig(train, test, target, task, read, automl, featurize, output, r, n);
     }
 
     /** The time budget in seconds. */

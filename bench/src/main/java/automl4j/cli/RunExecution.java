@@ -53,11 +53,28 @@ final class RunExecution {
         String effective = ConfigFile.effective(config, settings.learners().stream().map(Learner::id).toList(),
                 settings.searcher().id(), metric.name());
         OutputPaths.checkFolder(config.output(), "output folder");
-        OutputLock lock = OutputLock.acquire(config.output(), resume ? "automl run --resume" : "automl run", out);
+        java.time.Instant started = java.time.Instant.now();
+        // Opened before the search, so that a registry that cannot be opened costs no budget.
+        automl4j.registry.ModelRegistry registry = config.registry() == null ? null : automl4j.registry.ModelRegistry.open(config.registry());
         try {
-            run(config, data, test, metric, effective, out, resume);
+            OutputLock lock = OutputLock.acquire(config.output(), resume ? "automl run --resume" : "automl run", out);
+            try {
+                AutoMlRun run = run(config, data, test, metric, effective, out, resume);
+                if (registry != null) {
+                    RunRegistration.completed(registry, config, run, data, test, metric, effective, started, out);
+                }
+            } catch (RuntimeException | IOException e) {
+                if (registry != null && !(e instanceof automl4j.registry.RegistryException)) {
+                    RunRegistration.failed(registry, config, data, metric, effective, started, e);
+                }
+                throw e;
+            } finally {
+                lock.close();
+            }
         } finally {
-            lock.close();
+            if (registry != null) {
+                registry.close();
+            }
         }
     }
 
@@ -84,7 +101,7 @@ final class RunExecution {
     }
 
     // Under the output folder's lock; everything is validated, nothing of an earlier run touched yet.
-    private static void run(RunConfig config, TaskData data, TaskData test, Metric metric, String effective, PrintStream out, boolean resume)
+    private static AutoMlRun run(RunConfig config, TaskData data, TaskData test, Metric metric, String effective, PrintStream out, boolean resume)
             throws IOException {
         Path journal = config.output().resolve(JOURNAL_FILE);
         FirstTrial started = new FirstTrial(out);
@@ -118,7 +135,7 @@ final class RunExecution {
         } finally {
             progress.finish((System.nanoTime() - start) / 1e9);
         }
-        RunOutputs.write(run, data, test, metric, config.automl().settings().seed(), config.output(), effective, out, clock);
+        return RunOutputs.write(run, data, test, metric, config.automl().settings().seed(), config.output(), effective, out, clock);
     }
 
     static List<Learner> resolveLearners(List<String> ids) {

@@ -24,9 +24,10 @@ final class RunOutputs {
 
     /**
      * Scores the run on {@code test} (if given), measures held-out importance, writes the outputs and the report, each
-     * step within its share of the time the command has left ({@link CommandClock}).
+     * step within its share of the time the command has left ({@link CommandClock}). Returns the run with its test
+     * scores (the fitted run if there were no test rows, or they could not be scored).
      */
-    static void write(AutoMlRun fitted, TaskData data, TaskData given, Metric metric, long seed, Path dir, String effectiveConfig,
+    static AutoMlRun write(AutoMlRun fitted, TaskData data, TaskData given, Metric metric, long seed, Path dir, String effectiveConfig,
                       PrintStream out, CommandClock clock) throws IOException {
         Files.createDirectories(dir);
         AutoMlRun run = fitted;
@@ -85,6 +86,7 @@ final class RunOutputs {
         String reportLine = writeReport(run, data, test, importance, dir.resolve(REPORT_FILE), clock, seed, out);
         out.println("Wrote " + model + ", leaderboard.csv, importance.csv, " + HeldOutPredictionsFile.FILE + ", data-report.txt, "
                 + "guardrails.json, effective-config.yaml, " + reportLine + "journal.jsonl to " + dir);
+        return run;
     }
 
     /** Held-out importance, or an empty result with the reason when measuring it failed (the run's outputs still come). */
