@@ -63,8 +63,21 @@ final class LightgbmMember implements MemberModel {
         this.features = features;
     }
 
+    /** Rows walked through one tree before the next: few enough that their features stay in the nearest cache. */
+    private static final int BLOCK = 64;
+
     /** LightGBM's raw score of each class (its {@code raw_score} prediction). */
     double[] raw(float[] x) {
+        double[] row = row(x);
+        double[] out = new double[classes];
+        for (int t = 0; t < trees.length; t++) {
+            out[t % classes] += trees[t].predict(row);
+        }
+        return out;
+    }
+
+    /** The row as LightGBM reads it, in double. */
+    private double[] row(float[] x) {
         if (x.length != features) {
             throw new IllegalArgumentException("lightgbm member reads " + features + " features, but was given " + x.length);
         }
@@ -74,11 +87,7 @@ final class LightgbmMember implements MemberModel {
             // A sparse row hands over its stored cells as they are; a dense row only those beyond the zero threshold.
             row[i] = sparse || Math.abs(v) > ZERO || Double.isNaN(v) ? v : 0.0;
         }
-        double[] out = new double[classes];
-        for (int t = 0; t < trees.length; t++) {
-            out[t % classes] += trees[t].predict(row);
-        }
-        return out;
+        return row;
     }
 
     /** Trees evaluated, one per class and round. */
@@ -88,7 +97,42 @@ final class LightgbmMember implements MemberModel {
 
     @Override
     public double[] predict(float[] x) {
-        double[] raw = raw(x);
+        return link(raw(x));
+    }
+
+    /**
+     * The rows' predictions, tree by tree over blocks of rows so that a tree stays in cache while it is walked for many
+     * rows. Each row still adds its trees' leaves in tree order, in double, so its bits are those of
+     * {@link #predict(float[])}.
+     */
+    @Override
+    public double[][] predict(float[][] rows) {
+        double[][] x = new double[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            x[r] = row(rows[r]);
+        }
+        double[][] out = new double[rows.length][];
+        for (int start = 0; start < rows.length; start += BLOCK) {
+            int end = Math.min(rows.length, start + BLOCK);
+            for (int r = start; r < end; r++) {
+                out[r] = new double[classes];
+            }
+            for (int t = 0; t < trees.length; t++) {
+                Tree tree = trees[t];
+                int k = t % classes;
+                for (int r = start; r < end; r++) {
+                    out[r][k] += tree.predict(x[r]);
+                }
+            }
+            for (int r = start; r < end; r++) {
+                out[r] = link(out[r]);
+            }
+        }
+        return out;
+    }
+
+    /** The flat prediction from the raw scores (which the softmax overwrites). */
+    private double[] link(double[] raw) {
         switch (objective) {
             case BINARY: {
                 double p = GbtLinks.lightgbmSigmoid(raw[0]);

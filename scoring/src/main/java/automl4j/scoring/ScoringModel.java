@@ -29,6 +29,12 @@ import java.util.Set;
  * }</pre>
  */
 public final class ScoringModel {
+    /**
+     * Rows featurized and predicted together in a batch: enough for an evaluator to amortize a pass over its trees,
+     * few enough that a batch of millions of rows does not hold all its features at once.
+     */
+    private static final int CHUNK = 1024;
+
     private final ModelMetadata metadata;
     private final InputSchema schema;
     private final List<TabularTransform> transforms;
@@ -133,15 +139,8 @@ public final class ScoringModel {
     public BatchPredictions predictRows(List<? extends Map<String, ?>> rows) {
         Objects.requireNonNull(rows, "rows");
         Prediction[] out = new Prediction[rows.size()];
-        for (int i = 0; i < out.length; i++) {
-            Map<String, ?> row = rows.get(i);
-            try {
-                Objects.requireNonNull(row, "row");
-                requireColumns(row.keySet());
-                out[i] = predictChecked(row);
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw new IllegalArgumentException("row " + i + ": " + e.getMessage(), e);
-            }
+        for (int start = 0; start < out.length; start += CHUNK) {
+            predictChunk(rows.subList(start, Math.min(out.length, start + CHUNK)), true, start, out);
         }
         return new BatchPredictions(out);
     }
@@ -167,16 +166,17 @@ public final class ScoringModel {
         }
         n = Math.max(n, 0);
         Prediction[] out = new Prediction[n];
-        Map<String, Object> row = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            for (String c : usedColumns) {
-                row.put(c, columns.get(c).get(i));
+        List<Map<String, ?>> chunk = new ArrayList<>(Math.min(CHUNK, n));
+        for (int start = 0; start < n; start += CHUNK) {
+            chunk.clear();
+            for (int i = start; i < Math.min(n, start + CHUNK); i++) {
+                Map<String, Object> row = new HashMap<>();
+                for (String c : usedColumns) {
+                    row.put(c, columns.get(c).get(i));
+                }
+                chunk.add(row);
             }
-            try {
-                out[i] = predictChecked(row);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("row " + i + ": " + e.getMessage(), e);
-            }
+            predictChunk(chunk, false, start, out);
         }
         return new BatchPredictions(out);
     }
@@ -207,12 +207,78 @@ public final class ScoringModel {
             if (features[t] == null) {
                 features[t] = transforms.get(t).transform(row);
             }
-            flat[k] = members.get(k).predict(features[t]);
-            if (flat[k].length != width) {
-                throw new IllegalStateException("member " + k + " (" + metadata.members().get(k).learner() + ") predicted "
-                        + flat[k].length + " numbers for a " + metadata.task() + " target of width " + width);
+            flat[k] = checkedWidth(k, members.get(k).predict(features[t]));
+        }
+        return prediction(flat);
+    }
+
+    /**
+     * Predicts {@code rows}, the batch's rows {@code first} on, into {@code out}: every row checked ({@code check}: for
+     * the model's columns) and featurized first, then each member called once on all of them, then each row's
+     * predictions combined. The numbers are those of {@link #predictChecked}, row by row; only the order of the work
+     * differs. A bad row is named as before, since each row is checked and featurized before the next; only a member's
+     * refusal of a row (a LIBLINEAR model given NaN) now comes after every row's featurizing.
+     */
+    private void predictChunk(List<? extends Map<String, ?>> rows, boolean check, int first, Prediction[] out) {
+        int n = rows.size();
+        float[][][] features = new float[transforms.size()][][];
+        for (int k = 0; k < members.size(); k++) {
+            if (features[memberTransform[k]] == null) {
+                features[memberTransform[k]] = new float[n][];
             }
         }
+        for (int i = 0; i < n; i++) {
+            Map<String, ?> row = rows.get(i);
+            try {
+                if (check) {
+                    Objects.requireNonNull(row, "row");
+                    requireColumns(row.keySet());
+                }
+                for (int k = 0; k < members.size(); k++) {
+                    float[][] x = features[memberTransform[k]];
+                    if (x[i] == null) {
+                        x[i] = transforms.get(memberTransform[k]).transform(row);
+                    }
+                }
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException("row " + (first + i) + ": " + e.getMessage(), e);
+            }
+        }
+        double[][][] byMember = new double[members.size()][][];
+        for (int k = 0; k < byMember.length; k++) {
+            float[][] x = features[memberTransform[k]];
+            try {
+                byMember[k] = members.get(k).predict(x);
+            } catch (IllegalArgumentException e) {
+                // Some row failed: find the first, as predicting row by row would have, to name it.
+                for (int i = 0; i < n; i++) {
+                    try {
+                        members.get(k).predict(x[i]);
+                    } catch (IllegalArgumentException rowError) {
+                        throw new IllegalArgumentException("row " + (first + i) + ": " + rowError.getMessage(), rowError);
+                    }
+                }
+                throw e;
+            }
+        }
+        double[][] flat = new double[members.size()][];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < flat.length; k++) {
+                flat[k] = checkedWidth(k, byMember[k][i]);
+            }
+            out[first + i] = prediction(flat);
+        }
+    }
+
+    private double[] checkedWidth(int member, double[] flat) {
+        if (flat.length != width) {
+            throw new IllegalStateException("member " + member + " (" + metadata.members().get(member).learner() + ") predicted "
+                    + flat.length + " numbers for a " + metadata.task() + " target of width " + width);
+        }
+        return flat;
+    }
+
+    private Prediction prediction(double[][] flat) {
         double[] p = combiner.combine(flat);
         if (classes.isEmpty()) {
             return Prediction.ofValue(p[0]);

@@ -36,9 +36,18 @@ final class TribuoMemberModel implements MemberModel {
     private final int smoothingTrees;
     private final boolean sparse;
     private final String[] names;
+    /** The model as plain arrays where it is a forest {@link TribuoForest} copies, else null. */
+    private final TribuoForest forest;
+    /** A classifier's class of each output id: its label, a class index. */
+    private final int[] classOfId;
 
     private TribuoMemberModel(String learner, Model<Label> classifier, Model<Regressor> regressor, int classes, double mean, double std,
-                              int smoothingTrees, boolean sparse, int columns) {
+                              int smoothingTrees, boolean sparse, int columns, TribuoForest forest) {
+        this.forest = forest;
+        this.classOfId = new int[classifier == null ? 0 : classifier.getOutputIDInfo().size()];
+        for (int i = 0; i < classOfId.length; i++) {
+            classOfId[i] = Integer.parseInt(classifier.getOutputIDInfo().getOutput(i).getLabel());
+        }
         this.learner = learner;
         this.classifier = classifier;
         this.regressor = regressor;
@@ -48,6 +57,11 @@ final class TribuoMemberModel implements MemberModel {
         this.smoothingTrees = smoothingTrees;
         this.sparse = sparse;
         this.names = TribuoFeatureNames.names(columns);
+    }
+
+    /** Whether this predicts from {@link TribuoForest}'s arrays (rows it reads), not through the Tribuo runtime. */
+    boolean usesArrays() {
+        return forest != null;
     }
 
     /**
@@ -71,16 +85,20 @@ final class TribuoMemberModel implements MemberModel {
             throw new IllegalArgumentException(learner + " needs properties 'target_mean' and 'target_std' > 0");
         }
         int smoothing = intProperty(learner, props, SMOOTHING, 0, 1 << 20);
-        Model<?> model = deserialize(learner, p.payload());
+        ModelProto proto = parse(learner, p.payload());
+        Model<?> model = deserialize(learner, proto);
         boolean regression = p.target().task().equals(REGRESSION);
         int classes = p.target().classes().size();
+        int columns = p.featureNames().size();
         checkOutputs(learner, model, p.target().task(), classes);
-        TribuoFeatureNames.check(learner, model.getFeatureIDMap(), p.featureNames().size());
+        TribuoFeatureNames.check(learner, model.getFeatureIDMap(), columns);
+        // Only after every check above, as the engine's load: the arrays copy a model Tribuo has read and accepted.
+        TribuoForest forest = TribuoForest.of(model, proto, !regression, columns);
         return regression
                 ? new TribuoMemberModel(learner, null, model.castModel(Regressor.class), 0, mean, std, smoothing, p.sparseFeatures(),
-                        p.featureNames().size())
+                        columns, forest)
                 : new TribuoMemberModel(learner, model.castModel(Label.class), null, classes, mean, std, smoothing, p.sparseFeatures(),
-                        p.featureNames().size());
+                        columns, forest);
     }
 
     /** The engine's {@code TribuoModel.predict} of one row, to the last bit. */
@@ -89,6 +107,12 @@ final class TribuoMemberModel implements MemberModel {
         if (features.length != names.length) {
             throw new IllegalArgumentException(learner + " reads rows of " + names.length + " features, but was given "
                     + features.length);
+        }
+        if (forest != null && forest.reads(features, sparse)) {
+            double[] p = fromForest(forest.predict(features));
+            if (p != null) {
+                return p;
+            }
         }
         if (regressor != null) {
             Prediction<Regressor> pred = regressor.predict(example(RegressionFactory.UNKNOWN_REGRESSOR, features));
@@ -118,6 +142,36 @@ final class TribuoMemberModel implements MemberModel {
                     + pred.getOutputScores().values().stream().map(Label::getScore).toList()
                     + (hasNaN(features) ? " (it has a NaN cell)" : ""));
         }
+        return smoothed(p);
+    }
+
+    /**
+     * The engine's reading of the forest's output, as {@link #predict(float[])} reads Tribuo's: the value in target
+     * units, or the class scores (in output id order, the order of the combiner's score map) normalized and smoothed.
+     * Null where the engine would fall back to the predicted class (no positive score): Tribuo then predicts the row.
+     */
+    private double[] fromForest(double[] out) {
+        if (regressor != null) {
+            return new double[] {out[0] * std + mean};
+        }
+        double[] p = new double[classes];
+        double sum = 0;
+        for (int i = 0; i < out.length; i++) {
+            double s = Math.max(0, out[i]);
+            p[classOfId[i]] = s;
+            sum += s;
+        }
+        if (!(sum > 0)) {
+            return null;
+        }
+        for (int c = 0; c < classes; c++) {
+            p[c] /= sum;
+        }
+        return smoothed(p);
+    }
+
+    /** As the engine's {@code VoteSmoothing}: a vote of trees gets one more, uniform, vote. */
+    private double[] smoothed(double[] p) {
         if (smoothingTrees > 0) {
             double uniform = 1.0 / p.length;
             for (int k = 0; k < p.length; k++) {
@@ -166,14 +220,21 @@ final class TribuoMemberModel implements MemberModel {
         return new ArrayExample<>(output, n, v);
     }
 
-    private static Model<?> deserialize(String learner, byte[] payload) {
+    private static ModelProto parse(String learner, byte[] payload) {
         try {
-            ModelProto proto = ModelProto.parseFrom(payload);
+            return ModelProto.parseFrom(payload);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("cannot read Tribuo model of " + learner + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Model<?> deserialize(String learner, ModelProto proto) {
+        try {
             TribuoClassNames.check(proto);        // before Tribuo calls Class.forName on any name in it
             TribuoShapes.check(proto);            // before Tribuo allocates tensors or builds trees from it
             TribuoSerializedModels.check(proto);  // before Tribuo reads Java-serialized LIBLINEAR models in it
             return Model.deserialize(proto);
-        } catch (InvalidProtocolBufferException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // Tribuo's own checks of a damaged model throw runtime exceptions of several kinds; all say the payload is bad.
             throw new IllegalArgumentException("cannot read Tribuo model of " + learner + ": " + e.getMessage(), e);
         }

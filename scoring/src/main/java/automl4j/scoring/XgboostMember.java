@@ -13,28 +13,87 @@ import java.util.Map;
 final class XgboostMember implements MemberModel {
     private enum Objective { BINARY, MULTICLASS, REGRESSION }
 
+    /** Rows walked through one tree before the next: few enough that their features stay in the nearest cache. */
+    private static final int BLOCK = 64;
+
     private final Objective objective;
     private final float[] baseMargin;
-    private final Tree[] trees;
+    private final Forest forest;
     private final int[] group;
-    private final boolean zeroIsMissing;
     private final double targetMean;
     private final double targetSd;
     private final int features;
 
-    /** One tree's nodes; a leaf has {@code left == -1} and its value in {@code condition}, as XGBoost stores it. */
+    /** One tree as read; a leaf has {@code left == -1} and its value in {@code condition}, as XGBoost stores it. */
     private record Tree(int[] left, int[] right, int[] feature, float[] condition, byte[] defaultLeft) {
-        float leaf(float[] x, boolean zeroIsMissing) {
-            int n = 0;
-            while (left[n] != -1) {
-                float v = x[feature[n]];
+    }
+
+    /**
+     * Every tree's nodes in two arrays, renumbered so that a node's children are adjacent (the right one after the
+     * left), which halves what a walk reads: node {@code j}'s {@code links[2j]} is its left child's index, negated when
+     * a missing value goes left, or 0 for a leaf (no node's child is node 0, the first tree's root), and
+     * {@code links[2j + 1]} its feature; {@code values[j]} is its split condition, or a leaf's value. One tree's nodes
+     * sit together, in breadth-first order from its root {@code roots[t]}.
+     */
+    private static final class Forest {
+        private final int[] links;
+        private final float[] values;
+        private final int[] roots;
+        private final boolean zeroIsMissing;
+
+        Forest(Tree[] trees, boolean zeroIsMissing) {
+            int total = 0;
+            for (Tree t : trees) {
+                total += t.left().length;
+            }
+            links = new int[2 * total];
+            values = new float[total];
+            roots = new int[trees.length];
+            this.zeroIsMissing = zeroIsMissing;
+            int next = 0;
+            int[] queue = new int[0];
+            for (int k = 0; k < trees.length; k++) {
+                Tree t = trees[k];
+                int n = t.left().length;
+                if (queue.length < n) {
+                    queue = new int[n];
+                }
+                roots[k] = next;
+                // Breadth first: the tree's old node queue[i] becomes node roots[k] + i, its children enqueued together.
+                int head = 0;
+                int tail = 0;
+                queue[tail++] = 0;
+                while (head < tail) {
+                    int old = queue[head];
+                    int j = roots[k] + head++;
+                    values[j] = t.condition()[old];
+                    if (t.left()[old] == -1) {
+                        continue;   // a leaf: links stay 0
+                    }
+                    int left = roots[k] + tail;
+                    queue[tail++] = t.left()[old];
+                    queue[tail++] = t.right()[old];
+                    links[2 * j] = t.defaultLeft()[old] != 0 ? -left : left;
+                    links[2 * j + 1] = t.feature()[old];
+                }
+                next += tail;
+            }
+        }
+
+        /** The leaf value tree {@code t} gives row {@code x}: XGBoost's walk, a missing value going the default way. */
+        float leaf(int t, float[] x) {
+            int j = roots[t];
+            int link;
+            while ((link = links[2 * j]) != 0) {
+                int left = link < 0 ? -link : link;
+                float v = x[links[2 * j + 1]];
                 if (Float.isNaN(v) || (zeroIsMissing && v == 0f)) {
-                    n = defaultLeft[n] != 0 ? left[n] : right[n];
+                    j = link < 0 ? left : left + 1;
                 } else {
-                    n = v < condition[n] ? left[n] : right[n];
+                    j = v < values[j] ? left : left + 1;
                 }
             }
-            return condition[n];
+            return values[j];
         }
     }
 
@@ -42,9 +101,8 @@ final class XgboostMember implements MemberModel {
                           double targetMean, double targetSd, int features) {
         this.objective = objective;
         this.baseMargin = baseMargin;
-        this.trees = trees;
+        this.forest = new Forest(trees, zeroIsMissing);
         this.group = group;
-        this.zeroIsMissing = zeroIsMissing;
         this.targetMean = targetMean;
         this.targetSd = targetSd;
         this.features = features;
@@ -52,24 +110,62 @@ final class XgboostMember implements MemberModel {
 
     /** XGBoost's margin of each class (its {@code output_margin} prediction): the base margin plus the trees' leaves. */
     float[] margin(float[] x) {
-        if (x.length != features) {
-            throw new IllegalArgumentException("xgboost member reads " + features + " features, but was given " + x.length);
-        }
+        checkWidth(x);
         float[] margin = baseMargin.clone();
-        for (int t = 0; t < trees.length; t++) {
-            margin[group[t]] += trees[t].leaf(x, zeroIsMissing);
+        for (int t = 0; t < group.length; t++) {
+            margin[group[t]] += forest.leaf(t, x);
         }
         return margin;
     }
 
+    private void checkWidth(float[] x) {
+        if (x.length != features) {
+            throw new IllegalArgumentException("xgboost member reads " + features + " features, but was given " + x.length);
+        }
+    }
+
     /** Trees evaluated: those of the rounds early stopping kept, one per class and round. */
     int treeCount() {
-        return trees.length;
+        return group.length;
     }
 
     @Override
     public double[] predict(float[] x) {
-        float[] margin = margin(x);
+        return link(margin(x));
+    }
+
+    /**
+     * The rows' predictions, tree by tree over blocks of rows so that a tree's nodes stay in cache while it is walked
+     * for many rows. Each row's margin still adds its trees' leaves in tree order, in float, so its bits are those of
+     * {@link #predict(float[])}.
+     */
+    @Override
+    public double[][] predict(float[][] rows) {
+        for (float[] x : rows) {
+            checkWidth(x);
+        }
+        double[][] out = new double[rows.length][];
+        float[][] margins = new float[Math.min(BLOCK, rows.length)][];
+        for (int start = 0; start < rows.length; start += BLOCK) {
+            int n = Math.min(BLOCK, rows.length - start);
+            for (int r = 0; r < n; r++) {
+                margins[r] = baseMargin.clone();
+            }
+            for (int t = 0; t < group.length; t++) {
+                int g = group[t];
+                for (int r = 0; r < n; r++) {
+                    margins[r][g] += forest.leaf(t, rows[start + r]);
+                }
+            }
+            for (int r = 0; r < n; r++) {
+                out[start + r] = link(margins[r]);
+            }
+        }
+        return out;
+    }
+
+    /** The flat prediction from the margins (which the softmax overwrites). */
+    private double[] link(float[] margin) {
         switch (objective) {
             case BINARY: {
                 float p = GbtLinks.xgboostSigmoid(margin[0]);
