@@ -1,13 +1,16 @@
 package automl4j.cli;
 
+import automl4j.registry.ModelRegistry;
 import automl4j.serving.FileModelSource;
 import automl4j.serving.LiveModel;
+import automl4j.serving.ModelSource;
 import automl4j.serving.ScoringServer;
 import automl4j.serving.ServedModel;
 import automl4j.serving.ServerOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -15,20 +18,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code automl serve --model FILE}: loads the model, serves it with {@link ScoringServer} until SIGTERM or Ctrl-C,
- * then stops gracefully. Prints one line when ready: the address, the model's name and its version.
+ * {@code automl serve --model FILE} or {@code automl serve --registry DB --model NAME}: loads the model (the file, or the
+ * registered model's production version, followed by {@link RegistryModelSource}), serves it with
+ * {@link ScoringServer} until SIGTERM or Ctrl-C, then stops gracefully. Prints one line when ready: the address, the
+ * model's name and its version.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve an exported model over HTTP.",
+        description = {"Serve an exported model, or a registered model's production version, over HTTP.",
                 "POST /predict takes a JSON array of row objects (or CSV) and answers the predictions in order; GET /health, "
                         + "/ready, /schema, /metadata, /metrics (Prometheus) and /openapi.yaml describe the server. Binds to "
                         + "127.0.0.1 unless --host says otherwise. Prints one line once ready. SIGTERM or Ctrl-C stops "
                         + "accepting, lets requests in flight finish (at most --drain-ms) and exits."})
 final class ServeCommand implements Callable<Integer> {
     private static final ServerOptions DEFAULTS = ServerOptions.builder().build();
+    private static final long DEFAULT_POLL_MS = 1000;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model file written by 'automl run' or 'automl demo'.")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "FILE|NAME", description = "A model file written by 'automl "
+            + "run' or 'automl demo'; with --registry, the name of a registered model, whose production version is served.")
+    String model;
+
+    @Option(names = "--registry", paramLabel = "DB", description = "Serve the production version of the registered model "
+            + "--model NAME from this registry (the SQLite file of 'automl run --register') and follow it: a promotion or a "
+            + "rollback is loaded beside the served version and swapped in without failing a request. The version is "
+            + "reported as NAME@VERSION. No production version at start exits with code 2.")
+    Path registry;
+
+    @Option(names = "--poll-ms", paramLabel = "MS", description = "With --registry, how often the registry is asked whether "
+            + "the production version changed, at least 10 (default: " + DEFAULT_POLL_MS + ").")
+    Long pollMs;
 
     @Option(names = "--port", defaultValue = "8080", paramLabel = "N", description = "Port to listen on; 0 picks a free one "
             + "and the ready line says which (default: ${DEFAULT-VALUE}).")
@@ -39,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
     String host;
 
     @Option(names = "--name", description = "Name in /models/NAME/predict (default: the model file's name without its "
-            + "extension).")
+            + "extension; with --registry, the registered model's name).")
     String name;
 
     @Option(names = "--max-body-bytes", defaultValue = "8388608", paramLabel = "N", description = "Largest request body; a "
@@ -68,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
     long idleTimeoutMs;
 
     @Option(names = "--drain-ms", defaultValue = "10000", paramLabel = "MS", description = "How long a stop, or a swap "
-            + "with --watch, waits for requests in flight (default: ${DEFAULT-VALUE}).")
+            + "with --watch or --registry, waits for requests in flight (default: ${DEFAULT-VALUE}).")
     long drainMs;
 
     @Option(names = "--threads", paramLabel = "N", description = "Size of the server's thread pool, at least 8 (default: "
@@ -100,39 +117,88 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerOptions options = options();
-        if (watchIntervalMs < 10) {
-            throw new UsageException("--watch-interval-ms must be >= 10, but was " + watchIntervalMs);
-        }
+        checkSourceOptions();
         LiveModel live = liveModel();
-        FileModelSource source = new FileModelSource(model, Duration.ofMillis(watchIntervalMs));
-        ServedModel first = source.load();   // a missing or damaged file fails here, before the port is bound
-        live.swap(first, Duration.ZERO);
+        ModelSource source = source();
+        ServedModel first;
         ScoringServer server;
         try {
+            // A missing or damaged file, or a model without a production version, fails here, before the port is bound.
+            first = source.load();
+            live.swap(first, Duration.ZERO);
             server = ScoringServer.start(live, options);
         } catch (IllegalStateException e) {
+            source.close();
             throw new UsageException(e.getMessage());
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
         }
-        if (watch) {
-            server.follow(source, line -> System.err.println("automl serve: " + line));
+        if (watch || registry != null) {
+            server.follow(source, ServeCommand::log);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             source.close();
             server.stop();
         }, "automl-serve-stop"));
-        CommonOptions.out.println("serving model '" + live.name() + "' version " + first.version() + " from " + model
-                + " at " + server.uri());
+        CommonOptions.out.println("serving model '" + live.name() + "' version " + first.version() + " from "
+                + (registry != null ? "registry " + registry : model) + " at " + server.uri());
         CommonOptions.out.flush();
         server.join();
         return ExitCodes.OK;
     }
 
-    private LiveModel liveModel() {
+    private void checkSourceOptions() {
+        if (watchIntervalMs < 10) {
+            throw new UsageException("--watch-interval-ms must be >= 10, but was " + watchIntervalMs);
+        }
+        if (registry == null) {
+            if (pollMs != null) {
+                throw new UsageException("--poll-ms goes with --registry; a model file is followed with --watch and "
+                        + "--watch-interval-ms");
+            }
+            return;
+        }
+        if (watch) {
+            throw new UsageException("--watch is for a model file; with --registry the production version is always "
+                    + "followed (every --poll-ms)");
+        }
+        if (pollMs != null && pollMs < 10) {
+            throw new UsageException("--poll-ms must be >= 10, but was " + pollMs);
+        }
+        if (!Files.isRegularFile(registry)) {
+            throw new UsageException("--registry " + registry + ": no registry database there (runs are registered with "
+                    + "automl run --register NAME)");
+        }
+    }
+
+    private ModelSource source() {
+        if (registry != null) {
+            Duration poll = Duration.ofMillis(pollMs != null ? pollMs : DEFAULT_POLL_MS);
+            return new RegistryModelSource(ModelRegistry.open(registry), model, poll, ServeCommand::log);
+        }
+        return new FileModelSource(modelFile(), Duration.ofMillis(watchIntervalMs));
+    }
+
+    private Path modelFile() {
         try {
-            return new LiveModel(name != null ? name : FileModelSource.defaultName(model));
+            return Path.of(model);
+        } catch (InvalidPathException e) {
+            throw new UsageException("--model " + model + " is not a file name: " + e.getMessage());
+        }
+    }
+
+    private static void log(String line) {
+        System.err.println("automl serve: " + line);
+    }
+
+    private LiveModel liveModel() {
+        String served = name != null ? name : registry != null ? model : FileModelSource.defaultName(modelFile());
+        try {
+            return new LiveModel(served);
         } catch (IllegalArgumentException e) {
-            throw new UsageException((name != null ? "--name: " : "the model file's name cannot serve as a name (use --name): ")
-                    + e.getMessage());
+            throw new UsageException((name != null ? "--name: " : registry != null ? "--model: "
+                    : "the model file's name cannot serve as a name (use --name): ") + e.getMessage());
         }
     }
 
