@@ -15,7 +15,8 @@ java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)"
 libs=$( (ldd "$out/opt/java/bin/java"; find "$out/opt/java/lib" -name '*.so' -exec ldd {} \; ) 2>/dev/null \
   | grep -o '/[^ ]*\.so[^ ]*' | grep -v "^$out" | sort -u)
 for extra in libgomp.so.1 libstdc++.so.6 libgcc_s.so.1 libpthread.so.0 libdl.so.2 librt.so.1; do
-  found=$(ldconfig -p | awk -v n="$extra" '$1 == n && /x86-64/ {print $NF; exit}')
+  # awk reads to the end (no early exit): ldconfig would otherwise die of SIGPIPE and fail the pipeline.
+  found=$(ldconfig -p | awk -v n="$extra" '$1 == n && /x86-64/ && !seen {print $NF; seen = 1}')
   [ -n "$found" ] && libs="$libs $found"
 done
 for lib in $libs; do
