@@ -84,6 +84,10 @@ final class ServeCommand implements Callable<Integer> {
             + "long is closed, which cuts slow-loris clients (default: ${DEFAULT-VALUE}).")
     long idleTimeoutMs;
 
+    @Option(names = "--min-data-rate", defaultValue = "4096", paramLabel = "BYTES_PER_S", description = "A request body "
+            + "arriving slower than this is cut with 408, against slow-loris bodies; 0: no minimum (default: ${DEFAULT-VALUE}).")
+    long minDataRate;
+
     @Option(names = "--drain-ms", defaultValue = "10000", paramLabel = "MS", description = "How long a stop, or a swap "
             + "with --watch or --registry, waits for requests in flight (default: ${DEFAULT-VALUE}).")
     long drainMs;
@@ -210,6 +214,7 @@ final class ServeCommand implements Callable<Integer> {
             ServerOptions.Builder b = ServerOptions.builder().host(host).port(port).maxBodyBytes(maxBodyBytes)
                     .maxRows(maxRows).maxConcurrent(maxConcurrent != null ? maxConcurrent : DEFAULTS.maxConcurrent())
                     .queue(queue).timeout(Duration.ofMillis(timeoutMs)).idleTimeout(Duration.ofMillis(idleTimeoutMs))
+                    .minDataRate(minDataRate)
                     .drainTimeout(Duration.ofMillis(drainMs));
             if (threads != null) {
                 b.threads(threads);

@@ -15,11 +15,20 @@ final class AdmissionGate {
     private final int maxConcurrent;
     private final int maxWaiting;
     private final AtomicInteger waiting = new AtomicInteger();
+    private final String full;
 
+    /** Scoring turns: {@code maxConcurrent} at once, {@code maxWaiting} more waiting. */
     AdmissionGate(int maxConcurrent, int maxWaiting) {
+        this(maxConcurrent, maxWaiting, "the server is handling as many requests as it may and " + maxWaiting
+                + " more are waiting (--max-concurrent, --queue); retry shortly");
+    }
+
+    /** A gate whose refusal when full says {@code full}. */
+    AdmissionGate(int maxConcurrent, int maxWaiting, String full) {
         this.permits = new Semaphore(maxConcurrent);
         this.maxConcurrent = maxConcurrent;
         this.maxWaiting = maxWaiting;
+        this.full = full;
     }
 
     /**
@@ -33,8 +42,7 @@ final class AdmissionGate {
         }
         if (waiting.incrementAndGet() > maxWaiting) {
             waiting.decrementAndGet();
-            throw overloaded("the server is handling as many requests as it may and " + maxWaiting
-                    + " more are waiting (--max-concurrent, --queue); retry shortly");
+            throw overloaded(full);
         }
         try {
             if (!permits.tryAcquire(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {

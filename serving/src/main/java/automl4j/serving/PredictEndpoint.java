@@ -7,21 +7,29 @@ import java.util.Map;
 import org.eclipse.jetty.server.Request;
 
 /**
- * Answers {@code POST /predict}: checks the content type and declared length, takes a turn at the gate, reads and
- * parses the body within the limits, scores every row with the version current at that moment, and answers the
- * predictions in row order. The turn is taken before the body is read, so memory is bounded by
- * {@code max-concurrent x max-body-bytes}.
+ * Answers {@code POST /predict}: checks the content type and declared length, takes a reading slot, reads and parses
+ * the body within the limits, then takes a scoring turn at the gate, scores every row with the version current at
+ * that moment, and answers the predictions in row order. The body is read before the scoring turn is taken, so that
+ * clients sending slowly hold only reading slots and never the turns that scoring needs (the load test's slow-loris
+ * clients made other requests wait out their timeouts when the turn was taken first). A request keeps its reading
+ * slot to the end, so memory for bodies stays bounded by {@code (max-concurrent + queue) x max-body-bytes}.
  */
 final class PredictEndpoint {
     private final LiveModel live;
     private final ServerOptions options;
     private final AdmissionGate gate;
+    private final AdmissionGate readers;
     private final ServerMetrics metrics;
 
-    PredictEndpoint(LiveModel live, ServerOptions options, AdmissionGate gate, ServerMetrics metrics) {
+    /**
+     * @param gate    the scoring turns: max-concurrent, with a queue
+     * @param readers the reading slots: requests whose bodies may be in memory at once, refused at once when full
+     */
+    PredictEndpoint(LiveModel live, ServerOptions options, AdmissionGate gate, AdmissionGate readers, ServerMetrics metrics) {
         this.live = live;
         this.options = options;
         this.gate = gate;
+        this.readers = readers;
         this.metrics = metrics;
     }
 
@@ -29,18 +37,21 @@ final class PredictEndpoint {
         RequestBody.Format format = RequestBody.format(request);
         RequestBody.checkDeclaredLength(request, options.maxBodyBytes());
         long deadline = startNanos + options.timeout().toNanos();
-        gate.enter(deadline);
+        readers.enter(deadline);
         try {
-            String body = RequestBody.read(request, options.maxBodyBytes(), deadline);
+            String body = RequestBody.read(request, options.maxBodyBytes(), deadline, options.minDataRate());
             List<Map<String, Object>> rows = format == RequestBody.Format.JSON
                     ? JsonRows.parse(body, options.maxRows()) : CsvRows.parse(body, options.maxRows());
+            gate.enter(deadline);
             try (LiveModel.Lease lease = lease()) {
                 Prediction[] predictions = score(lease.served().model(), rows, deadline);
                 metrics.scored(predictions.length);
                 return Answer.json(200, JsonAnswers.predictions(live.name(), lease.served().version(), predictions));
+            } finally {
+                gate.exit();
             }
         } finally {
-            gate.exit();
+            readers.exit();
         }
     }
 

@@ -63,13 +63,19 @@ final class RequestBody {
         }
     }
 
+    /** Grace before the minimum data rate applies: a body's first second may be slow (connection set-up, TLS). */
+    private static final long RATE_GRACE_NANOS = 1_000_000_000L;
+
     /**
-     * The whole body as text.
+     * The whole body as text. A trickle of a byte now and then never leaves the connection silent, so the idle timeout
+     * does not catch it; the minimum data rate does, after a second or so instead of the whole request timeout.
      *
-     * @throws HttpProblem 413 past {@code maxBytes}, 408 if the deadline passes while reading, 400 for bytes that are
-     *                     not UTF-8 or a body that could not be read
+     * @param minBytesPerSecond the slowest average rate after the body's first second; 0 for no minimum
+     * @throws HttpProblem 413 past {@code maxBytes}; 408 if the deadline passes while reading or the body arrives
+     *                     slower than the minimum; 400 for bytes that are not UTF-8 or a body that could not be read
      */
-    static String read(Request request, long maxBytes, long deadlineNanos) {
+    static String read(Request request, long maxBytes, long deadlineNanos, long minBytesPerSecond) {
+        long start = System.nanoTime();
         byte[] buf = new byte[(int) Math.min(Math.max(request.getLength(), 256), Math.min(maxBytes + 1, 1 << 20))];
         int n = 0;
         try (InputStream in = Content.Source.asInputStream(request)) {
@@ -88,9 +94,15 @@ final class RequestBody {
                 if (n > maxBytes) {
                     throw tooLarge(-1, maxBytes);
                 }
-                if (System.nanoTime() - deadlineNanos > 0) {
+                long now = System.nanoTime();
+                if (now - deadlineNanos > 0) {
                     throw new HttpProblem(408, "timeout", "the request body arrived too slowly: it was not complete within"
                             + " the request timeout (--timeout-ms)");
+                }
+                long elapsed = now - start;
+                if (minBytesPerSecond > 0 && elapsed > RATE_GRACE_NANOS && n * 1_000_000_000.0 / elapsed < minBytesPerSecond) {
+                    throw new HttpProblem(408, "timeout", "the request body arrived too slowly: " + n + " bytes in "
+                            + elapsed / 1_000_000 + " ms, under the minimum of " + minBytesPerSecond + " bytes a second (--min-data-rate)");
                 }
             }
         } catch (IOException e) {

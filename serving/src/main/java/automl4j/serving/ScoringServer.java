@@ -36,6 +36,7 @@ public final class ScoringServer implements AutoCloseable {
     private final ServerMetrics metrics;
     private final Router router;
     private final AdmissionGate gate;
+    private final AdmissionGate readers;
     private volatile int boundPort = -1;
 
     private ScoringServer(LiveModel live, ServerOptions options) {
@@ -66,7 +67,9 @@ public final class ScoringServer implements AutoCloseable {
         this.gate = new AdmissionGate(options.maxConcurrent(), options.queue());
         this.metrics = new ServerMetrics(live, gate);
         ApiKeyCheck key = options.apiKey().map(ApiKeyCheck::new).orElse(null);
-        this.router = new Router(live, key, new PredictEndpoint(live, options, gate, metrics), metrics);
+        this.readers = new AdmissionGate(options.maxConcurrent() + options.queue(), 0, "the server is reading as many request"
+                + " bodies as it may (--max-concurrent + --queue); retry shortly");
+        this.router = new Router(live, key, new PredictEndpoint(live, options, gate, readers, metrics), metrics);
         server.setHandler(new GracefulHandler(router));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(options.drainTimeout().toMillis());
@@ -169,9 +172,9 @@ public final class ScoringServer implements AutoCloseable {
         }
     }
 
-    /** Prediction requests holding a turn now, for tests that hold one open. */
-    int activeRequests() {
-        return gate.active();
+    /** Prediction requests holding a reading slot now (being read, waiting or scored), for tests that hold one open. */
+    int heldRequests() {
+        return readers.active();
     }
 
     /** Waits until the server has stopped. */

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The concurrency, queue, timeout and idle limits. A request held open by a raw socket (headers and half its body sent)
- * occupies a turn, which makes a full server without sleeping in the server.
+ * occupies a reading slot (max-concurrent + queue of them), which makes a full server without sleeping in the server;
+ * the wait for a scoring turn is tested on the gate itself ({@code AdmissionGateTest}).
  */
 class LimitsTest {
     @TempDir
@@ -42,6 +43,7 @@ class LimitsTest {
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
             assertThat(Http.errorKind(refused)).isEqualTo("overloaded");
+            assertThat(Http.errorMessage(refused)).contains("reading as many request bodies");
             assertThat(http.get("/health").statusCode()).as("probes are not queued").isEqualTo(200);
             held.send(body.substring(10));
             assertThat(held.statusLine()).isEqualTo("HTTP/1.1 200 OK");
@@ -50,15 +52,34 @@ class LimitsTest {
     }
 
     @Test
-    void aRequestThatWaitsItsWholeTimeoutInTheQueueAnswers503() throws Exception {
-        try (ScoringServer server = start(ServerOptions.builder().maxConcurrent(1).queue(4).timeout(Duration.ofMillis(300)));
+    void aSlowSenderHoldsOnlyAReadingSlotNotAScoringTurn() throws Exception {
+        // One scoring turn, four more reading slots: a client sending its body slowly must not stop others being scored.
+        try (ScoringServer server = start(ServerOptions.builder().maxConcurrent(1).queue(4).timeout(Duration.ofSeconds(5)));
              RawClient held = new RawClient(server.port())) {
             held.startPost("/predict", body.length(), body.substring(0, 10));
             Http http = new Http(server.uri());
             Gates.awaitActive(server, 1);
-            HttpResponse<String> refused = http.predict(TestModels.rows(300, 301));
-            assertThat(refused.statusCode()).isEqualTo(503);
-            assertThat(Http.errorMessage(refused)).contains("waited its whole timeout");
+            assertThat(http.predict(TestModels.rows(300, 301)).statusCode()).isEqualTo(200);
+            held.send(body.substring(10));
+            assertThat(held.statusLine()).isEqualTo("HTTP/1.1 200 OK");
+        }
+    }
+
+    @Test
+    void aBodyBelowTheMinimumDataRateIsCut() throws Exception {
+        try (ScoringServer server = start(ServerOptions.builder().minDataRate(100_000).timeout(Duration.ofSeconds(30)));
+             RawClient slow = new RawClient(server.port())) {
+            slow.startPost("/predict", body.length(), body.substring(0, 10));
+            try {
+                for (int i = 10; i < 30; i++) {
+                    Thread.sleep(200);   // 5 bytes a second, far below 100,000
+                    slow.send(body.substring(i, i + 1));
+                }
+            } catch (java.io.IOException cut) {
+                // the server answered and closed the connection while this client was still trickling
+            }
+            assertThat(slow.statusLine()).startsWith("HTTP/1.1 408");
+            assertThat(new Http(server.uri()).predict(TestModels.rows(300, 301)).statusCode()).isEqualTo(200);
         }
     }
 
