@@ -1,7 +1,6 @@
 package automl4j.serving;
 
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -27,11 +26,5 @@ final class JsonErrorHandler extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(ErrorBodies.of(ErrorBodies.kindOf(status),
                 message == null ? "HTTP " + status : message.toString())), callback);
         return true;
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, Answer.JSON);
-        return ByteBuffer.wrap(ErrorBodies.of(ErrorBodies.kindOf(status), reason == null ? "HTTP " + status : reason));
     }
 }

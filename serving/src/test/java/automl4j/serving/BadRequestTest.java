@@ -127,13 +127,14 @@ class BadRequestTest {
     }
 
     @Test
-    void aBodyOverTheLimitIs413() {
-        byte[] huge = new byte[(4 << 20) + 1];
-        java.util.Arrays.fill(huge, (byte) ' ');
-        HttpResponse<String> r = http.post("/predict", "application/json", huge);
-        assertThat(r.statusCode()).isEqualTo(413);
-        assertThat(Http.errorKind(r)).isEqualTo("body_too_large");
-        assertThat(Http.errorMessage(r)).contains("4194304 bytes");
+    void aBodyOverTheLimitIs413() throws java.io.IOException {
+        // Headers declaring the oversized body, and none of it: the answer must come from the declared length alone.
+        // (Sending the 4 MiB too would race the answer against the server closing the connection it will not read.)
+        try (RawClient raw = new RawClient(server.port())) {
+            raw.startPost("/predict", (4 << 20) + 1, "");
+            String answer = raw.readUntilClosed();
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("\"kind\":\"body_too_large\"").contains("4194304 bytes");
+        }
     }
 
     @Test
