@@ -116,7 +116,7 @@ python3 "$HERE/loadkit.py" rows "$BATCH_ROWS" "$WORK/batch.json"
     echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr);"
     echo "$("${JAVA[@]}" -version 2>&1 | head -1); $(wrk -v 2>&1 | head -1 | cut -c1-60)."
     echo "Loopback only; wrk and the server share the machine. wrk: $THREADS threads, $CONNECTIONS connections,"
-    echo "\`--timeout 10s --latency\`; latencies from wrk's histogram (\`done()\` in the Lua scripts). Model: \`$MODEL\`."
+    echo "\`--timeout 10s --latency\`; latencies from wrk's histogram (\`done()\` in the Lua scripts). Model: \`${MODEL#"$ROOT"/}\`."
     echo "Server limits: \`${SERVE_LIMITS[*]}\`, the rest at their defaults; JAVA_OPTS: \`${JAVA_OPTS:-none}\`."
     echo
 } >"$OUT"

@@ -157,9 +157,9 @@ final class LightgbmMember implements MemberModel {
         String learner = p.learner();
         if (!p.member().payloadFormat().equals("lightgbm-text")) {
             throw new IllegalArgumentException(learner + " member's payload format must be 'lightgbm-text', but was '"
-                    + MemberProperties.shown(p.member().payloadFormat()) + "'");
+                    + PropertyReader.shown(p.member().payloadFormat()) + "'");
         }
-        MemberProperties props = new MemberProperties(p);
+        PropertyReader props = new PropertyReader(p);
         if (props.has("num_features")) {
             props.whole("num_features", p.featureNames().size(), p.featureNames().size(), 0);
         }
@@ -286,7 +286,7 @@ final class LightgbmMember implements MemberModel {
         int eq = line.indexOf('=');
         if (eq <= 0 || into.putIfAbsent(line.substring(0, eq), line.substring(eq + 1)) != null) {
             throw new IllegalArgumentException("line " + (at + 1) + " must set a key once, but was '"
-                    + MemberProperties.shown(line) + "'");
+                    + PropertyReader.shown(line) + "'");
         }
     }
 
@@ -294,7 +294,7 @@ final class LightgbmMember implements MemberModel {
         if (!value.equals(header.get(key))) {
             String was = header.get(key);
             throw new IllegalArgumentException(key + " must be '" + value + "', but was "
-                    + (was == null ? "missing" : "'" + MemberProperties.shown(was) + "'"));
+                    + (was == null ? "missing" : "'" + PropertyReader.shown(was) + "'"));
         }
     }
 
@@ -317,7 +317,7 @@ final class LightgbmMember implements MemberModel {
             long v = parts[i].matches("-?[0-9]{1,10}") ? Long.parseLong(parts[i]) : Long.MIN_VALUE;
             if (!(v >= min && v <= max)) {
                 throw new IllegalArgumentException(where + " " + key + "[" + i + "] must be an integer in [" + min + ", "
-                        + max + "], but was '" + MemberProperties.shown(parts[i]) + "'");
+                        + max + "], but was '" + PropertyReader.shown(parts[i]) + "'");
             }
             out[i] = (int) v;
         }
@@ -340,7 +340,7 @@ final class LightgbmMember implements MemberModel {
                     ? Double.parseDouble(parts[i]) : Double.NaN;
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException(where + " " + key + "[" + i + "] must be a finite number, but was '"
-                        + MemberProperties.shown(parts[i]) + "'");
+                        + PropertyReader.shown(parts[i]) + "'");
             }
             out[i] = v;
         }

@@ -195,10 +195,10 @@ final class Ubj {
                 box(1);
             }
             if (!in.hasRemaining()) {
-                throw error("the value of key '" + MemberProperties.shown(key) + "', but the payload ends");
+                throw error("the value of key '" + PropertyReader.shown(key) + "', but the payload ends");
             }
             if (out.putIfAbsent(key, value((char) (in.get() & 0xff), depth)) != null) {
-                throw error("unique keys, but '" + MemberProperties.shown(key) + "' appears twice");
+                throw error("unique keys, but '" + PropertyReader.shown(key) + "' appears twice");
             }
         }
         return out;

@@ -197,9 +197,9 @@ final class XgboostMember implements MemberModel {
         String learner = p.learner();
         if (!p.member().payloadFormat().equals("xgboost-ubj")) {
             throw new IllegalArgumentException(learner + " member's payload format must be 'xgboost-ubj', but was '"
-                    + MemberProperties.shown(p.member().payloadFormat()) + "'");
+                    + PropertyReader.shown(p.member().payloadFormat()) + "'");
         }
-        MemberProperties props = new MemberProperties(p);
+        PropertyReader props = new PropertyReader(p);
         try {
             return read(p, props);
         } catch (IllegalArgumentException e) {
@@ -207,7 +207,7 @@ final class XgboostMember implements MemberModel {
         }
     }
 
-    private static XgboostMember read(MemberPayload p, MemberProperties props) {
+    private static XgboostMember read(MemberPayload p, PropertyReader props) {
         Map<String, Object> top = object(Ubj.read(p.payload()), "the payload");
         int[] version = ints(field(top, "version", ""), "version");
         if (version.length != 3 || version[0] != 3 || version[1] > 4) {
@@ -237,7 +237,7 @@ final class XgboostMember implements MemberModel {
         if (!name.equals(wantName) || numClass != wantClasses) {
             throw new IllegalArgumentException("a " + target.task() + " model of " + target.classes().size()
                     + " classes must have objective '" + wantName + "' and num_class " + wantClasses + ", but has '"
-                    + MemberProperties.shown(name) + "' and " + numClass);
+                    + PropertyReader.shown(name) + "' and " + numClass);
         }
         if (numFeature != p.featureNames().size()) {
             throw new IllegalArgumentException(lp + "num_feature must be " + p.featureNames().size()
@@ -253,7 +253,7 @@ final class XgboostMember implements MemberModel {
         String bm = "learner.gradient_booster.";
         String boosterName = string(field(booster, "name", bm), bm + "name");
         if (!boosterName.equals("gbtree")) {
-            throw new IllegalArgumentException(bm + "name must be 'gbtree', but was '" + MemberProperties.shown(boosterName) + "'");
+            throw new IllegalArgumentException(bm + "name must be 'gbtree', but was '" + PropertyReader.shown(boosterName) + "'");
         }
         Map<String, Object> model = object(field(booster, "model", bm), bm + "model");
         String m = bm + "model.";
@@ -302,7 +302,7 @@ final class XgboostMember implements MemberModel {
         String[] parts = (bracketed ? s.substring(1, s.length() - 1) : s).split(",", -1);
         if (!(parts.length == 1 || parts.length == groups) || s.length() > 64L * groups) {
             throw new IllegalArgumentException(path + " must be one number or " + groups + ", but was '"
-                    + MemberProperties.shown(s) + "'");
+                    + PropertyReader.shown(s) + "'");
         }
         float[] out = new float[groups];
         for (int k = 0; k < groups; k++) {
@@ -314,11 +314,11 @@ final class XgboostMember implements MemberModel {
                 v = Float.NaN;
             }
             if (!Float.isFinite(v) || part.endsWith("f") || part.endsWith("d") || part.endsWith("F") || part.endsWith("D")) {
-                throw new IllegalArgumentException(path + " must hold finite numbers, but was '" + MemberProperties.shown(s) + "'");
+                throw new IllegalArgumentException(path + " must hold finite numbers, but was '" + PropertyReader.shown(s) + "'");
             }
             if (objective == Objective.BINARY && !(v >= 0 && v <= 1)) {
                 throw new IllegalArgumentException(path + " must be a probability for binary:logistic, but was '"
-                        + MemberProperties.shown(s) + "'");
+                        + PropertyReader.shown(s) + "'");
             }
             out[k] = objective == Objective.BINARY ? GbtLinks.xgboostLogit(v) : v;
         }
@@ -413,7 +413,7 @@ final class XgboostMember implements MemberModel {
         long n = s.matches("0|[1-9][0-9]{0,9}") ? Long.parseLong(s) : -1;
         if (!(n >= min && n <= max)) {
             throw new IllegalArgumentException(path + " must be a whole number in [" + min + ", " + max + "], but was '"
-                    + MemberProperties.shown(s) + "'");
+                    + PropertyReader.shown(s) + "'");
         }
         return (int) n;
     }

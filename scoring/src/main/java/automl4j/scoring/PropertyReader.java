@@ -6,11 +6,11 @@ import java.util.Map;
  * Checked reads of a member's text properties (what the engine's learners write beside their payloads), each failure an
  * {@link IllegalArgumentException} naming the learner and the property.
  */
-final class MemberProperties {
+final class PropertyReader {
     private final String learner;
     private final Map<String, String> properties;
 
-    MemberProperties(MemberPayload p) {
+    PropertyReader(MemberPayload p) {
         this.learner = p.learner();
         this.properties = p.member().properties();
     }
