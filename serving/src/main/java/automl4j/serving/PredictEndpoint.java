@@ -63,18 +63,34 @@ final class PredictEndpoint {
         }
     }
 
-    // Row by row rather than predictRows, to look at the deadline between rows; the messages are predictRows' own.
+    /** Rows scored per call of the model's batch path; the deadline is looked at between chunks. */
+    private static final int CHUNK = 256;
+
+    // In chunks through predictRows, the scoring module's batch path (each member scores the whole chunk: several times
+    // faster than row by row for tree ensembles), looking at the deadline between chunks. A chunk with a bad row is
+    // scored again row by row, so that the message names the row's index in the whole request.
     private static Prediction[] score(ScoringModel model, List<Map<String, Object>> rows, long deadline) {
         Prediction[] out = new Prediction[rows.size()];
-        for (int i = 0; i < out.length; i++) {
-            if ((i & 63) == 63 && System.nanoTime() - deadline > 0) {
+        for (int from = 0; from < out.length; from += CHUNK) {
+            if (from > 0 && System.nanoTime() - deadline > 0) {
                 throw new HttpProblem(504, "timeout", "scoring did not finish within the request timeout (--timeout-ms) after "
-                        + i + " of " + out.length + " rows; send fewer rows per request");
+                        + from + " of " + out.length + " rows; send fewer rows per request");
             }
+            int to = Math.min(out.length, from + CHUNK);
             try {
-                out[i] = model.predict(rows.get(i));
+                List<Prediction> chunk = model.predictRows(rows.subList(from, to));
+                for (int i = from; i < to; i++) {
+                    out[i] = chunk.get(i - from);
+                }
             } catch (IllegalArgumentException e) {
-                throw new HttpProblem(400, "validation", "row " + i + ": " + e.getMessage());
+                for (int i = from; i < to; i++) {
+                    try {
+                        out[i] = model.predict(rows.get(i));
+                    } catch (IllegalArgumentException bad) {
+                        throw new HttpProblem(400, "validation", "row " + i + ": " + bad.getMessage());
+                    }
+                }
+                throw new HttpProblem(400, "validation", "rows " + from + " to " + (to - 1) + ": " + e.getMessage());
             }
         }
         return out;
