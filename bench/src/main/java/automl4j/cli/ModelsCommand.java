@@ -6,7 +6,10 @@ import automl4j.registry.ModelVersion;
 import automl4j.registry.Stage;
 import automl4j.registry.StageChange;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import automl4j.scoring.ScoringModel;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,12 +19,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code automl models list|show|promote|rollback|delete}: the registered models and their stages. */
+/** {@code automl models list|show|register|promote|rollback|delete}: the registered models and their stages. */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = {"The models of a registry: list them, show one's versions and history, promote a version to a stage, "
-                + "roll the production version back, delete a version."},
-        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Show.class, ModelsCommand.Promote.class,
-                ModelsCommand.Rollback.class, ModelsCommand.Delete.class})
+        description = {"The models of a registry: list them, show one's versions and history, register an existing model file, "
+                + "promote a version to a stage, roll the production version back, delete a version."},
+        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Show.class, ModelsCommand.Register.class,
+                ModelsCommand.Promote.class, ModelsCommand.Rollback.class, ModelsCommand.Delete.class})
 final class ModelsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -92,6 +95,56 @@ final class ModelsCommand implements Callable<Integer> {
                 TextTable h = new TextTable("AT", "VERSION>", "FROM", "TO", "REASON");
                 history.forEach(c -> h.row(RegistryFormat.time(c.at()), c.version(), c.from(), c.to(), c.reason()));
                 h.print(out());
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "register", mixinStandardHelpOptions = true, description = {"Register a model file written before (by "
+            + "automl run, the Java API or an older registry) as the next version of NAME, without a run; creates the registry "
+            + "if there is none.", "The file is read first, so a file that is not a model AutoML4J can score is refused and "
+            + "nothing is registered."})
+    static final class Register implements Callable<Integer> {
+        @Mixin
+        RegistryOptions options;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The model.")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "FILE", description = "The model file (.automl).")
+        Path file;
+
+        @Option(names = "--stage", paramLabel = "STAGE", description = "Also move the new version to this stage: none "
+                + "(default), staging, production or archived.")
+        String stage;
+
+        @Override
+        public Integer call() {
+            ConfigFile.checkModelName("NAME", name);
+            Stage to = Stage.NONE;
+            if (stage != null) {
+                try {
+                    to = Stage.parse(stage);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--stage: " + e.getMessage());
+                }
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("FILE " + file + ": no such file");
+            }
+            // Loading it checks the format, digests and learners as serving would, before the registry holds a copy.
+            ScoringModel.load(file);
+            try (ModelRegistry registry = options.openOrCreate()) {
+                ModelVersion v = registry.register(name, file, null);
+                if (to != Stage.NONE) {
+                    v = registry.promote(name, v.version(), to);
+                }
+                if (options.json) {
+                    RegistryFormat.printJson(RegistryFormat.version(v), out());
+                    return ExitCodes.OK;
+                }
+                out().println("Registered " + file + " as model " + name + " version " + v.version() + " (stage "
+                        + v.stage().label() + ", SHA-256 " + RegistryFormat.shortHash(v.checksum()) + ").");
                 return ExitCodes.OK;
             }
         }

@@ -25,4 +25,9 @@ final class RegistryOptions {
         }
         return ModelRegistry.open(registry);
     }
+
+    /** Opens the registry, creating it if there is none: for the commands that add to it. */
+    ModelRegistry openOrCreate() {
+        return ModelRegistry.open(registry);
+    }
 }

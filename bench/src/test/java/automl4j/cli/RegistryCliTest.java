@@ -170,4 +170,31 @@ class RegistryCliTest {
                     .isInstanceOf(automl4j.registry.ArtifactMismatchException.class);
         }
     }
+
+    @Test
+    @Order(7)
+    void anExistingFileIsRegisteredWithoutARunAndAFileThatIsNoModelIsRefused() throws Exception {
+        Path fresh = dir.resolve("fresh.db");
+        CliHarness.Result r = h.cli("models", "register", "imported", dir.resolve("out2/model.automl").toString(),
+                "--stage", "production", "--registry", fresh.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("as model imported version 1 (stage production");
+        try (ModelRegistry registry = ModelRegistry.open(fresh)) {
+            ModelVersion v = registry.production("imported").orElseThrow();
+            assertThat(v.runId()).isNull();
+            assertThat(v.checksum()).isEqualTo(ModelRegistry.checksum(dir.resolve("out2/model.automl")));
+        }
+        h.file("not-a-model.automl", "hello");
+        CliHarness.Result bad = h.cli("models", "register", "imported", dir.resolve("not-a-model.automl").toString(),
+                "--registry", fresh.toString());
+        assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("not-a-model.automl");
+        CliHarness.Result missing = h.cli("models", "register", "imported", dir.resolve("nowhere.automl").toString(),
+                "--registry", fresh.toString());
+        assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("nowhere.automl").contains("no such file");
+        try (ModelRegistry registry = ModelRegistry.open(fresh)) {
+            assertThat(registry.versions("imported")).hasSize(1);
+        }
+    }
 }
