@@ -1,0 +1,31 @@
+package automl4j.forecast.search;
+
+import automl4j.forecast.interval.ConformalIntervals;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a forecasting search gives: the leaderboard of candidates on the backtests, the ensemble, its own backtest
+ * score, the forecast of every series and the intervals' calibration.
+ *
+ * @param leaderboard      one row per candidate, best backtest MASE first (unfinished ones last)
+ * @param scope            where the ensemble's weights were chosen
+ * @param weights          the collection's ensemble, by forecaster id (for {@link EnsembleScope#SERIES}: the weights
+ *                         used for series without backtest windows)
+ * @param ensembleMase     the ensemble's mean backtest MASE (optimistic: the weights were chosen on the same windows)
+ * @param ensembleSmape    its mean backtest sMAPE
+ * @param forecasts        one per series, in the order given
+ * @param intervals        the per-step error quantiles the intervals come from
+ * @param seriesWithoutWindows series too short for any backtest window (their forecasts still use the ensemble)
+ * @param seconds          wall-clock seconds of the whole search
+ */
+public record ForecastOutcome(List<CandidateScore> leaderboard, EnsembleScope scope, Map<String, Double> weights,
+                              double ensembleMase, double ensembleSmape, List<SeriesForecast> forecasts,
+                              ConformalIntervals intervals, int seriesWithoutWindows, double seconds) {
+    /** Copies the collections. */
+    public ForecastOutcome {
+        leaderboard = List.copyOf(leaderboard);
+        weights = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
+        forecasts = List.copyOf(forecasts);
+    }
+}
