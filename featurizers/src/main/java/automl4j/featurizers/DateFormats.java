@@ -17,10 +17,11 @@ import tech.tablesaw.columns.Column;
  * an instant's offset applied). A text column is a date column when every sampled value parses with one of
  * {@link #PATTERNS}; that pattern is then used for every row, so {@code 03/04/2020} is read the same way throughout.
  * Day-first and month-first patterns are tried in the listed order: month-first wins when both fit every value.
+ * Public so that the forecasting module reads time columns exactly as the featurizer reads date columns.
  */
-final class DateFormats {
+public final class DateFormats {
     /** Patterns tried on text columns, in order; "iso" is a fast hand-written reader for ISO 8601 dates and times. */
-    static final List<String> PATTERNS = List.of("iso", "yyyy/MM/dd", "yyyy/MM/dd HH:mm[:ss]", "MM/dd/yyyy",
+    public static final List<String> PATTERNS = List.of("iso", "yyyy/MM/dd", "yyyy/MM/dd HH:mm[:ss]", "MM/dd/yyyy",
             "MM/dd/yyyy HH:mm[:ss]", "dd/MM/yyyy", "dd/MM/yyyy HH:mm[:ss]", "dd.MM.yyyy", "dd.MM.yyyy HH:mm[:ss]",
             "d MMM yyyy", "MMM d, yyyy", "d-MMM-yyyy", "yyyyMMdd'T'HHmmss");
     /** Values sampled to choose a text column's pattern. */
@@ -30,13 +31,13 @@ final class DateFormats {
     }
 
     /** True if {@code column} is a Tablesaw date, date-time or instant column. */
-    static boolean isTyped(Column<?> column) {
+    public static boolean isTyped(Column<?> column) {
         ColumnType t = column.type();
         return t == ColumnType.LOCAL_DATE || t == ColumnType.LOCAL_DATE_TIME || t == ColumnType.INSTANT;
     }
 
     /** The first pattern that reads every value of {@code sample}, or null if none does (or the sample is empty). */
-    static String detect(List<String> sample) {
+    public static String detect(List<String> sample) {
         if (sample.isEmpty()) {
             return null;
         }
@@ -56,7 +57,7 @@ final class DateFormats {
     }
 
     /** Seconds since the epoch of cell {@code row}, NaN when missing; for text columns read with {@code pattern}. */
-    static double seconds(Column<?> column, int row, String pattern) {
+    public static double seconds(Column<?> column, int row, String pattern) {
         if (column.isMissing(row)) {
             return Double.NaN;
         }
@@ -75,7 +76,7 @@ final class DateFormats {
     }
 
     /** {@code s} read with {@code pattern} as epoch seconds, or NaN if it does not fit. */
-    static double parse(String s, String pattern) {
+    public static double parse(String s, String pattern) {
         String t = s.strip();
         if ("iso".equals(pattern)) {
             return iso(t);
