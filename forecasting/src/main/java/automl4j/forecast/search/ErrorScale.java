@@ -6,7 +6,7 @@ package automl4j.forecast.search;
  * history has scale 0; the search then uses a small positive stand-in, so that its windows still count but cannot
  * dominate.
  */
-final class ErrorScale {
+public final class ErrorScale {
     private ErrorScale() {
     }
 
@@ -18,7 +18,7 @@ final class ErrorScale {
      * @param period the seasonal period
      * @return the scale
      */
-    static double of(double[] y, int length, int period) {
+    public static double of(double[] y, int length, int period) {
         int lag = length > period ? period : 1;
         double sum = 0;
         int n = 0;

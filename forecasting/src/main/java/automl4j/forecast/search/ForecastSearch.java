@@ -5,6 +5,7 @@ import automl4j.forecast.backtest.BacktestPlan;
 import automl4j.forecast.backtest.Window;
 import automl4j.forecast.interval.ConformalIntervals;
 import automl4j.forecast.interval.PredictionInterval;
+import automl4j.forecast.model.FittedForecaster;
 import automl4j.forecast.model.Forecaster;
 import automl4j.forecast.series.SeriesHistory;
 import java.time.Duration;
@@ -382,6 +383,7 @@ public final class ForecastSearch {
         double[] y = h.values();
         double[] point = new double[horizon];
         Map<String, Double> members = new LinkedHashMap<>();
+        List<FittedMember> fitted = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         double used = 0;
         for (int c = 0; c < complete.size(); c++) {
@@ -390,12 +392,14 @@ public final class ForecastSearch {
             }
             Forecaster f = complete.get(c).forecaster;
             double[] forecast;
+            FittedForecaster model;
             try {
                 if (y.length < f.minLength(period)) {
                     problems.add(f.id() + " needs " + f.minLength(period) + " values");
                     continue;
                 }
-                forecast = finite(f.fit(y, period).forecast(horizon));
+                model = f.fit(y, period);
+                forecast = finite(model.forecast(horizon));
             } catch (RuntimeException e) {
                 problems.add(f.id() + " failed: " + e.getMessage());
                 continue;
@@ -404,6 +408,7 @@ public final class ForecastSearch {
                 point[j] += weights[c] * forecast[j];
             }
             members.merge(f.id(), weights[c], Double::sum);
+            fitted.add(new FittedMember(f.id(), weights[c], model.description(), model.parameters()));
             used += weights[c];
         }
         String status;
@@ -413,6 +418,7 @@ public final class ForecastSearch {
             }
             double u = used;
             members.replaceAll((k, v) -> v / u);
+            fitted.replaceAll(m -> new FittedMember(m.id(), m.weight() / u, m.description(), m.parameters()));
             status = problems.isEmpty() ? "ok" : "left out: " + String.join("; ", problems);
         } else {
             point = SeasonalNaive.forecast(y, period, horizon);
@@ -433,7 +439,7 @@ public final class ForecastSearch {
                 bands.add(nonNegative ? clip(p) : p);
             }
         }
-        return new SeriesForecast(h.id(), point, bands, members, scale, status);
+        return new SeriesForecast(h.id(), point, bands, members, fitted, scale, status);
     }
 
     private static PredictionInterval clip(PredictionInterval p) {

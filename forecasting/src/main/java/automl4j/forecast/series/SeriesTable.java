@@ -52,6 +52,31 @@ public final class SeriesTable {
      */
     public static SeriesTable of(Table table, String source, String timeColumn, List<String> idColumns, String target,
                                  Frequency frequency, GapFill fill) {
+        return of(table, source, timeColumn, idColumns, target, null, frequency, fill);
+    }
+
+    /**
+     * Reads the series of {@code table} on a given time axis (a saved model's), so that its period numbers are the
+     * model's.
+     *
+     * @param table      the table
+     * @param source     where it came from, for messages
+     * @param timeColumn the time column
+     * @param idColumns  the series id columns, possibly none (one series)
+     * @param target     the column with the values
+     * @param axis       the time axis
+     * @param fill       what fills gaps
+     * @return the series
+     * @throws ConfigException if a named column is not in the table
+     * @throws DataException   for bad cells, as the class comment lists, and for times not of the axis's form
+     */
+    public static SeriesTable on(Table table, String source, String timeColumn, List<String> idColumns, String target,
+                                 TimeAxis axis, GapFill fill) {
+        return of(table, source, timeColumn, idColumns, target, Objects.requireNonNull(axis, "axis"), null, fill);
+    }
+
+    private static SeriesTable of(Table table, String source, String timeColumn, List<String> idColumns, String target,
+                                  TimeAxis given, Frequency frequency, GapFill fill) {
         Objects.requireNonNull(fill, "fill");
         Column<?> time = column(table, source, timeColumn, "forecast.time_column", "time");
         Column<?> y = column(table, source, target, "data.target", "target");
@@ -74,7 +99,7 @@ public final class SeriesTable {
         TimeCells cells = TimeCells.read(time, source);
         List<int[]> rowsBySeries = new ArrayList<>();
         groups.values().forEach(rows -> rowsBySeries.add(rows.stream().mapToInt(Integer::intValue).toArray()));
-        TimeAxis axis = TimeAxis.of(cells, rowsBySeries, frequency, source);
+        TimeAxis axis = given != null ? given.checkForm(cells, source) : TimeAxis.of(cells, rowsBySeries, frequency, source);
         List<SeriesHistory> histories = new ArrayList<>();
         List<SeriesInfo> infos = new ArrayList<>();
         List<String> report = new ArrayList<>();

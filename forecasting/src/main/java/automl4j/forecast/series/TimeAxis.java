@@ -158,6 +158,67 @@ public final class TimeAxis {
     }
 
     /**
+     * What a saved model needs to rebuild this axis with {@link #restore}: frequency, form and anchors.
+     *
+     * @return the fields, by name
+     */
+    public Map<String, Object> describe() {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("frequency", frequency.label());
+        out.put("form", form.name().toLowerCase(java.util.Locale.ROOT));
+        out.put("grid", grid);
+        out.put("anchor_month", anchorMonth);
+        out.put("anchor_day", anchorDay);
+        out.put("month_ends", monthEnds);
+        return out;
+    }
+
+    /**
+     * The axis {@link #describe()} described.
+     *
+     * @param fields what {@link #describe()} returned
+     * @return the axis
+     * @throws IllegalArgumentException if a field is missing or not of its kind
+     */
+    public static TimeAxis restore(Map<String, Object> fields) {
+        try {
+            return new TimeAxis(Frequency.parse((String) fields.get("frequency")),
+                    TimeForm.valueOf(((String) fields.get("form")).toUpperCase(java.util.Locale.ROOT)),
+                    ((Number) fields.get("grid")).longValue(), ((Number) fields.get("anchor_month")).intValue(),
+                    ((Number) fields.get("anchor_day")).intValue(), (Boolean) fields.get("month_ends"));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("time axis " + fields + " is not complete: " + e, e);
+        }
+    }
+
+    /**
+     * This axis, after checking that {@code cells} are written in its form (a model fitted on months reads months).
+     *
+     * @param cells  a time column's cells
+     * @param source where they came from, for messages
+     * @return this axis
+     * @throws DataException if the forms differ in a way the axis cannot read
+     */
+    TimeAxis checkForm(TimeCells cells, String source) {
+        boolean dates = form == TimeForm.DATE || form == TimeForm.DATE_TIME;
+        boolean cellDates = cells.form() == TimeForm.DATE || cells.form() == TimeForm.DATE_TIME;
+        if (dates != cellDates || (!dates && cells.form() != form)) {
+            throw new DataException("time column '" + cells.column() + "' in " + source + " holds " + describeForm(cells.form())
+                    + ", but the model was fitted on " + describeForm(form));
+        }
+        return this;
+    }
+
+    private static String describeForm(TimeForm f) {
+        return switch (f) {
+            case INTEGER -> "whole-number periods";
+            case QUARTER -> "quarters (1990-Q1)";
+            case MONTH -> "months (1990-01)";
+            default -> "dates";
+        };
+    }
+
+    /**
      * The frequency.
      *
      * @return the given or inferred frequency
