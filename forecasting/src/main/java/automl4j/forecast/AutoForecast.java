@@ -2,7 +2,9 @@ package automl4j.forecast;
 
 import automl4j.ConfigException;
 import automl4j.forecast.interval.ConformalIntervals;
+import automl4j.forecast.model.ForecasterLookup;
 import automl4j.forecast.model.Forecaster;
+import automl4j.forecast.model.GlobalForecaster;
 import automl4j.forecast.search.EnsembleScope;
 import automl4j.forecast.search.ForecastOutcome;
 import automl4j.forecast.search.ForecastSearch;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import tech.tablesaw.api.Table;
 
 /**
@@ -32,7 +33,7 @@ import tech.tablesaw.api.Table;
  * <pre>{@code
  * ForecastRun run = AutoForecast.builder()
  *         .timeColumn("month").seriesId("store").target("sales").horizon(12)
- *         .candidates(Forecasters.defaults(), Forecasters::byId)
+ *         .candidates(Forecasters.defaults(), List.of())
  *         .build().fit(table, "sales.csv");
  * run.forecast().writeCsv(Path.of("forecast.csv"));
  * run.model().save(Path.of("model.automl"));
@@ -68,7 +69,7 @@ public final class AutoForecast {
         int period = b.period > 0 ? b.period : series.axis().frequency().defaultPeriod();
         List<String> report = new ArrayList<>(series.report());
         report.addAll(Guardrails.check(series.histories(), period, b.horizon));
-        ForecastSearch.Builder sb = ForecastSearch.builder(b.horizon, period).candidates(b.candidates).ensemble(b.scope)
+        ForecastSearch.Builder sb = ForecastSearch.builder(b.horizon, period).candidates(b.candidates).globals(b.globals).seed(b.seed).ensemble(b.scope)
                 .rounds(b.rounds).levels(b.levels).threads(b.threads).budget(b.budget).clipAtZero(b.clipAtZero)
                 .progress(b.progress);
         if (b.origins > 0) {
@@ -124,7 +125,7 @@ public final class AutoForecast {
         info.put("backtest_mase", Double.toString(outcome.ensembleMase()));
         info.put("backtest_smape", Double.toString(outcome.ensembleSmape()));
         return new ForecastModel(b.target, b.timeColumn, b.idColumns, series.axis(), h, period, b.fill, b.levels, b.quantiles,
-                lower, upper, quantiles, outcome.weights(), nonNegative, saved, info, b.forecasters);
+                lower, upper, quantiles, outcome.weights(), nonNegative, saved, info, outcome.globals(), b.forecasters);
     }
 
     private ForecastTable table(SeriesTable series, ForecastOutcome outcome, ForecastModel model) {
@@ -168,7 +169,9 @@ public final class AutoForecast {
         private double[] levels = ForecastSearch.DEFAULT_LEVELS.clone();
         private double[] quantiles = new double[0];
         private List<Forecaster> candidates = List.of();
-        private Function<String, Forecaster> forecasters;
+        private List<GlobalForecaster> globals = List.of();
+        private ForecasterLookup forecasters;
+        private long seed = 1;
         private EnsembleScope scope = EnsembleScope.COLLECTION;
         private int rounds = ForecastSearch.DEFAULT_ROUNDS;
         private int origins;
@@ -302,15 +305,41 @@ public final class AutoForecast {
         }
 
         /**
-         * The candidate models, evaluated in this order, and how a saved model finds them again by id.
+         * The candidate models (config {@code forecast.models}): local ones, evaluated in this order, then global ones; a
+         * saved model finds them again by id with a lookup over the same forecasters.
          *
-         * @param candidates  the candidates, at least one
-         * @param forecasters the forecaster of each id, for the saved model
+         * @param locals  local candidates
+         * @param globals global candidates (one model across all series)
          * @return this builder
          */
-        public Builder candidates(List<? extends Forecaster> candidates, Function<String, Forecaster> forecasters) {
-            this.candidates = List.copyOf(candidates);
-            this.forecasters = Objects.requireNonNull(forecasters, "forecasters");
+        public Builder candidates(List<? extends Forecaster> locals, List<? extends GlobalForecaster> globals) {
+            this.candidates = List.copyOf(locals);
+            this.globals = List.copyOf(globals);
+            if (forecasters == null) {
+                forecasters = ForecasterLookup.of(locals, globals);
+            }
+            return this;
+        }
+
+        /**
+         * How a saved model finds its forecasters by id (default: a lookup over the candidates).
+         *
+         * @param lookup the lookup
+         * @return this builder
+         */
+        public Builder lookup(ForecasterLookup lookup) {
+            this.forecasters = Objects.requireNonNull(lookup, "lookup");
+            return this;
+        }
+
+        /**
+         * The seed of the global models' randomness (config {@code search.seed}; default 1).
+         *
+         * @param seed the seed
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
             return this;
         }
 
@@ -424,7 +453,7 @@ public final class AutoForecast {
             if (horizon < 1) {
                 throw new ConfigException("forecast.horizon", "forecasting needs the horizon (forecast.horizon), >= 1");
             }
-            if (candidates.isEmpty()) {
+            if (candidates.isEmpty() && globals.isEmpty()) {
                 throw new ConfigException("forecast.models", "forecasting needs at least one candidate model");
             }
             return new AutoForecast(this);

@@ -2,7 +2,9 @@ package automl4j.forecast;
 
 import automl4j.DataException;
 import automl4j.forecast.model.FittedForecaster;
+import automl4j.forecast.model.ForecasterLookup;
 import automl4j.forecast.model.Forecaster;
+import automl4j.forecast.model.GlobalForecaster;
 import automl4j.forecast.search.ErrorScale;
 import automl4j.forecast.search.FittedMember;
 import automl4j.forecast.search.SeasonalNaive;
@@ -19,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import tech.tablesaw.api.Table;
 
 /**
@@ -56,12 +57,14 @@ public final class ForecastModel {
     final boolean nonNegative;
     final Map<String, SavedSeries> series;
     final Map<String, String> info;
-    private final Function<String, Forecaster> forecasters;
+    /** The global models of the ensembles, by id, as learned at training. */
+    final Map<String, GlobalForecaster.FittedGlobal> globals;
+    private final ForecasterLookup forecasters;
 
     ForecastModel(String target, String timeColumn, List<String> idColumns, TimeAxis axis, int horizon, int period,
                   GapFill fill, double[] levels, double[] quantiles, double[][] lowerErrors, double[][] upperErrors,
                   double[][] quantileErrors, Map<String, Double> weights, boolean nonNegative, Map<String, SavedSeries> series,
-                  Map<String, String> info, Function<String, Forecaster> forecasters) {
+                  Map<String, String> info, Map<String, GlobalForecaster.FittedGlobal> globals, ForecasterLookup forecasters) {
         this.target = target;
         this.timeColumn = timeColumn;
         this.idColumns = List.copyOf(idColumns);
@@ -78,6 +81,7 @@ public final class ForecastModel {
         this.nonNegative = nonNegative;
         this.series = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(series));
         this.info = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(info));
+        this.globals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(globals));
         this.forecasters = Objects.requireNonNull(forecasters, "forecasters");
     }
 
@@ -85,11 +89,11 @@ public final class ForecastModel {
      * Loads a model file.
      *
      * @param file        the file
-     * @param forecasters the forecaster of each id the file names ({@code Forecasters::byId} for the built-in ones)
+     * @param forecasters finds the forecasters the file names ({@code Forecasters.lookup()} for the built-in ones)
      * @return the model
      * @throws automl4j.export.ModelFileException naming the file, the entry and what is wrong
      */
-    public static ForecastModel load(Path file, Function<String, Forecaster> forecasters) {
+    public static ForecastModel load(Path file, ForecasterLookup forecasters) {
         return ForecastModelFile.read(file, forecasters);
     }
 
@@ -227,13 +231,23 @@ public final class ForecastModel {
         for (FittedMember m : members) {
             double[] f;
             try {
-                Forecaster forecaster = forecasters.apply(m.id());
-                if (!restore && y.length < forecaster.minLength(period)) {
-                    problems.add(m.id() + " needs " + forecaster.minLength(period) + " values");
-                    continue;
+                GlobalForecaster.FittedGlobal global = globals.get(m.id());
+                if (global != null) {
+                    int min = forecasters.global(m.id()).orElseThrow().minLength(period);
+                    if (y.length < min) {
+                        problems.add(m.id() + " needs " + min + " values");
+                        continue;
+                    }
+                    f = global.forecast(y, horizon);
+                } else {
+                    Forecaster forecaster = forecasters.local(m.id()).orElseThrow(() -> new IllegalStateException("unknown"));
+                    if (!restore && y.length < forecaster.minLength(period)) {
+                        problems.add(m.id() + " needs " + forecaster.minLength(period) + " values");
+                        continue;
+                    }
+                    FittedForecaster fitted = restore ? forecaster.restore(m.parameters(), y, period) : forecaster.fit(y, period);
+                    f = fitted.forecast(horizon);
                 }
-                FittedForecaster fitted = restore ? forecaster.restore(m.parameters(), y, period) : forecaster.fit(y, period);
-                f = fitted.forecast(horizon);
                 if (Arrays.stream(f).anyMatch(v -> !Double.isFinite(v))) {
                     throw new IllegalStateException("forecast is not finite");
                 }

@@ -2,7 +2,8 @@ package automl4j.forecast;
 
 import automl4j.export.ModelFileException;
 import automl4j.export.Versions;
-import automl4j.forecast.model.Forecaster;
+import automl4j.forecast.model.ForecasterLookup;
+import automl4j.forecast.model.GlobalForecaster;
 import automl4j.forecast.search.FittedMember;
 import automl4j.forecast.series.GapFill;
 import automl4j.forecast.series.TimeAxis;
@@ -25,7 +26,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -45,6 +45,7 @@ final class ForecastModelFile {
     private static final String MANIFEST = "manifest.json";
     private static final String DIGEST = "manifest.sha256";
     private static final String SERIES = "series.json";
+    private static final String GLOBALS = "globals.json";
     private static final long MANIFEST_LIMIT = 16L << 20;
     private static final long SERIES_LIMIT = 1L << 30;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,6 +82,10 @@ final class ForecastModelFile {
             }
         }
         byte[] seriesBytes = JSON.writeValueAsBytes(series);
+        ObjectNode globals = JSON.createObjectNode();
+        m.globals.forEach((id, g) -> globals.putObject(id).put("description", g.description())
+                .set("parameters", JSON.valueToTree(g.parameters())));
+        byte[] globalBytes = JSON.writeValueAsBytes(globals);
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("format", FORMAT);
         manifest.put("format_version", VERSION);
@@ -103,13 +108,16 @@ final class ForecastModelFile {
         manifest.set("weights", JSON.valueToTree(m.weights));
         manifest.put("non_negative", m.nonNegative);
         manifest.set("info", JSON.valueToTree(m.info));
-        manifest.putObject("entries").putObject(SERIES).put("size", seriesBytes.length).put("sha256", sha256(seriesBytes));
+        ObjectNode listed = manifest.putObject("entries");
+        listed.putObject(SERIES).put("size", seriesBytes.length).put("sha256", sha256(seriesBytes));
+        listed.putObject(GLOBALS).put("size", globalBytes.length).put("sha256", sha256(globalBytes));
         byte[] manifestBytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             put(zip, MANIFEST, manifestBytes);
             put(zip, DIGEST, sha256(manifestBytes).getBytes(StandardCharsets.US_ASCII));
             put(zip, SERIES, seriesBytes);
+            put(zip, GLOBALS, globalBytes);
             zip.finish();   // AtomicFiles closes the stream
         });
     }
@@ -120,7 +128,7 @@ final class ForecastModelFile {
         zip.closeEntry();
     }
 
-    static ForecastModel read(Path file, Function<String, Forecaster> forecasters) {
+    static ForecastModel read(Path file, ForecasterLookup forecasters) {
         if (!Files.isRegularFile(file)) {
             throw new ModelFileException(file, null, "does not exist or is not a file", null);
         }
@@ -128,7 +136,7 @@ final class ForecastModelFile {
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 String name = e.getName();
-                long limit = name.equals(SERIES) ? SERIES_LIMIT : name.equals(MANIFEST) || name.equals(DIGEST) ? MANIFEST_LIMIT : -1;
+                long limit = name.equals(SERIES) || name.equals(GLOBALS) ? SERIES_LIMIT : name.equals(MANIFEST) || name.equals(DIGEST) ? MANIFEST_LIMIT : -1;
                 if (limit < 0) {
                     throw new ModelFileException(file, name, "is not an entry of a forecast model file", null);
                 }
@@ -156,12 +164,9 @@ final class ForecastModelFile {
                 throw new ModelFileException(file, MANIFEST, "has format version " + version + ", but this automl4j "
                         + Versions.automl4j() + " reads version " + VERSION + " (a newer automl4j wrote it?)", null);
             }
-            byte[] seriesBytes = require(entries, SERIES, file);
-            JsonNode listed = manifest.path("entries").path(SERIES);
-            if (listed.path("size").asLong(-1) != seriesBytes.length || !sha256(seriesBytes).equals(listed.path("sha256").asText())) {
-                throw new ModelFileException(file, SERIES, "does not match the size and SHA-256 the manifest lists", null);
-            }
-            return model(manifest, JSON.readTree(seriesBytes), forecasters, file);
+            byte[] seriesBytes = checked(entries, manifest, SERIES, file);
+            byte[] globalBytes = checked(entries, manifest, GLOBALS, file);
+            return model(manifest, JSON.readTree(seriesBytes), JSON.readTree(globalBytes), forecasters, file);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ModelFileException m) {
                 throw m;
@@ -170,15 +175,39 @@ final class ForecastModelFile {
         }
     }
 
-    private static ForecastModel model(JsonNode m, JsonNode seriesNode, Function<String, Forecaster> forecasters, Path file) {
+    private static byte[] checked(Map<String, byte[]> entries, JsonNode manifest, String name, Path file) {
+        byte[] bytes = require(entries, name, file);
+        JsonNode listed = manifest.path("entries").path(name);
+        if (listed.path("size").asLong(-1) != bytes.length || !sha256(bytes).equals(listed.path("sha256").asText())) {
+            throw new ModelFileException(file, name, "does not match the size and SHA-256 the manifest lists", null);
+        }
+        return bytes;
+    }
+
+    private static ForecastModel model(JsonNode m, JsonNode seriesNode, JsonNode globalsNode, ForecasterLookup forecasters,
+                                       Path file) {
         List<String> idColumns = new ArrayList<>();
         m.path("id_columns").forEach(n -> idColumns.add(n.asText()));
         @SuppressWarnings("unchecked")
         Map<String, Object> axis = JSON.convertValue(m.path("time_axis"), Map.class);
         Map<String, Double> weights = new LinkedHashMap<>();
         m.path("weights").fields().forEachRemaining(e -> weights.put(e.getKey(), e.getValue().asDouble()));
+        Map<String, GlobalForecaster.FittedGlobal> globals = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> gs = globalsNode.fields();
+        while (gs.hasNext()) {
+            Map.Entry<String, JsonNode> e = gs.next();
+            GlobalForecaster g = forecasters.global(e.getKey()).orElseThrow(() -> new ModelFileException(file, GLOBALS,
+                    "names global forecaster '" + e.getKey() + "', which this automl4j does not have", null));
+            try {
+                globals.put(e.getKey(), g.restore(parameters(e.getValue().path("parameters")), positive(m, "seasonal_period"),
+                        positive(m, "horizon")));
+            } catch (RuntimeException ex) {
+                throw new ModelFileException(file, GLOBALS, "global model '" + e.getKey() + "' cannot be restored: "
+                        + ex.getMessage(), ex);
+            }
+        }
         for (String id : weights.keySet()) {
-            checkKnown(id, forecasters, file);
+            checkKnown(id, forecasters, globals, file);
         }
         Map<String, ForecastModel.SavedSeries> series = new LinkedHashMap<>();
         for (JsonNode n : seriesNode) {
@@ -187,7 +216,7 @@ final class ForecastModelFile {
             List<FittedMember> members = new ArrayList<>();
             for (JsonNode mem : n.path("members")) {
                 String id = mem.path("forecaster").asText();
-                checkKnown(id, forecasters, file);
+                checkKnown(id, forecasters, globals, file);
                 members.add(new FittedMember(id, mem.path("weight").asDouble(), mem.path("description").asText(),
                         parameters(mem.path("parameters"))));
             }
@@ -201,7 +230,7 @@ final class ForecastModelFile {
                 positive(m, "horizon"), positive(m, "seasonal_period"), GapFill.parse(m.path("gap_fill").asText()),
                 doubles(m.path("levels")), doubles(m.path("quantiles")), matrix(m.path("lower_errors")),
                 matrix(m.path("upper_errors")), matrix(m.path("quantile_errors")), weights, m.path("non_negative").asBoolean(),
-                series, info, forecasters);
+                series, info, globals, forecasters);
     }
 
     private static int positive(JsonNode m, String key) {
@@ -212,13 +241,10 @@ final class ForecastModelFile {
         return v;
     }
 
-    private static void checkKnown(String id, Function<String, Forecaster> forecasters, Path file) {
-        try {
-            if (forecasters.apply(id) == null) {
-                throw new IllegalArgumentException("unknown");
-            }
-        } catch (RuntimeException e) {
-            throw new ModelFileException(file, SERIES, "names forecaster '" + id + "', which this automl4j does not have", e);
+    private static void checkKnown(String id, ForecasterLookup forecasters, Map<String, GlobalForecaster.FittedGlobal> globals,
+                                   Path file) {
+        if (!globals.containsKey(id) && forecasters.local(id).isEmpty()) {
+            throw new ModelFileException(file, SERIES, "names forecaster '" + id + "', which this automl4j does not have", null);
         }
     }
 

@@ -9,12 +9,13 @@ import automl4j.ConfigException;
 import automl4j.export.ModelFileException;
 import automl4j.forecast.model.FittedForecaster;
 import automl4j.forecast.model.Forecaster;
+import automl4j.forecast.model.ForecasterLookup;
+import automl4j.forecast.model.GlobalForecaster;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
@@ -76,12 +77,54 @@ class AutoForecastTest {
         }
     }
 
-    private static final Function<String, Forecaster> BY_ID = id -> {
-        if (id.equals("drift")) {
-            return new Drift();
+    /** One slope learned across all series: the mean of their mean steps. */
+    static final class SharedSlope implements GlobalForecaster {
+        @Override
+        public String id() {
+            return "global-slope";
         }
-        throw new IllegalArgumentException("no forecaster " + id);
-    };
+
+        @Override
+        public int minLength(int period) {
+            return 1;
+        }
+
+        @Override
+        public FittedGlobal fit(List<double[]> histories, int period, int horizon, long seed, int threads) {
+            double sum = 0;
+            for (double[] y : histories) {
+                sum += (y[y.length - 1] - y[0]) / Math.max(1, y.length - 1);
+            }
+            return restore(Map.of("slope", sum / histories.size()), period, horizon);
+        }
+
+        @Override
+        public FittedGlobal restore(Map<String, Object> parameters, int period, int horizon) {
+            double slope = ((Number) parameters.get("slope")).doubleValue();
+            return new FittedGlobal() {
+                @Override
+                public double[] forecast(double[] history, int h) {
+                    double[] f = new double[h];
+                    for (int j = 0; j < h; j++) {
+                        f[j] = history[history.length - 1] + slope * (j + 1);
+                    }
+                    return f;
+                }
+
+                @Override
+                public String description() {
+                    return "slope " + slope;
+                }
+
+                @Override
+                public Map<String, Object> parameters() {
+                    return Map.of("slope", slope);
+                }
+            };
+        }
+    }
+
+    private static final ForecasterLookup BY_ID = ForecasterLookup.of(List.of(new Drift()), List.of(new SharedSlope()));
 
     private static Table csv(String text) {
         return Table.read().usingOptions(CsvReadOptions.builder(new StringReader(text)).tableName("t"));
@@ -101,7 +144,7 @@ class AutoForecastTest {
 
     private static AutoForecast forecaster() {
         return AutoForecast.builder().timeColumn("month").seriesId("store").target("sales").horizon(6).quantiles(0.5)
-                .candidates(List.of(new Drift()), BY_ID).threads(1).build();
+                .candidates(List.of(new Drift()), List.of()).threads(1).build();
     }
 
     @Test
@@ -167,9 +210,8 @@ class AutoForecastTest {
     void aDamagedOrForeignFileIsRefusedNamingTheEntry() throws Exception {
         Path file = dir.resolve("model.automl");
         forecaster().fit(csv(stores(36)), "stores.csv").model().save(file);
-        assertThatThrownBy(() -> ForecastModel.load(file, id -> {
-            throw new IllegalArgumentException("none");
-        })).isInstanceOf(ModelFileException.class).hasMessageContaining("forecaster 'drift'");
+        assertThatThrownBy(() -> ForecastModel.load(file, ForecasterLookup.of(List.of(), List.of())))
+                .isInstanceOf(ModelFileException.class).hasMessageContaining("forecaster 'drift'");
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 3] ^= 0x55;
         Path damaged = dir.resolve("damaged.automl");
@@ -181,19 +223,38 @@ class AutoForecastTest {
 
     @Test
     void missingSettingsAreNamedByTheirConfigKey() {
-        assertThatThrownBy(() -> AutoForecast.builder().target("y").horizon(3).candidates(List.of(new Drift()), BY_ID).build())
+        assertThatThrownBy(() -> AutoForecast.builder().target("y").horizon(3).candidates(List.of(new Drift()), List.of()).build())
                 .isInstanceOf(ConfigException.class).hasFieldOrPropertyWithValue("key", "forecast.time_column");
         assertThatThrownBy(() -> AutoForecast.builder().horizon(0)).isInstanceOf(ConfigException.class)
                 .hasFieldOrPropertyWithValue("key", "forecast.horizon");
-        assertThatThrownBy(() -> AutoForecast.builder().timeColumn("t").target("y").candidates(List.of(new Drift()), BY_ID)
+        assertThatThrownBy(() -> AutoForecast.builder().timeColumn("t").target("y").candidates(List.of(new Drift()), List.of())
                 .build()).isInstanceOf(ConfigException.class).hasFieldOrPropertyWithValue("key", "forecast.horizon");
     }
 
     @Test
     void theReportNamesDataProblems() {
-        ForecastRun run = AutoForecast.builder().timeColumn("t").target("y").horizon(3).candidates(List.of(new Drift()), BY_ID)
+        ForecastRun run = AutoForecast.builder().timeColumn("t").target("y").horizon(3).candidates(List.of(new Drift()), List.of())
                 .seasonalPeriod(4).build().fit(csv("t,y\n1,5\n2,5\n3,5\n4,5\n5,5\n"), "c.csv");
         assertThat(run.report()).anyMatch(l -> l.startsWith("1 series shorter than two seasons (8 values)"))
                 .anyMatch(l -> l.startsWith("1 series constant"));
+    }
+
+    @Test
+    void aGlobalModelIsBacktestedSavedOnceAndForecastsUnseenSeriesWithoutRefitting() throws Exception {
+        AutoForecast f = AutoForecast.builder().timeColumn("month").seriesId("store").target("sales").horizon(6)
+                .candidates(List.of(), List.of(new SharedSlope())).threads(1).build();
+        ForecastRun run = f.fit(csv(stores(36)), "stores.csv");
+        assertThat(run.outcome().weights()).containsOnlyKeys("global-slope");
+        assertThat(run.outcome().leaderboard().get(0).windows()).isEqualTo(8);   // origins 30, 28, 26, 24 of each store
+        Path file = dir.resolve("global.automl");
+        run.model().save(file);
+        ForecastModel loaded = ForecastModel.load(file, BY_ID);
+        ForecastTable again = loaded.forecast(csv(stores(36)), "stores.csv");
+        for (int i = 0; i < 12; i++) {
+            assertThat(again.rows().get(i).forecast()).isEqualTo(run.forecast().rows().get(i).forecast());
+        }
+        double slope = ((Number) run.outcome().globals().get("global-slope").parameters().get("slope")).doubleValue();
+        ForecastTable unseen = loaded.forecast(csv("store,month,sales\nC,2024-01,10\nC,2024-02,20\n"), "new.csv");
+        assertThat(unseen.rows().get(0).forecast()).isCloseTo(20 + slope, within(1e-9));
     }
 }

@@ -1,6 +1,7 @@
 package automl4j.forecast.search;
 
 import automl4j.forecast.interval.ConformalIntervals;
+import automl4j.forecast.model.GlobalForecaster;
 import java.util.List;
 import java.util.Map;
 
@@ -15,17 +16,19 @@ import java.util.Map;
  * @param ensembleMase     the ensemble's mean backtest MASE (optimistic: the weights were chosen on the same windows)
  * @param ensembleSmape    its mean backtest sMAPE
  * @param forecasts        one per series, in the order given
+ * @param globals          the global models of the ensemble as learned on the whole histories, by id
  * @param intervals        the per-step error quantiles the intervals come from
  * @param seriesWithoutWindows series too short for any backtest window (their forecasts still use the ensemble)
  * @param seconds          wall-clock seconds of the whole search
  */
 public record ForecastOutcome(List<CandidateScore> leaderboard, EnsembleScope scope, Map<String, Double> weights,
                               double ensembleMase, double ensembleSmape, List<SeriesForecast> forecasts,
-                              ConformalIntervals intervals, int seriesWithoutWindows, double seconds) {
+                              Map<String, GlobalForecaster.FittedGlobal> globals, ConformalIntervals intervals, int seriesWithoutWindows, double seconds) {
     /** Copies the collections. */
     public ForecastOutcome {
         leaderboard = List.copyOf(leaderboard);
         weights = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
         forecasts = List.copyOf(forecasts);
+        globals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(globals));
     }
 }

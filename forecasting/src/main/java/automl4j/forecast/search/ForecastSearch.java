@@ -7,6 +7,7 @@ import automl4j.forecast.interval.ConformalIntervals;
 import automl4j.forecast.interval.PredictionInterval;
 import automl4j.forecast.model.FittedForecaster;
 import automl4j.forecast.model.Forecaster;
+import automl4j.forecast.model.GlobalForecaster;
 import automl4j.forecast.series.SeriesHistory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +46,8 @@ public final class ForecastSearch {
     /** Interval levels by default. */
     public static final double[] DEFAULT_LEVELS = {0.8, 0.95};
 
-    private final List<Forecaster> candidates;
+    private final List<Candidate> candidates;
+    private final long seed;
     private final int horizon;
     private final int period;
     private final int origins;
@@ -60,6 +62,7 @@ public final class ForecastSearch {
 
     private ForecastSearch(Builder b) {
         this.candidates = List.copyOf(b.candidates);
+        this.seed = b.seed;
         this.horizon = b.horizon;
         this.period = b.period;
         this.origins = b.origins;
@@ -118,12 +121,14 @@ public final class ForecastSearch {
         });
         try {
             List<Evaluation> evaluations = new ArrayList<>();
-            for (Forecaster c : candidates) {
+            for (Candidate c : candidates) {
                 if (System.nanoTime() - deadline >= 0) {
                     evaluations.add(Evaluation.skipped(c));
                     continue;
                 }
-                Evaluation e = evaluate(c, series, backtests, nonNegative, deadline, pool);
+                Evaluation e = c instanceof Candidate.Local local
+                        ? evaluate(local.forecaster(), c, series, backtests, nonNegative, deadline, pool)
+                        : evaluateGlobal(((Candidate.Global) c).forecaster(), c, series, backtests, nonNegative, deadline);
                 evaluations.add(e);
                 progress.accept(String.format(java.util.Locale.ROOT, "%s: %s on %d backtest windows in %.1f s, MASE %.4f, sMAPE %.2f",
                         c.id(), e.status, e.windows, e.seconds, e.mase(backtests), e.smape(backtests)));
@@ -132,10 +137,11 @@ public final class ForecastSearch {
             Selection selection = select(complete, series.size(), backtests);
             double[] blend = selection.blend(complete, backtests);
             ConformalIntervals intervals = ConformalIntervals.fromErrors(errorsByStep(blend, backtests));
-            List<SeriesForecast> forecasts = finalForecasts(series, complete, selection, intervals, nonNegative, pool);
+            Map<String, GlobalForecaster.FittedGlobal> globals = fitGlobals(series, complete, selection);
+            List<SeriesForecast> forecasts = finalForecasts(series, complete, selection, intervals, nonNegative, globals, pool);
             List<CandidateScore> board = leaderboard(evaluations, complete, selection, backtests, series.size());
             return new ForecastOutcome(board, scope, selection.collectionWeights(complete), backtests.mase(blend, 0,
-                    backtests.points()), backtests.smape(blend, 0, backtests.points()), forecasts, intervals,
+                    backtests.points()), backtests.smape(blend, 0, backtests.points()), forecasts, globals, intervals,
                     series.size() - backtests.seriesWithWindows, (System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdownNow();
@@ -159,7 +165,7 @@ public final class ForecastSearch {
 
     /** A candidate's forecasts of every backtest point, or why it has none. */
     private static final class Evaluation {
-        final Forecaster forecaster;
+        final Candidate forecaster;
         final double[] forecast;
         final String status;
         final int windows;
@@ -167,7 +173,7 @@ public final class ForecastSearch {
         final String firstFailure;
         final double seconds;
 
-        Evaluation(Forecaster forecaster, double[] forecast, String status, int windows, int fallbacks, String firstFailure,
+        Evaluation(Candidate forecaster, double[] forecast, String status, int windows, int fallbacks, String firstFailure,
                    double seconds) {
             this.forecaster = forecaster;
             this.forecast = forecast;
@@ -178,7 +184,7 @@ public final class ForecastSearch {
             this.seconds = seconds;
         }
 
-        static Evaluation skipped(Forecaster c) {
+        static Evaluation skipped(Candidate c) {
             return new Evaluation(c, null, "skipped: budget", 0, 0, null, 0);
         }
 
@@ -191,8 +197,8 @@ public final class ForecastSearch {
         }
     }
 
-    private Evaluation evaluate(Forecaster c, List<SeriesHistory> series, Backtests b, boolean nonNegative, long deadline,
-                                ExecutorService pool) {
+    private Evaluation evaluate(Forecaster c, Candidate candidate, List<SeriesHistory> series, Backtests b, boolean nonNegative,
+                                long deadline, ExecutorService pool) {
         double[] forecast = new double[b.points()];
         AtomicInteger windows = new AtomicInteger();
         AtomicInteger fallbacks = new AtomicInteger();
@@ -241,8 +247,64 @@ public final class ForecastSearch {
         }
         invokeAll(pool, tasks);
         String status = stopped[0] ? "stopped: budget" : "ok";
-        return new Evaluation(c, stopped[0] ? null : forecast, status, windows.get(), fallbacks.get(), firstFailure[0],
+        return new Evaluation(candidate, stopped[0] ? null : forecast, status, windows.get(), fallbacks.get(), firstFailure[0],
                 Arrays.stream(seconds).sum());
+    }
+
+    /**
+     * Backtests a global forecaster: for each window rank, one model learned on every series cut at its window of that
+     * rank, then each of those series forecast from its cut.
+     */
+    private Evaluation evaluateGlobal(GlobalForecaster g, Candidate candidate, List<SeriesHistory> series, Backtests b,
+                                      boolean nonNegative, long deadline) {
+        long t0 = System.nanoTime();
+        double[] forecast = new double[b.points()];
+        int windows = 0;
+        int fallbacks = 0;
+        String firstFailure = null;
+        int ranks = b.windows.stream().mapToInt(List::size).max().orElse(0);
+        for (int k = 0; k < ranks; k++) {
+            if (System.nanoTime() - deadline >= 0) {
+                return new Evaluation(candidate, null, "stopped: budget", windows, fallbacks, firstFailure,
+                        (System.nanoTime() - t0) / 1e9);
+            }
+            List<Integer> members = new ArrayList<>();
+            List<double[]> cuts = new ArrayList<>();
+            for (int s = 0; s < series.size(); s++) {
+                if (b.windows.get(s).size() > k) {
+                    members.add(s);
+                    cuts.add(b.windows.get(s).get(k).training(series.get(s).values()));
+                }
+            }
+            GlobalForecaster.FittedGlobal model = null;
+            try {
+                model = g.fit(cuts, period, horizon, seed + k, threads);
+            } catch (RuntimeException e) {
+                firstFailure = firstFailure != null ? firstFailure : "window rank " + (k + 1) + ": " + e;
+            }
+            for (int i = 0; i < members.size(); i++) {
+                int s = members.get(i);
+                double[] cut = cuts.get(i);
+                double[] f = null;
+                if (model != null && cut.length >= g.minLength(period)) {
+                    try {
+                        f = finite(model.forecast(cut, horizon));
+                    } catch (RuntimeException e) {
+                        firstFailure = firstFailure != null ? firstFailure : "series '" + series.get(s).id() + "': " + e;
+                    }
+                }
+                if (f == null) {
+                    f = SeasonalNaive.forecast(cut, period, horizon);
+                    fallbacks++;
+                }
+                windows++;
+                int base = b.offsets[s] + k * horizon;
+                for (int j = 0; j < horizon; j++) {
+                    forecast[base + j] = nonNegative ? Math.max(0, f[j]) : f[j];
+                }
+            }
+        }
+        return new Evaluation(candidate, forecast, "ok", windows, fallbacks, firstFailure, (System.nanoTime() - t0) / 1e9);
     }
 
     /** {@code f} if every value is finite; otherwise a failure. */
@@ -363,14 +425,40 @@ public final class ForecastSearch {
         return out;
     }
 
+    /** The global candidates with a weight anywhere, each learned once on the whole histories; failures left out. */
+    private Map<String, GlobalForecaster.FittedGlobal> fitGlobals(List<SeriesHistory> series, List<Evaluation> complete,
+                                                                  Selection selection) {
+        Map<String, GlobalForecaster.FittedGlobal> out = new LinkedHashMap<>();
+        for (int c = 0; c < complete.size(); c++) {
+            if (!(complete.get(c).forecaster instanceof Candidate.Global g)) {
+                continue;
+            }
+            boolean used = selection.collection.length > c && selection.collection[c] > 0;
+            for (int s = 0; !used && s < series.size(); s++) {
+                used = selection.weightsOf(s)[c] > 0;
+            }
+            if (!used) {
+                continue;
+            }
+            List<double[]> all = series.stream().map(SeriesHistory::values).toList();
+            try {
+                out.put(g.id(), g.forecaster().fit(all, period, horizon, seed, threads));
+            } catch (RuntimeException e) {
+                progress.accept(g.id() + ": could not be fitted on the whole histories (" + e.getMessage() + "); left out");
+            }
+        }
+        return out;
+    }
+
     private List<SeriesForecast> finalForecasts(List<SeriesHistory> series, List<Evaluation> complete, Selection selection,
-                                                ConformalIntervals intervals, boolean nonNegative, ExecutorService pool) {
+                                                ConformalIntervals intervals, boolean nonNegative,
+                                                Map<String, GlobalForecaster.FittedGlobal> globals, ExecutorService pool) {
         SeriesForecast[] out = new SeriesForecast[series.size()];
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int s = 0; s < series.size(); s++) {
             int si = s;
             tasks.add(() -> {
-                out[si] = finalForecast(series.get(si), complete, selection.weightsOf(si), intervals, nonNegative);
+                out[si] = finalForecast(series.get(si), complete, selection.weightsOf(si), intervals, nonNegative, globals);
                 return null;
             });
         }
@@ -379,7 +467,8 @@ public final class ForecastSearch {
     }
 
     private SeriesForecast finalForecast(SeriesHistory h, List<Evaluation> complete, double[] weights,
-                                         ConformalIntervals intervals, boolean nonNegative) {
+                                         ConformalIntervals intervals, boolean nonNegative,
+                                         Map<String, GlobalForecaster.FittedGlobal> globals) {
         double[] y = h.values();
         double[] point = new double[horizon];
         Map<String, Double> members = new LinkedHashMap<>();
@@ -390,16 +479,27 @@ public final class ForecastSearch {
             if (weights[c] <= 0) {
                 continue;
             }
-            Forecaster f = complete.get(c).forecaster;
+            Candidate f = complete.get(c).forecaster;
             double[] forecast;
-            FittedForecaster model;
+            FittedMember member;
             try {
                 if (y.length < f.minLength(period)) {
                     problems.add(f.id() + " needs " + f.minLength(period) + " values");
                     continue;
                 }
-                model = f.fit(y, period);
-                forecast = finite(model.forecast(horizon));
+                if (f instanceof Candidate.Local local) {
+                    FittedForecaster model = local.forecaster().fit(y, period);
+                    forecast = finite(model.forecast(horizon));
+                    member = new FittedMember(f.id(), weights[c], model.description(), model.parameters());
+                } else {
+                    GlobalForecaster.FittedGlobal model = globals.get(f.id());
+                    if (model == null) {
+                        problems.add(f.id() + " could not be fitted on the whole histories");
+                        continue;
+                    }
+                    forecast = finite(model.forecast(y, horizon));
+                    member = new FittedMember(f.id(), weights[c], model.description(), Map.of());
+                }
             } catch (RuntimeException e) {
                 problems.add(f.id() + " failed: " + e.getMessage());
                 continue;
@@ -408,7 +508,7 @@ public final class ForecastSearch {
                 point[j] += weights[c] * forecast[j];
             }
             members.merge(f.id(), weights[c], Double::sum);
-            fitted.add(new FittedMember(f.id(), weights[c], model.description(), model.parameters()));
+            fitted.add(member);
             used += weights[c];
         }
         String status;
@@ -479,7 +579,8 @@ public final class ForecastSearch {
     public static final class Builder {
         private final int horizon;
         private final int period;
-        private final List<Forecaster> candidates = new ArrayList<>();
+        private final List<Candidate> candidates = new ArrayList<>();
+        private long seed = 1;
         private int origins;
         private int step;
         private EnsembleScope scope = EnsembleScope.COLLECTION;
@@ -506,7 +607,29 @@ public final class ForecastSearch {
          * @return this builder
          */
         public Builder candidates(List<? extends Forecaster> forecasters) {
-            forecasters.forEach(f -> candidates.add(Objects.requireNonNull(f, "forecaster")));
+            forecasters.forEach(f -> candidates.add(new Candidate.Local(Objects.requireNonNull(f, "forecaster"))));
+            return this;
+        }
+
+        /**
+         * Adds global candidates (one model across all series), evaluated after the local ones added before.
+         *
+         * @param forecasters the candidates
+         * @return this builder
+         */
+        public Builder globals(List<? extends GlobalForecaster> forecasters) {
+            forecasters.forEach(f -> candidates.add(new Candidate.Global(Objects.requireNonNull(f, "forecaster"))));
+            return this;
+        }
+
+        /**
+         * The seed of the global models' randomness (default 1).
+         *
+         * @param seed the seed
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
             return this;
         }
 
