@@ -8,6 +8,7 @@ import automl4j.forecast.pack.Series;
 import automl4j.forecast.pack.SeriesCollection;
 import automl4j.forecast.pack.SharedFolders;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +40,23 @@ public final class LocalBenchmark {
      * @throws InterruptedException if interrupted while waiting for the series
      */
     public static void main(String[] args) throws IOException, InterruptedException {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args the options
+     * @param out  where the summary table goes
+     * @param err  where bad options and progress are reported
+     * @return the exit status: 0, or 2 for bad options
+     * @throws IOException          if a file cannot be read or written
+     * @throws InterruptedException if interrupted while waiting for the series
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
         BenchmarkOptions opt;
         try {
             opt = BenchmarkOptions.parse(args);
@@ -46,9 +64,8 @@ public final class LocalBenchmark {
                 Forecasters.byId(id);
             }
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
+            err.println(e.getMessage());
+            return 2;
         }
         Path packDir = opt.pack() != null ? opt.pack() : ForecastingPack.locate().orElseThrow(
                 () -> new IllegalStateException("the forecasting pack was not found; give --pack DIR"));
@@ -81,7 +98,7 @@ public final class LocalBenchmark {
                 for (Future<List<SeriesOutcome>> f : futures) {
                     outcomes.addAll(f.get());
                 }
-                System.err.printf("%-18s %5d series in %6.1f s%n", info.name(), coll.series().size(),
+                err.printf("%-18s %5d series in %6.1f s%n", info.name(), coll.series().size(),
                         (System.nanoTime() - t0) / 1e9);
             }
         } catch (ExecutionException e) {
@@ -89,13 +106,14 @@ public final class LocalBenchmark {
         } finally {
             pool.shutdown();
         }
-        write(opt, outcomes);
+        write(opt, outcomes, err);
         List<String> names = new ArrayList<>();
         infos.forEach(i -> names.add(i.name()));
         // R's comb is the mean of ets, arima and theta: only a comb of the same members is compared with it
         boolean sameComb = opt.comb().size() == 3 && opt.comb().containsAll(List.of("ets", "arima", "theta"));
-        Summary.print(System.out, names, frameworks, opt.frameworkPrefix(), outcomes, baselines,
+        Summary.print(out, names, frameworks, opt.frameworkPrefix(), outcomes, baselines,
                 fw -> fw.equals("comb") && !sameComb ? null : fw);
+        return 0;
     }
 
     private static List<SeriesOutcome> runSeries(BenchmarkOptions opt, CollectionInfo info, Series s) {
@@ -115,7 +133,8 @@ public final class LocalBenchmark {
         return out;
     }
 
-    private static void write(BenchmarkOptions opt, List<SeriesOutcome> outcomes) throws IOException {
+    private static void write(BenchmarkOptions opt, List<SeriesOutcome> outcomes, PrintStream err)
+            throws IOException {
         Path series = Path.of(opt.out() + "_series.csv");
         Path forecasts = Path.of(opt.out() + "_forecasts.csv");
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(series, StandardCharsets.UTF_8))) {
@@ -135,6 +154,6 @@ public final class LocalBenchmark {
                 }
             }
         }
-        System.err.println("wrote " + series + " and " + forecasts);
+        err.println("wrote " + series + " and " + forecasts);
     }
 }

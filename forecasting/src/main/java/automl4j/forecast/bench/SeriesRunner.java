@@ -29,7 +29,7 @@ final class SeriesRunner {
         String status = "ok";
         try {
             if (train.length < forecaster.minLength(period)) {
-                throw new IllegalArgumentException("history of " + train.length + " values, below the minimum "
+                throw new IllegalArgumentException("history of " + train.length + " values is below the minimum "
                         + forecaster.minLength(period));
             }
             f = forecaster.fit(train, period).forecast(horizon);

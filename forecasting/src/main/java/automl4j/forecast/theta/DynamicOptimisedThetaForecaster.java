@@ -30,7 +30,8 @@ public final class DynamicOptimisedThetaForecaster implements Forecaster {
 
     @Override
     public int minLength(int period) {
-        return 4;
+        // alpha, the initial level and theta: at least three scored one-step errors (those of values 3 to 5)
+        return 5;
     }
 
     @Override

@@ -10,9 +10,16 @@ package automl4j.forecast.theta;
  *
  * <p>Given alpha, the one-step errors are linear in the initial level and in w, so both are a two-regressor least
  * squares (w clamped to [0, {@link #MAX_W}]) and only alpha is searched. Before any value the line is taken as 0 (the
- * first forecast is the initial level); after one value it is flat through it.
+ * first forecast is the initial level); after one value it is flat through it; neither of those two forecasts counts
+ * in the least squares ({@link #FIRST_SCORED}).
  */
 final class DynamicThetaModel {
+    /**
+     * The first one-step error in the least squares: that of {@code y[2]}, the first forecast made with a line through
+     * two values. The forecasts of {@code y[0]} (no line) and {@code y[1]} (a flat line through one value) say nothing
+     * about theta and would pull it towards fitting the start of the series.
+     */
+    static final int FIRST_SCORED = 2;
     /** The largest w, theta = 1000: beyond it the model is a drifting line that no longer smooths. */
     static final double MAX_W = 0.999;
 
@@ -83,12 +90,14 @@ final class DynamicThetaModel {
             double u = qt;
             double v = qt * lines[0][t] + (1 - qt * q) / alpha * lines[1][t];
             double r = y[t] - level;
-            suu += u * u;
-            suv += u * v;
-            svv += v * v;
-            sru += r * u;
-            srv += r * v;
-            srr += r * r;
+            if (t >= FIRST_SCORED) {
+                suu += u * u;
+                suv += u * v;
+                svv += v * v;
+                sru += r * u;
+                srv += r * v;
+                srr += r * r;
+            }
             level += alpha * r;
             qt *= q;
         }
