@@ -10,6 +10,9 @@ import automl4j.forecast.pack.SharedFolders;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,6 +136,18 @@ public final class LocalBenchmark {
         return out;
     }
 
+    /**
+     * {@code v} to {@code digits} significant digits, as the R baselines write their numbers (forecasts to 10, scores
+     * to 12); empty for NaN, which R reads as NA.
+     */
+    static String significant(double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        return new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_EVEN)).stripTrailingZeros()
+                .toPlainString();
+    }
+
     private static void write(BenchmarkOptions opt, List<SeriesOutcome> outcomes, PrintStream err)
             throws IOException {
         Path series = Path.of(opt.out() + "_series.csv");
@@ -141,8 +156,8 @@ public final class LocalBenchmark {
             w.println("framework,collection,series_id,horizon,smape,mase,fit_seconds,status,cpu_seconds");
             for (SeriesOutcome o : outcomes) {
                 w.println(String.join(",", o.framework, o.collection, o.seriesId, String.valueOf(o.forecast.length),
-                        Double.toString(o.smape), Double.toString(o.mase), Double.toString(o.fitSeconds), o.status,
-                        Double.toString(o.cpuSeconds)));
+                        significant(o.smape, 12), significant(o.mase, 12), significant(o.fitSeconds, 4), o.status,
+                        significant(o.cpuSeconds, 4)));
             }
         }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(forecasts, StandardCharsets.UTF_8))) {
@@ -150,7 +165,7 @@ public final class LocalBenchmark {
             for (SeriesOutcome o : outcomes) {
                 for (int j = 0; j < o.forecast.length; j++) {
                     w.println(o.framework + "," + o.collection + "," + o.seriesId + "," + (j + 1) + ","
-                            + o.forecast[j]);
+                            + significant(o.forecast[j], 10));
                 }
             }
         }

@@ -17,7 +17,9 @@ final class DynamicThetaModel {
     /**
      * The first one-step error in the least squares: that of {@code y[2]}, the first forecast made with a line through
      * two values. The forecasts of {@code y[0]} (no line) and {@code y[1]} (a flat line through one value) say nothing
-     * about theta and would pull it towards fitting the start of the series.
+     * about theta and would pull it towards fitting the start of the series. Checked on the pack's training parts
+     * only (each one's last h values held out): a lower mean MASE than scoring every error on five of the seven
+     * collections (worse on M3 yearly and other, by 0.3 % and 0.7 %).
      */
     static final int FIRST_SCORED = 2;
     /** The largest w, theta = 1000: beyond it the model is a drifting line that no longer smooths. */

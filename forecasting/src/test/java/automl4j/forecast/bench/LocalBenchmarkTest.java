@@ -53,12 +53,20 @@ class LocalBenchmarkTest {
         assertThat(series.get(6)).startsWith("j-comb,m3-tiny,short,2,").contains(",component-fallback,");
         List<String> forecasts = Files.readAllLines(dir.resolve("run_forecasts.csv"));
         assertThat(forecasts).hasSize(1 + 2 * 3 * 2);
-        assertThat(forecasts).contains("j-snaive,m3-tiny,short,1,7.0", "j-theta,m3-tiny,short,2,7.0");
+        assertThat(forecasts).contains("j-snaive,m3-tiny,short,1,7", "j-theta,m3-tiny,short,2,7");
         String text = table.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("| m3-tiny | j-theta | 2 | 1 |");
         // R's theta is beside ours (means over the same two series); R's comb is another combination, so not
         assertThat(text).containsPattern("\\| m3-tiny \\| j-theta \\|.*\\| 7\\.50 \\| 0\\.750 \\| 0\\.500 \\| 20\\.0 \\|");
         assertThat(text).containsPattern("\\| m3-tiny \\| j-comb \\|.*\\| — \\| — \\| — \\| — \\|");
+    }
+
+    @Test
+    void numbersAreWrittenToSignificantDigitsAsRWritesThem() {
+        assertThat(LocalBenchmark.significant(1234.56789012345, 10)).isEqualTo("1234.56789");
+        assertThat(LocalBenchmark.significant(0.000123456789, 4)).isEqualTo("0.0001235");
+        assertThat(LocalBenchmark.significant(7, 10)).isEqualTo("7");
+        assertThat(LocalBenchmark.significant(Double.NaN, 10)).isEmpty();
     }
 
     @Test
