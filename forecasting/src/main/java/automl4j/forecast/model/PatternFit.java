@@ -2,6 +2,8 @@ package automl4j.forecast.model;
 
 import automl4j.forecast.decompose.SeasonalAdjustment;
 import automl4j.forecast.internal.Histories;
+import automl4j.forecast.internal.Parameters;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -30,7 +32,7 @@ final class PatternFit implements FittedForecaster {
         this.description = description;
         this.parameters = parameters;
         this.length = adjusted.length;
-        this.pattern = java.util.Arrays.copyOfRange(adjusted, length - lag, length);
+        this.pattern = Arrays.copyOfRange(adjusted, length - lag, length);
         this.adjustment = adjustment;
         double[] f = new double[length];
         for (int t = 0; t < length; t++) {
@@ -61,6 +63,7 @@ final class PatternFit implements FittedForecaster {
 
     @Override
     public Map<String, Object> parameters() {
-        return automl4j.forecast.internal.Parameters.freeze(parameters);
+        // a fresh copy each time: the arrays in it must not reach the model's own
+        return Parameters.freeze(parameters);
     }
 }

@@ -5,8 +5,10 @@ import automl4j.forecast.decompose.SeasonalityTest;
 import automl4j.forecast.internal.Histories;
 import automl4j.forecast.internal.Parameters;
 import automl4j.forecast.model.FittedForecaster;
+import automl4j.forecast.model.ForecastException;
 import automl4j.forecast.model.Forecaster;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,7 +52,7 @@ public final class DynamicOptimisedThetaForecaster implements Forecaster {
                 Parameters.arrayOrNull(parameters, ThetaForecaster.INDICES));
         double theta = Parameters.number(parameters, THETA);
         if (!(theta >= 1)) {
-            throw new automl4j.forecast.model.ForecastException("parameter 'theta' must be >= 1, but was " + theta);
+            throw new ForecastException("parameter 'theta' must be >= 1, but was " + theta);
         }
         DynamicThetaModel model = new DynamicThetaModel(Parameters.number(parameters, ThetaForecaster.ALPHA),
                 Parameters.number(parameters, ThetaForecaster.INITIAL_LEVEL), 1 - 1 / theta);
@@ -69,7 +71,7 @@ public final class DynamicOptimisedThetaForecaster implements Forecaster {
         if (indices != null) {
             p.put(ThetaForecaster.INDICES, indices);
         }
-        String description = String.format(java.util.Locale.ROOT, "DOTM(theta = %.3f)%s", theta,
+        String description = String.format(Locale.ROOT, "DOTM(theta = %.3f)%s", theta,
                 indices == null ? "" : " (seasonally adjusted, m = " + indices.length + ")");
         return new ThetaFit(description, p, adjustment, n, run[n], run[n + 1], Arrays.copyOf(run, n));
     }

@@ -63,6 +63,7 @@ final class ThetaFit implements FittedForecaster {
 
     @Override
     public Map<String, Object> parameters() {
-        return parameters;
+        // a fresh copy each time: the arrays in it must not reach the model's own
+        return Parameters.freeze(parameters);
     }
 }
