@@ -1,0 +1,70 @@
+package automl4j.forecast;
+
+import automl4j.forecast.model.Forecaster;
+import automl4j.forecast.model.Naive2Forecaster;
+import automl4j.forecast.model.NaiveForecaster;
+import automl4j.forecast.model.SeasonalNaiveForecaster;
+import automl4j.forecast.theta.DynamicOptimisedThetaForecaster;
+import automl4j.forecast.theta.ThetaForecaster;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The per-series forecasters of this module, by id. A new forecaster is added with one line in {@link #KNOWN}. The
+ * forecasters are immutable, so one instance per id is shared; thread-safe.
+ */
+public final class Forecasters {
+    /** Every known forecaster, in the order {@link #ids()} lists them. */
+    private static final List<Supplier<Forecaster>> KNOWN = List.of(
+            NaiveForecaster::new,
+            SeasonalNaiveForecaster::new,
+            Naive2Forecaster::new,
+            ThetaForecaster::new,
+            DynamicOptimisedThetaForecaster::new);
+
+    private static final Map<String, Forecaster> BY_ID = index();
+
+    private Forecasters() {
+    }
+
+    private static Map<String, Forecaster> index() {
+        Map<String, Forecaster> m = new LinkedHashMap<>();
+        for (Supplier<Forecaster> s : KNOWN) {
+            Forecaster f = s.get();
+            Forecaster before = m.putIfAbsent(f.id(), f);
+            if (before != null) {
+                throw new IllegalStateException("forecaster id '" + f.id() + "' is provided by both "
+                        + before.getClass().getName() + " and " + f.getClass().getName());
+            }
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The forecaster with that id.
+     *
+     * @param id the id, such as {@code theta}
+     * @return the forecaster
+     * @throws IllegalArgumentException if no forecaster has that id; the message lists the known ids
+     */
+    public static Forecaster byId(String id) {
+        Forecaster f = BY_ID.get(id);
+        if (f == null) {
+            throw new IllegalArgumentException("forecaster '" + id + "' is unknown; known are " + ids());
+        }
+        return f;
+    }
+
+    /**
+     * The known ids.
+     *
+     * @return an unmodifiable list, in registration order
+     */
+    public static List<String> ids() {
+        return Collections.unmodifiableList(new ArrayList<>(BY_ID.keySet()));
+    }
+}

@@ -1,0 +1,12 @@
+package automl4j.forecast.theta;
+
+import automl4j.forecast.model.Forecaster;
+import automl4j.forecast.model.ForecasterContract;
+
+/** The forecaster contract for {@link DynamicOptimisedThetaForecaster}. */
+class DynamicOptimisedThetaForecasterContractTest implements ForecasterContract {
+    @Override
+    public Forecaster forecaster() {
+        return new DynamicOptimisedThetaForecaster();
+    }
+}
