@@ -4,10 +4,10 @@ import automl4j.DataException;
 import automl4j.forecast.model.FittedForecaster;
 import automl4j.forecast.model.ForecasterLookup;
 import automl4j.forecast.model.Forecaster;
+import automl4j.forecast.model.SeasonalNaiveForecaster;
 import automl4j.forecast.model.GlobalForecaster;
 import automl4j.forecast.search.ErrorScale;
 import automl4j.forecast.search.FittedMember;
-import automl4j.forecast.search.SeasonalNaive;
 import automl4j.forecast.series.GapFill;
 import automl4j.forecast.series.SeriesHistory;
 import automl4j.forecast.series.SeriesInfo;
@@ -35,6 +35,8 @@ import tech.tablesaw.api.Table;
  * the model has never seen (with the ensemble's weights); each such series is named in {@link ForecastTable#notes()}.
  */
 public final class ForecastModel {
+    /** The stand-in where no model can forecast. */
+    private static final SeasonalNaiveForecaster STANDIN = new SeasonalNaiveForecaster();
     /** A series as the model keeps it. */
     record SavedSeries(String id, List<String> idValues, long firstPeriod, long lastPeriod, List<FittedMember> members) {
     }
@@ -262,7 +264,7 @@ public final class ForecastModel {
         }
         if (used <= 0) {
             notes.add("series '" + id + "': seasonal naive forecast, because " + String.join("; ", problems));
-            point = SeasonalNaive.forecast(y, period, horizon);
+            point = STANDIN.fit(y, period).forecast(horizon);
         } else {
             for (int j = 0; j < horizon; j++) {
                 point[j] /= used;

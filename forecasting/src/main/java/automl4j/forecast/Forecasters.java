@@ -1,6 +1,7 @@
 package automl4j.forecast;
 
 import automl4j.forecast.model.Forecaster;
+import automl4j.forecast.model.ForecasterLookup;
 import automl4j.forecast.model.Naive2Forecaster;
 import automl4j.forecast.model.NaiveForecaster;
 import automl4j.forecast.model.SeasonalNaiveForecaster;
@@ -66,5 +67,23 @@ public final class Forecasters {
      */
     public static List<String> ids() {
         return Collections.unmodifiableList(new ArrayList<>(BY_ID.keySet()));
+    }
+
+    /**
+     * The ids the forecasting search tries by default, cheap ones first: every known local forecaster.
+     *
+     * @return the ids
+     */
+    public static List<String> defaults() {
+        return ids();
+    }
+
+    /**
+     * A lookup over every known forecaster, for loading saved models.
+     *
+     * @return the lookup
+     */
+    public static ForecasterLookup lookup() {
+        return ForecasterLookup.of(BY_ID.values(), List.of());
     }
 }

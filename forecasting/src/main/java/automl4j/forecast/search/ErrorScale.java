@@ -1,10 +1,12 @@
 package automl4j.forecast.search;
 
+import automl4j.forecast.metric.ForecastMetrics;
+import java.util.Arrays;
+
 /**
- * The scale that makes forecast errors of different series comparable: the mean absolute error of the in-sample
- * seasonal naive forecast (naive when the history is no longer than a season), the denominator of MASE. A constant
- * history has scale 0; the search then uses a small positive stand-in, so that its windows still count but cannot
- * dominate.
+ * The scale that makes forecast errors of different series comparable: {@link ForecastMetrics#maseScale}, the
+ * denominator of MASE. A constant history has scale 0 (and a single value none); the search then uses a small positive
+ * stand-in, so that its windows still count but cannot dominate.
  */
 public final class ErrorScale {
     private ErrorScale() {
@@ -19,14 +21,7 @@ public final class ErrorScale {
      * @return the scale
      */
     public static double of(double[] y, int length, int period) {
-        int lag = length > period ? period : 1;
-        double sum = 0;
-        int n = 0;
-        for (int t = lag; t < length; t++) {
-            sum += Math.abs(y[t] - y[t - lag]);
-            n++;
-        }
-        double scale = n == 0 ? 0 : sum / n;
+        double scale = length < 2 ? 0 : ForecastMetrics.maseScale(length == y.length ? y : Arrays.copyOf(y, length), period);
         if (scale > 0) {
             return scale;
         }

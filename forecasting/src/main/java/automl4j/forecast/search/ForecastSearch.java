@@ -7,6 +7,7 @@ import automl4j.forecast.interval.ConformalIntervals;
 import automl4j.forecast.interval.PredictionInterval;
 import automl4j.forecast.model.FittedForecaster;
 import automl4j.forecast.model.Forecaster;
+import automl4j.forecast.model.SeasonalNaiveForecaster;
 import automl4j.forecast.model.GlobalForecaster;
 import automl4j.forecast.series.SeriesHistory;
 import java.time.Duration;
@@ -41,6 +42,8 @@ import java.util.function.Consumer;
  * build one with {@link #builder(int, int)}.
  */
 public final class ForecastSearch {
+    /** The stand-in where no model can forecast. */
+    private static final SeasonalNaiveForecaster STANDIN = new SeasonalNaiveForecaster();
     /** Rounds of ensemble selection by default. */
     public static final int DEFAULT_ROUNDS = 25;
     /** Interval levels by default. */
@@ -232,7 +235,7 @@ public final class ForecastSearch {
                         }
                     }
                     if (f == null) {
-                        f = SeasonalNaive.forecast(w.training(y), period, horizon);
+                        f = STANDIN.fit(w.training(y), period).forecast(horizon);
                         fallbacks.incrementAndGet();
                     }
                     windows.incrementAndGet();
@@ -294,7 +297,7 @@ public final class ForecastSearch {
                     }
                 }
                 if (f == null) {
-                    f = SeasonalNaive.forecast(cut, period, horizon);
+                    f = STANDIN.fit(cut, period).forecast(horizon);
                     fallbacks++;
                 }
                 windows++;
@@ -521,7 +524,7 @@ public final class ForecastSearch {
             fitted.replaceAll(m -> new FittedMember(m.id(), m.weight() / u, m.description(), m.parameters()));
             status = problems.isEmpty() ? "ok" : "left out: " + String.join("; ", problems);
         } else {
-            point = SeasonalNaive.forecast(y, period, horizon);
+            point = STANDIN.fit(y, period).forecast(horizon);
             members.put("snaive", 1.0);
             status = complete.isEmpty() ? "fallback-snaive: no candidate finished its backtests"
                     : "fallback-snaive: " + String.join("; ", problems);
