@@ -37,7 +37,8 @@ final class ConfigFile {
         KEYS.put("data.test", "labelled test data file, CSV or ARFF, read as data.train is: the exported model and the top "
                 + "trials are scored on it after the run, in the leaderboard's test_score column and the report (optional)");
         KEYS.put("data.target", "name of the target column (required)");
-        KEYS.put("data.task", String.join(", ", Tasks.labels()) + " (default: inferred from the target)");
+        KEYS.put("data.task", String.join(", ", Tasks.labels()) + " or forecasting (default: inferred from the target; "
+                + "forecasting must be given, with the forecast section)");
         KEYS.put("data.separator", "field separator of a CSV file, one character such as \";\" or \"\\t\" (default \",\"; a "
                 + "header with no comma but a ';', a tab or a '|' is then refused with a hint)");
         KEYS.put("data.missing_values", "list of cell texts read as missing in every column, e.g. [NA, \"?\"] (default []: "
@@ -70,6 +71,7 @@ final class ConfigFile {
         KEYS.put("featurize.target_encoding_folds", "folds of the out-of-fold target encoding of training rows, >= 2 (default 5)");
         KEYS.put("featurize.search", "true lets the search choose one-hot or target encoding and median or mean imputation "
                 + "per trial; false keeps the options as given (default true)");
+        ForecastConfig.KEYS.forEach(KEYS::put);
         INPUT_OUTPUT_KEYS = KEYS.keySet().stream().filter(k -> k.startsWith("data.") || k.equals("output")
                 || k.startsWith("registry.")).toList();
     }
@@ -89,6 +91,26 @@ final class ConfigFile {
      * @throws UsageException naming the key and what was expected
      */
     static RunConfig read(Path file) {
+        ConfigValues v = values(file);
+        if (isForecasting(v)) {
+            throw new UsageException("config file " + file + " has data.task: forecasting; it is run by the forecasting run");
+        }
+        for (String key : ForecastConfig.KEYS.keySet()) {
+            if (v.has(key)) {
+                throw new UsageException("config key '" + key + "' is only for forecasting runs (data.task: forecasting)");
+            }
+        }
+        return read(file, v);
+    }
+
+    /** Whether the config's data.task is forecasting. */
+    static boolean isForecasting(ConfigValues v) {
+        String task = v.text("data.task", null);
+        return task != null && task.trim().equalsIgnoreCase(ForecastConfig.TASK);
+    }
+
+    /** The file's values, flattened to dotted keys, every key known. */
+    static ConfigValues values(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UsageException("config file " + file + " does not exist or is not a file");
         }
@@ -111,7 +133,10 @@ final class ConfigFile {
                 throw new UsageException(unknownKey(e.getKey(), e.getValue()));
             }
         }
-        ConfigValues v = new ConfigValues(flat);
+        return new ConfigValues(flat);
+    }
+
+    private static RunConfig read(Path file, ConfigValues v) {
         Path base = file.toAbsolutePath().getParent();
         Path train = base.resolve(v.requiredText("data.train", KEYS.get("data.train")));
         String testText = v.text("data.test", null);
@@ -155,7 +180,7 @@ final class ConfigFile {
     }
 
     /** The data.* keys that say how the CSV file is read. */
-    private static ReadOptions readOptions(ConfigValues v) {
+    static ReadOptions readOptions(ConfigValues v) {
         Character separator = null;
         String sep = v.text("data.separator", null);
         if (sep != null) {

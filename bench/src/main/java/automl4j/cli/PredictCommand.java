@@ -55,6 +55,10 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Predictions CSV to write.")
     Path out;
 
+    @Option(names = "--future", paramLabel = "FILE", description = "Forecast models: the known future values of covariates "
+            + "(not used yet: the forecasting models take no covariates, so a file given is refused).")
+    Path future;
+
     @Option(names = "--keep", split = ",", paramLabel = "COLUMN", description = "Input columns copied to the output before "
             + "the predictions, comma-separated, e.g. id,date.")
     List<String> keep = new ArrayList<>();
@@ -83,6 +87,12 @@ final class PredictCommand implements Callable<Integer> {
             throw new UsageException("--chunk-rows must be >= 1, but was " + chunkRows);
         }
         automl4j.datasets.ReadOptions readOptions = reading.toReadOptions();
+        if (automl4j.forecast.ForecastModel.isForecastModel(model)) {
+            return ForecastPredict.run(model, data, future, out, readOptions, CommonOptions.out);
+        }
+        if (future != null) {
+            throw new UsageException("--future is for forecast models; " + model + " is not one");
+        }
         AutoMlModel m;
         try {
             m = AutoMlModel.load(model);

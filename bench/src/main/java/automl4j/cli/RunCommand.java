@@ -73,6 +73,14 @@ final class RunCommand implements Callable<Integer> {
             RunExecution.execute(c, readChecked(c), readTest(c), c.train().getFileName().toString(), CommonOptions.out, true);
             return ExitCodes.OK;
         }
+        ConfigValues values = ConfigFile.values(config);
+        if (ConfigFile.isForecasting(values)) {
+            if (registry != null || register != null) {
+                throw new UsageException("--registry and --register are not yet available for forecasting runs");
+            }
+            ForecastExecution.execute(ForecastConfig.read(config, values), CommonOptions.out);
+            return ExitCodes.OK;
+        }
         RunConfig c = ConfigFile.read(config).withRegistry(registry, register);
         OutputPaths.checkFolder(c.output(), "config key 'output'");   // before the data is read, which may take long
         RunExecution.execute(c, readChecked(c), readTest(c), c.train().getFileName().toString(), CommonOptions.out, false);

@@ -100,6 +100,17 @@ public final class ForecastModel {
     }
 
     /**
+     * Whether {@code file} is a forecast model's file (rather than a tabular model's): its manifest says so. Reads only
+     * the manifest; a file that is not a readable zip with a manifest is not one.
+     *
+     * @param file the file
+     * @return true for a forecast model file
+     */
+    public static boolean isForecastModel(Path file) {
+        return ForecastModelFile.isForecastModel(file);
+    }
+
+    /**
      * Saves the model to {@code file} atomically.
      *
      * @param file the file (by convention {@code model.automl})

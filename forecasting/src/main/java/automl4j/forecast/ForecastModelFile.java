@@ -63,6 +63,22 @@ final class ForecastModelFile {
         return FORMAT.equals(manifest.path("format").asText(null));
     }
 
+    static boolean isForecastModel(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals(MANIFEST)) {
+                    return isForecastManifest(JSON.readTree(readLimited(zip, MANIFEST_LIMIT, file, MANIFEST)));
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     static void write(ForecastModel m, Path file) throws IOException {
         ArrayNode series = JSON.createArrayNode();
         for (ForecastModel.SavedSeries s : m.series.values()) {

@@ -50,20 +50,39 @@ public record TimeCells(long[] raw, boolean[] missing, TimeForm form, String col
             return new TimeCells(raw, missing, withTime ? TimeForm.DATE_TIME : TimeForm.DATE, column.name());
         }
         List<String> sample = new ArrayList<>();
+        int firstRow = -1;
         for (int i = 0; i < n && sample.size() < 200; i++) {
             String s = text(column, i);
             if (s != null) {
                 sample.add(s);
+                firstRow = firstRow < 0 ? i : firstRow;
             }
         }
         if (sample.isEmpty()) {
             throw new DataException("time column '" + column.name() + "' in " + source + " has no values");
         }
-        TimeForm form = formOf(sample);
-        String pattern = form == TimeForm.DATE || form == TimeForm.DATE_TIME ? DateFormats.detect(sample) : null;
-        if (form == null || ((form == TimeForm.DATE || form == TimeForm.DATE_TIME) && pattern == null)) {
-            throw new DataException("time column '" + column.name() + "' in " + source + ": cannot read '" + firstUnreadable(sample)
-                    + "' as a time; expected " + EXPECTED);
+        // The form most of the sampled cells have, so that one bad cell is named by its row below, not blamed on all.
+        TimeForm form = null;
+        String pattern = null;
+        int best = 0;
+        for (TimeForm f : new TimeForm[]{TimeForm.INTEGER, TimeForm.QUARTER, TimeForm.MONTH}) {
+            int fits = (int) sample.stream().filter(v -> parse(v, f, null) != Long.MIN_VALUE).count();
+            if (fits > best) {
+                best = fits;
+                form = f;
+            }
+        }
+        for (String p : DateFormats.PATTERNS) {
+            int fits = (int) sample.stream().filter(v -> !Double.isNaN(DateFormats.parse(v, p))).count();
+            if (fits > best) {
+                best = fits;
+                form = TimeForm.DATE;
+                pattern = p;
+            }
+        }
+        if (form == null) {
+            throw new DataException(source + ", row " + (firstRow + 1) + ", column '" + column.name() + "': cannot read '"
+                    + sample.get(0) + "' as a time; expected " + EXPECTED);
         }
         boolean anyTime = false;
         for (int i = 0; i < n; i++) {
@@ -94,35 +113,6 @@ public record TimeCells(long[] raw, boolean[] missing, TimeForm form, String col
         }
         String s = column.getUnformattedString(row).strip();
         return s.isEmpty() ? null : s;
-    }
-
-    private static TimeForm formOf(List<String> sample) {
-        if (sample.stream().allMatch(s -> INTEGER.matcher(s).matches())) {
-            return TimeForm.INTEGER;
-        }
-        if (sample.stream().allMatch(s -> QUARTER.matcher(s).matches())) {
-            return TimeForm.QUARTER;
-        }
-        if (sample.stream().allMatch(s -> MONTH.matcher(s).matches())) {
-            return TimeForm.MONTH;
-        }
-        return TimeForm.DATE;
-    }
-
-    private static String firstUnreadable(List<String> sample) {
-        for (String s : sample) {
-            boolean any = false;
-            for (String p : DateFormats.PATTERNS) {
-                if (!Double.isNaN(DateFormats.parse(s, p))) {
-                    any = true;
-                    break;
-                }
-            }
-            if (!any && !INTEGER.matcher(s).matches() && !QUARTER.matcher(s).matches()) {
-                return s;
-            }
-        }
-        return sample.get(0);
     }
 
     private static String describe(TimeForm form, String pattern) {

@@ -1,0 +1,116 @@
+package automl4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code automl run} with {@code data.task: forecasting}, then {@code automl predict} with the forecast model it wrote,
+ * on a small table of three seasonal monthly series; and the errors the issue lists.
+ */
+class ForecastCliTest {
+    @TempDir
+    Path dir;
+    CliHarness h;
+
+    @BeforeEach
+    void setUp() {
+        h = new CliHarness(dir);
+    }
+
+    /** Three stores, {@code months} months from 2018-01, with trend and a yearly season. */
+    private static String sales(int months) {
+        StringBuilder b = new StringBuilder("store,month,sales\n");
+        for (int s = 0; s < 3; s++) {
+            for (int t = 0; t < months; t++) {
+                double v = 100 + 20 * s + 0.8 * t + 15 * Math.sin(2 * Math.PI * t / 12) + ((t * 7 + s * 3) % 5);
+                b.append("S").append(s).append(',').append(String.format(Locale.ROOT, "%04d-%02d", 2018 + t / 12, t % 12 + 1))
+                        .append(',').append(String.format(Locale.ROOT, "%.2f", v)).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static final String CONFIG = "data:\n  train: sales.csv\n  target: sales\n  task: forecasting\nforecast:\n"
+            + "  time_column: month\n  series_id: store\n  horizon: 6\n  quantiles: [0.5]\n"
+            + "  models: [naive, snaive, theta]\ncores: 1\noutput: out\n";
+
+    @Test
+    void aForecastingRunWritesItsModelAndForecastsAndPredictForecastsFromANewHistory() throws Exception {
+        h.file("sales.csv", sales(48));
+        CliHarness.Result r = h.run(CONFIG);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Forecasting sales in sales.csv, 6 periods ahead").contains("BACKTEST MASE")
+                .contains("Ensemble ");
+        Path out = dir.resolve("out");
+        for (String f : List.of("model.automl", "forecast.csv", "leaderboard.csv", "report.md", "effective-config.yaml")) {
+            assertThat(out.resolve(f)).isRegularFile();
+        }
+        List<String> forecast = Files.readAllLines(out.resolve("forecast.csv"));
+        assertThat(forecast.get(0)).isEqualTo("store,month,step,forecast,lower_80,upper_80,lower_95,upper_95,q0.5");
+        assertThat(forecast).hasSize(1 + 18);
+        assertThat(forecast.get(1)).startsWith("S0,2022-01,1,");
+        assertThat(Files.readString(out.resolve("leaderboard.csv"))).startsWith("rank,model,backtest_mase").contains("theta");
+
+        h.file("later.csv", sales(50));
+        CliHarness.Result p = h.cli("predict", "--model", out.resolve("model.automl").toString(), "--data",
+                dir.resolve("later.csv").toString(), "--out", dir.resolve("pred.csv").toString());
+        assertThat(p.code()).as(p.err()).isZero();
+        List<String> pred = Files.readAllLines(dir.resolve("pred.csv"));
+        assertThat(pred).hasSize(1 + 18);
+        assertThat(pred.get(1)).startsWith("S0,2022-03,1,");
+        assertThat(p.out()).contains("Wrote 18 forecasts (6 periods ahead) of 3 series");
+    }
+
+    @Test
+    void badInputGetsItsExitCodeAndNamesWhatIsWrong() throws Exception {
+        h.file("sales.csv", sales(48).replace("S1,2018-03,", "S1,2018-3x,"));
+        CliHarness.Result badTime = h.run(CONFIG);
+        assertThat(badTime.code()).isEqualTo(ExitCodes.DATA);
+        assertThat(badTime.err()).contains("sales.csv, row").contains("column 'month'").contains("2018-3x");
+
+        h.file("sales.csv", sales(48));
+        CliHarness.Result noTime = h.run(CONFIG.replace("time_column: month", "time_column: when"));
+        assertThat(noTime.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noTime.err()).contains("the time column 'when' is not in sales.csv");
+
+        CliHarness.Result noId = h.run(CONFIG.replace("series_id: store", "series_id: shop"));
+        assertThat(noId.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noId.err()).contains("the series id column 'shop' is not in sales.csv");
+
+        CliHarness.Result zero = h.run(CONFIG.replace("horizon: 6", "horizon: 0"));
+        assertThat(zero.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zero.err()).contains("config key 'forecast.horizon' must be >= 1, but was 0");
+
+        CliHarness.Result tabularKey = h.run(CONFIG + "search:\n  learners: [xgboost]\n");
+        assertThat(tabularKey.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(tabularKey.err()).contains("config key 'search.learners' is not used by forecasting runs");
+
+        CliHarness.Result unknownModel = h.run(CONFIG.replace("[naive, snaive, theta]", "[naive, prophet]"));
+        assertThat(unknownModel.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknownModel.err()).contains("forecaster 'prophet' is unknown");
+
+        h.file("dup.csv", sales(48) + "S0,2018-05,1.0\n");
+        CliHarness.Result dup = h.run(CONFIG.replace("train: sales.csv", "train: dup.csv"));
+        assertThat(dup.code()).isEqualTo(ExitCodes.DATA);
+        assertThat(dup.err()).contains("series 'S0' has two rows for time 2018-05");
+    }
+
+    @Test
+    void predictRefusesAHistoryEndingBeforeTheTrainingData() throws Exception {
+        h.file("sales.csv", sales(48));
+        assertThat(h.run(CONFIG).code()).isZero();
+        h.file("old.csv", sales(40));
+        CliHarness.Result p = h.cli("predict", "--model", dir.resolve("out/model.automl").toString(), "--data",
+                dir.resolve("old.csv").toString(), "--out", dir.resolve("pred.csv").toString());
+        assertThat(p.code()).isEqualTo(ExitCodes.DATA);
+        assertThat(p.err()).contains("the history of series 'S0' ends at 2021-04, before the end of the data the model was "
+                + "fitted on (2021-12)");
+    }
+}
