@@ -25,10 +25,14 @@ import picocli.CommandLine.Option;
  * resumes with the same command.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark AutoML4J on a dataset suite with the protocol's outer folds and metrics.",
+        description = {"Benchmark AutoML4J on a dataset suite with the protocol's outer folds and metrics, or on the "
+                + "forecasting pack.",
                 "Writes one results-CSV row per (dataset, fold); python3 ../shared/bench/peers/summarize.py ranks it."})
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--suite", required = true, description = "The suite manifest (suite.json).")
+    @Option(names = "--suite", required = true, description = "The suite manifest (suite.json), or the forecasting pack's "
+            + "manifest.json: then each collection is run by bench/forecasting/PROTOCOL.md (--datasets names collections, "
+            + "--learners the forecasting models, --cores the threads; --out gets the results file, and NAME_forecasts.csv "
+            + "and NAME_search.md are written beside it).")
     Path suite;
 
     @Option(names = "--out", required = true, description = "Results CSV; existing rows are kept and skipped.")
@@ -97,6 +101,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (ForecastBench.isForecastingManifest(suite)) {
+            return ForecastBench.run(suite, out, datasets, learners, cores, framework, CommonOptions.out);
+        }
         if (!(budget > 0)) {
             throw new UsageException("--budget must be > 0, but was " + budget);
         }

@@ -113,4 +113,22 @@ class ForecastCliTest {
         assertThat(p.err()).contains("the history of series 'S0' ends at 2021-04, before the end of the data the model was "
                 + "fitted on (2021-12)");
     }
+
+    @Test
+    void benchRunsAForecastingCollectionByTheProtocol() throws Exception {
+        Path manifest = automl4j.forecast.pack.ForecastingPack.locate().map(p -> p.resolve("manifest.json")).orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(manifest != null && Files.isRegularFile(manifest),
+                "the forecasting pack (../shared/datasets/forecasting) is not here");
+        Path results = dir.resolve("fc_series.csv");
+        CliHarness.Result r = h.cli("bench", "--suite", manifest.toString(), "--out", results.toString(), "--datasets", "m3-other",
+                "--learners", "naive,theta", "--cores", "1", "--framework", "automl4j-test");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> rows = Files.readAllLines(results);
+        assertThat(rows.get(0)).isEqualTo("framework,collection,series_id,horizon,smape,mase,fit_seconds,status,cpu_seconds");
+        assertThat(rows).hasSize(1 + 174);
+        assertThat(rows.get(1)).startsWith("automl4j-test,m3-other,");
+        assertThat(Files.readAllLines(dir.resolve("fc_forecasts.csv"))).hasSize(1 + 174 * 8);
+        assertThat(Files.readString(dir.resolve("fc_search.md"))).contains("## m3-other").contains("% intervals: coverage");
+        assertThat(r.out()).contains("| m3-other | automl4j-test | 174 | 0 |");
+    }
 }

@@ -51,12 +51,31 @@ public final class SearchBenchmark {
      */
     public static void main(String[] args) throws IOException {
         Map<String, String> o = options(args);
+        String out = o.getOrDefault("out", o.getOrDefault("framework", "automl4j"));
+        run(o, Path.of(out + "_series.csv"), System.out, System.err);
+    }
+
+    /**
+     * Runs the benchmark with options as {@code main} takes them (without the leading dashes; {@code out} is ignored)
+     * and writes the results file {@code results}, the forecasts file {@code NAME_forecasts.csv} and the search report
+     * {@code NAME_search.md} beside it ({@code NAME}: the results file's name without {@code .csv} and
+     * {@code _series}).
+     *
+     * @param o       the options
+     * @param results the results file to write
+     * @param stdout  where the summary table goes
+     * @param err     where progress goes
+     * @throws IOException if a file cannot be read or written
+     * @throws IllegalArgumentException for a bad option, an unknown model or collection
+     */
+    public static void run(Map<String, String> o, Path results, PrintStream stdout, PrintStream err) throws IOException {
         List<String> models = o.containsKey("models") ? List.of(o.get("models").split(",")) : Forecasters.defaults();
         List<Forecaster> candidates = new ArrayList<>();
         models.forEach(id -> candidates.add(Forecasters.byId(id.trim())));
         int threads = Integer.parseInt(o.getOrDefault("threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
         String framework = o.getOrDefault("framework", "automl4j");
-        String out = o.getOrDefault("out", framework);
+        String stem = results.getFileName().toString().replaceFirst("\\.csv$", "").replaceFirst("_series$", "");
+        Path folder = results.toAbsolutePath().getParent();
         Path packDir = o.containsKey("pack") ? Path.of(o.get("pack")) : ForecastingPack.locate().orElseThrow(
                 () -> new IllegalStateException("the forecasting pack was not found; give --pack DIR"));
         ForecastingPack pack = ForecastingPack.open(packDir);
@@ -80,7 +99,7 @@ public final class SearchBenchmark {
             List<SeriesHistory> histories = new ArrayList<>();
             coll.series().forEach(s -> histories.add(new SeriesHistory(s.id(), s.train())));
             ForecastSearch.Builder b = ForecastSearch.builder(info.horizon(), info.period()).candidates(candidates)
-                    .threads(threads).progress(line -> System.err.println(info.name() + " " + line));
+                    .threads(threads).progress(line -> err.println(info.name() + " " + line));
             if (o.containsKey("origins")) {
                 b.origins(Integer.parseInt(o.get("origins")));
             }
@@ -134,14 +153,14 @@ public final class SearchBenchmark {
                 md.append(String.format(Locale.ROOT, "| %s | %.4f | %.2f | %d | %d | %.1f | %s | %.2f |%n", c.id(), c.mase(),
                         c.smape(), c.windows(), c.fallbacks(), c.seconds(), c.status(), c.weight()));
             }
-            System.err.printf(Locale.ROOT, "%s: %d series in %.1f s, ensemble %s%n", info.name(), coll.series().size(),
+            err.printf(Locale.ROOT, "%s: %d series in %.1f s, ensemble %s%n", info.name(), coll.series().size(),
                     result.seconds(), result.weights());
         }
-        write(out, outcomes);
-        Files.writeString(Path.of(out + "_search.md"), md.toString(), StandardCharsets.UTF_8);
+        write(results, folder.resolve(stem + "_forecasts.csv"), outcomes);
+        Files.writeString(folder.resolve(stem + "_search.md"), md.toString(), StandardCharsets.UTF_8);
+        err.println("wrote " + results + ", " + stem + "_forecasts.csv and " + stem + "_search.md");
         List<String> names = new ArrayList<>();
         infos.forEach(i -> names.add(i.name()));
-        PrintStream stdout = System.out;
         Summary.print(stdout, names, List.of(framework), "", outcomes, baselines, fw -> null);
     }
 
@@ -162,8 +181,8 @@ public final class SearchBenchmark {
         return o;
     }
 
-    private static void write(String out, List<SeriesOutcome> outcomes) throws IOException {
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of(out + "_series.csv"), StandardCharsets.UTF_8))) {
+    private static void write(Path results, Path forecasts, List<SeriesOutcome> outcomes) throws IOException {
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(results, StandardCharsets.UTF_8))) {
             w.println("framework,collection,series_id,horizon,smape,mase,fit_seconds,status,cpu_seconds");
             for (SeriesOutcome o : outcomes) {
                 w.println(String.join(",", o.framework, o.collection, o.seriesId, String.valueOf(o.forecast.length),
@@ -171,7 +190,7 @@ public final class SearchBenchmark {
                         LocalBenchmark.significant(o.fitSeconds, 4), o.status, LocalBenchmark.significant(o.cpuSeconds, 4)));
             }
         }
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of(out + "_forecasts.csv"), StandardCharsets.UTF_8))) {
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(forecasts, StandardCharsets.UTF_8))) {
             w.println("framework,collection,series_id,step,forecast");
             for (SeriesOutcome o : outcomes) {
                 for (int j = 0; j < o.forecast.length; j++) {
