@@ -29,16 +29,6 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  */
 final class EtsEstimator {
     private static final int MAX_EVALUATIONS = 2000;
-    /**
-     * Starting smoothing parameters (alpha, beta, gamma, phi): a moderate level, a smooth trend and a stable season;
-     * the second only when the recursion breaks down at the first.
-     */
-    private static final double[][] STARTS = {{0.5, 0.02, 0.01, 0.9}, {0.1, 0.01, 0.01, 0.9}};
-    /** Simplex runs, each started from the best point of the one before. */
-    private static final int RUNS = 2;
-    /** The simplex's first steps in the smoothing parameters (alpha, beta, gamma, phi): small, a local search. */
-    private static final double[] SMOOTHING_STEPS = {0.01, 0.005, 0.005, 0.003};
-
     private EtsEstimator() {
     }
 
@@ -47,6 +37,33 @@ final class EtsEstimator {
      * finite anywhere the optimiser looked).
      */
     static FittedEts fit(double[] y, EtsForm form, int m) {
+        return fit(y, form, m, Search.LOCAL);
+    }
+
+    /** How the simplex searches: where it starts, its first steps in the smoothing parameters, how many runs. */
+    static final class Search {
+        /** The default: see the class comment. */
+        static final Search LOCAL = new Search(new double[][] {{0.5, 0.02, 0.01, 0.9}, {0.1, 0.01, 0.01, 0.9}},
+                new double[] {0.01, 0.005, 0.005, 0.003}, 2);
+        /** A wider search: bigger first steps from a less smooth start; finds better likelihoods. */
+        static final Search WIDE = new Search(new double[][] {{0.5, 0.1, 0.1, 0.9}, {0.1, 0.01, 0.01, 0.9}},
+                new double[] {0.1, 0.05, 0.05, 0.03}, 2);
+
+        /** Starting smoothing parameters (alpha, beta, gamma, phi), the next only where the one before fails. */
+        final double[][] starts;
+        /** The simplex's first steps in alpha, beta, gamma, phi. */
+        final double[] smoothingSteps;
+        /** Simplex runs, each started from the best point of the one before. */
+        final int runs;
+
+        Search(double[][] starts, double[] smoothingSteps, int runs) {
+            this.starts = starts;
+            this.smoothingSteps = smoothingSteps;
+            this.runs = runs;
+        }
+    }
+
+    static FittedEts fit(double[] y, EtsForm form, int m, Search search) {
         int period = form.hasSeason() ? m : 1;
         if (y.length <= form.freeParameters(period) + 4) {
             return null;
@@ -62,14 +79,14 @@ final class EtsEstimator {
         for (int t = 0; t < y.length; t++) {
             ys[t] = y[t] / scale;
         }
-        Objective objective = new Objective(ys, form, period);
+        Objective objective = new Objective(ys, form, period, search.smoothingSteps);
         EtsStart states = EtsStart.of(ys, form, period);
-        for (double[] smoothing : STARTS) {
+        for (double[] smoothing : search.starts) {
             double[] x = objective.start(states, smoothing);
             if (!Double.isFinite(objective.value(x))) {
                 continue;   // the recursion breaks down there (a forecast <= 0 under multiplicative errors)
             }
-            for (int run = 0; run < RUNS; run++) {
+            for (int run = 0; run < search.runs; run++) {
                 x = minimise(objective, x);
             }
             return FittedEts.of(objective.model(objective.bestPoint, scale), y);
@@ -101,11 +118,13 @@ final class EtsEstimator {
         private final Admissibility admissibility;
         private final double[] seasons;
         private final boolean mulSeason;
+        private final double[] smoothingSteps;
         double bestValue = Double.POSITIVE_INFINITY;
         double[] bestPoint;
 
-        Objective(double[] y, EtsForm form, int m) {
+        Objective(double[] y, EtsForm form, int m, double[] smoothingSteps) {
             this.y = y;
+            this.smoothingSteps = smoothingSteps;
             this.form = form;
             this.m = m;
             this.recursion = new EtsRecursion(m);
@@ -146,15 +165,15 @@ final class EtsEstimator {
         double[] steps(double[] x) {
             double[] st = new double[x.length];
             int i = 0;
-            st[i++] = SMOOTHING_STEPS[0];
+            st[i++] = smoothingSteps[0];
             if (form.hasTrend()) {
-                st[i++] = SMOOTHING_STEPS[1];
+                st[i++] = smoothingSteps[1];
             }
             if (form.hasSeason()) {
-                st[i++] = SMOOTHING_STEPS[2];
+                st[i++] = smoothingSteps[2];
             }
             if (form.damped()) {
-                st[i++] = SMOOTHING_STEPS[3];
+                st[i++] = smoothingSteps[3];
             }
             st[i] = 0.1 * Math.max(Math.abs(x[i]), 0.1);
             i++;

@@ -5,6 +5,8 @@ import automl4j.forecast.model.Forecaster;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -16,8 +18,9 @@ import java.util.TreeMap;
 /**
  * Measures our automatic ETS on whole collections of the forecasting pack, scored as the benchmark protocol says
  * (mean sMAPE and MASE over the test horizons), beside R's {@code ets} from {@code baselines_series.csv}; prints the
- * mean milliseconds per series (single thread) and the forms chosen, and writes the forecasts in the protocol's
- * {@code framework,collection,series_id,step,forecast} form to {@code target/} for {@code score.R}. Not a unit test:
+ * mean CPU and wall milliseconds per series (single thread) and the forms chosen, and writes the forecasts in the
+ * protocol's {@code framework,collection,series_id,step,forecast} form to {@code target/} for {@code score.R}. Not a
+ * unit test:
  * run it niced, from the module folder, with the test classpath:
  * <pre>
  *   nice -n 10 java -cp target/classes:target/test-classes:COMMONS_MATH_JAR automl4j.forecast.ets.EtsBench \
@@ -57,6 +60,8 @@ public final class EtsBench {
             double rSmape = 0;
             double rMase = 0;
             long nanos = 0;
+            long cpuNanos = 0;
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             int better = 0;
             Map<String, Integer> forms = new TreeMap<>();
             Path out = Paths.get("target", "ets-forecasts-" + collection + ".csv");
@@ -64,8 +69,10 @@ public final class EtsBench {
                 w.println("framework,collection,series_id,step,forecast");
                 for (ForecastingPack.Series s : series.values()) {
                     long t0 = System.nanoTime();
+                    long c0 = threads.getCurrentThreadCpuTime();
                     FittedForecaster fit = ets.fit(s.train, m);
                     double[] f = fit.forecast(h);
+                    cpuNanos += threads.getCurrentThreadCpuTime() - c0;
                     nanos += System.nanoTime() - t0;
                     forms.merge(fit.description(), 1, Integer::sum);
                     for (int j = 0; j < h; j++) {
@@ -85,8 +92,9 @@ public final class EtsBench {
             }
             int n = series.size();
             System.out.printf("%-18s %4d series  ours sMAPE %.3f MASE %.4f | R ets sMAPE %.3f MASE %.4f | "
-                            + "%.1f ms/series | MASE better than R on %d, worse or equal on %d%n", collection, n,
-                    smape / n, mase / n, rSmape / n, rMase / n, nanos / 1e6 / n, better, n - better);
+                            + "%.1f ms CPU/series (%.1f wall) | MASE better than R on %d, worse or equal on %d%n",
+                    collection, n, smape / n, mase / n, rSmape / n, rMase / n, cpuNanos / 1e6 / n, nanos / 1e6 / n,
+                    better, n - better);
             System.out.println("  forms: " + forms);
         }
     }

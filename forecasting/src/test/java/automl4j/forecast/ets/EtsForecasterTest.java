@@ -165,6 +165,25 @@ class EtsForecasterTest {
     }
 
     @Test
+    void multiplicativeErrorAndSeasonForecastTheMeanBeyondOneCycle() {
+        double[] y = seasonal(40, 4, 50, 0, 8, 8);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("form", "MNM");
+        p.put("alpha", 0.3);
+        p.put("gamma", 0.2);
+        p.put("level", 50.0);
+        p.put("seasons", new double[] {1.0, 0.85, 1.0, 1.15});
+        FittedEts fit = (FittedEts) new EtsForecaster().restore(p, y, 4);
+        double[] f = fit.forecast(12);
+        // the level and the seasonal state share the error of the step one cycle back: E = T s (1 + alpha gamma s2)
+        double factor = 1 + 0.3 * 0.2 * fit.sigma2();
+        for (int j = 0; j < 4; j++) {
+            assertEquals(f[j] * factor, f[j + 4], 1e-9 * f[j]);
+            assertEquals(f[j] * factor * factor, f[j + 8], 1e-9 * f[j]);
+        }
+    }
+
+    @Test
     void rejectsBadHistories() {
         EtsForecaster ets = new EtsForecaster();
         assertThrows(ForecastException.class, () -> ets.fit(new double[0], 1));
