@@ -56,6 +56,9 @@ public record EtsForm(Error error, Trend trend, Season season) {
     /**
      * A form; every combination is representable, but the automatic selection only uses the restricted set.
      *
+     * @param error  the error component
+     * @param trend  the trend component
+     * @param season the seasonal component
      * @throws NullPointerException if a component is null
      */
     public EtsForm {
