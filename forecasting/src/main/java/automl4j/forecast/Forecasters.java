@@ -1,5 +1,6 @@
 package automl4j.forecast;
 
+import automl4j.forecast.ets.EtsForecaster;
 import automl4j.forecast.model.Forecaster;
 import automl4j.forecast.model.ForecasterLookup;
 import automl4j.forecast.model.Naive2Forecaster;
@@ -25,7 +26,8 @@ public final class Forecasters {
             SeasonalNaiveForecaster::new,
             Naive2Forecaster::new,
             ThetaForecaster::new,
-            DynamicOptimisedThetaForecaster::new);
+            DynamicOptimisedThetaForecaster::new,
+            EtsForecaster::new);
 
     private static final Map<String, Forecaster> BY_ID = index();
 
