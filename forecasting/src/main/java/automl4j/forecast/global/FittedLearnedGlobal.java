@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * A global model learned by one of the engine's learners: it forecasts a history by computing the features at its
- * end, predicting the scaled values and scaling them back by the history's level. Forecasts of a history without
+ * end, predicting the scaled values and scaling them back by the history's level (after dividing the history by its
+ * seasonal indices and multiplying the forecasts back, when it was learned from seasonally adjusted series). Forecasts of a history without
  * negative values are clipped at 0 (a tree can predict a little below 0 where the history fell steeply).
  */
 final class FittedLearnedGlobal implements FittedGlobal {
@@ -20,16 +21,18 @@ final class FittedLearnedGlobal implements FittedGlobal {
     private final Strategy strategy;
     private final WindowFeatures features;
     private final int horizon;
+    private final boolean deseasonalize;
     private final FittedModel model;
     private final String trainedOn;
 
     FittedLearnedGlobal(String id, String learnerId, Strategy strategy, WindowFeatures features, int horizon,
-                        FittedModel model, String trainedOn) {
+                        boolean deseasonalize, FittedModel model, String trainedOn) {
         this.id = id;
         this.learnerId = learnerId;
         this.strategy = strategy;
         this.features = features;
         this.horizon = horizon;
+        this.deseasonalize = deseasonalize;
         this.model = model;
         this.trainedOn = trainedOn;
     }
@@ -48,7 +51,14 @@ final class FittedLearnedGlobal implements FittedGlobal {
                 throw new ForecastException(id + " needs finite values, but the history has " + v);
             }
         }
-        double[] out = strategy == Strategy.DIRECT ? direct(history, steps) : recursive(history, steps);
+        double[] indices = deseasonalize ? SeasonalAdjustment.indices(history, features.period()) : null;
+        double[] modelled = deseasonalize ? SeasonalAdjustment.adjust(history, indices) : history;
+        double[] out = strategy == Strategy.DIRECT ? direct(modelled, steps) : recursive(modelled, steps);
+        if (deseasonalize) {
+            for (int s = 0; s < steps; s++) {
+                out[s] *= indices[(history.length + s) % indices.length];
+            }
+        }
         boolean nonNegative = Arrays.stream(history).allMatch(v -> v >= 0);
         for (int i = 0; i < steps; i++) {
             if (!Double.isFinite(out[i])) {
@@ -93,7 +103,8 @@ final class FittedLearnedGlobal implements FittedGlobal {
     public String description() {
         return id + ": one " + learnerId + " model " + trainedOn + ", " + strategy.label() + " strategy, " + features.lags()
                 + " lags, rolling windows of " + features.shortWindow() + " and " + features.longWindow() + ", values divided by the mean of the last "
-                + features.levelWindow() + ", target " + features.scale().label();
+                + features.levelWindow() + ", target " + features.scale().label()
+                + (deseasonalize ? ", seasonally adjusted series by series" : "");
     }
 
     @Override
@@ -106,6 +117,7 @@ final class FittedLearnedGlobal implements FittedGlobal {
         p.put("long_window", features.longWindow());
         p.put("level_window", features.levelWindow());
         p.put("target", features.scale().label());
+        p.put("deseasonalize", deseasonalize);
         p.put("trained_on", trainedOn);
         ArtifactCodec.write(model.export(), p);
         return p;

@@ -19,6 +19,12 @@ import java.util.Objects;
 public final class LearnedGlobalForecaster implements GlobalForecaster {
     /** The most training rows of one fit: enough for a few hundred trees, few enough for seconds per collection. */
     public static final int DEFAULT_MAX_ROWS = 100_000;
+    /**
+     * Whether the offered forecasters adjust each series for its season before learning: with LightGBM it lowered the
+     * mean MASE on M3 quarterly (1.184 to 1.143), M3 monthly (0.876 to 0.848) and tourism quarterly (1.610 to 1.585),
+     * and raised it on tourism monthly (1.518 to 1.576).
+     */
+    static final boolean DESEASONALIZE = true;
 
     private final String id;
     private final String learnerId;
@@ -26,6 +32,7 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
     private final Strategy strategy;
     private final int maxRows;
     private final TargetScale target;
+    private final boolean deseasonalize;
 
     /**
      * A forecaster.
@@ -35,10 +42,12 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
      * @param config    hyperparameters set over the learner's default regression config (names it lacks are ignored)
      * @param strategy  how the steps are reached
      * @param maxRows   the most training rows, at least {@link TrainingRows#MIN_ROWS}
-     * @param target    how future values are scaled, or null to choose by the data ({@link TargetScale#fitting})
+     * @param target        how future values are scaled, or null to choose by the data ({@link TargetScale#fitting})
+     * @param deseasonalize whether each series is divided by its seasonal indices ({@link SeasonalAdjustment}) before
+     *                      the model sees it
      */
     public LearnedGlobalForecaster(String id, String learnerId, Map<String, Object> config, Strategy strategy, int maxRows,
-                                   TargetScale target) {
+                                   TargetScale target, boolean deseasonalize) {
         this.id = Objects.requireNonNull(id, "id");
         this.learnerId = Objects.requireNonNull(learnerId, "learnerId");
         this.config = Map.copyOf(config);
@@ -48,6 +57,7 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
         }
         this.maxRows = maxRows;
         this.target = target;
+        this.deseasonalize = deseasonalize;
     }
 
     /**
@@ -60,7 +70,7 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
     public static LearnedGlobalForecaster lightgbm() {
         return new LearnedGlobalForecaster("global-lightgbm", "lightgbm", Map.of("n_estimators", 200, "num_leaves", 31,
                 "learning_rate", 0.05, "min_data_in_leaf", 40, "feature_fraction", 0.8, "bagging_fraction", 0.8, "lambda_l2", 1.0),
-                Strategy.RECURSIVE, DEFAULT_MAX_ROWS, null);
+                Strategy.RECURSIVE, DEFAULT_MAX_ROWS, null, DESEASONALIZE);
     }
 
     /**
@@ -72,7 +82,7 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
     public static LearnedGlobalForecaster xgboost() {
         return new LearnedGlobalForecaster("global-xgboost", "xgboost", Map.of("n_estimators", 400, "max_depth", 6,
                 "learning_rate", 0.05, "min_child_weight", 10.0, "subsample", 0.8, "colsample_bytree", 0.8),
-                Strategy.RECURSIVE, DEFAULT_MAX_ROWS, null);
+                Strategy.RECURSIVE, DEFAULT_MAX_ROWS, null, DESEASONALIZE);
     }
 
     /**
@@ -85,7 +95,7 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
      */
     public static LearnedGlobalForecaster linear() {
         return new LearnedGlobalForecaster("global-linear", "tribuo-liblinear", Map.of("cost", 1.0, "epsilon", 0.01),
-                Strategy.RECURSIVE, DEFAULT_MAX_ROWS, null);
+                Strategy.RECURSIVE, DEFAULT_MAX_ROWS, null, DESEASONALIZE);
     }
 
     /**
@@ -112,7 +122,7 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
      * @return the forecaster
      */
     public LearnedGlobalForecaster withStrategy(Strategy other) {
-        return new LearnedGlobalForecaster(id, learnerId, config, other, maxRows, target);
+        return new LearnedGlobalForecaster(id, learnerId, config, other, maxRows, target, deseasonalize);
     }
 
     /**
@@ -122,7 +132,7 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
      * @return the forecaster
      */
     public LearnedGlobalForecaster withMaxRows(int rows) {
-        return new LearnedGlobalForecaster(id, learnerId, config, strategy, rows, target);
+        return new LearnedGlobalForecaster(id, learnerId, config, strategy, rows, target, deseasonalize);
     }
 
     /**
@@ -132,7 +142,7 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
      * @return the forecaster
      */
     public LearnedGlobalForecaster withTarget(TargetScale scale) {
-        return new LearnedGlobalForecaster(id, learnerId, config, strategy, maxRows, scale);
+        return new LearnedGlobalForecaster(id, learnerId, config, strategy, maxRows, scale, deseasonalize);
     }
 
     /**
@@ -144,7 +154,17 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
     public LearnedGlobalForecaster withConfig(Map<String, Object> overrides) {
         Map<String, Object> merged = new java.util.HashMap<>(config);
         merged.putAll(overrides);
-        return new LearnedGlobalForecaster(id, learnerId, merged, strategy, maxRows, target);
+        return new LearnedGlobalForecaster(id, learnerId, merged, strategy, maxRows, target, deseasonalize);
+    }
+
+    /**
+     * This forecaster with or without seasonal adjustment of each series.
+     *
+     * @param adjust whether series are seasonally adjusted
+     * @return the forecaster
+     */
+    public LearnedGlobalForecaster withDeseasonalize(boolean adjust) {
+        return new LearnedGlobalForecaster(id, learnerId, config, strategy, maxRows, target, adjust);
     }
 
     @Override
@@ -176,10 +196,12 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
         Learner learner = Learners.find(id, learnerId);
         TargetScale scale = target != null ? target : TargetScale.fitting(histories);
         if (scale == TargetScale.LOG_RATIO && TargetScale.fitting(histories) != scale) {
-            throw new ForecastException(id + " cannot learn log ratios from histories with values at or below 0");
+            throw new ForecastException(id + " cannot learn log ratios from histories with negative values");
         }
         WindowFeatures features = WindowFeatures.forPeriod(period, strategy == Strategy.DIRECT, scale);
-        TrainingSet rows = TrainingRows.build(id, histories, features, strategy == Strategy.DIRECT ? horizon : 1, maxRows, seed);
+        List<double[]> modelled = deseasonalize
+                ? histories.stream().map(h -> SeasonalAdjustment.adjust(h, SeasonalAdjustment.indices(h, period))).toList() : histories;
+        TrainingSet rows = TrainingRows.build(id, modelled, features, strategy == Strategy.DIRECT ? horizon : 1, maxRows, seed);
         FittedModel model;
         try {
             model = learner.fit(rows, Learners.config(learner, config), FitContext.of(seed, Math.max(1, threads)));
@@ -187,7 +209,7 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
             throw new ForecastException(id + " could not fit " + learnerId + " on " + rows.size() + " rows: " + e.getMessage(), e);
         }
         String trainedOn = "learned from " + rows.size() + " rows of " + histories.size() + " series";
-        return new FittedLearnedGlobal(id, learnerId, strategy, features, horizon, model, trainedOn);
+        return new FittedLearnedGlobal(id, learnerId, strategy, features, horizon, deseasonalize, model, trainedOn);
     }
 
     @Override
@@ -214,7 +236,8 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ForecastException(id + " cannot read its " + learnerId + " model: " + e.getMessage(), e);
         }
-        return new FittedLearnedGlobal(id, learnerId, restored, features, horizon, model,
+        return new FittedLearnedGlobal(id, learnerId, restored, features, horizon,
+                Boolean.TRUE.equals(parameters.get("deseasonalize")), model,
                 String.valueOf(parameters.getOrDefault("trained_on", "restored")));
     }
 

@@ -8,17 +8,19 @@ public enum TargetScale {
     /** {@code y / level}. */
     RATIO,
     /**
-     * {@code log(y / level)}: growth is multiplicative, and squared errors in logs are not dominated by the few series
-     * that jump far from their level. Learned only from positive values; a ratio below {@value #FLOOR} (a value at or
-     * below 0 in a history being forecast) counts as {@value #FLOOR}.
+     * {@code log(y / level + }{@value #OFFSET}{@code )}: growth is multiplicative, and squared errors in logs are not
+     * dominated by the few series that jump far from their level. The offset keeps zeros (tourism data have some)
+     * from becoming extreme targets: on the tourism and M3 quarterly and monthly collections an offset of 0.1 forecast
+     * better than 0.01 or 0.3 (LightGBM). Learned from values at or above 0 only; a negative value in a history being
+     * forecast counts as 0.
      */
     LOG_RATIO;
 
-    /** The smallest ratio a log is taken of. */
-    public static final double FLOOR = 1e-3;
+    /** What is added to a ratio before its log is taken. */
+    public static final double OFFSET = 0.1;
 
     /**
-     * The scale for these histories: {@link #LOG_RATIO} when every value is positive, {@link #RATIO} otherwise.
+     * The scale for these histories: {@link #LOG_RATIO} when no value is negative, {@link #RATIO} otherwise.
      *
      * @param histories the training series
      * @return the scale
@@ -26,7 +28,7 @@ public enum TargetScale {
     public static TargetScale fitting(List<double[]> histories) {
         for (double[] h : histories) {
             for (double v : h) {
-                if (!(v > 0)) {
+                if (!(v >= 0)) {
                     return RATIO;
                 }
             }
@@ -43,7 +45,7 @@ public enum TargetScale {
      * @return the target
      */
     public double encode(double y, double level) {
-        return this == RATIO ? y / level : Math.log(Math.max(y / level, FLOOR));
+        return this == RATIO ? y / level : Math.log(Math.max(y / level, 0) + OFFSET);
     }
 
     /**
@@ -54,7 +56,7 @@ public enum TargetScale {
      * @return the value
      */
     public double decode(double z, double level) {
-        return this == RATIO ? z * level : Math.exp(z) * level;
+        return this == RATIO ? z * level : (Math.exp(z) - OFFSET) * level;
     }
 
     /**

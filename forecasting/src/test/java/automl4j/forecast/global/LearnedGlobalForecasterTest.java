@@ -57,7 +57,8 @@ class LearnedGlobalForecasterTest {
     void aRestoredModelForecastsExactlyAsTheFittedOne() {
         List<double[]> train = seasonal(30, 40, 2);
         for (LearnedGlobalForecaster g : List.of(LearnedGlobalForecaster.linear(), LearnedGlobalForecaster.lightgbm().withMaxRows(3000),
-                LearnedGlobalForecaster.lightgbm().withMaxRows(3000).withStrategy(Strategy.DIRECT).withTarget(TargetScale.RATIO))) {
+                LearnedGlobalForecaster.lightgbm().withMaxRows(3000).withStrategy(Strategy.DIRECT).withTarget(TargetScale.RATIO)
+                        .withDeseasonalize(false))) {
             FittedGlobal model = g.fit(train, 4, 6, 3, 1);
             Map<String, Object> parameters = model.parameters();
             for (Object v : parameters.values()) {
@@ -111,13 +112,16 @@ class LearnedGlobalForecasterTest {
         assertThat(LearnedGlobalForecaster.linear().fit(positive, 4, 4, 1, 1).parameters()).containsEntry("target", "log-ratio");
         List<double[]> withZero = new ArrayList<>(positive);
         withZero.set(0, new double[30]);
-        assertThat(LearnedGlobalForecaster.linear().fit(withZero, 4, 4, 1, 1).parameters()).containsEntry("target", "ratio");
-        assertThatThrownBy(() -> LearnedGlobalForecaster.linear().withTarget(TargetScale.LOG_RATIO).fit(withZero, 4, 4, 1, 1))
-                .isInstanceOf(ForecastException.class).hasMessageContaining("at or below 0");
-        // a log-ratio model still forecasts a history with a zero in it (the log's argument is floored)
+        assertThat(LearnedGlobalForecaster.linear().fit(withZero, 4, 4, 1, 1).parameters()).containsEntry("target", "log-ratio");
+        List<double[]> withNegative = new ArrayList<>(positive);
+        withNegative.set(0, java.util.stream.IntStream.range(0, 30).mapToDouble(t -> t - 10).toArray());
+        assertThat(LearnedGlobalForecaster.linear().fit(withNegative, 4, 4, 1, 1).parameters()).containsEntry("target", "ratio");
+        assertThatThrownBy(() -> LearnedGlobalForecaster.linear().withTarget(TargetScale.LOG_RATIO).fit(withNegative, 4, 4, 1, 1))
+                .isInstanceOf(ForecastException.class).hasMessageContaining("negative values");
+        // a log-ratio model still forecasts a history with a negative value in it (counted as 0)
         FittedGlobal model = LearnedGlobalForecaster.linear().fit(positive, 4, 4, 1, 1);
         double[] history = positive.get(1).clone();
-        history[history.length - 2] = 0;
+        history[history.length - 2] = -5;
         for (double v : model.forecast(history, 4)) {
             assertThat(v).isFinite();
         }

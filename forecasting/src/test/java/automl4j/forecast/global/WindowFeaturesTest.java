@@ -61,11 +61,12 @@ class WindowFeaturesTest {
         double[] y = {10, 11, 12, 13, 14, 16, 20};
         var rows = TrainingRows.build("test", List.of(y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y,
                 y, y), f, 1, 1000, 1);
-        assertThat(rows.features().get(0, 0)).isEqualTo(0f);
-        assertThat(rows.features().get(0, 5)).isCloseTo((float) Math.log(10.0 / 16), within(1e-6f));
-        assertThat(rows.labels().get(0)).isCloseTo(Math.log(20.0 / 16), within(1e-12));
+        double offset = TargetScale.OFFSET;
+        assertThat(rows.features().get(0, 0)).isCloseTo((float) Math.log(1 + offset), within(1e-6f));
+        assertThat(rows.features().get(0, 5)).isCloseTo((float) Math.log(10.0 / 16 + offset), within(1e-6f));
+        assertThat(rows.labels().get(0)).isCloseTo(Math.log(20.0 / 16 + offset), within(1e-12));
         assertThat(TargetScale.LOG_RATIO.decode(TargetScale.LOG_RATIO.encode(5, 2), 2)).isCloseTo(5, within(1e-12));
-        assertThat(TargetScale.LOG_RATIO.encode(0, 2)).isEqualTo(Math.log(TargetScale.FLOOR));
+        assertThat(TargetScale.LOG_RATIO.encode(-3, 2)).isEqualTo(Math.log(offset));
     }
 
     @Test
