@@ -22,17 +22,19 @@ final class FittedLearnedGlobal implements FittedGlobal {
     private final WindowFeatures features;
     private final int horizon;
     private final boolean deseasonalize;
+    private final Standardizer standardizer;
     private final FittedModel model;
     private final String trainedOn;
 
     FittedLearnedGlobal(String id, String learnerId, Strategy strategy, WindowFeatures features, int horizon,
-                        boolean deseasonalize, FittedModel model, String trainedOn) {
+                        boolean deseasonalize, Standardizer standardizer, FittedModel model, String trainedOn) {
         this.id = id;
         this.learnerId = learnerId;
         this.strategy = strategy;
         this.features = features;
         this.horizon = horizon;
         this.deseasonalize = deseasonalize;
+        this.standardizer = standardizer;
         this.model = model;
         this.trainedOn = trainedOn;
     }
@@ -79,6 +81,7 @@ final class FittedLearnedGlobal implements FittedGlobal {
         for (int s = 1; s <= steps; s++) {
             features.fill(history, n, s, level, x, (s - 1) * columns);
         }
+        standardizer.apply(x);
         Predictions p = model.predict(FeatureMatrix.wrapOwned(x, steps, features.names()));
         double[] out = new double[steps];
         for (int s = 0; s < steps; s++) {
@@ -94,6 +97,7 @@ final class FittedLearnedGlobal implements FittedGlobal {
         for (int s = 0; s < steps; s++) {
             double level = features.level(grown, n + s);
             features.fill(grown, n + s, 1, level, x, 0);
+            standardizer.apply(x);
             grown[n + s] = features.scale().decode(model.predict(FeatureMatrix.of(x, 1, features.names())).value(0), level);
         }
         return Arrays.copyOfRange(grown, n, n + steps);
@@ -118,6 +122,8 @@ final class FittedLearnedGlobal implements FittedGlobal {
         p.put("level_window", features.levelWindow());
         p.put("target", features.scale().label());
         p.put("deseasonalize", deseasonalize);
+        p.put("feature_means", standardizer.means());
+        p.put("feature_sds", standardizer.sds());
         p.put("trained_on", trainedOn);
         ArtifactCodec.write(model.export(), p);
         return p;

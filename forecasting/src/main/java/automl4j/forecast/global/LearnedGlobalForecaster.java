@@ -2,6 +2,7 @@ package automl4j.forecast.global;
 
 import automl4j.forecast.model.ForecastException;
 import automl4j.forecast.model.GlobalForecaster;
+import automl4j.learn.FeatureMatrix;
 import automl4j.learn.FitContext;
 import automl4j.learn.FittedModel;
 import automl4j.learn.Learner;
@@ -202,6 +203,10 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
         List<double[]> modelled = deseasonalize
                 ? histories.stream().map(h -> SeasonalAdjustment.adjust(h, SeasonalAdjustment.indices(h, period))).toList() : histories;
         TrainingSet rows = TrainingRows.build(id, modelled, features, strategy == Strategy.DIRECT ? horizon : 1, maxRows, seed);
+        float[] x = rows.features().toArray();
+        Standardizer standardizer = Standardizer.of(x, rows.size(), features.columns());
+        standardizer.apply(x);
+        rows = new TrainingSet(FeatureMatrix.wrapOwned(x, rows.size(), features.names()), rows.labels(), rows.target());
         FittedModel model;
         try {
             model = learner.fit(rows, Learners.config(learner, config), FitContext.of(seed, Math.max(1, threads)));
@@ -209,7 +214,8 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
             throw new ForecastException(id + " could not fit " + learnerId + " on " + rows.size() + " rows: " + e.getMessage(), e);
         }
         String trainedOn = "learned from " + rows.size() + " rows of " + histories.size() + " series";
-        return new FittedLearnedGlobal(id, learnerId, strategy, features, horizon, deseasonalize, model, trainedOn);
+        return new FittedLearnedGlobal(id, learnerId, strategy, features, horizon, deseasonalize, standardizer, model,
+                trainedOn);
     }
 
     @Override
@@ -221,11 +227,17 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
         Strategy restored;
         WindowFeatures features;
         TargetScale scale;
+        Standardizer standardizer;
         try {
             restored = Strategy.of(String.valueOf(parameters.get("strategy")));
             scale = TargetScale.of(String.valueOf(parameters.get("target")));
             features = new WindowFeatures(period, integer(parameters, "lags"), integer(parameters, "short_window"),
                     integer(parameters, "long_window"), integer(parameters, "level_window"), restored == Strategy.DIRECT, scale);
+            standardizer = new Standardizer(numbers(parameters, "feature_means"), numbers(parameters, "feature_sds"));
+            if (standardizer.means().length != features.columns()) {
+                throw new IllegalArgumentException("the features have " + features.columns() + " columns but the standardizer "
+                        + standardizer.means().length);
+            }
         } catch (IllegalArgumentException e) {
             throw new ForecastException(id + " cannot restore its parameters: " + e.getMessage(), e);
         }
@@ -237,8 +249,23 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
             throw new ForecastException(id + " cannot read its " + learnerId + " model: " + e.getMessage(), e);
         }
         return new FittedLearnedGlobal(id, learnerId, restored, features, horizon,
-                Boolean.TRUE.equals(parameters.get("deseasonalize")), model,
+                Boolean.TRUE.equals(parameters.get("deseasonalize")), standardizer, model,
                 String.valueOf(parameters.getOrDefault("trained_on", "restored")));
+    }
+
+    /** A {@code double[]} parameter, also as a list or array of numbers (what a JSON reader may give back). */
+    private static double[] numbers(Map<String, Object> parameters, String name) {
+        Object v = parameters.get(name);
+        if (v instanceof double[] d) {
+            return d.clone();
+        }
+        if (v instanceof Object[] array) {
+            v = List.of(array);
+        }
+        if (v instanceof List<?> list && list.stream().allMatch(Number.class::isInstance)) {
+            return list.stream().mapToDouble(o -> ((Number) o).doubleValue()).toArray();
+        }
+        throw new IllegalArgumentException("parameter '" + name + "' must be a list of numbers, but was " + v);
     }
 
     private static int integer(Map<String, Object> parameters, String name) {

@@ -29,6 +29,11 @@ class LearnedGlobalForecasterTest {
         return out;
     }
 
+    /** Fewer rounds and rows, so that the tests stay fast. */
+    private static LearnedGlobalForecaster small(LearnedGlobalForecaster g) {
+        return g.withMaxRows(3000).withConfig(Map.of("n_estimators", 80, "learning_rate", 0.1));
+    }
+
     private static double meanAbsPercentError(FittedGlobal model, List<double[]> full, int horizon) {
         double sum = 0;
         for (double[] y : full) {
@@ -45,8 +50,8 @@ class LearnedGlobalForecasterTest {
     void eachLearnerLearnsTheSharedShapeAcrossScales() {
         List<double[]> full = seasonal(40, 48, 1);
         List<double[]> train = full.stream().map(y -> java.util.Arrays.copyOf(y, 40)).toList();
-        for (LearnedGlobalForecaster g : List.of(LearnedGlobalForecaster.linear(), LearnedGlobalForecaster.lightgbm().withMaxRows(5000),
-                LearnedGlobalForecaster.xgboost().withMaxRows(5000), LearnedGlobalForecaster.lightgbm().withMaxRows(5000)
+        for (LearnedGlobalForecaster g : List.of(LearnedGlobalForecaster.linear(), small(LearnedGlobalForecaster.lightgbm()),
+                small(LearnedGlobalForecaster.xgboost()), small(LearnedGlobalForecaster.lightgbm())
                 .withStrategy(Strategy.DIRECT))) {
             FittedGlobal model = g.fit(train, 4, 8, 7, 1);
             assertThat(meanAbsPercentError(model, full, 8)).as(model.description()).isLessThan(0.06);
@@ -56,15 +61,15 @@ class LearnedGlobalForecasterTest {
     @Test
     void aRestoredModelForecastsExactlyAsTheFittedOne() {
         List<double[]> train = seasonal(30, 40, 2);
-        for (LearnedGlobalForecaster g : List.of(LearnedGlobalForecaster.linear(), LearnedGlobalForecaster.lightgbm().withMaxRows(3000),
-                LearnedGlobalForecaster.lightgbm().withMaxRows(3000).withStrategy(Strategy.DIRECT).withTarget(TargetScale.RATIO)
+        for (LearnedGlobalForecaster g : List.of(LearnedGlobalForecaster.linear(), small(LearnedGlobalForecaster.lightgbm()),
+                small(LearnedGlobalForecaster.lightgbm()).withStrategy(Strategy.DIRECT).withTarget(TargetScale.RATIO)
                         .withDeseasonalize(false))) {
             FittedGlobal model = g.fit(train, 4, 6, 3, 1);
             Map<String, Object> parameters = model.parameters();
             for (Object v : parameters.values()) {
-                assertThat(v).isInstanceOfAny(String.class, Number.class, Boolean.class);
+                assertThat(v).isInstanceOfAny(String.class, Number.class, Boolean.class, double[].class);
             }
-            FittedGlobal restored = g.restore(new HashMap<>(parameters), 4, 6);
+            FittedGlobal restored = g.restore(asJsonReaderGivesThem(parameters), 4, 6);
             for (double[] y : seasonal(5, 30, 9)) {
                 assertThat(restored.forecast(y, 6)).containsExactly(model.forecast(y, 6));
                 assertThat(restored.forecast(y, 3)).containsExactly(model.forecast(y, 3));
@@ -72,6 +77,14 @@ class LearnedGlobalForecasterTest {
             FittedGlobal twice = g.restore(restored.parameters(), 4, 6);
             assertThat(twice.forecast(train.get(0), 6)).containsExactly(model.forecast(train.get(0), 6));
         }
+    }
+
+    /** The parameters as a JSON reader gives them back: whole numbers as longs, arrays as lists of doubles. */
+    private static Map<String, Object> asJsonReaderGivesThem(Map<String, Object> parameters) {
+        Map<String, Object> out = new HashMap<>();
+        parameters.forEach((k, v) -> out.put(k, v instanceof double[] d ? java.util.Arrays.stream(d).boxed().toList()
+                : v instanceof Integer i ? (Object) i.longValue() : v));
+        return out;
     }
 
     @Test
