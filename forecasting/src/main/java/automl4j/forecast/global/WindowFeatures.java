@@ -25,7 +25,6 @@ public record WindowFeatures(int period, int lags, int shortWindow, int longWind
     /** The most lags any period gets, so that long periods (weekly data, m = 52) keep rows and models small. */
     public static final int MAX_LAGS = 104;
 
-    /** Checks the settings. */
     public WindowFeatures {
         if (period < 1 || shortWindow < 1 || longWindow < shortWindow || lags < longWindow || levelWindow < 1
                 || levelWindow > lags) {
