@@ -16,6 +16,13 @@ import java.util.Objects;
  * regression of a series' scaled future values on its scaled recent values ({@link WindowFeatures}) from the rows of
  * every series long enough, with a fixed config chosen for this use (no search inside the fit). {@link #lightgbm()},
  * {@link #xgboost()} and {@link #linear()} are the ones offered; {@link #byId} finds them by id.
+ *
+ * <p>A fit: each series is divided by its seasonal indices where it has a season ({@link SeasonalAdjustment}); the
+ * rows of every origin are built ({@link TrainingRows}, at most {@value #DEFAULT_MAX_ROWS} of them, a seeded
+ * subsample beyond that), their features standardized ({@link Standardizer}), and the learner fitted once. A forecast
+ * runs the same steps on one history and undoes them. The same histories, seed and thread count give the same model.
+ * LightGBM and XGBoost use {@code threads} OpenMP threads: on a machine whose cores are already busy, one thread fits
+ * several times faster than two (M3 quarterly: 4 s against 40 s on a loaded 2-core machine).
  */
 public final class LearnedGlobalForecaster implements GlobalForecaster {
     /** The most training rows of one fit: enough for a few hundred trees, few enough for seconds per collection. */
