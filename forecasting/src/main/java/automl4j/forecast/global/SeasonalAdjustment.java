@@ -2,15 +2,20 @@ package automl4j.forecast.global;
 
 /**
  * Multiplicative seasonal indices of one series by classical decomposition, applied only where a season is evident:
- * the series has at least three seasons of positive values and its autocorrelation at the seasonal lag exceeds the
+ * the series has at least three seasons of values at or above 0, no season sums to 0, and its autocorrelation at the seasonal lag exceeds the
  * 90 % limit {@code 1.645 * sqrt((1 + 2 * sum of the squared autocorrelations below lag m) / n)} (the test of the M4
  * competition's benchmarks). The indices are the mean ratio of each season position to the centred moving average of
- * one season, normalised to average 1. A global model learns the adjusted series, so that it needs no seasonal pattern
+ * one season, normalised to average 1 (at least {@value #MIN_INDEX}). A global model learns the adjusted series, so that it needs no seasonal pattern
  * of its own, and its forecasts are multiplied back by the indices.
  */
 final class SeasonalAdjustment {
     /** The 90 % one-sided normal quantile of the test. */
     private static final double LIMIT = 1.645;
+    /**
+     * The smallest index: a season position whose values are (almost) always 0 would otherwise divide by 0; its
+     * forecasts are still close to 0 after multiplying back.
+     */
+    static final double MIN_INDEX = 0.05;
 
     private SeasonalAdjustment() {
     }
@@ -27,14 +32,18 @@ final class SeasonalAdjustment {
         double[] ones = new double[period];
         java.util.Arrays.fill(ones, 1.0);
         int n = values.length;
-        if (period < 2 || n < 3 * period || !allPositive(values) || !seasonal(values, period)) {
+        if (period < 2 || n < 3 * period || !nonNegative(values) || !seasonal(values, period)) {
             return ones;
         }
         double[] sums = new double[period];
         int[] counts = new int[period];
         int half = period / 2;
         for (int t = half; t < n - half; t++) {
-            sums[t % period] += values[t] / centredMean(values, t, period);
+            double trend = centredMean(values, t, period);
+            if (!(trend > 0)) {
+                return ones;   // a whole season of zeros: no ratio to the trend
+            }
+            sums[t % period] += values[t] / trend;
             counts[t % period]++;
         }
         double[] idx = new double[period];
@@ -47,7 +56,7 @@ final class SeasonalAdjustment {
             mean += idx[p] / period;
         }
         for (int p = 0; p < period; p++) {
-            idx[p] /= mean;
+            idx[p] = Math.max(MIN_INDEX, idx[p] / mean);
         }
         return idx;
     }
@@ -114,9 +123,9 @@ final class SeasonalAdjustment {
         return sum / denominator;
     }
 
-    private static boolean allPositive(double[] v) {
+    private static boolean nonNegative(double[] v) {
         for (double x : v) {
-            if (!(x > 0)) {
+            if (!(x >= 0)) {
                 return false;
             }
         }

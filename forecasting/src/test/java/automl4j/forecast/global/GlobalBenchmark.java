@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * The "global" run of the forecasting benchmark protocol ({@code shared/bench/forecasting/PROTOCOL.md}): one model per
  * collection fitted on every series' training part, the horizon forecast, sMAPE and MASE per series. Not a unit test
  * (its name does not end in Test, so only {@code -Dtest=GlobalBenchmark} runs it), and it runs only when
- * {@code -Dglobal.forecasters=global-lightgbm[:recursive],...} names what to measure; {@code -Dglobal.collections}
+ * {@code -Dglobal.forecasters=ID[:STRATEGY[:MAX_ROWS[:TARGET[:NAME=VALUE...]]]],...} names what to measure (such as
+ * {@code global-lightgbm}, or {@code global-xgboost:direct:200000:ratio:n_estimators=300:deseasonalize=false}); {@code -Dglobal.collections}
  * picks collections (all seven by default). Series shorter than the model's minimum length get the seasonal naive
  * forecast (as the protocol asks of every engine) and are counted. Writes
  * {@code target/global-bench/NAME_series.csv} and prints one line per collection.
@@ -64,6 +65,10 @@ class GlobalBenchmark {
             }
             for (int k = 4; k < parts.length; k++) {
                 String[] kv = parts[k].split("=");
+                if (kv[0].equals("deseasonalize")) {
+                    g = g.withDeseasonalize(Boolean.parseBoolean(kv[1]));
+                    continue;
+                }
                 g = g.withConfig(java.util.Map.of(kv[0], kv[1].contains(".") ? (Object) Double.valueOf(kv[1]) : Integer.valueOf(kv[1])));
             }
             String framework = "automl4j-" + spec.replace(':', '-').replace("=", "") + "-global";

@@ -39,10 +39,24 @@ class SeasonalAdjustmentTest {
         }
         assertThat(SeasonalAdjustment.indices(noise, 4)).containsOnly(1.0);
         assertThat(SeasonalAdjustment.indices(seasonal(11, 0.01, 3), 4)).containsOnly(1.0);   // under three seasons
-        double[] withZero = seasonal(40, 0.01, 4);
-        withZero[5] = 0;
-        assertThat(SeasonalAdjustment.indices(withZero, 4)).containsOnly(1.0);                // multiplicative: positive only
+        double[] withNegative = seasonal(40, 0.01, 4);
+        withNegative[5] = -1;
+        assertThat(SeasonalAdjustment.indices(withNegative, 4)).containsOnly(1.0);            // multiplicative: not below 0
         assertThat(SeasonalAdjustment.indices(seasonal(40, 0.01, 5), 1)).containsExactly(1.0);
+    }
+
+    @Test
+    void aSeasonPositionThatIsAlwaysZeroGetsTheSmallestIndex() {
+        double[] closed = seasonal(40, 0.01, 6);
+        for (int t = 2; t < 40; t += 4) {
+            closed[t] = 0;
+        }
+        double[] idx = SeasonalAdjustment.indices(closed, 4);
+        assertThat(idx[2]).isEqualTo(SeasonalAdjustment.MIN_INDEX);
+        assertThat(idx[1]).isGreaterThan(idx[0]);
+        double[] empty = seasonal(40, 0.01, 7);
+        java.util.Arrays.fill(empty, 10, 14, 0);
+        assertThat(SeasonalAdjustment.indices(empty, 4)).containsOnly(1.0);                  // a whole season of zeros
     }
 
     @Test
