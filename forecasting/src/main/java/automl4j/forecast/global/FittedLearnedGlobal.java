@@ -120,6 +120,7 @@ final class FittedLearnedGlobal implements FittedGlobal {
         p.put("short_window", features.shortWindow());
         p.put("long_window", features.longWindow());
         p.put("level_window", features.levelWindow());
+        p.put("slopes", features.slopes());
         p.put("target", features.scale().label());
         p.put("deseasonalize", deseasonalize);
         p.put("feature_means", standardizer.means());

@@ -20,7 +20,7 @@ class WindowFeaturesTest {
 
     @Test
     void theFeaturesNeverReadAValueAtOrAfterTheOrigin() {
-        WindowFeatures f = WindowFeatures.forPeriod(12, true, TargetScale.LOG_RATIO);
+        WindowFeatures f = WindowFeatures.forPeriod(12, true, TargetScale.LOG_RATIO, true);
         double[] y = series(60, 1);
         for (int origin = f.minLength(); origin <= y.length; origin++) {
             double[] cut = Arrays.copyOf(y, origin);
@@ -41,7 +41,7 @@ class WindowFeaturesTest {
 
     @Test
     void trainingRowsAreTheFeaturesAtEachOriginAndTheScaledValueAfterIt() {
-        WindowFeatures f = WindowFeatures.forPeriod(1, true, TargetScale.RATIO);
+        WindowFeatures f = WindowFeatures.forPeriod(1, true, TargetScale.RATIO, true);
         double[] y = {10, 11, 12, 13, 14, 15, 16, 17, 18};
         var rows = TrainingRows.build("test", List.of(y, y, y, y, y, y), f, 3, 1000, 1);
         // origins 6, 7, 8 give 3, 2 and 1 rows per series
@@ -49,6 +49,8 @@ class WindowFeaturesTest {
         // the first row: origin 6 (values 10..15 seen), level 15 (the last value), step 1
         assertThat(rows.features().get(0, 0)).isEqualTo(1f);                     // lag 1
         assertThat(rows.features().get(0, 5)).isCloseTo(10f / 15, within(1e-6f)); // lag 6
+        assertThat(rows.features().get(0, f.names().indexOf("slope_3"))).isCloseTo(1f / 15, within(1e-6f));
+        assertThat(rows.features().get(0, f.names().indexOf("slope_6"))).isCloseTo(1f / 15, within(1e-6f));
         assertThat(rows.features().get(0, f.columns() - 1)).isEqualTo(1f);       // step
         assertThat(rows.labels().get(0)).isCloseTo(16.0 / 15, within(1e-12));
         assertThat(rows.features().get(2, f.columns() - 1)).isEqualTo(3f);
@@ -57,7 +59,7 @@ class WindowFeaturesTest {
 
     @Test
     void logRatioFeaturesAreTheLogsOfTheRatios() {
-        WindowFeatures f = WindowFeatures.forPeriod(1, false, TargetScale.LOG_RATIO);
+        WindowFeatures f = WindowFeatures.forPeriod(1, false, TargetScale.LOG_RATIO, true);
         double[] y = {10, 11, 12, 13, 14, 16, 20};
         var rows = TrainingRows.build("test", List.of(y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y, y,
                 y, y), f, 1, 1000, 1);
@@ -71,7 +73,7 @@ class WindowFeaturesTest {
 
     @Test
     void theLevelIsTheMeanOfTheLastSeasonAndNeverZero() {
-        WindowFeatures f = WindowFeatures.forPeriod(4, false, TargetScale.RATIO);
+        WindowFeatures f = WindowFeatures.forPeriod(4, false, TargetScale.RATIO, true);
         double[] y = {0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0};
         assertThat(f.level(y, 8)).isEqualTo(2.0);
         assertThat(f.level(y, 12)).isEqualTo(8.0 / 12);
