@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * A global model learned by one of the engine's learners: it forecasts a history by computing the features at its
  * end, predicting the scaled values and scaling them back by the history's level (after dividing the history by its
- * seasonal indices and multiplying the forecasts back, when it was learned from seasonally adjusted series). Forecasts of a history without
- * negative values are clipped at 0 (a tree can predict a little below 0 where the history fell steeply).
+ * seasonal indices and multiplying the forecasts back, when it was learned from seasonally adjusted series).
+ * Forecasts of a history without negative values are clipped at 0 (a tree can predict a little below 0 where the
+ * history fell steeply).
  */
 final class FittedLearnedGlobal implements FittedGlobal {
     private final String id;
@@ -106,8 +107,8 @@ final class FittedLearnedGlobal implements FittedGlobal {
     @Override
     public String description() {
         return id + ": one " + learnerId + " model " + trainedOn + ", " + strategy.label() + " strategy, " + features.lags()
-                + " lags, rolling windows of " + features.shortWindow() + " and " + features.longWindow() + ", values divided by the mean of the last "
-                + features.levelWindow() + ", target " + features.scale().label()
+                + " lags, rolling windows of " + features.shortWindow() + " and " + features.longWindow()
+                + (features.slopes() ? " with slopes" : "") + ", values scaled by the mean of the last " + features.levelWindow() + ", target " + features.scale().label()
                 + (deseasonalize ? ", seasonally adjusted series by series" : "");
     }
 

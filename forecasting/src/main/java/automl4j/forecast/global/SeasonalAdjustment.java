@@ -1,12 +1,13 @@
 package automl4j.forecast.global;
 
 /**
- * Multiplicative seasonal indices of one series by classical decomposition, applied only where a season is evident:
- * the series has at least three seasons of values at or above 0, no season sums to 0, and its autocorrelation at the seasonal lag exceeds the
- * 90 % limit {@code 1.645 * sqrt((1 + 2 * sum of the squared autocorrelations below lag m) / n)} (the test of the M4
- * competition's benchmarks). The indices are the mean ratio of each season position to the centred moving average of
- * one season, normalised to average 1 (at least {@value #MIN_INDEX}). A global model learns the adjusted series, so that it needs no seasonal pattern
- * of its own, and its forecasts are multiplied back by the indices.
+ * Multiplicative seasonal indices of one series by classical decomposition, applied only where a season is evident: the
+ * series has at least three seasons of values at or above 0, no season sums to 0, and its autocorrelation at the
+ * seasonal lag exceeds the 90 % limit {@code 1.645 * sqrt((1 + 2 * sum of the squared autocorrelations below lag m) /
+ * n)} (the test of the M4 competition's benchmarks). The indices are the mean ratio of each season position to the
+ * centred moving average of one season, normalised to average 1 (at least {@value #MIN_INDEX}). A global model learns
+ * the adjusted series, so that it needs no seasonal pattern of its own, and its forecasts are multiplied back by the
+ * indices.
  */
 final class SeasonalAdjustment {
     /** The 90 % one-sided normal quantile of the test. */

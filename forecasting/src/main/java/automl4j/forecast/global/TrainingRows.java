@@ -12,8 +12,9 @@ import java.util.SplittableRandom;
 /**
  * The training rows of a global model: one per (series, origin, step) where the origin has {@link
  * WindowFeatures#minLength()} values before it and the target lies inside the history, the target being the value
- * scaled by the level at the origin ({@link WindowFeatures#scale()}). When there are more than {@code maxRows} candidates, a seeded random subset of
- * about {@code maxRows} is kept (evenly over series, origins and steps; a stride would alias with the steps).
+ * scaled by the level at the origin ({@link WindowFeatures#scale()}). When there are more than {@code maxRows}
+ * candidates, a seeded random subset of about {@code maxRows} is kept (evenly over series, origins and steps; a stride
+ * would alias with the steps).
  */
 final class TrainingRows {
     /** The fewest rows a model is learned from, whatever the number of features. */

@@ -41,10 +41,11 @@ public record WindowFeatures(int period, int lags, int shortWindow, int longWind
     }
 
     /**
-     * The default features of a period: two seasons of lags (at least 6: yearly data needs a few years to see a
-     * trend; at most {@link #MAX_LAGS}; three seasons forecast no better on the M3 and tourism quarterly and monthly
-     * collections, and 10 lags instead of 6 forecast worse on yearly data), rolling windows of one and two seasons (3 and 6 values without a season),
-     * and a level over one season (the last value without a season: the target is then the growth over it).
+     * The default features of a period: two seasons of lags (at least 6: yearly data needs a few years to see a trend;
+     * at most {@link #MAX_LAGS}; three seasons forecast no better on the M3 and tourism quarterly and monthly
+     * collections, and 10 lags instead of 6 forecast worse on yearly data), rolling windows of one and two seasons (3
+     * and 6 values without a season), and a level over one season (the last value without a season: the target is then
+     * the growth over it).
      *
      * @param period the seasonal period, at least 1
      * @param step   whether the step ahead is a feature
