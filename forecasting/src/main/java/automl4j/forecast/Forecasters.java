@@ -1,8 +1,10 @@
 package automl4j.forecast;
 
 import automl4j.forecast.ets.EtsForecaster;
-import automl4j.forecast.model.Forecaster;
+import automl4j.forecast.global.LearnedGlobalForecaster;
 import automl4j.forecast.model.ForecasterLookup;
+import automl4j.forecast.model.Forecaster;
+import automl4j.forecast.model.GlobalForecaster;
 import automl4j.forecast.model.Naive2Forecaster;
 import automl4j.forecast.model.NaiveForecaster;
 import automl4j.forecast.model.SeasonalNaiveForecaster;
@@ -71,6 +73,9 @@ public final class Forecasters {
         return Collections.unmodifiableList(new ArrayList<>(BY_ID.keySet()));
     }
 
+    /** The global forecasters' ids: one model learned across all series. */
+    private static final List<String> GLOBAL_IDS = List.of("global-lightgbm", "global-xgboost", "global-linear");
+
     /**
      * The ids the forecasting search tries by default, cheap ones first: every known local forecaster.
      *
@@ -81,11 +86,62 @@ public final class Forecasters {
     }
 
     /**
-     * A lookup over every known forecaster, for loading saved models.
+     * The global forecasters' ids ({@code global-lightgbm}, {@code global-xgboost}, {@code global-linear}), whether or
+     * not their learners are on the class path.
+     *
+     * @return the ids
+     */
+    public static List<String> globalIds() {
+        return GLOBAL_IDS;
+    }
+
+    /**
+     * Whether {@code id} names a global forecaster.
+     *
+     * @param id the id
+     * @return true for a global one
+     */
+    public static boolean isGlobal(String id) {
+        return GLOBAL_IDS.contains(id);
+    }
+
+    /**
+     * The global forecaster with that id.
+     *
+     * @param id the id
+     * @return the forecaster
+     * @throws IllegalArgumentException if no global forecaster has that id, or its learner is not on the class path
+     */
+    public static GlobalForecaster globalById(String id) {
+        if (!isGlobal(id)) {
+            throw new IllegalArgumentException("global forecaster '" + id + "' is unknown; known are " + GLOBAL_IDS);
+        }
+        LearnedGlobalForecaster g = LearnedGlobalForecaster.byId(id);
+        if (!g.available()) {
+            throw new IllegalArgumentException("global forecaster '" + id + "' needs its learner on the class path");
+        }
+        return g;
+    }
+
+    /**
+     * The global ids the search tries by default: the tree models whose learners are on the class path.
+     *
+     * @return the ids, possibly none
+     */
+    public static List<String> defaultGlobals() {
+        return GLOBAL_IDS.stream().filter(id -> !id.equals("global-linear"))
+                .filter(id -> LearnedGlobalForecaster.byId(id).available()).toList();
+    }
+
+    /**
+     * A lookup over every known forecaster, local and global (those whose learners are on the class path), for loading
+     * saved models.
      *
      * @return the lookup
      */
     public static ForecasterLookup lookup() {
-        return ForecasterLookup.of(BY_ID.values(), List.of());
+        List<GlobalForecaster> globals = new ArrayList<>();
+        GLOBAL_IDS.stream().map(LearnedGlobalForecaster::byId).filter(LearnedGlobalForecaster::available).forEach(globals::add);
+        return ForecasterLookup.of(BY_ID.values(), globals);
     }
 }

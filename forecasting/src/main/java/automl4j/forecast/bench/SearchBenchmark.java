@@ -4,6 +4,7 @@ import automl4j.forecast.Forecasters;
 import automl4j.forecast.interval.PredictionInterval;
 import automl4j.forecast.metric.ForecastMetrics;
 import automl4j.forecast.model.Forecaster;
+import automl4j.forecast.model.GlobalForecaster;
 import automl4j.forecast.pack.CollectionInfo;
 import automl4j.forecast.pack.ForecastingPack;
 import automl4j.forecast.pack.Series;
@@ -34,7 +35,8 @@ import java.util.Map;
  * forecasts scored on the test horizons. Writes the protocol's results and forecasts files, a markdown file with each
  * collection's leaderboard, ensemble and interval coverage, and prints the summary beside the R baselines.
  *
- * <p>Options: {@code --models ID,ID} (local candidates, default {@link Forecasters#defaults()}), {@code --collections},
+ * <p>Options: {@code --models ID,ID} (candidates, local and global, default {@link Forecasters#defaults()}; with a global
+ * one the framework's name ends in {@code -global}, as the protocol asks), {@code --collections},
  * {@code --threads N}, {@code --origins N}, {@code --step N}, {@code --ensemble collection|series|best},
  * {@code --rounds N}, {@code --framework NAME} (default {@code automl4j}), {@code --out PREFIX}, {@code --pack DIR},
  * {@code --baselines FILE}.
@@ -71,9 +73,20 @@ public final class SearchBenchmark {
     public static void run(Map<String, String> o, Path results, PrintStream stdout, PrintStream err) throws IOException {
         List<String> models = o.containsKey("models") ? List.of(o.get("models").split(",")) : Forecasters.defaults();
         List<Forecaster> candidates = new ArrayList<>();
-        models.forEach(id -> candidates.add(Forecasters.byId(id.trim())));
+        List<GlobalForecaster> globals = new ArrayList<>();
+        for (String id : models) {
+            if (Forecasters.isGlobal(id.trim())) {
+                globals.add(Forecasters.globalById(id.trim()));
+            } else {
+                candidates.add(Forecasters.byId(id.trim()));
+            }
+        }
         int threads = Integer.parseInt(o.getOrDefault("threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
-        String framework = o.getOrDefault("framework", "automl4j");
+        String framework = o.getOrDefault("framework", globals.isEmpty() ? "automl4j" : "automl4j-global");
+        if (!globals.isEmpty() && !framework.endsWith("-global")) {
+            // the protocol: a run with a model learned across series says so in its name
+            framework = framework + "-global";
+        }
         String stem = results.getFileName().toString().replaceFirst("\\.csv$", "").replaceFirst("_series$", "");
         Path folder = results.toAbsolutePath().getParent();
         Path packDir = o.containsKey("pack") ? Path.of(o.get("pack")) : ForecastingPack.locate().orElseThrow(
@@ -98,7 +111,7 @@ public final class SearchBenchmark {
             SeriesCollection coll = pack.load(info);
             List<SeriesHistory> histories = new ArrayList<>();
             coll.series().forEach(s -> histories.add(new SeriesHistory(s.id(), s.train())));
-            ForecastSearch.Builder b = ForecastSearch.builder(info.horizon(), info.period()).candidates(candidates)
+            ForecastSearch.Builder b = ForecastSearch.builder(info.horizon(), info.period()).candidates(candidates).globals(globals)
                     .threads(threads).progress(line -> err.println(info.name() + " " + line));
             if (o.containsKey("origins")) {
                 b.origins(Integer.parseInt(o.get("origins")));
