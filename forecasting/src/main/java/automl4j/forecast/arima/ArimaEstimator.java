@@ -1,0 +1,289 @@
+package automl4j.forecast.arima;
+
+import java.util.Arrays;
+import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
+import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
+import org.apache.commons.math3.fitting.leastsquares.LeastSquaresProblem;
+import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
+import org.apache.commons.math3.fitting.leastsquares.MultivariateJacobianFunction;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.util.Pair;
+
+/**
+ * Estimates the coefficients of an ARIMA order on a series, by conditional sum of squares (CSS) and then, for an
+ * exact fit, by exact Gaussian maximum likelihood started from the CSS estimates (R's default "CSS-ML").
+ *
+ * <p>Both are least-squares problems, solved by Commons Math's Levenberg-Marquardt optimizer with a forward-difference
+ * Jacobian: CSS minimises the conditional residuals; the exact likelihood with the variance concentrated out is
+ * {@code -n/2 log(sum v_t^2 / F_t) - 1/2 sum log F_t + const}, so it is maximised by minimising the sum of squares of
+ * {@code v_t / sqrt(F_t) * g}, with {@code g} the geometric mean of {@code sqrt(F_t)} (the form of Melard 1984). The
+ * AR and MA parts are estimated as {@code tanh} of their partial autocorrelations ({@link PartialAutocorrelations}),
+ * which keeps every estimate stationary and invertible; the mean or drift is estimated in units of the differenced
+ * series' standard deviation.
+ */
+final class ArimaEstimator {
+    private static final double STEP = 1e-6;
+    private static final double FAIL = 1e100;
+
+    private final ArimaOrder order;
+    private final double[] x;
+    private final double[] w;
+    private final double mean0;
+    private final double scale;
+
+    /**
+     * An estimator for one order and series.
+     *
+     * @param order the order
+     * @param x     the series (undifferenced)
+     */
+    ArimaEstimator(ArimaOrder order, double[] x) {
+        this.order = order;
+        this.x = x;
+        this.w = Polynomials.apply(x, Polynomials.differencing(order.d(), order.seasonalD(), order.period()));
+        double mean = 0;
+        for (double v : w) {
+            mean += v;
+        }
+        mean /= Math.max(1, w.length);
+        double ss = 0;
+        for (double v : w) {
+            ss += (v - mean) * (v - mean);
+        }
+        double sd = Math.sqrt(ss / Math.max(1, w.length - 1));
+        this.mean0 = mean;
+        this.scale = sd > 0 ? sd : Math.max(1, Math.abs(mean));
+    }
+
+    /** @return the number of values after differencing */
+    int observations() {
+        return w.length;
+    }
+
+    /**
+     * The CSS estimate.
+     *
+     * @return the model at the CSS optimum
+     */
+    ArimaModel css() {
+        return decode(minimise(zeros(), false));
+    }
+
+    /**
+     * An approximate AICc from the CSS fit of {@code model}, for ranking orders of the same differences cheaply: {@code
+     * n log(sigma2_CSS) + 2k + 2k(k+1)/(n-k-1)} with {@code n} the observations after differencing and {@code k} the
+     * coefficients plus the variance.
+     *
+     * @param model a model of this order
+     * @return the approximate criterion
+     */
+    double cssCriterion(ArimaModel model) {
+        double[] e = cssResiduals(model);
+        double ss = 0;
+        for (double v : e) {
+            ss += v * v;
+        }
+        int n = w.length;
+        int k = order.coefficientCount() + 1;
+        if (e.length == 0 || !(ss > 0) || n - k - 1 <= 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return n * Math.log(ss / e.length) + 2 * k + 2.0 * k * (k + 1) / (n - k - 1);
+    }
+
+    /**
+     * The exact maximum-likelihood fit, started from {@code start} (a CSS estimate) or from zero coefficients.
+     *
+     * @param start the starting model, or null
+     * @return the fitted model on the series
+     */
+    FittedArima exact(ArimaModel start) {
+        double[] u0 = start == null ? zeros() : encode(start);
+        return decode(minimise(u0, true)).filter(x);
+    }
+
+    private double[] zeros() {
+        return new double[order.coefficientCount()];
+    }
+
+    private double[] minimise(double[] start, boolean exact) {
+        int k = start.length;
+        if (k == 0) {
+            return start;
+        }
+        int n = residuals(start, exact).length;
+        if (n <= k) {
+            return start;
+        }
+        double[] best = start.clone();
+        double[] bestCost = {cost(residuals(start, exact))};
+        MultivariateJacobianFunction model = point -> {
+            double[] u = point.toArray();
+            double[] r = residuals(u, exact);
+            double c = cost(r);
+            if (c < bestCost[0]) {
+                bestCost[0] = c;
+                System.arraycopy(u, 0, best, 0, k);
+            }
+            double[][] jac = new double[r.length][k];
+            for (int j = 0; j < k; j++) {
+                double[] up = u.clone();
+                up[j] += STEP;
+                double[] rp = residuals(up, exact);
+                for (int t = 0; t < r.length; t++) {
+                    jac[t][j] = (rp[t] - r[t]) / STEP;
+                }
+            }
+            return new Pair<>(new ArrayRealVector(r, false), new Array2DRowRealMatrix(jac, false));
+        };
+        LeastSquaresProblem problem = new LeastSquaresBuilder().start(start).model(model)
+            .target(new double[n]).maxEvaluations(200).maxIterations(200).build();
+        LeastSquaresOptimizer optimizer = new LevenbergMarquardtOptimizer()
+            .withCostRelativeTolerance(1e-9).withParameterRelativeTolerance(1e-8);
+        try {
+            RealVector u = optimizer.optimize(problem).getPoint();
+            double c = cost(residuals(u.toArray(), exact));
+            return c <= bestCost[0] ? u.toArray() : best;
+        } catch (MathIllegalStateException e) {
+            // out of evaluations or stuck: the best point seen is still the best estimate there is
+            return best;
+        }
+    }
+
+    private static double cost(double[] r) {
+        double s = 0;
+        for (double v : r) {
+            s += v * v;
+        }
+        return s;
+    }
+
+    /** The residual vector whose sum of squares is minimised: CSS residuals, or scaled exact one-step errors. */
+    private double[] residuals(double[] u, boolean exact) {
+        ArimaModel model = decode(u);
+        if (!exact) {
+            return cssResiduals(model);
+        }
+        double mu = model.differencedMean();
+        double[] z = new double[w.length];
+        for (int t = 0; t < w.length; t++) {
+            z[t] = w[t] - mu;
+        }
+        ArmaKalmanFilter.Run run;
+        try {
+            run = ArmaKalmanFilter.run(z, model.fullAr(), model.fullMa());
+        } catch (IllegalArgumentException e) {
+            return failed(w.length);
+        }
+        double g = Math.exp(run.sumLogVariances() / (2.0 * w.length));
+        double[] r = new double[w.length];
+        for (int t = 0; t < w.length; t++) {
+            r[t] = run.errors[t] / Math.sqrt(run.variances[t]) * g;
+        }
+        return allFinite(r) ? r : failed(w.length);
+    }
+
+    /** Conditional residuals: the first {@code p + mP} differenced values are given, earlier errors are zero. */
+    double[] cssResiduals(ArimaModel model) {
+        double[] phi = model.fullAr();
+        double[] theta = model.fullMa();
+        double mu = model.differencedMean();
+        int ncond = phi.length;
+        int n = w.length;
+        if (n <= ncond) {
+            return new double[0];
+        }
+        double[] e = new double[n];
+        for (int t = ncond; t < n; t++) {
+            double v = w[t] - mu;
+            for (int i = 0; i < phi.length; i++) {
+                v -= phi[i] * (w[t - 1 - i] - mu);
+            }
+            for (int j = 0; j < theta.length && t - 1 - j >= ncond; j++) {
+                v -= theta[j] * e[t - 1 - j];
+            }
+            e[t] = v;
+        }
+        double[] r = Arrays.copyOfRange(e, ncond, n);
+        return allFinite(r) ? r : failed(r.length);
+    }
+
+    private static boolean allFinite(double[] r) {
+        for (double v : r) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double[] failed(int n) {
+        double[] r = new double[n];
+        Arrays.fill(r, FAIL / Math.sqrt(Math.max(1, n)));
+        return r;
+    }
+
+    /** Unconstrained parameters to a model: {@code tanh} partial autocorrelations, then the scaled constant. */
+    ArimaModel decode(double[] u) {
+        int i = 0;
+        double[] ar = PartialAutocorrelations.toCoefficients(tanh(u, i, order.p()));
+        i += order.p();
+        double[] ma = negate(PartialAutocorrelations.toCoefficients(tanh(u, i, order.q())));
+        i += order.q();
+        double[] sar = PartialAutocorrelations.toCoefficients(tanh(u, i, order.seasonalP()));
+        i += order.seasonalP();
+        double[] sma = negate(PartialAutocorrelations.toCoefficients(tanh(u, i, order.seasonalQ())));
+        i += order.seasonalQ();
+        double c = 0;
+        if (order.constant()) {
+            double mu = mean0 + scale * u[i];
+            c = order.seasonalD() == 1 ? mu / order.period() : mu;
+        }
+        return new ArimaModel(order, ar, ma, sar, sma, c);
+    }
+
+    /** A model to unconstrained parameters, the inverse of {@link #decode}, clamped inside the admissible region. */
+    double[] encode(ArimaModel model) {
+        double[] u = new double[order.coefficientCount()];
+        int i = put(u, 0, PartialAutocorrelations.fromCoefficients(model.ar(), LIMIT));
+        i = put(u, i, PartialAutocorrelations.fromCoefficients(negate(model.ma()), LIMIT));
+        i = put(u, i, PartialAutocorrelations.fromCoefficients(model.sar(), LIMIT));
+        i = put(u, i, PartialAutocorrelations.fromCoefficients(negate(model.sma()), LIMIT));
+        if (order.constant()) {
+            u[i] = (model.differencedMean() - mean0) / scale;
+        }
+        return u;
+    }
+
+    private static final double LIMIT = 0.99;
+
+    private static int put(double[] u, int at, double[] pacf) {
+        for (int j = 0; j < pacf.length; j++) {
+            u[at + j] = atanh(pacf[j]);
+        }
+        return at + pacf.length;
+    }
+
+    private static double atanh(double v) {
+        return 0.5 * Math.log((1 + v) / (1 - v));
+    }
+
+    private static double[] tanh(double[] u, int from, int len) {
+        double[] r = new double[len];
+        for (int j = 0; j < len; j++) {
+            r[j] = Math.tanh(u[from + j]);
+        }
+        return r;
+    }
+
+    private static double[] negate(double[] a) {
+        double[] r = new double[a.length];
+        for (int j = 0; j < a.length; j++) {
+            r[j] = -a[j];
+        }
+        return r;
+    }
+}
