@@ -64,12 +64,22 @@ final class ArimaEstimator {
     }
 
     /**
-     * The CSS estimate.
+     * The CSS estimate: the better of the searches started from zero and from {@link HannanRissanen}'s estimates.
      *
      * @return the model at the CSS optimum
      */
     ArimaModel css() {
-        return decode(minimise(zeros(), false));
+        double[] fromZero = minimise(zeros(), false);
+        double[][] hr = HannanRissanen.start(order, w, order.constant() ? mean0 : 0);
+        if (hr == null) {
+            return decode(fromZero);
+        }
+        double[] u0 = encode(new ArimaModel(order, hr[0], hr[1], hr[2], hr[3], 0));
+        if (order.constant()) {
+            u0[u0.length - 1] = 0;
+        }
+        double[] fromHr = minimise(u0, false);
+        return decode(cost(residuals(fromHr, false)) < cost(residuals(fromZero, false)) ? fromHr : fromZero);
     }
 
     /**
