@@ -64,7 +64,9 @@ final class ArimaEstimator {
     }
 
     /**
-     * The CSS estimate: the better of the searches started from zero and from {@link HannanRissanen}'s estimates.
+     * The CSS estimate, over the coefficients themselves (unconstrained, as R's CSS): the better of the searches
+     * started from zero and from {@link HannanRissanen}'s estimates. Its AR part may come out non-stationary, which
+     * the automatic search takes as a sign that the order does not suit the series.
      *
      * @return the model at the CSS optimum
      */
@@ -72,14 +74,16 @@ final class ArimaEstimator {
         double[] fromZero = minimise(zeros(), false);
         double[][] hr = HannanRissanen.start(order, w, order.constant() ? mean0 : 0);
         if (hr == null) {
-            return decode(fromZero);
+            return rawDecode(fromZero);
         }
-        double[] u0 = encode(new ArimaModel(order, hr[0], hr[1], hr[2], hr[3], 0));
-        if (order.constant()) {
-            u0[u0.length - 1] = 0;
+        double[] u0 = zeros();
+        int i = 0;
+        for (double[] part : hr) {
+            System.arraycopy(part, 0, u0, i, part.length);
+            i += part.length;
         }
         double[] fromHr = minimise(u0, false);
-        return decode(cost(residuals(fromHr, false)) < cost(residuals(fromZero, false)) ? fromHr : fromZero);
+        return rawDecode(cost(residuals(fromHr, false)) < cost(residuals(fromZero, false)) ? fromHr : fromZero);
     }
 
     /**
@@ -173,10 +177,10 @@ final class ArimaEstimator {
 
     /** The residual vector whose sum of squares is minimised: CSS residuals, or scaled exact one-step errors. */
     private double[] residuals(double[] u, boolean exact) {
-        ArimaModel model = decode(u);
         if (!exact) {
-            return cssResiduals(model);
+            return cssResiduals(rawDecode(u));
         }
+        ArimaModel model = decode(u);
         double mu = model.differencedMean();
         double[] z = new double[w.length];
         for (int t = 0; t < w.length; t++) {
@@ -236,6 +240,22 @@ final class ArimaEstimator {
         return r;
     }
 
+    /** CSS parameters to a model: the coefficients as they are, then the scaled constant. */
+    private ArimaModel rawDecode(double[] u) {
+        int p = order.p();
+        int q = order.q();
+        int sp = order.seasonalP();
+        int sq = order.seasonalQ();
+        return new ArimaModel(order, Arrays.copyOfRange(u, 0, p), Arrays.copyOfRange(u, p, p + q),
+            Arrays.copyOfRange(u, p + q, p + q + sp), Arrays.copyOfRange(u, p + q + sp, p + q + sp + sq),
+            constantOf(order.constant() ? u[p + q + sp + sq] : 0));
+    }
+
+    private double constantOf(double scaled) {
+        double mu = mean0 + scale * scaled;
+        return order.seasonalD() == 1 ? mu / order.period() : mu;
+    }
+
     /** Unconstrained parameters to a model: {@code tanh} partial autocorrelations, then the scaled constant. */
     ArimaModel decode(double[] u) {
         int i = 0;
@@ -247,12 +267,7 @@ final class ArimaEstimator {
         i += order.seasonalP();
         double[] sma = negate(PartialAutocorrelations.toCoefficients(tanh(u, i, order.seasonalQ())));
         i += order.seasonalQ();
-        double c = 0;
-        if (order.constant()) {
-            double mu = mean0 + scale * u[i];
-            c = order.seasonalD() == 1 ? mu / order.period() : mu;
-        }
-        return new ArimaModel(order, ar, ma, sar, sma, c);
+        return new ArimaModel(order, ar, ma, sar, sma, order.constant() ? constantOf(u[i]) : 0);
     }
 
     /** A model to unconstrained parameters, the inverse of {@link #decode}, clamped inside the admissible region. */

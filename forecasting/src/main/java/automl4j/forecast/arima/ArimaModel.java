@@ -124,6 +124,17 @@ public final class ArimaModel {
     }
 
     /**
+     * Whether the AR part is stationary: every root of the non-seasonal and seasonal AR polynomials outside the unit
+     * circle.
+     *
+     * @return whether it is stationary
+     */
+    boolean stationary() {
+        return Polynomials.smallestRootModulus(Polynomials.lagPolynomial(ar, 1, -1)) > 1
+            && Polynomials.smallestRootModulus(Polynomials.lagPolynomial(sar, 1, -1)) > 1;
+    }
+
+    /**
      * Runs the model over a history: differences it, filters it exactly and keeps what forecasting needs.
      *
      * @param history the values, oldest first

@@ -154,7 +154,11 @@ final class AutoArima {
         try {
             ArimaEstimator est = new ArimaEstimator(o, x);
             ArimaModel css = est.css();
-            if (approximate) {
+            if (!css.stationary()) {
+                // as R's CSS-ML, an order whose CSS fit is not stationary is not considered: it tends to be an
+                // over-fitted one, with an AR root near 1 making up for a difference too many
+                c = new Candidate(o, Double.POSITIVE_INFINITY, null, null);
+            } else if (approximate) {
                 double ic = css.smallestRoot() >= MIN_ROOT ? est.cssCriterion(css) : Double.POSITIVE_INFINITY;
                 c = new Candidate(o, ic, css, null);
             } else {
