@@ -1,6 +1,8 @@
 package automl4j.forecast.arima;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
@@ -19,14 +21,18 @@ import org.apache.commons.math3.util.Pair;
  * <p>Both are least-squares problems, solved by Commons Math's Levenberg-Marquardt optimizer with a forward-difference
  * Jacobian: CSS minimises the conditional residuals; the exact likelihood with the variance concentrated out is
  * {@code -n/2 log(sum v_t^2 / F_t) - 1/2 sum log F_t + const}, so it is maximised by minimising the sum of squares of
- * {@code v_t / sqrt(F_t) * g}, with {@code g} the geometric mean of {@code sqrt(F_t)} (the form of Melard 1984). The
- * AR and MA parts are estimated as {@code tanh} of their partial autocorrelations ({@link PartialAutocorrelations}),
- * which keeps every estimate stationary and invertible; the mean or drift is estimated in units of the differenced
- * series' standard deviation.
+ * {@code v_t / sqrt(F_t) * g}, with {@code g} the geometric mean of {@code sqrt(F_t)} (the form of Melard 1984). CSS
+ * works on the coefficients themselves (as R's does, so that a non-stationary CSS optimum can disqualify an order);
+ * maximum likelihood estimates the AR and MA parts as {@code tanh} of their partial autocorrelations ({@link
+ * PartialAutocorrelations}), which keeps every estimate stationary and invertible (R transforms the AR part only and
+ * inverts non-invertible MA roots afterwards). The mean or drift is estimated in units of the differenced series'
+ * standard deviation.
  */
 final class ArimaEstimator {
     private static final double STEP = 1e-6;
     private static final double FAIL = 1e100;
+    /** The largest partial autocorrelation a starting value is given: a CSS estimate on or past the boundary. */
+    private static final double LIMIT = 0.99;
 
     private final ArimaOrder order;
     private final double[] x;
@@ -64,17 +70,18 @@ final class ArimaEstimator {
     }
 
     /**
-     * The CSS estimate, over the coefficients themselves (unconstrained, as R's CSS): the better of the searches
-     * started from zero and from {@link HannanRissanen}'s estimates. Its AR part may come out non-stationary, which
-     * the automatic search takes as a sign that the order does not suit the series.
+     * The CSS estimates over the coefficients themselves (unconstrained, as R's CSS), from two starts: zero and {@link
+     * HannanRissanen}'s estimates; the better first, the other only when it is a different optimum. Likelihoods of
+     * ARMA models often have two basins, and the two starts find both more often than one. An estimate's AR part may
+     * come out non-stationary, which the automatic search takes as a sign that the order does not suit the series.
      *
-     * @return the model at the CSS optimum
+     * @return one or two models at CSS optima, the lowest sum of squares first
      */
-    ArimaModel css() {
+    List<ArimaModel> cssOptima() {
         double[] fromZero = minimise(zeros(), false);
         double[][] hr = HannanRissanen.start(order, w, order.constant() ? mean0 : 0);
         if (hr == null) {
-            return rawDecode(fromZero);
+            return List.of(rawDecode(fromZero));
         }
         double[] u0 = zeros();
         int i = 0;
@@ -83,7 +90,44 @@ final class ArimaEstimator {
             i += part.length;
         }
         double[] fromHr = minimise(u0, false);
-        return rawDecode(cost(residuals(fromHr, false)) < cost(residuals(fromZero, false)) ? fromHr : fromZero);
+        double cz = cost(residuals(fromZero, false));
+        double ch = cost(residuals(fromHr, false));
+        double gap = 0;
+        for (int j = 0; j < fromZero.length; j++) {
+            gap = Math.max(gap, Math.abs(fromZero[j] - fromHr[j]));
+        }
+        List<ArimaModel> out = new ArrayList<>();
+        out.add(rawDecode(ch < cz ? fromHr : fromZero));
+        if (gap > 1e-3) {
+            out.add(rawDecode(ch < cz ? fromZero : fromHr));
+        }
+        return out;
+    }
+
+    /**
+     * The best CSS estimate.
+     *
+     * @return the model with the lowest conditional sum of squares found
+     */
+    ArimaModel css() {
+        return cssOptima().get(0);
+    }
+
+    /**
+     * The exact fit with the highest likelihood among those started from each of {@code starts}.
+     *
+     * @param starts starting models (CSS estimates)
+     * @return the best fit
+     */
+    FittedArima exactBest(List<ArimaModel> starts) {
+        FittedArima best = null;
+        for (ArimaModel s : starts) {
+            FittedArima f = exact(s);
+            if (best == null || f.logLikelihood() > best.logLikelihood()) {
+                best = f;
+            }
+        }
+        return best;
     }
 
     /**
@@ -283,7 +327,6 @@ final class ArimaEstimator {
         return u;
     }
 
-    private static final double LIMIT = 0.99;
 
     private static int put(double[] u, int at, double[] pacf) {
         for (int j = 0; j < pacf.length; j++) {

@@ -75,7 +75,7 @@ public final class ArimaForecaster implements Forecaster {
         }
         ArimaOrder o = order(period);
         ArimaEstimator est = new ArimaEstimator(o, history.clone());
-        return est.exact(est.css());
+        return est.exactBest(est.cssOptima());
     }
 
     @Override
