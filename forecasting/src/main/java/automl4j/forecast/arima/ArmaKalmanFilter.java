@@ -6,8 +6,8 @@ package automl4j.forecast.arima;
  * theta_1, ..., theta_{r-1})}), started from the stationary state covariance: its one-step prediction errors and
  * their variances give the exact Gaussian likelihood (Harvey 1989; Durbin and Koopman 2012, section 3.4).
  *
- * <p>Each step costs {@code O(r^2)} because the companion structure makes {@code T P T'} a shift plus a rank-two
- * update; once the prediction covariance has settled on its steady state (the innovation's own), the remaining steps
+ * <p>Each step costs about {@code r^2 / 2} multiplications: the observation is the first state itself, so the update
+ * leaves it known exactly and the companion transition merely shifts the rest of the covariance; once the prediction covariance has settled on its steady state (the innovation's own), the remaining steps
  * cost {@code O(r)}, which is exact to the tolerance of the settling test.
  */
 final class ArmaKalmanFilter {
@@ -88,9 +88,9 @@ final class ArmaKalmanFilter {
         rv[0] = 1;
         System.arraycopy(theta, 0, rv, 1, theta.length);
         double[][] p = StationaryCovariance.of(phi, theta, r);
+        double[][] next = new double[r][r];
         double[] a = new double[r];
         double[] au = new double[r];
-        double[][] tp = new double[r][r];
         double[] errors = new double[z.length];
         double[] variances = new double[z.length];
         boolean steady = false;
@@ -110,37 +110,28 @@ final class ArmaKalmanFilter {
                 throw new IllegalArgumentException("non-positive prediction variance");
             }
             variances[t] = f;
+            // y_t is the first state, observed without noise: after the update it is known exactly, so row and
+            // column 0 of the updated covariance vanish and the companion transition only shifts the rest,
+            // P_next[i][j] = P[i+1][j+1] - P[i+1][0] P[j+1][0] / f + R_i R_j (P beyond row r-1 is zero)
             for (int i = 0; i < r; i++) {
-                au[i] = a[i] + p[i][0] * v / f;
+                double gi = i + 1 < r ? p[i + 1][0] / f : 0;
+                au[i] = ph[i] * z[t] + (i + 1 < r ? a[i + 1] + gi * v : 0);
             }
-            // P_upd = P - P[:,0] P[0,:] / f, in place
-            double[] col = new double[r];
-            for (int i = 0; i < r; i++) {
-                col[i] = p[i][0];
-            }
-            for (int i = 0; i < r; i++) {
-                double ci = col[i] / f;
-                for (int j = 0; j < r; j++) {
-                    p[i][j] -= ci * col[j];
-                }
-            }
-            predictState(ph, au, a);
-            // tp = T P_upd: row i is phi_i P[0] + P[i+1]
-            for (int i = 0; i < r; i++) {
-                for (int j = 0; j < r; j++) {
-                    tp[i][j] = ph[i] * p[0][j] + (i + 1 < r ? p[i + 1][j] : 0);
-                }
-            }
-            // P = tp T' + R R': column j of T' is phi_j e_0 + e_{j+1}
             double change = 0;
             for (int i = 0; i < r; i++) {
-                for (int j = 0; j < r; j++) {
-                    double val = tp[i][0] * ph[j] + (j + 1 < r ? tp[i][j + 1] : 0);
-                    p[i][j] = val + rv[i] * rv[j];
+                double ci = i + 1 < r ? p[i + 1][0] / f : 0;
+                for (int j = i; j < r; j++) {
+                    double val = i + 1 < r && j + 1 < r ? p[i + 1][j + 1] - ci * p[j + 1][0] : 0;
                     change = Math.max(change, Math.abs(val));
+                    next[i][j] = val + rv[i] * rv[j];
+                    next[j][i] = next[i][j];
                 }
             }
-            // T P_upd T' vanishing means the state is known up to the next innovation from now on
+            double[][] swap = p;
+            p = next;
+            next = swap;
+            System.arraycopy(au, 0, a, 0, r);
+            // the shifted covariance vanishing means the state is known up to the next innovation from now on
             steady = change < STEADY;
         }
         return new Run(errors, variances, a.clone(), ph, theta);

@@ -61,7 +61,18 @@ final class AutoArima {
      * @return the chosen model, fitted exactly
      */
     static FittedArima fit(double[] x, int period) {
-        int n = x.length;
+        return fit(x, period, x.length > 150 || period > 12);
+    }
+
+    /**
+     * Chooses and fits a model, ranking the candidates by exact AICc or by its CSS approximation.
+     *
+     * @param x           the history
+     * @param period      the seasonal period
+     * @param approximate whether to rank by the CSS approximation (then only the chosen model is fitted exactly)
+     * @return the chosen model, fitted exactly
+     */
+    static FittedArima fit(double[] x, int period, boolean approximate) {
         if (DifferencingTests.isConstant(x)) {
             return new ArimaModel(new ArimaOrder(0, 0, 0, 0, 0, 0, period, true), new double[0], new double[0],
                 new double[0], new double[0], x[0]).filter(x);
@@ -77,7 +88,7 @@ final class AutoArima {
             double c = dx.length == 0 ? 0 : bigD == 1 ? dx[0] / period : dx[0];
             return new ArimaModel(o, new double[0], new double[0], new double[0], new double[0], c).filter(x);
         }
-        AutoArima search = new AutoArima(x, period, n > 150 || period > 12);
+        AutoArima search = new AutoArima(x, period, approximate);
         return search.run(d, bigD, constantAllowed);
     }
 
