@@ -9,6 +9,11 @@ import java.util.Map;
  * Seasonal ARIMA, its order chosen automatically ({@link #automatic()}, as the forecast package's {@code
  * auto.arima} does by default) or fixed ({@link #of}); coefficients by exact Gaussian maximum likelihood. Id {@code
  * arima}. Immutable and thread-safe.
+ *
+ * <p>The fitted model ({@link FittedArima}) forecasts from the Kalman filter's last state; its in-sample fitted values
+ * are NaN for the first {@code d + mD} values, which differencing consumes. {@link FittedArima#parameters()} holds the
+ * orders, the coefficients and the mean or drift, and {@link #restore} runs the filter with them over a new history
+ * without estimating anything.
  */
 public final class ArimaForecaster implements Forecaster {
     private static final ArimaForecaster AUTOMATIC = new ArimaForecaster(null);
