@@ -164,21 +164,24 @@ final class AutoArima {
         Candidate c;
         try {
             ArimaEstimator est = new ArimaEstimator(o, x);
-            List<ArimaModel> optima = new ArrayList<>();
-            for (ArimaModel m : est.cssOptima()) {
-                if (m.stationary()) {
-                    optima.add(m);
+            List<ArimaModel> optima = est.cssOptima();
+            ArimaModel stationary = null;
+            for (ArimaModel m : optima) {
+                if (stationary == null && m.stationary()) {
+                    stationary = m;
                 }
             }
-            if (optima.isEmpty()) {
+            if (stationary == null) {
                 // as R's CSS-ML, an order whose CSS fit is not stationary is not considered: it tends to be an
                 // over-fitted one, with an AR root near 1 making up for a difference too many
                 c = new Candidate(o, Double.POSITIVE_INFINITY, null, null);
             } else if (approximate) {
-                ArimaModel css = optima.get(0);
+                ArimaModel css = stationary;
                 double ic = css.smallestRoot() >= MIN_ROOT ? est.cssCriterion(css) : Double.POSITIVE_INFINITY;
                 c = new Candidate(o, ic, css, null);
             } else {
+                // every CSS optimum is a start for the likelihood, the non-stationary one (pulled inside) too: it
+                // is often in the basin of the best stationary fit
                 FittedArima f = est.exactBest(optima);
                 boolean ok = f.model().smallestRoot() >= MIN_ROOT && Double.isFinite(f.logLikelihood());
                 c = new Candidate(o, ok ? f.aicc() : Double.POSITIVE_INFINITY, f.model(), f);
