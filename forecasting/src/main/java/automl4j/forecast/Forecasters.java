@@ -1,5 +1,6 @@
 package automl4j.forecast;
 
+import automl4j.forecast.arima.ArimaForecaster;
 import automl4j.forecast.ets.EtsForecaster;
 import automl4j.forecast.global.LearnedGlobalForecaster;
 import automl4j.forecast.model.ForecasterLookup;
@@ -29,7 +30,8 @@ public final class Forecasters {
             Naive2Forecaster::new,
             ThetaForecaster::new,
             DynamicOptimisedThetaForecaster::new,
-            EtsForecaster::new);
+            EtsForecaster::new,
+            ArimaForecaster::automatic);
 
     private static final Map<String, Forecaster> BY_ID = index();
 
