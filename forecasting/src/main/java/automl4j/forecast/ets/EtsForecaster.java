@@ -29,17 +29,20 @@ public final class EtsForecaster implements Forecaster {
     private final Boolean damped;
     private final boolean additiveOnly;
     private final boolean multiplicativeTrend;
+    private final EtsEstimator.Search search;
 
     /** The automatic selection with R's defaults. */
     public EtsForecaster() {
-        this(null, null, false, false);
+        this(null, null, false, false, EtsEstimator.Search.LOCAL);
     }
 
-    private EtsForecaster(EtsForm fixed, Boolean damped, boolean additiveOnly, boolean multiplicativeTrend) {
+    private EtsForecaster(EtsForm fixed, Boolean damped, boolean additiveOnly, boolean multiplicativeTrend,
+                          EtsEstimator.Search search) {
         this.fixed = fixed;
         this.damped = damped;
         this.additiveOnly = additiveOnly;
         this.multiplicativeTrend = multiplicativeTrend;
+        this.search = search;
     }
 
     /**
@@ -59,7 +62,7 @@ public final class EtsForecaster implements Forecaster {
      * @throws IllegalArgumentException if the code is not a form
      */
     public static EtsForecaster of(String code) {
-        return new EtsForecaster(EtsForm.parse(code), null, false, false);
+        return new EtsForecaster(EtsForm.parse(code), null, false, false, EtsEstimator.Search.LOCAL);
     }
 
     /**
@@ -70,7 +73,7 @@ public final class EtsForecaster implements Forecaster {
      * @return a changed copy
      */
     public EtsForecaster withDamped(Boolean damped) {
-        return new EtsForecaster(fixed, damped, additiveOnly, multiplicativeTrend);
+        return new EtsForecaster(fixed, damped, additiveOnly, multiplicativeTrend, search);
     }
 
     /**
@@ -80,7 +83,7 @@ public final class EtsForecaster implements Forecaster {
      * @return a changed copy
      */
     public EtsForecaster withAdditiveOnly(boolean additiveOnly) {
-        return new EtsForecaster(fixed, damped, additiveOnly, multiplicativeTrend);
+        return new EtsForecaster(fixed, damped, additiveOnly, multiplicativeTrend, search);
     }
 
     /**
@@ -90,7 +93,22 @@ public final class EtsForecaster implements Forecaster {
      * @return a changed copy
      */
     public EtsForecaster withMultiplicativeTrend(boolean multiplicativeTrend) {
-        return new EtsForecaster(fixed, damped, additiveOnly, multiplicativeTrend);
+        return new EtsForecaster(fixed, damped, additiveOnly, multiplicativeTrend, search);
+    }
+
+    /**
+     * The likelihood search used for every form: local (the default) or wide. The local search starts from a smooth
+     * trend and a stable season with small simplex steps and keeps the nearest likelihood maximum; the wide one takes
+     * bigger steps from a less smooth start and finds better likelihoods (about 1-2 AICc units per series), which on
+     * the pack's test horizons forecast better on seasonal data and worse on yearly data. A caller that validates (a
+     * backtest) can try both.
+     *
+     * @param wide whether to search widely
+     * @return a changed copy
+     */
+    public EtsForecaster withWideSearch(boolean wide) {
+        return new EtsForecaster(fixed, damped, additiveOnly, multiplicativeTrend,
+                wide ? EtsEstimator.Search.WIDE : EtsEstimator.Search.LOCAL);
     }
 
     @Override
@@ -117,7 +135,7 @@ public final class EtsForecaster implements Forecaster {
         }
         FittedEts best = null;
         for (EtsForm form : candidates(y, period)) {
-            FittedEts f = EtsEstimator.fit(y, form, period);
+            FittedEts f = EtsEstimator.fit(y, form, period, search);
             if (f != null && Double.isFinite(f.aicc()) && (best == null || f.aicc() < best.aicc())) {
                 best = f;
             }
@@ -138,7 +156,7 @@ public final class EtsForecaster implements Forecaster {
             throw new ForecastException("ETS " + fixed + " needs at least " + minLength(period) + " values at period "
                     + period + ", but the history has " + y.length);
         }
-        FittedEts f = EtsEstimator.fit(y, fixed, period);
+        FittedEts f = EtsEstimator.fit(y, fixed, period, search);
         if (f == null) {
             throw new ForecastException("ETS " + fixed + " could not be fitted: the likelihood is not finite at the "
                     + "starting values or anywhere the optimiser looked");
@@ -232,6 +250,7 @@ public final class EtsForecaster implements Forecaster {
     @Override
     public String toString() {
         return fixed != null ? "ets(" + fixed + ")" : "ets(auto" + (damped != null ? ", damped=" + damped : "")
-                + (additiveOnly ? ", additive-only" : "") + (multiplicativeTrend ? ", multiplicative-trend" : "") + ")";
+                + (additiveOnly ? ", additive-only" : "") + (multiplicativeTrend ? ", multiplicative-trend" : "")
+                + (search == EtsEstimator.Search.WIDE ? ", wide-search" : "") + ")";
     }
 }
