@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * run it niced, from the module folder, with the test classpath:
  * <pre>
  *   nice -n 10 java -cp target/classes:target/test-classes:COMMONS_MATH_JAR automl4j.forecast.ets.EtsBench \
- *       m3-monthly m3-quarterly m3-yearly tourism-monthly [--wide]
+ *       m3-monthly m3-quarterly m3-yearly tourism-monthly [--wide | --local]
  * </pre>
  */
 public final class EtsBench {
@@ -39,7 +39,7 @@ public final class EtsBench {
     /**
      * Runs the collections named.
      *
-     * @param args collection names, and {@code --wide} for the wide likelihood search
+     * @param args collection names, and {@code --wide} or {@code --local} to force a likelihood search
      * @throws IOException if the pack or the baselines cannot be read
      */
     public static void main(String[] args) throws IOException {
@@ -48,9 +48,10 @@ public final class EtsBench {
             throw new IllegalStateException("shared/datasets/forecasting not found");
         }
         Map<String, double[]> r = readBaselines(pack.resolve("../../bench/forecasting/results/baselines_series.csv"));
-        boolean wide = List.of(args).contains("--wide");
+        Boolean wide = List.of(args).contains("--wide") ? Boolean.TRUE : List.of(args).contains("--local") ? Boolean.FALSE
+                : null;
         Forecaster ets = new EtsForecaster().withWideSearch(wide);
-        String framework = wide ? "automl4j-ets-wide" : "automl4j-ets";
+        String framework = wide == null ? "automl4j-ets" : wide ? "automl4j-ets-wide" : "automl4j-ets-local";
         Files.createDirectories(Paths.get("target"));
         for (String collection : args) {
             if (collection.startsWith("--")) {
