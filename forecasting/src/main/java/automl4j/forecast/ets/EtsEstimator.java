@@ -20,12 +20,11 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * have comparable scales for the simplex steps; the likelihood only shifts by a constant ({@code 2 n log(scale)}),
  * the same for every form. The optimum is polished by a second simplex started from it.
  *
- * <p>The search is deliberately local in the smoothing parameters: it starts from a smooth trend and a stable season
- * (beta 0.02, gamma 0.01) with small first steps, so it finds the likelihood maximum nearest to that start rather than
- * the global one. The likelihood is often multimodal, and its global maximum is sometimes a trend that follows the
- * last few changes (beta near alpha near 1) and extrapolates them wildly. On hold-outs cut from the training parts of
- * the pack's series (never their test parts) this local search forecast as well as a wider one (bigger steps, more
- * restarts) or better, at half the cost, though the wider one found better likelihoods.
+ * <p>Two searches ({@link Search}): a local one, which starts from a smooth trend and a stable season (beta 0.02,
+ * gamma 0.01) with small first steps and keeps the likelihood maximum nearest to that start, and a wide one, with
+ * bigger steps from a less smooth start. The likelihood is often multimodal, and its global maximum is sometimes a
+ * trend that follows the last few changes (beta near alpha near 1) and extrapolates them wildly; the wide search finds
+ * such maxima more often. {@code EtsForecaster} chooses between them by the period (see its {@code withWideSearch}).
  */
 final class EtsEstimator {
     private static final int MAX_EVALUATIONS = 2000;

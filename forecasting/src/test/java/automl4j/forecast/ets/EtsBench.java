@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * run it niced, from the module folder, with the test classpath:
  * <pre>
  *   nice -n 10 java -cp target/classes:target/test-classes:COMMONS_MATH_JAR automl4j.forecast.ets.EtsBench \
- *       m3-monthly m3-quarterly m3-yearly tourism-monthly
+ *       m3-monthly m3-quarterly m3-yearly tourism-monthly [--wide | --local]
  * </pre>
  */
 public final class EtsBench {
@@ -39,7 +39,7 @@ public final class EtsBench {
     /**
      * Runs the collections named.
      *
-     * @param args collection names
+     * @param args collection names, and {@code --wide} or {@code --local} to force a likelihood search
      * @throws IOException if the pack or the baselines cannot be read
      */
     public static void main(String[] args) throws IOException {
@@ -48,9 +48,15 @@ public final class EtsBench {
             throw new IllegalStateException("shared/datasets/forecasting not found");
         }
         Map<String, double[]> r = readBaselines(pack.resolve("../../bench/forecasting/results/baselines_series.csv"));
-        Forecaster ets = new EtsForecaster();
+        Boolean wide = List.of(args).contains("--wide") ? Boolean.TRUE : List.of(args).contains("--local") ? Boolean.FALSE
+                : null;
+        Forecaster ets = new EtsForecaster().withWideSearch(wide);
+        String framework = wide == null ? "automl4j-ets" : wide ? "automl4j-ets-wide" : "automl4j-ets-local";
         Files.createDirectories(Paths.get("target"));
         for (String collection : args) {
+            if (collection.startsWith("--")) {
+                continue;
+            }
             int m = PERIOD_AND_HORIZON.get(collection)[0];
             int h = PERIOD_AND_HORIZON.get(collection)[1];
             Map<String, ForecastingPack.Series> series = ForecastingPack.read(pack, collection);
@@ -64,7 +70,7 @@ public final class EtsBench {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             int better = 0;
             Map<String, Integer> forms = new TreeMap<>();
-            Path out = Paths.get("target", "ets-forecasts-" + collection + ".csv");
+            Path out = Paths.get("target", framework + "-forecasts-" + collection + ".csv");
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
                 w.println("framework,collection,series_id,step,forecast");
                 for (ForecastingPack.Series s : series.values()) {
@@ -76,7 +82,7 @@ public final class EtsBench {
                     nanos += System.nanoTime() - t0;
                     forms.merge(fit.description(), 1, Integer::sum);
                     for (int j = 0; j < h; j++) {
-                        w.println("automl4j-ets," + collection + "," + s.id + "," + (j + 1) + "," + f[j]);
+                        w.println(framework + "," + collection + "," + s.id + "," + (j + 1) + "," + f[j]);
                     }
                     double sm = smape(s.test, f);
                     double ms = mase(s.test, f, s.train, m);

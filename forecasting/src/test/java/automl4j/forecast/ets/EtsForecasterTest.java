@@ -119,6 +119,12 @@ class EtsForecasterTest {
         assertTrue(new EtsForecaster().withDamped(false).candidates(y, 4).stream().noneMatch(EtsForm::damped));
         assertTrue(new EtsForecaster().withMultiplicativeTrend(true).candidates(y, 4).stream()
                 .anyMatch(f -> f.trend() == EtsForm.Trend.MULTIPLICATIVE_DAMPED));
+        EtsForecaster wide = new EtsForecaster().withWideSearch(true);
+        assertEquals("ets(auto, wide-search)", wide.toString());
+        assertEquals("ets(auto, local-search)", new EtsForecaster().withWideSearch(false).toString());
+        assertEquals("ets(auto)", new EtsForecaster().withWideSearch(null).toString());
+        FittedEts fit = wide.fit(y, 4);
+        assertArrayEquals(fit.forecast(8), wide.restore(fit.parameters(), y, 4).forecast(8), 1e-9);
     }
 
     @Test
