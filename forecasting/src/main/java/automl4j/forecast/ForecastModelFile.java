@@ -22,7 +22,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,11 +206,9 @@ final class ForecastModelFile {
         @SuppressWarnings("unchecked")
         Map<String, Object> axis = JSON.convertValue(m.path("time_axis"), Map.class);
         Map<String, Double> weights = new LinkedHashMap<>();
-        m.path("weights").fields().forEachRemaining(e -> weights.put(e.getKey(), e.getValue().asDouble()));
+        m.path("weights").properties().forEach(e -> weights.put(e.getKey(), e.getValue().asDouble()));
         Map<String, GlobalForecaster.FittedGlobal> globals = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> gs = globalsNode.fields();
-        while (gs.hasNext()) {
-            Map.Entry<String, JsonNode> e = gs.next();
+        for (Map.Entry<String, JsonNode> e : globalsNode.properties()) {
             GlobalForecaster g = forecasters.global(e.getKey()).orElseThrow(() -> new ModelFileException(file, GLOBALS,
                     "names global forecaster '" + e.getKey() + "', which this automl4j does not have", null));
             try {
@@ -241,7 +238,7 @@ final class ForecastModelFile {
                     n.path("last_period").asLong(), members));
         }
         Map<String, String> info = new LinkedHashMap<>();
-        m.path("info").fields().forEachRemaining(e -> info.put(e.getKey(), e.getValue().asText()));
+        m.path("info").properties().forEach(e -> info.put(e.getKey(), e.getValue().asText()));
         return new ForecastModel(m.path("target").asText(), m.path("time_column").asText(), idColumns, TimeAxis.restore(axis),
                 positive(m, "horizon"), positive(m, "seasonal_period"), GapFill.parse(m.path("gap_fill").asText()),
                 doubles(m.path("levels")), doubles(m.path("quantiles")), matrix(m.path("lower_errors")),
@@ -267,9 +264,7 @@ final class ForecastModelFile {
     /** JSON back into the values {@code parameters()} gives: numbers, strings, booleans and arrays of numbers. */
     private static Map<String, Object> parameters(JsonNode node) {
         Map<String, Object> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             JsonNode v = e.getValue();
             if (v.isArray()) {
                 out.put(e.getKey(), doubles(v));

@@ -295,10 +295,10 @@ public final class TimeAxis {
             default -> {
                 LocalDate d;
                 switch (frequency) {
-                    case YEARLY -> d = onDay((int) period, anchorMonth);
-                    case QUARTERLY -> d = onDay((int) Math.floorDiv(period, 4), (int) Math.floorMod(period, 4) * 3
+                    case YEARLY -> d = onDay(Math.toIntExact(period), anchorMonth);
+                    case QUARTERLY -> d = onDay(Math.toIntExact(Math.floorDiv(period, 4)), Math.floorMod(period, 4) * 3
                             + ((anchorMonth - 1) % 3) + 1);
-                    case MONTHLY -> d = onDay((int) Math.floorDiv(period, 12), (int) Math.floorMod(period, 12) + 1);
+                    case MONTHLY -> d = onDay(Math.toIntExact(Math.floorDiv(period, 12)), Math.floorMod(period, 12) + 1);
                     default -> {
                         long seconds = grid + period * frequency.seconds();
                         LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
