@@ -58,7 +58,8 @@ class ConfigKeysTest {
 
     private static Set<String> runKeys() {
         return ConfigFile.KEYS.keySet().stream().filter(k -> !ConfigFile.INPUT_OUTPUT_KEYS.contains(k))
-                .filter(k -> !k.startsWith("featurize.")).collect(Collectors.toCollection(TreeSet::new));
+                .filter(k -> !k.startsWith("featurize.")).filter(k -> !ForecastConfig.KEYS.containsKey(k))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Set<String> publicMethods(Class<?> type, Set<String> besides) {
@@ -100,8 +101,9 @@ class ConfigKeysTest {
 
     @Test
     void theListOfChangedValuesCoversEveryRunAndFeaturizeKey() {
+        // the forecast section configures the forecasting run (ForecastCliTest), not the tabular builders
         Set<String> expected = ConfigFile.KEYS.keySet().stream().filter(k -> !ConfigFile.INPUT_OUTPUT_KEYS.contains(k))
-                .collect(Collectors.toCollection(TreeSet::new));
+                .filter(k -> !ForecastConfig.KEYS.containsKey(k)).collect(Collectors.toCollection(TreeSet::new));
         assertThat(new TreeSet<>(CHANGED.keySet())).isEqualTo(expected);
     }
 
