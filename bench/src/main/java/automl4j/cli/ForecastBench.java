@@ -40,7 +40,8 @@ final class ForecastBench {
             throw new UsageException("--cores must be >= 1, but was " + cores);
         }
         Map<String, String> options = new LinkedHashMap<>();
-        options.put("pack", manifest.toAbsolutePath().getParent().toString());
+        Path pack = manifest.getParent() == null ? Path.of(".") : manifest.getParent();   // as given: reports name no machine path
+        options.put("pack", pack.toString());
         options.put("threads", Integer.toString(cores));
         options.put("framework", framework);
         if (models != null) {
