@@ -71,7 +71,8 @@ record ForecastConfig(Path train, String target, ReadOptions read, String timeCo
         KEYS.put("forecast.levels", "forecasting: levels of the prediction intervals, each in (0, 1) (default [0.8, 0.95])");
         KEYS.put("forecast.quantiles", "forecasting: quantile forecasts written beside the point forecast, each in (0, 1) "
                 + "(default [])");
-        KEYS.put("forecast.models", "forecasting: the candidate models, of " + Forecasters.ids() + " (default: all)");
+        KEYS.put("forecast.models", "forecasting: the candidate models, of " + Forecasters.ids() + " and the global "
+                + Forecasters.globalIds() + " (default: every local one, and global-lightgbm and global-xgboost)");
         KEYS.put("forecast.ensemble", "forecasting: where the ensemble's weights are chosen: collection (one set for all "
                 + "series), series (per series) or best (the best single model) (default collection)");
         KEYS.put("forecast.backtest.origins", "forecasting: rolling-origin backtest windows per series, >= 1 (default 3, more "
@@ -123,12 +124,19 @@ record ForecastConfig(Path train, String target, ReadOptions read, String timeCo
         GapFill fill = parse("forecast.gap_fill", v.text("forecast.gap_fill", "interpolate"), GapFill::parse);
         double[] levels = probabilities(v, "forecast.levels", ForecastSearch.DEFAULT_LEVELS);
         double[] quantiles = probabilities(v, "forecast.quantiles", new double[0]);
-        List<String> models = v.has("forecast.models") ? v.texts("forecast.models", "model ids") : Forecasters.defaults();
+        List<String> models = new ArrayList<>();
+        if (v.has("forecast.models")) {
+            models.addAll(v.texts("forecast.models", "model ids"));
+        } else {
+            models.addAll(Forecasters.defaults());
+            models.addAll(Forecasters.defaultGlobals());
+        }
         if (models.isEmpty()) {
-            throw new UsageException("config key 'forecast.models' must name at least one model of " + Forecasters.ids());
+            throw new UsageException("config key 'forecast.models' must name at least one model of " + Forecasters.ids()
+                    + " or " + Forecasters.globalIds());
         }
         for (String id : models) {
-            parse("forecast.models", id, Forecasters::byId);
+            parse("forecast.models", id, x -> Forecasters.isGlobal(x) ? Forecasters.globalById(x) : Forecasters.byId(x));
         }
         EnsembleScope ensemble = parse("forecast.ensemble", v.text("forecast.ensemble", "collection"), EnsembleScope::parse);
         int origins = positiveOrAbsent(v, "forecast.backtest.origins");

@@ -5,6 +5,7 @@ import automl4j.forecast.AutoForecast;
 import automl4j.forecast.ForecastRun;
 import automl4j.forecast.Forecasters;
 import automl4j.forecast.model.Forecaster;
+import automl4j.forecast.model.GlobalForecaster;
 import automl4j.forecast.search.CandidateScore;
 import automl4j.forecast.search.ForecastOutcome;
 import automl4j.internal.AtomicFiles;
@@ -40,10 +41,17 @@ final class ForecastExecution {
         }
         Table table = TableFiles.read(c.train(), c.read());
         List<Forecaster> models = new ArrayList<>();
-        c.models().forEach(id -> models.add(Forecasters.byId(id)));
+        List<GlobalForecaster> globals = new ArrayList<>();
+        for (String id : c.models()) {
+            if (Forecasters.isGlobal(id)) {
+                globals.add(Forecasters.globalById(id));
+            } else {
+                models.add(Forecasters.byId(id));
+            }
+        }
         AutoForecast.Builder b = AutoForecast.builder().timeColumn(c.timeColumn()).seriesId(c.idColumns().toArray(String[]::new))
                 .target(c.target()).horizon(c.horizon()).frequency(c.frequency()).gapFill(c.fill()).levels(c.levels())
-                .quantiles(c.quantiles()).candidates(models, List.of()).lookup(Forecasters.lookup()).ensemble(c.ensemble())
+                .quantiles(c.quantiles()).candidates(models, globals).lookup(Forecasters.lookup()).ensemble(c.ensemble())
                 .budget(c.budget()).seed(c.seed()).progress(line -> out.println("  " + line));
         if (c.period() > 0) {
             b.seasonalPeriod(c.period());

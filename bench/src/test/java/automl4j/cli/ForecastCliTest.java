@@ -103,6 +103,19 @@ class ForecastCliTest {
     }
 
     @Test
+    void aGlobalModelNamedInTheConfigIsSearchedSavedAndForecastsANewHistory() throws Exception {
+        h.file("sales.csv", sales(48));
+        CliHarness.Result r = h.run(CONFIG.replace("[naive, snaive, theta]", "[snaive, global-lightgbm]"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(dir.resolve("out/leaderboard.csv"))).contains("global-lightgbm");
+        h.file("later.csv", sales(50));
+        CliHarness.Result p = h.cli("predict", "--model", dir.resolve("out/model.automl").toString(), "--data",
+                dir.resolve("later.csv").toString(), "--out", dir.resolve("pred.csv").toString());
+        assertThat(p.code()).as(p.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("pred.csv"))).hasSize(1 + 18);
+    }
+
+    @Test
     void predictRefusesAHistoryEndingBeforeTheTrainingData() throws Exception {
         h.file("sales.csv", sales(48));
         assertThat(h.run(CONFIG).code()).isZero();
