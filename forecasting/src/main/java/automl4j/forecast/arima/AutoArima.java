@@ -73,16 +73,16 @@ final class AutoArima {
      * @return the chosen model, fitted exactly
      */
     static FittedArima fit(double[] x, int period, boolean approximate) {
-        if (DifferencingTests.isConstant(x)) {
+        if (DifferencingOrder.isConstant(x)) {
             return new ArimaModel(new ArimaOrder(0, 0, 0, 0, 0, 0, period, true), new double[0], new double[0],
                 new double[0], new double[0], x[0]).filter(x);
         }
-        int bigD = period > 1 ? DifferencingTests.nsdiffs(x, period) : 0;
+        int bigD = period > 1 ? DifferencingOrder.nsdiffs(x, period) : 0;
         double[] xs = bigD > 0 ? Polynomials.apply(x, Polynomials.differencing(0, bigD, period)) : x;
-        int d = DifferencingTests.ndiffs(xs, MAX_D);
+        int d = DifferencingOrder.ndiffs(xs, MAX_D);
         double[] dx = Polynomials.apply(xs, Polynomials.differencing(d, 0, 1));
         boolean constantAllowed = d + bigD <= 1;
-        if (dx.length < 2 || DifferencingTests.isConstant(dx)) {
+        if (dx.length < 2 || DifferencingOrder.isConstant(dx)) {
             // nothing left to model but the level or the slope
             ArimaOrder o = new ArimaOrder(0, d, 0, 0, bigD, 0, period, constantAllowed);
             double c = dx.length == 0 ? 0 : bigD == 1 ? dx[0] / period : dx[0];

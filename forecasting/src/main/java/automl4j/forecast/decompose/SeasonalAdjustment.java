@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The seasonal adjustment the M3/M4 simple benchmarks share: a history whose lag-m autocorrelation passes a {@link
- * SeasonalityTest} is divided by the indices of its {@link ClassicalDecomposition}, forecast, and its forecasts are
+ * SeasonalityCheck} is divided by the indices of its {@link ClassicalDecomposition}, forecast, and its forecasts are
  * multiplied back. A history that fails the test, or whose indices are unusable (zeros in the data), is left as it
  * is. Immutable and thread-safe.
  */
@@ -25,7 +25,7 @@ public final class SeasonalAdjustment {
      * @param test    the test that decides whether the history is seasonal
      * @return the adjustment, the identity when the history is not seasonal
      */
-    public static SeasonalAdjustment of(double[] history, int period, SeasonalityTest test) {
+    public static SeasonalAdjustment of(double[] history, int period, SeasonalityCheck test) {
         if (!test.isSeasonal(history, period)) {
             return NONE;
         }

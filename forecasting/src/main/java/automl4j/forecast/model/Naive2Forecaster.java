@@ -1,7 +1,7 @@
 package automl4j.forecast.model;
 
 import automl4j.forecast.decompose.SeasonalAdjustment;
-import automl4j.forecast.decompose.SeasonalityTest;
+import automl4j.forecast.decompose.SeasonalityCheck;
 import automl4j.forecast.internal.Histories;
 import automl4j.forecast.internal.Parameters;
 import java.util.Map;
@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Naive2 (id {@code naive2}), the M3/M4 competitions' benchmark: the naive forecast of the seasonally adjusted
  * series, reseasonalised. The series is adjusted by a classical multiplicative decomposition when the M4 benchmark
- * code's seasonality test ({@link SeasonalityTest#m4()}: n >= 3m, lag-m autocorrelation significant at 90 %) finds
+ * code's seasonality test ({@link SeasonalityCheck#m4()}: n >= 3m, lag-m autocorrelation significant at 90 %) finds
  * it seasonal. Immutable and thread-safe.
  */
 public final class Naive2Forecaster implements Forecaster {
@@ -34,7 +34,7 @@ public final class Naive2Forecaster implements Forecaster {
     @Override
     public FittedForecaster fit(double[] history, int period) {
         Histories.check(ID, history, period, 1);
-        return build(history, SeasonalAdjustment.of(history, period, SeasonalityTest.m4()));
+        return build(history, SeasonalAdjustment.of(history, period, SeasonalityCheck.m4()));
     }
 
     @Override

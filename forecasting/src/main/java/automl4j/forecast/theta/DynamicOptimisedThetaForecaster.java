@@ -1,7 +1,7 @@
 package automl4j.forecast.theta;
 
 import automl4j.forecast.decompose.SeasonalAdjustment;
-import automl4j.forecast.decompose.SeasonalityTest;
+import automl4j.forecast.decompose.SeasonalityCheck;
 import automl4j.forecast.internal.Histories;
 import automl4j.forecast.internal.Parameters;
 import automl4j.forecast.model.FittedForecaster;
@@ -39,7 +39,7 @@ public final class DynamicOptimisedThetaForecaster implements Forecaster {
     @Override
     public FittedForecaster fit(double[] history, int period) {
         Histories.check(ID, history, period, minLength(period));
-        SeasonalAdjustment adjustment = SeasonalAdjustment.of(history, period, SeasonalityTest.theta());
+        SeasonalAdjustment adjustment = SeasonalAdjustment.of(history, period, SeasonalityCheck.theta());
         double[] y = adjustment.adjust(history);
         return build(y, adjustment, DynamicThetaModel.fit(y));
     }

@@ -1,7 +1,7 @@
 package automl4j.forecast.theta;
 
 import automl4j.forecast.decompose.SeasonalAdjustment;
-import automl4j.forecast.decompose.SeasonalityTest;
+import automl4j.forecast.decompose.SeasonalityCheck;
 import automl4j.forecast.internal.Histories;
 import automl4j.forecast.internal.Parameters;
 import automl4j.forecast.model.FittedForecaster;
@@ -16,7 +16,7 @@ import java.util.Map;
  * the smoothing.
  *
  * <p>As R's {@code thetaf}: a series with more than two seasons whose lag-m autocorrelation is significant at 90 %
- * ({@link SeasonalityTest#theta()}) is divided by the indices of a classical multiplicative decomposition first,
+ * ({@link SeasonalityCheck#theta()}) is divided by the indices of a classical multiplicative decomposition first,
  * and its forecasts are multiplied back. {@link FittedForecaster#fitted()} gives the smoothing's one-step forecasts
  * plus the drift term at each time (with the whole history's slope). Immutable and thread-safe.
  */
@@ -45,7 +45,7 @@ public final class ThetaForecaster implements Forecaster {
     @Override
     public FittedForecaster fit(double[] history, int period) {
         Histories.check(ID, history, period, minLength(period));
-        SeasonalAdjustment adjustment = SeasonalAdjustment.of(history, period, SeasonalityTest.theta());
+        SeasonalAdjustment adjustment = SeasonalAdjustment.of(history, period, SeasonalityCheck.theta());
         double[] y = adjustment.adjust(history);
         SimpleExponentialSmoothing ses = SimpleExponentialSmoothing.fit(y);
         return build(y, adjustment, ses, LinearTrend.of(y).slope() / 2);

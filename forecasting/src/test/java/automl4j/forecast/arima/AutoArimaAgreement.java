@@ -1,6 +1,5 @@
 package automl4j.forecast.arima;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
@@ -22,12 +21,24 @@ final class AutoArimaAgreement {
     }
 
     /**
-     * Fits the fixture series that {@code which} selects, prints the agreement and asserts it.
+     * How our automatic choice compares with R's on fixture series.
+     *
+     * @param series        fixture series compared
+     * @param sameOrder     series where we chose R's order
+     * @param sameForecasts of those, series whose forecasts are within 0.1 % of R's
+     * @param notWorse      series where our choice is R's or has an AICc no worse than R's
+     */
+    record Agreement(int series, int sameOrder, int sameForecasts, int notWorse) {
+    }
+
+    /**
+     * Fits the fixture series that {@code which} selects and prints how they agree with R.
      *
      * @param which the series
      * @param label what they are, for the printout
+     * @return the agreement
      */
-    static void check(Predicate<RFixture> which, String label) {
+    static Agreement check(Predicate<RFixture> which, String label) {
         Path pack = PackData.folder();
         assumeTrue(pack != null, "forecasting pack absent");
         int same = 0;
@@ -58,8 +69,6 @@ final class AutoArimaAgreement {
         System.out.printf(label + ": same order as R on %d/%d (forecasts within 0.1 %% on %d of them), AICc not worse"
             + " on %d/%d, %.1f ms per series%n%s", same, fixtures.size(), sameForecasts, notWorse,
             fixtures.size(), (System.nanoTime() - t0) / 1e6 / fixtures.size(), diffs);
-        assertTrue(same >= fixtures.size() * 0.8, "most orders match R's");
-        assertTrue(sameForecasts >= same * 0.9, "the same order gives the same forecasts");
-        assertTrue(notWorse >= fixtures.size() * 0.9, "where the order differs, ours is mostly as good by AICc");
+        return new Agreement(fixtures.size(), same, sameForecasts, notWorse);
     }
 }

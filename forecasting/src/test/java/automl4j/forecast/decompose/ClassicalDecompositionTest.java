@@ -63,7 +63,7 @@ class ClassicalDecompositionTest {
             x[t] = t % 4 == 0 ? 8 : 2;
         }
         assertThat(ClassicalDecomposition.multiplicative(x, 4).isUsable()).isFalse();
-        SeasonalAdjustment a = SeasonalAdjustment.of(x, 4, SeasonalityTest.m4());
+        SeasonalAdjustment a = SeasonalAdjustment.of(x, 4, SeasonalityCheck.m4());
         assertThat(a.decomposition()).isEmpty();
         assertThat(a.adjust(x)).containsExactly(x);
     }

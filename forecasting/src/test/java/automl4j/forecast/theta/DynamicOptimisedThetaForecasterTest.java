@@ -6,7 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import automl4j.forecast.RBaselines;
 import automl4j.forecast.decompose.SeasonalAdjustment;
-import automl4j.forecast.decompose.SeasonalityTest;
+import automl4j.forecast.decompose.SeasonalityCheck;
 import automl4j.forecast.model.FittedForecaster;
 import automl4j.forecast.model.ForecastException;
 import automl4j.forecast.pack.CollectionInfo;
@@ -45,7 +45,7 @@ class DynamicOptimisedThetaForecasterTest {
             List<Series> all = RBaselines.collection(name).series();
             for (int i = 0; i < all.size(); i += 50) {
                 double[] x = all.get(i).train();
-                double[] y = SeasonalAdjustment.of(x, info.period(), SeasonalityTest.theta()).adjust(x);
+                double[] y = SeasonalAdjustment.of(x, info.period(), SeasonalityCheck.theta()).adjust(x);
                 DynamicThetaModel m = DynamicThetaModel.fit(y);
                 double ours = sse(y, m.alpha(), m.initialLevel(), m.w());
                 double scale = Math.abs(m.initialLevel()) + 1;

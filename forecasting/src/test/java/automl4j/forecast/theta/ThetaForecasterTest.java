@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import automl4j.forecast.Agreement;
 import automl4j.forecast.RBaselines;
 import automl4j.forecast.decompose.SeasonalAdjustment;
-import automl4j.forecast.decompose.SeasonalityTest;
+import automl4j.forecast.decompose.SeasonalityCheck;
 import automl4j.forecast.model.FittedForecaster;
 import automl4j.forecast.model.ForecastException;
 import automl4j.forecast.pack.CollectionInfo;
@@ -97,11 +97,11 @@ class ThetaForecasterTest {
             for (Series s : RBaselines.collection(info.name()).series()) {
                 RFit r = fits.get(info.name() + "," + s.id());
                 double[] x = s.train();
-                assertThat(SeasonalityTest.theta().isSeasonal(x, info.period())).as(s.id()).isEqualTo(r.seasonal());
+                assertThat(SeasonalityCheck.theta().isSeasonal(x, info.period())).as(s.id()).isEqualTo(r.seasonal());
                 Map<String, Object> p = theta.fit(x, info.period()).parameters();
                 assertThat((Double) p.get(ThetaForecaster.DRIFT)).as(s.id())
                         .isCloseTo(r.drift(), org.assertj.core.data.Offset.offset(1e-9 * Math.abs(r.drift()) + 1e-9));
-                double[] y = SeasonalAdjustment.of(x, info.period(), SeasonalityTest.theta()).adjust(x);
+                double[] y = SeasonalAdjustment.of(x, info.period(), SeasonalityCheck.theta()).adjust(x);
                 double ours = mse(y, (Double) p.get(ThetaForecaster.ALPHA), (Double) p.get(ThetaForecaster.INITIAL_LEVEL));
                 worstRatio = Math.max(worstRatio, ours / r.mse());
                 better += ours < r.mse() * (1 - 1e-9) ? 1 : 0;

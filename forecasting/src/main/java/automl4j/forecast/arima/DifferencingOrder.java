@@ -8,7 +8,7 @@ import com.github.servicenow.ds.stats.stl.SeasonalTrendLoess;
  * 0.64 (Wang, Smith and Hyndman 2006), then non-seasonal differences {@code d} (0 to 2) by repeated KPSS tests at the
  * 5 % level (Kwiatkowski, Phillips, Schmidt and Shin 1992).
  */
-final class DifferencingTests {
+final class DifferencingOrder {
     /** The KPSS level-stationarity statistic's 5 % critical value (Kwiatkowski et al. 1992, table 1). */
     static final double KPSS_CRITICAL_5 = 0.463;
     /** The seasonal strength above which a seasonal difference is taken. */
@@ -16,7 +16,7 @@ final class DifferencingTests {
     /** The seasonal window of the STL that measures seasonal strength, as the forecast package's {@code mstl}. */
     static final int SEASONAL_WINDOW = 11;
 
-    private DifferencingTests() {
+    private DifferencingOrder() {
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The KPSS and seasonal-strength decisions agree with R's ndiffs and nsdiffs on the fixture series. */
-class DifferencingTestsTest {
+class DifferencingOrderTest {
     @Test
     void decisionsAgreeWithR() {
         Path pack = PackData.folder();
@@ -26,18 +26,18 @@ class DifferencingTestsTest {
         double worstStrength = 0;
         for (RFixture f : fixtures) {
             double[] x = data.computeIfAbsent(f.collection, c -> PackData.read(pack, c)).get(f.id).train;
-            worstKpss = Math.max(worstKpss, Math.abs(DifferencingTests.kpss(x) - f.kpss) / f.kpss);
-            nd += DifferencingTests.ndiffs(x, 2) == f.ndiffs ? 1 : 0;
+            worstKpss = Math.max(worstKpss, Math.abs(DifferencingOrder.kpss(x) - f.kpss) / f.kpss);
+            nd += DifferencingOrder.ndiffs(x, 2) == f.ndiffs ? 1 : 0;
             if (f.m > 1) {
                 seasonal++;
-                double s = DifferencingTests.seasonalStrength(x, f.m);
+                double s = DifferencingOrder.seasonalStrength(x, f.m);
                 worstStrength = Math.max(worstStrength, Math.abs(s - f.strength));
-                int d = DifferencingTests.nsdiffs(x, f.m);
+                int d = DifferencingOrder.nsdiffs(x, f.m);
                 nsd += d == f.nsdiffs ? 1 : 0;
                 double[] xs = d == 0 ? x : Polynomials.apply(x, Polynomials.differencing(0, 1, f.m));
-                ndsd += DifferencingTests.ndiffs(xs, 2) == f.ndiffsAfterSeasonal ? 1 : 0;
+                ndsd += DifferencingOrder.ndiffs(xs, 2) == f.ndiffsAfterSeasonal ? 1 : 0;
             } else {
-                ndsd += DifferencingTests.ndiffs(x, 2) == f.ndiffsAfterSeasonal ? 1 : 0;
+                ndsd += DifferencingOrder.ndiffs(x, 2) == f.ndiffsAfterSeasonal ? 1 : 0;
             }
         }
         System.out.printf("ndiffs agree %d/%d, nsdiffs %d/%d, d after D %d/%d; worst KPSS relative error %.1e, "
@@ -54,8 +54,8 @@ class DifferencingTestsTest {
     void constantAndShortSeriesAreNotDifferenced() {
         double[] c = new double[30];
         java.util.Arrays.fill(c, 5);
-        assertEquals(0, DifferencingTests.ndiffs(c, 2));
-        assertEquals(0, DifferencingTests.nsdiffs(c, 12));
-        assertEquals(0, DifferencingTests.nsdiffs(new double[] {1, 2, 3, 4, 5, 6, 7, 8}, 4));
+        assertEquals(0, DifferencingOrder.ndiffs(c, 2));
+        assertEquals(0, DifferencingOrder.nsdiffs(c, 12));
+        assertEquals(0, DifferencingOrder.nsdiffs(new double[] {1, 2, 3, 4, 5, 6, 7, 8}, 4));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * autocorrelations, {@code z} the one-sided 90 % normal quantile. The variants differ only in how short a series may
  * be tested and in how {@code z} is rounded; a series too short is never seasonal. Immutable and thread-safe.
  */
-public final class SeasonalityTest {
+public final class SeasonalityCheck {
     /** The 95 % quantile of the standard normal distribution, to double precision. */
     private static final double Z_95 = 1.6448536269514722;
 
@@ -16,7 +16,7 @@ public final class SeasonalityTest {
     private final boolean strictlyMore;
     private final double critical;
 
-    private SeasonalityTest(int minPeriods, boolean strictlyMore, double critical) {
+    private SeasonalityCheck(int minPeriods, boolean strictlyMore, double critical) {
         this.minPeriods = minPeriods;
         this.strictlyMore = strictlyMore;
         this.critical = critical;
@@ -27,8 +27,8 @@ public final class SeasonalityTest {
      *
      * @return the test
      */
-    public static SeasonalityTest m4() {
-        return new SeasonalityTest(3, false, 1.645);
+    public static SeasonalityCheck m4() {
+        return new SeasonalityCheck(3, false, 1.645);
     }
 
     /**
@@ -36,8 +36,8 @@ public final class SeasonalityTest {
      *
      * @return the test
      */
-    public static SeasonalityTest theta() {
-        return new SeasonalityTest(2, true, Z_95);
+    public static SeasonalityCheck theta() {
+        return new SeasonalityCheck(2, true, Z_95);
     }
 
     /**
