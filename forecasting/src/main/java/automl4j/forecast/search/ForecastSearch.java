@@ -1,13 +1,8 @@
 package automl4j.forecast.search;
 
-import automl4j.ensemble.EnsembleSelection;
 import automl4j.forecast.backtest.BacktestPlan;
-import automl4j.forecast.backtest.Window;
 import automl4j.forecast.interval.ConformalIntervals;
-import automl4j.forecast.interval.PredictionInterval;
-import automl4j.forecast.model.FittedForecaster;
 import automl4j.forecast.model.Forecaster;
-import automl4j.forecast.model.SeasonalNaiveForecaster;
 import automl4j.forecast.model.GlobalForecaster;
 import automl4j.forecast.series.SeriesHistory;
 import java.time.Duration;
@@ -15,17 +10,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -42,8 +32,6 @@ import java.util.function.Consumer;
  * build one with {@link #builder(int, int)}.
  */
 public final class ForecastSearch {
-    /** The stand-in where no model can forecast. */
-    private static final SeasonalNaiveForecaster STANDIN = new SeasonalNaiveForecaster();
     /** Rounds of ensemble selection by default. */
     public static final int DEFAULT_ROUNDS = 25;
     /** Interval levels by default. */
@@ -123,6 +111,7 @@ public final class ForecastSearch {
             return t;
         });
         try {
+            Backtester tester = new Backtester(horizon, period, seed, threads);
             List<Evaluation> evaluations = new ArrayList<>();
             for (Candidate c : candidates) {
                 if (System.nanoTime() - deadline >= 0) {
@@ -130,18 +119,19 @@ public final class ForecastSearch {
                     continue;
                 }
                 Evaluation e = c instanceof Candidate.Local local
-                        ? evaluate(local.forecaster(), c, series, backtests, nonNegative, deadline, pool)
-                        : evaluateGlobal(((Candidate.Global) c).forecaster(), c, series, backtests, nonNegative, deadline);
+                        ? tester.evaluate(local.forecaster(), c, series, backtests, nonNegative, deadline, pool)
+                        : tester.evaluateGlobal(((Candidate.Global) c).forecaster(), c, series, backtests, nonNegative, deadline);
                 evaluations.add(e);
                 progress.accept(String.format(java.util.Locale.ROOT, "%s: %s on %d backtest windows in %.1f s, MASE %.4f, sMAPE %.2f",
                         c.id(), e.status, e.windows, e.seconds, e.mase(backtests), e.smape(backtests)));
             }
             List<Evaluation> complete = evaluations.stream().filter(e -> e.status.equals("ok")).toList();
-            Selection selection = select(complete, series.size(), backtests);
+            Selection selection = Selection.choose(complete, series.size(), backtests, scope, rounds);
             double[] blend = selection.blend(complete, backtests);
             ConformalIntervals intervals = ConformalIntervals.fromErrors(errorsByStep(blend, backtests));
-            Map<String, GlobalForecaster.FittedGlobal> globals = fitGlobals(series, complete, selection);
-            List<SeriesForecast> forecasts = finalForecasts(series, complete, selection, intervals, nonNegative, globals, pool);
+            FinalFits fits = new FinalFits(horizon, period, levels, seed, threads, progress);
+            Map<String, GlobalForecaster.FittedGlobal> globals = fits.fitGlobals(series, complete, selection);
+            List<SeriesForecast> forecasts = fits.finalForecasts(series, complete, selection, intervals, nonNegative, globals, pool);
             List<CandidateScore> board = leaderboard(evaluations, complete, selection, backtests, series.size());
             return new ForecastOutcome(board, scope, selection.collectionWeights(complete), backtests.mase(blend, 0,
                     backtests.points()), backtests.smape(blend, 0, backtests.points()), forecasts, globals, intervals,
@@ -166,256 +156,6 @@ public final class ForecastSearch {
         }
     }
 
-    /** A candidate's forecasts of every backtest point, or why it has none. */
-    private static final class Evaluation {
-        final Candidate forecaster;
-        final double[] forecast;
-        final String status;
-        final int windows;
-        final int fallbacks;
-        final String firstFailure;
-        final double seconds;
-
-        Evaluation(Candidate forecaster, double[] forecast, String status, int windows, int fallbacks, String firstFailure,
-                   double seconds) {
-            this.forecaster = forecaster;
-            this.forecast = forecast;
-            this.status = status;
-            this.windows = windows;
-            this.fallbacks = fallbacks;
-            this.firstFailure = firstFailure;
-            this.seconds = seconds;
-        }
-
-        static Evaluation skipped(Candidate c) {
-            return new Evaluation(c, null, "skipped: budget", 0, 0, null, 0);
-        }
-
-        double mase(Backtests b) {
-            return forecast == null ? Double.NaN : b.mase(forecast, 0, b.points());
-        }
-
-        double smape(Backtests b) {
-            return forecast == null ? Double.NaN : b.smape(forecast, 0, b.points());
-        }
-    }
-
-    private Evaluation evaluate(Forecaster c, Candidate candidate, List<SeriesHistory> series, Backtests b, boolean nonNegative,
-                                long deadline, ExecutorService pool) {
-        double[] forecast = new double[b.points()];
-        AtomicInteger windows = new AtomicInteger();
-        AtomicInteger fallbacks = new AtomicInteger();
-        String[] firstFailure = new String[1];
-        double[] seconds = new double[series.size()];
-        boolean[] stopped = new boolean[1];
-        List<Callable<Void>> tasks = new ArrayList<>();
-        for (int s = 0; s < series.size(); s++) {
-            int si = s;
-            tasks.add(() -> {
-                if (System.nanoTime() - deadline >= 0) {
-                    synchronized (stopped) {
-                        stopped[0] = true;
-                    }
-                    return null;
-                }
-                long t0 = System.nanoTime();
-                double[] y = series.get(si).values();
-                List<Window> ws = b.windows.get(si);
-                for (int k = 0; k < ws.size(); k++) {
-                    Window w = ws.get(k);
-                    double[] f;
-                    try {
-                        f = w.origin() < c.minLength(period) ? null : finite(c.fit(w.training(y), period).forecast(horizon));
-                    } catch (RuntimeException e) {
-                        f = null;
-                        synchronized (firstFailure) {
-                            if (firstFailure[0] == null) {
-                                firstFailure[0] = "series '" + series.get(si).id() + "', origin " + w.origin() + ": " + e;
-                            }
-                        }
-                    }
-                    if (f == null) {
-                        f = STANDIN.fit(w.training(y), period).forecast(horizon);
-                        fallbacks.incrementAndGet();
-                    }
-                    windows.incrementAndGet();
-                    int base = b.offsets[si] + k * horizon;
-                    for (int j = 0; j < horizon; j++) {
-                        forecast[base + j] = nonNegative ? Math.max(0, f[j]) : f[j];
-                    }
-                }
-                seconds[si] = (System.nanoTime() - t0) / 1e9;
-                return null;
-            });
-        }
-        invokeAll(pool, tasks);
-        String status = stopped[0] ? "stopped: budget" : "ok";
-        return new Evaluation(candidate, stopped[0] ? null : forecast, status, windows.get(), fallbacks.get(), firstFailure[0],
-                Arrays.stream(seconds).sum());
-    }
-
-    /**
-     * Backtests a global forecaster: for each window rank, one model learned on every series cut at its window of that
-     * rank, then each of those series forecast from its cut.
-     */
-    private Evaluation evaluateGlobal(GlobalForecaster g, Candidate candidate, List<SeriesHistory> series, Backtests b,
-                                      boolean nonNegative, long deadline) {
-        long t0 = System.nanoTime();
-        double[] forecast = new double[b.points()];
-        int windows = 0;
-        int fallbacks = 0;
-        String firstFailure = null;
-        int ranks = b.windows.stream().mapToInt(List::size).max().orElse(0);
-        for (int k = 0; k < ranks; k++) {
-            if (System.nanoTime() - deadline >= 0) {
-                return new Evaluation(candidate, null, "stopped: budget", windows, fallbacks, firstFailure,
-                        (System.nanoTime() - t0) / 1e9);
-            }
-            List<Integer> members = new ArrayList<>();
-            List<double[]> cuts = new ArrayList<>();
-            for (int s = 0; s < series.size(); s++) {
-                if (b.windows.get(s).size() > k) {
-                    members.add(s);
-                    cuts.add(b.windows.get(s).get(k).training(series.get(s).values()));
-                }
-            }
-            GlobalForecaster.FittedGlobal model = null;
-            try {
-                model = g.fit(cuts, period, horizon, seed + k, threads);
-            } catch (RuntimeException e) {
-                firstFailure = firstFailure != null ? firstFailure : "window rank " + (k + 1) + ": " + e;
-            }
-            for (int i = 0; i < members.size(); i++) {
-                int s = members.get(i);
-                double[] cut = cuts.get(i);
-                double[] f = null;
-                if (model != null && cut.length >= g.minLength(period)) {
-                    try {
-                        f = finite(model.forecast(cut, horizon));
-                    } catch (RuntimeException e) {
-                        firstFailure = firstFailure != null ? firstFailure : "series '" + series.get(s).id() + "': " + e;
-                    }
-                }
-                if (f == null) {
-                    f = STANDIN.fit(cut, period).forecast(horizon);
-                    fallbacks++;
-                }
-                windows++;
-                int base = b.offsets[s] + k * horizon;
-                for (int j = 0; j < horizon; j++) {
-                    forecast[base + j] = nonNegative ? Math.max(0, f[j]) : f[j];
-                }
-            }
-        }
-        return new Evaluation(candidate, forecast, "ok", windows, fallbacks, firstFailure, (System.nanoTime() - t0) / 1e9);
-    }
-
-    /** {@code f} if every value is finite; otherwise a failure. */
-    private static double[] finite(double[] f) {
-        for (double v : f) {
-            if (!Double.isFinite(v)) {
-                throw new IllegalStateException("forecast is not finite: " + Arrays.toString(f));
-            }
-        }
-        return f;
-    }
-
-    private static void invokeAll(ExecutorService pool, List<Callable<Void>> tasks) {
-        try {
-            for (Future<Void> f : pool.invokeAll(tasks)) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("forecast search interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("forecast search task failed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    /** The ensemble's weights: per candidate of {@code complete}, for the collection and (scope SERIES) per series. */
-    private record Selection(double[] collection, double[][] perSeries) {
-        double[] weightsOf(int series) {
-            return perSeries == null || perSeries[series] == null ? collection : perSeries[series];
-        }
-
-        Map<String, Double> collectionWeights(List<Evaluation> complete) {
-            Map<String, Double> out = new LinkedHashMap<>();
-            for (int c = 0; c < complete.size(); c++) {
-                if (collection[c] > 0) {
-                    out.put(complete.get(c).forecaster.id(), collection[c]);
-                }
-            }
-            return out;
-        }
-
-        double[] blend(List<Evaluation> complete, Backtests b) {
-            double[] out = new double[b.points()];
-            for (int s = 0; s + 1 < b.offsets.length; s++) {
-                double[] w = weightsOf(s);
-                for (int c = 0; c < complete.size(); c++) {
-                    if (w[c] > 0) {
-                        double[] f = complete.get(c).forecast;
-                        for (int i = b.offsets[s]; i < b.offsets[s + 1]; i++) {
-                            out[i] += w[c] * f[i];
-                        }
-                    }
-                }
-            }
-            return out;
-        }
-    }
-
-    private Selection select(List<Evaluation> complete, int seriesCount, Backtests b) {
-        if (complete.isEmpty()) {
-            return new Selection(new double[0], null);
-        }
-        double[] collection = b.points() == 0 ? first(complete.size())
-                : selectOn(complete, b, 0, b.points(), scope == EnsembleScope.BEST ? 1 : rounds);
-        double[][] perSeries = null;
-        if (scope == EnsembleScope.SERIES) {
-            perSeries = new double[seriesCount][];
-            for (int s = 0; s < seriesCount; s++) {
-                if (b.offsets[s + 1] > b.offsets[s]) {
-                    perSeries[s] = selectOn(complete, b, b.offsets[s], b.offsets[s + 1], rounds);
-                }
-            }
-        }
-        return new Selection(collection, perSeries);
-    }
-
-    private static double[] first(int n) {
-        double[] w = new double[n];
-        w[0] = 1;
-        return w;
-    }
-
-    /** Caruana's selection on the scaled forecasts of points {@code [from, to)}. */
-    private static double[] selectOn(List<Evaluation> complete, Backtests b, int from, int to, int rounds) {
-        int n = to - from;
-        List<float[]> scaled = new ArrayList<>(complete.size());
-        for (Evaluation e : complete) {
-            float[] f = new float[n];
-            for (int i = 0; i < n; i++) {
-                f[i] = (float) (e.forecast[from + i] / b.scale[from + i]);
-            }
-            scaled.add(f);
-        }
-        double[] target = new double[n];
-        double[] weight = new double[n];
-        for (int i = 0; i < n; i++) {
-            target[i] = b.actual[from + i] / b.scale[from + i];
-            weight[i] = b.weight[from + i];
-        }
-        return new EnsembleSelection(rounds).select(scaled, blend -> {
-            double loss = 0;
-            for (int i = 0; i < n; i++) {
-                loss += weight[i] * Math.abs(blend[i] - target[i]);
-            }
-            return loss;
-        }).weights();
-    }
-
     private double[][] errorsByStep(double[] blend, Backtests b) {
         int windows = b.points() / horizon;
         double[][] out = new double[horizon][windows];
@@ -428,133 +168,6 @@ public final class ForecastSearch {
         return out;
     }
 
-    /** The global candidates with a weight anywhere, each learned once on the whole histories; failures left out. */
-    private Map<String, GlobalForecaster.FittedGlobal> fitGlobals(List<SeriesHistory> series, List<Evaluation> complete,
-                                                                  Selection selection) {
-        Map<String, GlobalForecaster.FittedGlobal> out = new LinkedHashMap<>();
-        for (int c = 0; c < complete.size(); c++) {
-            if (!(complete.get(c).forecaster instanceof Candidate.Global g)) {
-                continue;
-            }
-            boolean used = selection.collection.length > c && selection.collection[c] > 0;
-            for (int s = 0; !used && s < series.size(); s++) {
-                used = selection.weightsOf(s)[c] > 0;
-            }
-            if (!used) {
-                continue;
-            }
-            List<double[]> all = series.stream().map(SeriesHistory::values).toList();
-            try {
-                out.put(g.id(), g.forecaster().fit(all, period, horizon, seed, threads));
-            } catch (RuntimeException e) {
-                progress.accept(g.id() + ": could not be fitted on the whole histories (" + e.getMessage() + "); left out");
-            }
-        }
-        return out;
-    }
-
-    private List<SeriesForecast> finalForecasts(List<SeriesHistory> series, List<Evaluation> complete, Selection selection,
-                                                ConformalIntervals intervals, boolean nonNegative,
-                                                Map<String, GlobalForecaster.FittedGlobal> globals, ExecutorService pool) {
-        SeriesForecast[] out = new SeriesForecast[series.size()];
-        List<Callable<Void>> tasks = new ArrayList<>();
-        for (int s = 0; s < series.size(); s++) {
-            int si = s;
-            tasks.add(() -> {
-                out[si] = finalForecast(series.get(si), complete, selection.weightsOf(si), intervals, nonNegative, globals);
-                return null;
-            });
-        }
-        invokeAll(pool, tasks);
-        return Arrays.asList(out);
-    }
-
-    private SeriesForecast finalForecast(SeriesHistory h, List<Evaluation> complete, double[] weights,
-                                         ConformalIntervals intervals, boolean nonNegative,
-                                         Map<String, GlobalForecaster.FittedGlobal> globals) {
-        double[] y = h.values();
-        double[] point = new double[horizon];
-        Map<String, Double> members = new LinkedHashMap<>();
-        List<FittedMember> fitted = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        double used = 0;
-        for (int c = 0; c < complete.size(); c++) {
-            if (weights[c] <= 0) {
-                continue;
-            }
-            Candidate f = complete.get(c).forecaster;
-            double[] forecast;
-            FittedMember member;
-            try {
-                if (y.length < f.minLength(period)) {
-                    problems.add(f.id() + " needs " + f.minLength(period) + " values");
-                    continue;
-                }
-                if (f instanceof Candidate.Local local) {
-                    FittedForecaster model = local.forecaster().fit(y, period);
-                    forecast = finite(model.forecast(horizon));
-                    member = new FittedMember(f.id(), weights[c], model.description(), model.parameters());
-                } else {
-                    GlobalForecaster.FittedGlobal model = globals.get(f.id());
-                    if (model == null) {
-                        problems.add(f.id() + " could not be fitted on the whole histories");
-                        continue;
-                    }
-                    forecast = finite(model.forecast(y, horizon));
-                    member = new FittedMember(f.id(), weights[c], model.description(), Map.of());
-                }
-            } catch (RuntimeException e) {
-                problems.add(f.id() + " failed: " + e.getMessage());
-                continue;
-            }
-            for (int j = 0; j < horizon; j++) {
-                point[j] += weights[c] * forecast[j];
-            }
-            members.merge(f.id(), weights[c], Double::sum);
-            fitted.add(member);
-            used += weights[c];
-        }
-        String status;
-        if (used > 0) {
-            for (int j = 0; j < horizon; j++) {
-                point[j] /= used;
-            }
-            double u = used;
-            members.replaceAll((k, v) -> v / u);
-            fitted.replaceAll(m -> new FittedMember(m.id(), m.weight() / u, m.description(), m.parameters()));
-            status = problems.isEmpty() ? "ok" : "left out: " + String.join("; ", problems);
-        } else {
-            point = STANDIN.fit(y, period).forecast(horizon);
-            members.put("snaive", 1.0);
-            status = complete.isEmpty() ? "fallback-snaive: no candidate finished its backtests"
-                    : "fallback-snaive: " + String.join("; ", problems);
-        }
-        if (nonNegative) {
-            for (int j = 0; j < horizon; j++) {
-                point[j] = Math.max(0, point[j]);
-            }
-        }
-        double scale = ErrorScale.of(y, y.length, period);
-        List<PredictionInterval> bands = new ArrayList<>();
-        if (intervals.errors(1) > 0) {
-            for (double level : levels) {
-                PredictionInterval p = intervals.interval(point, scale, level);
-                bands.add(nonNegative ? clip(p) : p);
-            }
-        }
-        return new SeriesForecast(h.id(), point, bands, members, fitted, scale, status);
-    }
-
-    private static PredictionInterval clip(PredictionInterval p) {
-        double[] lower = p.lower();
-        double[] upper = p.upper();
-        for (int j = 0; j < lower.length; j++) {
-            lower[j] = Math.max(0, lower[j]);
-            upper[j] = Math.max(0, upper[j]);
-        }
-        return new PredictionInterval(p.level(), lower, upper);
-    }
-
     private List<CandidateScore> leaderboard(List<Evaluation> evaluations, List<Evaluation> complete, Selection selection,
                                              Backtests b, int seriesCount) {
         List<CandidateScore> rows = new ArrayList<>();
@@ -562,8 +175,8 @@ public final class ForecastSearch {
             int c = complete.indexOf(e);
             double weight = 0;
             if (c >= 0) {
-                if (selection.perSeries == null) {
-                    weight = selection.collection[c];
+                if (selection.perSeries() == null) {
+                    weight = selection.collection()[c];
                 } else {
                     for (int s = 0; s < seriesCount; s++) {
                         weight += selection.weightsOf(s)[c] / seriesCount;
