@@ -41,10 +41,14 @@ import java.util.Set;
  * @param cores      cores, or 0 for all
  * @param seed       search.seed
  * @param output     the output folder
+ * @param known      forecast.covariates.known: covariate columns known in advance
+ * @param observed   forecast.covariates.observed: covariate columns only observed
+ * @param future     forecast.future: the table of the known covariates for the horizon, or null
  */
 record ForecastConfig(Path train, String target, ReadOptions read, String timeColumn, List<String> idColumns, int horizon,
                       Frequency frequency, int period, GapFill fill, double[] levels, double[] quantiles, List<String> models,
-                      EnsembleScope ensemble, int origins, int step, Duration budget, int cores, long seed, Path output) {
+                      EnsembleScope ensemble, int origins, int step, Duration budget, int cores, long seed, Path output,
+                      List<String> known, List<String> observed, Path future) {
     /** The value of data.task that makes a config a forecasting one. */
     static final String TASK = "forecasting";
 
@@ -75,6 +79,14 @@ record ForecastConfig(Path train, String target, ReadOptions read, String timeCo
                 + Forecasters.globalIds() + " (default: every local one, and global-lightgbm and global-xgboost)");
         KEYS.put("forecast.ensemble", "forecasting: where the ensemble's weights are chosen: collection (one set for all "
                 + "series), series (per series) or best (the best single model) (default collection)");
+        KEYS.put("forecast.covariates.known", "forecasting: covariate columns known in advance (a promotion flag, a price "
+                + "plan): numbers or booleans that the global models read at the time they forecast, so their values for the "
+                + "horizon must be given (forecast.future, or predict --future); default none");
+        KEYS.put("forecast.covariates.observed", "forecasting: covariate columns only observed (numbers or booleans), which "
+                + "the global models read before each forecast origin only (lagged); default none: other columns are ignored");
+        KEYS.put("forecast.future", "forecasting: a CSV file with the series id and time columns and the known covariates "
+                + "for the horizon after each series' end (relative to the config file); needed with forecast.covariates.known "
+                + "unless data.train's rows past each series' last value hold them");
         KEYS.put("forecast.backtest.origins", "forecasting: rolling-origin backtest windows per series, >= 1 (default 3, more "
                 + "for fewer than ten series)");
         KEYS.put("forecast.backtest.step", "forecasting: periods between backtest origins, >= 1 (default a third of the "
@@ -152,7 +164,17 @@ record ForecastConfig(Path train, String target, ReadOptions read, String timeCo
         long seed = v.longInteger(Setting.SEED.key(), 0);
         Path output = base.resolve(v.text("output", "automl-output"));
         return new ForecastConfig(train, target, ConfigFile.readOptions(v), time, List.copyOf(ids), horizon, frequency, period,
-                fill, levels, quantiles, List.copyOf(models), ensemble, origins, step, budget, cores, seed, output);
+                fill, levels, quantiles, List.copyOf(models), ensemble, origins, step, budget, cores, seed, output,
+                columns(v, "forecast.covariates.known"), columns(v, "forecast.covariates.observed"),
+                v.has("forecast.future") ? base.resolve(v.requiredText("forecast.future", KEYS.get("forecast.future"))) : null);
+    }
+
+    private static List<String> columns(ConfigValues v, String key) {
+        if (!v.has(key)) {
+            return List.of();
+        }
+        JsonNode n = v.node(key);
+        return n != null && n.isTextual() ? List.of(n.asText()) : List.copyOf(v.texts(key, "column names"));
     }
 
     private static int positiveOrAbsent(ConfigValues v, String key) {

@@ -4,6 +4,7 @@ import automl4j.datasets.TableFiles;
 import automl4j.forecast.AutoForecast;
 import automl4j.forecast.ForecastRun;
 import automl4j.forecast.Forecasters;
+import automl4j.forecast.series.CovariateColumns;
 import automl4j.forecast.model.Forecaster;
 import automl4j.forecast.model.GlobalForecaster;
 import automl4j.forecast.search.CandidateScore;
@@ -52,7 +53,8 @@ final class ForecastExecution {
         AutoForecast.Builder b = AutoForecast.builder().timeColumn(c.timeColumn()).seriesId(c.idColumns().toArray(String[]::new))
                 .target(c.target()).horizon(c.horizon()).frequency(c.frequency()).gapFill(c.fill()).levels(c.levels())
                 .quantiles(c.quantiles()).candidates(models, globals).lookup(Forecasters.lookup()).ensemble(c.ensemble())
-                .budget(c.budget()).seed(c.seed()).progress(line -> out.println("  " + line));
+                .budget(c.budget()).seed(c.seed()).progress(line -> out.println("  " + line))
+                .covariates(new CovariateColumns(c.known(), c.observed()));
         if (c.period() > 0) {
             b.seasonalPeriod(c.period());
         }
@@ -67,7 +69,14 @@ final class ForecastExecution {
         }
         String source = c.train().getFileName().toString();
         out.println("Forecasting " + c.target() + " in " + source + ", " + c.horizon() + " periods ahead, with " + c.models());
-        ForecastRun run = b.build().fit(table, source);
+        Table future = null;
+        if (c.future() != null) {
+            if (!Files.isRegularFile(c.future())) {
+                throw new UsageException("config key 'forecast.future': " + c.future() + " is not a file");
+            }
+            future = TableFiles.read(c.future(), c.read());
+        }
+        ForecastRun run = b.build().fit(table, source, future, c.future() == null ? null : c.future().getFileName().toString());
         Path dir = c.output();
         Files.createDirectories(dir);
         run.model().save(dir.resolve(RunOutputs.MODEL_FILE));
@@ -182,6 +191,12 @@ final class ForecastExecution {
             f.withArray("quantiles").add(q);
         }
         c.models().forEach(f.putArray("models")::add);
+        ObjectNode cov = f.putObject("covariates");
+        c.known().forEach(cov.putArray("known")::add);
+        c.observed().forEach(cov.putArray("observed")::add);
+        if (c.future() != null) {
+            f.put("future", c.future().toString());
+        }
         f.put("ensemble", c.ensemble().name().toLowerCase(Locale.ROOT));
         ObjectNode bt = f.putObject("backtest");
         if (c.origins() > 0) {

@@ -20,10 +20,6 @@ final class ForecastPredict {
     }
 
     static int run(Path modelFile, Path data, Path future, Path out, ReadOptions read, PrintStream print) throws IOException {
-        if (future != null) {
-            throw new UsageException("--future " + future + ": this forecast model uses no covariates, so it needs no future "
-                    + "values; forecasting with covariates is not available yet");
-        }
         ForecastModel model;
         try {
             model = ForecastModel.load(modelFile, Forecasters.lookup());
@@ -34,7 +30,15 @@ final class ForecastPredict {
             throw new UsageException("--data " + data + ": no such file");
         }
         long start = System.nanoTime();
-        ForecastTable table = model.forecast(TableFiles.read(data, read), data.getFileName().toString());
+        if (future != null && !Files.isRegularFile(future)) {
+            throw new UsageException("--future " + future + ": no such file");
+        }
+        if (future == null && !model.covariates().known().isEmpty()) {
+            print.println("Note: the model reads the known covariates " + model.covariates().known() + " for the horizon; "
+                    + "without --future they must be in the rows of --data past each series' last value");
+        }
+        ForecastTable table = model.forecast(TableFiles.read(data, read), data.getFileName().toString(),
+                future == null ? null : TableFiles.read(future, read), future == null ? null : future.getFileName().toString());
         table.writeCsv(out);
         table.notes().forEach(n -> print.println("Note: " + n));
         print.printf(java.util.Locale.ROOT, "Wrote %d forecasts (%d periods ahead) of %d series to %s in %.1f s%n",

@@ -55,8 +55,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Predictions CSV to write.")
     Path out;
 
-    @Option(names = "--future", paramLabel = "FILE", description = "Forecast models: the known future values of covariates "
-            + "(not used yet: the forecasting models take no covariates, so a file given is refused).")
+    @Option(names = "--future", paramLabel = "FILE", description = "Forecast models: the values of the covariates known in "
+            + "advance for the horizon after each series' end (the id, time and known covariate columns).")
     Path future;
 
     @Option(names = "--keep", split = ",", paramLabel = "COLUMN", description = "Input columns copied to the output before "

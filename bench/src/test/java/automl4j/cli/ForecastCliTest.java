@@ -115,6 +115,54 @@ class ForecastCliTest {
         assertThat(Files.readAllLines(dir.resolve("pred.csv"))).hasSize(1 + 18);
     }
 
+    /** {@link #sales} with a promotion column (every fifth month of a store) that lifts sales by half. */
+    private static String promoted(int months, int from, int to) {
+        StringBuilder b = new StringBuilder("store,month,promo,sales\n");
+        String[] lines = sales(months).split("\n");
+        for (int i = 1; i < lines.length; i++) {
+            String[] c = lines[i].split(",");
+            int t = (i - 1) % months;
+            if (t < from || t >= to) {
+                continue;
+            }
+            int promo = (t + i / months) % 5 == 0 ? 1 : 0;
+            double v = Double.parseDouble(c[2]) * (1 + 0.5 * promo);
+            b.append(c[0]).append(',').append(c[1]).append(',').append(promo).append(',')
+                    .append(t < 48 ? String.format(Locale.ROOT, "%.2f", v) : "").append('\n');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void knownCovariatesComeFromTheFutureFileAtTrainingAndWithPredictFuture() throws Exception {
+        h.file("sales.csv", promoted(48, 0, 48));
+        h.file("future.csv", promoted(54, 48, 54).replace(",\n", "\n").replace("promo,sales", "promo"));
+        String config = CONFIG.replace("[naive, snaive, theta]", "[snaive, global-lightgbm]").replace("  quantiles: [0.5]\n",
+                "  quantiles: [0.5]\n  covariates:\n    known: [promo]\n  future: future.csv\n");
+        CliHarness.Result r = h.run(config);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(dir.resolve("out/effective-config.yaml"))).contains("known:").contains("- \"promo\"");
+
+        CliHarness.Result missing = h.run(config.replace("  future: future.csv\n", ""));
+        assertThat(missing.code()).isEqualTo(ExitCodes.DATA);
+        assertThat(missing.err()).contains("series 'S0' has no value of the known covariate 'promo' for time 2022-01");
+
+        CliHarness.Result p = h.cli("predict", "--model", dir.resolve("out/model.automl").toString(), "--data",
+                dir.resolve("sales.csv").toString(), "--future", dir.resolve("future.csv").toString(), "--out",
+                dir.resolve("pred.csv").toString());
+        assertThat(p.code()).as(p.err()).isZero();
+        List<String> pred = Files.readAllLines(dir.resolve("pred.csv"));
+        List<String> fit = Files.readAllLines(dir.resolve("out/forecast.csv"));
+        assertThat(pred).hasSize(1 + 18);
+        assertThat(pred.get(1).split(",")[3]).isEqualTo(fit.get(1).split(",")[3]);
+
+        CliHarness.Result noFuture = h.cli("predict", "--model", dir.resolve("out/model.automl").toString(), "--data",
+                dir.resolve("sales.csv").toString(), "--out", dir.resolve("pred2.csv").toString());
+        assertThat(noFuture.code()).isEqualTo(ExitCodes.DATA);
+        assertThat(noFuture.out()).contains("without --future");
+        assertThat(noFuture.err()).contains("known covariate 'promo'");
+    }
+
     @Test
     void predictRefusesAHistoryEndingBeforeTheTrainingData() throws Exception {
         h.file("sales.csv", sales(48));

@@ -2,6 +2,7 @@ package automl4j.forecast;
 
 import automl4j.ConfigException;
 import automl4j.forecast.interval.ConformalIntervals;
+import automl4j.forecast.model.Covariates;
 import automl4j.forecast.model.ForecasterLookup;
 import automl4j.forecast.model.Forecaster;
 import automl4j.forecast.model.GlobalForecaster;
@@ -9,6 +10,7 @@ import automl4j.forecast.search.EnsembleScope;
 import automl4j.forecast.search.ForecastOutcome;
 import automl4j.forecast.search.ForecastSearch;
 import automl4j.forecast.search.SeriesForecast;
+import automl4j.forecast.series.CovariateColumns;
 import automl4j.forecast.series.Frequency;
 import automl4j.forecast.series.GapFill;
 import automl4j.forecast.series.SeriesHistory;
@@ -65,7 +67,27 @@ public final class AutoForecast {
      * @throws automl4j.DataException for bad cells (see {@link SeriesTable})
      */
     public ForecastRun fit(Table table, String source) {
+        return fit(table, source, null, null);
+    }
+
+    /**
+     * Reads the series of {@code table} and their covariates, searches, and forecasts the horizon after each series'
+     * end, with the future values of the covariates known in advance from {@code future}.
+     *
+     * @param table        the training table
+     * @param source       where it came from, for messages
+     * @param future       the known covariates for the horizon after each series' end (the id and time columns and the
+     *                     known covariate columns), or null when there are none (or {@code table}'s rows past each
+     *                     series' last value hold them)
+     * @param futureSource where {@code future} came from, for messages
+     * @return the run
+     * @throws ConfigException          for a missing column, or a horizon longer than every series' history
+     * @throws automl4j.DataException for bad cells (see {@link SeriesTable} and {@link CovariateColumns})
+     */
+    public ForecastRun fit(Table table, String source, Table future, String futureSource) {
         SeriesTable series = SeriesTable.of(table, source, b.timeColumn, b.idColumns, b.target, b.frequency, b.fill);
+        List<Covariates> covariates = b.covariates.read(table, source, future, futureSource, b.timeColumn, b.idColumns,
+                b.target, series, b.horizon);
         int period = b.period > 0 ? b.period : series.axis().frequency().defaultPeriod();
         List<String> report = new ArrayList<>(series.report());
         report.addAll(Guardrails.check(series.histories(), period, b.horizon));
@@ -79,7 +101,11 @@ public final class AutoForecast {
             sb.step(b.step);
         }
         ForecastSearch search = sb.build();
-        ForecastOutcome outcome = search.run(series.histories());
+        if (!b.covariates.isEmpty() && b.globals.stream().noneMatch(GlobalForecaster::usesCovariates)) {
+            report.add("covariates " + b.covariates.known() + " (known) and " + b.covariates.observed() + " (observed) are "
+                    + "read by the global models only, and no candidate is one: they were not used");
+        }
+        ForecastOutcome outcome = search.run(series.histories(), covariates);
         if (outcome.seriesWithoutWindows() > 0) {
             report.add(outcome.seriesWithoutWindows() + " series too short for a backtest window (the horizon plus "
                     + search.plan(series.histories().size()).minTraining() + " values): forecast by the ensemble, not "
@@ -125,7 +151,8 @@ public final class AutoForecast {
         info.put("backtest_mase", Double.toString(outcome.ensembleMase()));
         info.put("backtest_smape", Double.toString(outcome.ensembleSmape()));
         return new ForecastModel(b.target, b.timeColumn, b.idColumns, series.axis(), h, period, b.fill, b.levels, b.quantiles,
-                lower, upper, quantiles, outcome.weights(), nonNegative, saved, info, outcome.globals(), b.forecasters);
+                lower, upper, quantiles, outcome.weights(), nonNegative, saved, info, outcome.globals(), b.covariates,
+                b.forecasters);
     }
 
     private ForecastTable table(SeriesTable series, ForecastOutcome outcome, ForecastModel model) {
@@ -180,6 +207,7 @@ public final class AutoForecast {
         private int threads = Runtime.getRuntime().availableProcessors();
         private boolean clipAtZero = true;
         private Consumer<String> progress = m -> { };
+        private CovariateColumns covariates = CovariateColumns.NONE;
 
         private Builder() {
         }
@@ -204,6 +232,20 @@ public final class AutoForecast {
          */
         public Builder seriesId(String... columns) {
             this.idColumns = List.of(columns);
+            return this;
+        }
+
+        /**
+         * The covariate columns (config {@code forecast.covariates.known} and {@code forecast.covariates.observed}):
+         * numbers or booleans that the global models read, the known ones at the time they forecast (so their values
+         * for the horizon must be given, in a future table), the observed ones before each forecast origin only. None by
+         * default: other columns of the table are ignored. The per-series statistical models do not read covariates.
+         *
+         * @param covariates the columns by role
+         * @return this builder
+         */
+        public Builder covariates(CovariateColumns covariates) {
+            this.covariates = Objects.requireNonNull(covariates, "covariates");
             return this;
         }
 

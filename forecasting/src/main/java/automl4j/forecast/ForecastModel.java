@@ -1,6 +1,7 @@
 package automl4j.forecast;
 
 import automl4j.DataException;
+import automl4j.forecast.model.Covariates;
 import automl4j.forecast.model.FittedForecaster;
 import automl4j.forecast.model.ForecasterLookup;
 import automl4j.forecast.model.Forecaster;
@@ -8,6 +9,7 @@ import automl4j.forecast.model.SeasonalNaiveForecaster;
 import automl4j.forecast.model.GlobalForecaster;
 import automl4j.forecast.search.ErrorScale;
 import automl4j.forecast.search.FittedMember;
+import automl4j.forecast.series.CovariateColumns;
 import automl4j.forecast.series.GapFill;
 import automl4j.forecast.series.SeriesHistory;
 import automl4j.forecast.series.SeriesInfo;
@@ -61,12 +63,16 @@ public final class ForecastModel {
     final Map<String, String> info;
     /** The global models of the ensembles, by id, as learned at training. */
     final Map<String, GlobalForecaster.FittedGlobal> globals;
+    /** The covariate columns the global models read. */
+    final CovariateColumns covariates;
     private final ForecasterLookup forecasters;
 
     ForecastModel(String target, String timeColumn, List<String> idColumns, TimeAxis axis, int horizon, int period,
                   GapFill fill, double[] levels, double[] quantiles, double[][] lowerErrors, double[][] upperErrors,
                   double[][] quantileErrors, Map<String, Double> weights, boolean nonNegative, Map<String, SavedSeries> series,
-                  Map<String, String> info, Map<String, GlobalForecaster.FittedGlobal> globals, ForecasterLookup forecasters) {
+                  Map<String, String> info, Map<String, GlobalForecaster.FittedGlobal> globals, CovariateColumns covariates,
+                  ForecasterLookup forecasters) {
+        this.covariates = Objects.requireNonNull(covariates, "covariates");
         this.target = target;
         this.timeColumn = timeColumn;
         this.idColumns = List.copyOf(idColumns);
@@ -166,6 +172,15 @@ public final class ForecastModel {
     }
 
     /**
+     * The covariate columns its global models read: the known ones must be given for the horizon when it forecasts.
+     *
+     * @return the columns, possibly none
+     */
+    public CovariateColumns covariates() {
+        return covariates;
+    }
+
+    /**
      * Facts about the run that fitted the model, for people (writer version, leaderboard, chosen models).
      *
      * @return the facts, by name
@@ -186,7 +201,28 @@ public final class ForecastModel {
      *                                  training data did
      */
     public ForecastTable forecast(Table history, String source) {
+        return forecast(history, source, null, null);
+    }
+
+    /**
+     * Forecasts as {@link #forecast(Table, String)}, with the future values of the covariates known in advance taken
+     * from {@code future} (the id and time columns and the known covariate columns for the horizon after each series'
+     * end; rows of other series or times are ignored). The history must hold the covariate columns too.
+     *
+     * @param history      the history table
+     * @param source       where it came from, for messages
+     * @param future       the future covariates, or null when the model has no known covariates (or the history's rows
+     *                     past each series' last value hold them)
+     * @param futureSource where {@code future} came from, for messages
+     * @return the forecasts
+     * @throws automl4j.ConfigException if a column of the model is missing
+     * @throws DataException            as {@link #forecast(Table, String)}, and for a known covariate missing in the
+     *                                  horizon
+     */
+    public ForecastTable forecast(Table history, String source, Table future, String futureSource) {
         SeriesTable table = SeriesTable.on(history, source, timeColumn, idColumns, target, axis, fill);
+        List<Covariates> read = covariates.read(history, source, future, futureSource, timeColumn, idColumns, target, table,
+                horizon);
         List<ForecastRow> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>(table.report());
         for (int s = 0; s < table.histories().size(); s++) {
@@ -207,7 +243,7 @@ public final class ForecastModel {
                 notes.add("series '" + h.id() + "': the history starts at " + axis.label(where.firstPeriod()) + ", not at "
                         + axis.label(saved.firstPeriod()) + " as at training; its models were fitted again on it");
             }
-            double[] point = combine(h.id(), y, members, restore, notes);
+            double[] point = combine(h.id(), y, read.get(s), members, restore, notes);
             double scale = ErrorScale.of(y, y.length, period);
             for (int j = 0; j < horizon; j++) {
                 double[] lower = new double[levels.length];
@@ -237,7 +273,8 @@ public final class ForecastModel {
         return out;
     }
 
-    private double[] combine(String id, double[] y, List<FittedMember> members, boolean restore, List<String> notes) {
+    private double[] combine(String id, double[] y, Covariates covariates, List<FittedMember> members, boolean restore,
+                             List<String> notes) {
         double[] point = new double[horizon];
         double used = 0;
         List<String> problems = new ArrayList<>();
@@ -246,12 +283,13 @@ public final class ForecastModel {
             try {
                 GlobalForecaster.FittedGlobal global = globals.get(m.id());
                 if (global != null) {
-                    int min = forecasters.global(m.id()).orElseThrow().minLength(period);
+                    GlobalForecaster forecaster = forecasters.global(m.id()).orElseThrow();
+                    int min = forecaster.minLength(period);
                     if (y.length < min) {
                         problems.add(m.id() + " needs " + min + " values");
                         continue;
                     }
-                    f = global.forecast(y, horizon);
+                    f = global.forecast(y, forecaster.usesCovariates() ? covariates : Covariates.NONE, horizon);
                 } else {
                     Forecaster forecaster = forecasters.local(m.id()).orElseThrow(() -> new IllegalStateException("unknown"));
                     if (!restore && y.length < forecaster.minLength(period)) {

@@ -5,6 +5,7 @@ import automl4j.export.Versions;
 import automl4j.forecast.model.ForecasterLookup;
 import automl4j.forecast.model.GlobalForecaster;
 import automl4j.forecast.search.FittedMember;
+import automl4j.forecast.series.CovariateColumns;
 import automl4j.forecast.series.GapFill;
 import automl4j.forecast.series.TimeAxis;
 import automl4j.internal.AtomicFiles;
@@ -122,6 +123,7 @@ final class ForecastModelFile {
         manifest.set("quantile_errors", JSON.valueToTree(m.quantileErrors));
         manifest.set("weights", JSON.valueToTree(m.weights));
         manifest.put("non_negative", m.nonNegative);
+        manifest.set("covariates", JSON.valueToTree(m.covariates.describe()));
         manifest.set("info", JSON.valueToTree(m.info));
         ObjectNode listed = manifest.putObject("entries");
         listed.putObject(SERIES).put("size", seriesBytes.length).put("sha256", sha256(seriesBytes));
@@ -243,7 +245,16 @@ final class ForecastModelFile {
                 positive(m, "horizon"), positive(m, "seasonal_period"), GapFill.parse(m.path("gap_fill").asText()),
                 doubles(m.path("levels")), doubles(m.path("quantiles")), matrix(m.path("lower_errors")),
                 matrix(m.path("upper_errors")), matrix(m.path("quantile_errors")), weights, m.path("non_negative").asBoolean(),
-                series, info, globals, forecasters);
+                series, info, globals, covariates(m.path("covariates")), forecasters);
+    }
+
+    /** The covariate columns; none in files written before covariates existed. */
+    private static CovariateColumns covariates(JsonNode node) {
+        List<String> known = new ArrayList<>();
+        node.path("known").forEach(n -> known.add(n.asText()));
+        List<String> observed = new ArrayList<>();
+        node.path("observed").forEach(n -> observed.add(n.asText()));
+        return new CovariateColumns(known, observed);
     }
 
     private static int positive(JsonNode m, String key) {

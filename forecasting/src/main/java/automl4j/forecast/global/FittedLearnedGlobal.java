@@ -1,5 +1,6 @@
 package automl4j.forecast.global;
 
+import automl4j.forecast.model.Covariates;
 import automl4j.forecast.model.ForecastException;
 import automl4j.forecast.model.GlobalForecaster.FittedGlobal;
 import automl4j.learn.FeatureMatrix;
@@ -21,14 +22,16 @@ final class FittedLearnedGlobal implements FittedGlobal {
     private final String learnerId;
     private final Strategy strategy;
     private final WindowFeatures features;
+    private final CovariateFeatures covariate;
     private final int horizon;
     private final boolean deseasonalize;
     private final Standardizer standardizer;
     private final FittedModel model;
     private final String trainedOn;
 
-    FittedLearnedGlobal(String id, String learnerId, Strategy strategy, WindowFeatures features, int horizon,
-                        boolean deseasonalize, Standardizer standardizer, FittedModel model, String trainedOn) {
+    FittedLearnedGlobal(String id, String learnerId, Strategy strategy, WindowFeatures features, CovariateFeatures covariate,
+                        int horizon, boolean deseasonalize, Standardizer standardizer, FittedModel model, String trainedOn) {
+        this.covariate = covariate;
         this.id = id;
         this.learnerId = learnerId;
         this.strategy = strategy;
@@ -42,6 +45,11 @@ final class FittedLearnedGlobal implements FittedGlobal {
 
     @Override
     public double[] forecast(double[] history, int steps) {
+        return forecast(history, Covariates.NONE, steps);
+    }
+
+    @Override
+    public double[] forecast(double[] history, Covariates covariates, int steps) {
         if (steps < 1 || steps > horizon) {
             throw new ForecastException(id + " was fitted for 1 to " + horizon + " steps, but " + steps + " were asked for");
         }
@@ -54,9 +62,11 @@ final class FittedLearnedGlobal implements FittedGlobal {
                 throw new ForecastException(id + " needs finite values, but the history has " + v);
             }
         }
+        covariate.check(id, covariates, history.length + steps, history.length);
         double[] indices = deseasonalize ? SeasonalAdjustment.indices(history, features.period()) : null;
         double[] modelled = deseasonalize ? SeasonalAdjustment.adjust(history, indices) : history;
-        double[] out = strategy == Strategy.DIRECT ? direct(modelled, steps) : recursive(modelled, steps);
+        double[] out = strategy == Strategy.DIRECT ? direct(modelled, covariates, steps)
+                : recursive(modelled, covariates, steps);
         if (deseasonalize) {
             for (int s = 0; s < steps; s++) {
                 out[s] *= indices[(history.length + s) % indices.length];
@@ -74,16 +84,18 @@ final class FittedLearnedGlobal implements FittedGlobal {
         return out;
     }
 
-    private double[] direct(double[] history, int steps) {
+    private double[] direct(double[] history, Covariates covariates, int steps) {
         int n = history.length;
-        int columns = features.columns();
+        int window = features.columns();
+        int columns = window + covariate.columns();
         double level = features.level(history, n);
         float[] x = new float[steps * columns];
         for (int s = 1; s <= steps; s++) {
             features.fill(history, n, s, level, x, (s - 1) * columns);
+            covariate.fill(covariates, n, s, x, (s - 1) * columns + window);
         }
         standardizer.apply(x);
-        Predictions p = model.predict(FeatureMatrix.wrapOwned(x, steps, features.names()));
+        Predictions p = model.predict(FeatureMatrix.wrapOwned(x, steps, names()));
         double[] out = new double[steps];
         for (int s = 0; s < steps; s++) {
             out[s] = features.scale().decode(p.value(s), level);
@@ -91,17 +103,25 @@ final class FittedLearnedGlobal implements FittedGlobal {
         return out;
     }
 
-    private double[] recursive(double[] history, int steps) {
+    private double[] recursive(double[] history, Covariates covariates, int steps) {
         int n = history.length;
         double[] grown = Arrays.copyOf(history, n + steps);
-        float[] x = new float[features.columns()];
+        float[] x = new float[features.columns() + covariate.columns()];
         for (int s = 0; s < steps; s++) {
             double level = features.level(grown, n + s);
             features.fill(grown, n + s, 1, level, x, 0);
+            // observed covariates end with the history: a step past it reads them as at the history's end
+            covariate.fill(covariates, n + s, 1, n, x, features.columns());
             standardizer.apply(x);
-            grown[n + s] = features.scale().decode(model.predict(FeatureMatrix.of(x, 1, features.names())).value(0), level);
+            grown[n + s] = features.scale().decode(model.predict(FeatureMatrix.of(x, 1, names())).value(0), level);
         }
         return Arrays.copyOfRange(grown, n, n + steps);
+    }
+
+    private java.util.List<String> names() {
+        java.util.List<String> names = new java.util.ArrayList<>(features.names());
+        names.addAll(covariate.names());
+        return names;
     }
 
     @Override
@@ -109,7 +129,8 @@ final class FittedLearnedGlobal implements FittedGlobal {
         return id + ": one " + learnerId + " model " + trainedOn + ", " + strategy.label() + " strategy, " + features.lags()
                 + " lags, rolling windows of " + features.shortWindow() + " and " + features.longWindow()
                 + (features.slopes() ? " with slopes" : "") + ", values scaled by the mean of the last " + features.levelWindow() + ", target " + features.scale().label()
-                + (deseasonalize ? ", seasonally adjusted series by series" : "");
+                + (deseasonalize ? ", seasonally adjusted series by series" : "")
+                + (covariate.columns() > 0 ? ", " + covariate.known() + " known and " + covariate.observed() + " observed covariates" : "");
     }
 
     @Override
@@ -124,6 +145,9 @@ final class FittedLearnedGlobal implements FittedGlobal {
         p.put("slopes", features.slopes());
         p.put("target", features.scale().label());
         p.put("deseasonalize", deseasonalize);
+        p.put("known_covariates", covariate.known());
+        p.put("observed_covariates", covariate.observed());
+        p.put("covariate_window", covariate.window());
         p.put("feature_means", standardizer.means());
         p.put("feature_sds", standardizer.sds());
         p.put("trained_on", trainedOn);

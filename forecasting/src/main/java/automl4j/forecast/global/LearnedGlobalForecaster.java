@@ -1,5 +1,6 @@
 package automl4j.forecast.global;
 
+import automl4j.forecast.model.Covariates;
 import automl4j.forecast.model.ForecastException;
 import automl4j.forecast.model.GlobalForecaster;
 import automl4j.learn.FeatureMatrix;
@@ -208,6 +209,18 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
 
     @Override
     public FittedGlobal fit(List<double[]> histories, int period, int horizon, long seed, int threads) {
+        return fit(histories, java.util.Collections.nCopies(histories.size(), Covariates.NONE), period, horizon, seed, threads);
+    }
+
+    /** True: known covariates are read at each target's time, observed ones before each origin. */
+    @Override
+    public boolean usesCovariates() {
+        return true;
+    }
+
+    @Override
+    public FittedGlobal fit(List<double[]> histories, List<Covariates> covariates, int period, int horizon, long seed,
+                            int threads) {
         if (horizon < 1) {
             throw new IllegalArgumentException("horizon must be >= 1, but was " + horizon);
         }
@@ -226,11 +239,14 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
         WindowFeatures features = WindowFeatures.forPeriod(period, strategy == Strategy.DIRECT, scale, !LINEAR.equals(learnerId));
         List<double[]> modelled = deseasonalize
                 ? histories.stream().map(h -> SeasonalAdjustment.adjust(h, SeasonalAdjustment.indices(h, period))).toList() : histories;
-        TrainingSet rows = TrainingRows.build(id, modelled, features, strategy == Strategy.DIRECT ? horizon : 1, maxRows, seed);
+        Covariates first = covariates.isEmpty() ? Covariates.NONE : covariates.get(0);
+        CovariateFeatures covariate = new CovariateFeatures(first.knownCount(), first.observedCount(), features.shortWindow());
+        TrainingSet rows = TrainingRows.build(id, modelled, covariates, features, covariate,
+                strategy == Strategy.DIRECT ? horizon : 1, maxRows, seed);
         float[] x = rows.features().toArray();
-        Standardizer standardizer = Standardizer.of(x, rows.size(), features.columns());
+        Standardizer standardizer = Standardizer.of(x, rows.size(), features.columns() + covariate.columns());
         standardizer.apply(x);
-        rows = new TrainingSet(FeatureMatrix.wrapOwned(x, rows.size(), features.names()), rows.labels(), rows.target());
+        rows = new TrainingSet(FeatureMatrix.wrapOwned(x, rows.size(), rows.features().names()), rows.labels(), rows.target());
         FittedModel model;
         try {
             model = learner.fit(rows, Learners.config(learner, config), FitContext.of(seed, Math.max(1, threads)));
@@ -238,8 +254,8 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
             throw new ForecastException(id + " could not fit " + learnerId + " on " + rows.size() + " rows: " + e.getMessage(), e);
         }
         String trainedOn = "learned from " + rows.size() + " rows of " + histories.size() + " series";
-        return new FittedLearnedGlobal(id, learnerId, strategy, features, horizon, deseasonalize, standardizer, model,
-                trainedOn);
+        return new FittedLearnedGlobal(id, learnerId, strategy, features, covariate, horizon, deseasonalize, standardizer,
+                model, trainedOn);
     }
 
     @Override
@@ -252,6 +268,7 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
         WindowFeatures features;
         TargetScale scale;
         Standardizer standardizer;
+        CovariateFeatures covariate;
         try {
             restored = Strategy.of(String.valueOf(parameters.get("strategy")));
             scale = TargetScale.of(String.valueOf(parameters.get("target")));
@@ -259,8 +276,14 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
                     integer(parameters, "long_window"), integer(parameters, "level_window"), restored == Strategy.DIRECT, scale,
                     Boolean.TRUE.equals(parameters.get("slopes")));
             standardizer = new Standardizer(numbers(parameters, "feature_means"), numbers(parameters, "feature_sds"));
-            if (standardizer.means().length != features.columns()) {
-                throw new IllegalArgumentException("the features have " + features.columns() + " columns but the standardizer "
+            // models written before covariates existed have none
+            covariate = parameters.containsKey("known_covariates")
+                    ? new CovariateFeatures(integer(parameters, "known_covariates"), integer(parameters, "observed_covariates"),
+                    integer(parameters, "covariate_window"))
+                    : CovariateFeatures.NONE;
+            int columns = features.columns() + covariate.columns();
+            if (standardizer.means().length != columns) {
+                throw new IllegalArgumentException("the features have " + columns + " columns but the standardizer "
                         + standardizer.means().length);
             }
         } catch (IllegalArgumentException e) {
@@ -273,7 +296,7 @@ public final class LearnedGlobalForecaster implements GlobalForecaster {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ForecastException(id + " cannot read its " + learnerId + " model: " + e.getMessage(), e);
         }
-        return new FittedLearnedGlobal(id, learnerId, restored, features, horizon,
+        return new FittedLearnedGlobal(id, learnerId, restored, features, covariate, horizon,
                 Boolean.TRUE.equals(parameters.get("deseasonalize")), standardizer, model,
                 String.valueOf(parameters.getOrDefault("trained_on", "restored")));
     }

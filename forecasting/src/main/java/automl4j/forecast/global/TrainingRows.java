@@ -2,6 +2,7 @@ package automl4j.forecast.global;
 
 import automl4j.data.Regression;
 import automl4j.data.Target;
+import automl4j.forecast.model.Covariates;
 import automl4j.forecast.model.ForecastException;
 import automl4j.learn.FeatureMatrix;
 import automl4j.learn.Labels;
@@ -36,6 +37,32 @@ final class TrainingRows {
      * @throws ForecastException if fewer than {@link #minRows} rows can be made
      */
     static TrainingSet build(String id, List<double[]> histories, WindowFeatures features, int steps, int maxRows, long seed) {
+        return build(id, histories, java.util.Collections.nCopies(histories.size(), Covariates.NONE), features,
+                CovariateFeatures.NONE, steps, maxRows, seed);
+    }
+
+    /**
+     * Builds the rows with covariate columns after the window features.
+     *
+     * @param id         the forecaster's id, for messages
+     * @param histories  the series
+     * @param covariates each series' covariates, in the order of {@code histories}, reaching at least its end
+     * @param features   the window features
+     * @param covariate  the covariate features
+     * @param steps      the steps ahead of each origin
+     * @param maxRows    the most rows to keep
+     * @param seed       the seed of the subsample
+     * @return the rows
+     * @throws ForecastException if fewer than {@link #minRows} rows can be made
+     */
+    static TrainingSet build(String id, List<double[]> histories, List<Covariates> covariates, WindowFeatures features,
+                             CovariateFeatures covariate, int steps, int maxRows, long seed) {
+        if (covariates.size() != histories.size()) {
+            throw new IllegalArgumentException(histories.size() + " histories but " + covariates.size() + " covariate sets");
+        }
+        for (int s = 0; s < histories.size(); s++) {
+            covariate.check(id, covariates.get(s), histories.get(s).length, histories.get(s).length);
+        }
         int lags = features.minLength();
         long candidates = 0;
         int usable = 0;
@@ -47,19 +74,21 @@ final class TrainingRows {
                 }
             }
         }
-        int needed = minRows(features);
+        int needed = minRows(features.columns() + covariate.columns());
         if (candidates < needed) {
             throw new ForecastException(id + " cannot learn from " + histories.size() + " series: " + usable + " of them have more than "
                     + lags + " values, giving " + candidates + " training rows where at least " + needed + " are needed");
         }
         double keep = Math.min(1.0, (double) maxRows / candidates);
         SplittableRandom random = new SplittableRandom(seed);
-        int columns = features.columns();
+        int window = features.columns();
+        int columns = window + covariate.columns();
         int capacity = (int) Math.min(candidates, Math.round(maxRows * 1.05) + 64);
         float[] x = new float[capacity * columns];
         double[] y = new double[capacity];
         int rows = 0;
-        for (double[] h : histories) {
+        for (int s = 0; s < histories.size(); s++) {
+            double[] h = histories.get(s);
             if (h.length <= lags) {
                 continue;
             }
@@ -73,6 +102,7 @@ final class TrainingRows {
                         level = features.level(h, origin);
                     }
                     features.fill(h, origin, step, level, x, rows * columns);
+                    covariate.fill(covariates.get(s), origin, step, x, rows * columns + window);
                     y[rows++] = features.scale().encode(h[origin + step - 1], level);
                 }
             }
@@ -82,7 +112,9 @@ final class TrainingRows {
         }
         float[] xs = rows == capacity ? x : java.util.Arrays.copyOf(x, rows * columns);
         double[] ys = rows == capacity ? y : java.util.Arrays.copyOf(y, rows);
-        return new TrainingSet(FeatureMatrix.wrapOwned(xs, rows, features.names()), Labels.of(ys),
+        List<String> names = new java.util.ArrayList<>(features.names());
+        names.addAll(covariate.names());
+        return new TrainingSet(FeatureMatrix.wrapOwned(xs, rows, names), Labels.of(ys),
                 new Target("value", new Regression()));
     }
 
@@ -93,6 +125,10 @@ final class TrainingRows {
      * @return the minimum number of rows
      */
     static int minRows(WindowFeatures features) {
-        return Math.max(MIN_ROWS, 2 * features.columns());
+        return minRows(features.columns());
+    }
+
+    private static int minRows(int columns) {
+        return Math.max(MIN_ROWS, 2 * columns);
     }
 }

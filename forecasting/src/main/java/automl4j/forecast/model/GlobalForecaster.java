@@ -42,6 +42,37 @@ public interface GlobalForecaster {
     FittedGlobal fit(List<double[]> histories, int period, int horizon, long seed, int threads);
 
     /**
+     * Whether it reads covariates ({@link #fit(List, List, int, int, long, int)}); those that do not are fitted on the
+     * values alone.
+     *
+     * @return true if it does
+     */
+    default boolean usesCovariates() {
+        return false;
+    }
+
+    /**
+     * Learns one model from all {@code histories} and their covariates: known ones at the time of each target, observed
+     * ones before each origin only. Every series has the same covariates, in the same order.
+     *
+     * @param histories  as for {@link #fit(List, int, int, long, int)}
+     * @param covariates each history's covariates, in the order of {@code histories}, reaching at least its end
+     * @param period     the seasonal period
+     * @param horizon    the steps it will be asked to forecast
+     * @param seed       the seed of any randomness
+     * @param threads    threads it may use
+     * @return the fitted model
+     * @throws ForecastException if it cannot learn, or if there are covariates and it does not use them
+     */
+    default FittedGlobal fit(List<double[]> histories, List<Covariates> covariates, int period, int horizon, long seed,
+                             int threads) {
+        if (covariates.stream().anyMatch(c -> !c.isEmpty())) {
+            throw new ForecastException(id() + " does not use covariates");
+        }
+        return fit(histories, period, horizon, seed, threads);
+    }
+
+    /**
      * The model {@link FittedGlobal#parameters()} describes, without learning again.
      *
      * @param parameters what {@link FittedGlobal#parameters()} gave
@@ -62,6 +93,23 @@ public interface GlobalForecaster {
          * @return {@code horizon} finite values
          */
         double[] forecast(double[] history, int horizon);
+
+        /**
+         * The point forecasts of the steps after {@code history}'s end, reading the covariates as at the fit: the
+         * known ones up to the last step, the observed ones up to the history's end.
+         *
+         * @param history    the series' values
+         * @param covariates its covariates, the known ones reaching {@code history.length + horizon}
+         * @param horizon    the steps
+         * @return {@code horizon} finite values
+         * @throws ForecastException if the covariates are not the ones it was fitted with, or do not reach far enough
+         */
+        default double[] forecast(double[] history, Covariates covariates, int horizon) {
+            if (!covariates.isEmpty()) {
+                throw new ForecastException("this model was fitted without covariates");
+            }
+            return forecast(history, horizon);
+        }
 
         /**
          * What was fitted, for people.

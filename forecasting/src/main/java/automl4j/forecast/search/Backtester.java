@@ -2,6 +2,7 @@ package automl4j.forecast.search;
 
 import automl4j.forecast.backtest.Window;
 import automl4j.forecast.model.Forecaster;
+import automl4j.forecast.model.Covariates;
 import automl4j.forecast.model.GlobalForecaster;
 import automl4j.forecast.model.SeasonalNaiveForecaster;
 import automl4j.forecast.series.SeriesHistory;
@@ -93,8 +94,9 @@ final class Backtester {
      * Backtests a global forecaster: for each window rank, one model learned on every series cut at its window of that
      * rank, then each of those series forecast from its cut.
      */
-    Evaluation evaluateGlobal(GlobalForecaster g, Candidate candidate, List<SeriesHistory> series, Backtests b,
-                                      boolean nonNegative, long deadline) {
+    Evaluation evaluateGlobal(GlobalForecaster g, Candidate candidate, List<SeriesHistory> series, List<Covariates> covariates,
+                              Backtests b, boolean nonNegative, long deadline) {
+        boolean reads = g.usesCovariates();
         long t0 = System.nanoTime();
         double[] forecast = new double[b.points()];
         int windows = 0;
@@ -108,15 +110,18 @@ final class Backtester {
             }
             List<Integer> members = new ArrayList<>();
             List<double[]> cuts = new ArrayList<>();
+            List<Covariates> seen = new ArrayList<>();
             for (int s = 0; s < series.size(); s++) {
                 if (b.windows.get(s).size() > k) {
                     members.add(s);
-                    cuts.add(b.windows.get(s).get(k).training(series.get(s).values()));
+                    Window w = b.windows.get(s).get(k);
+                    cuts.add(w.training(series.get(s).values()));
+                    seen.add(reads ? covariates.get(s).cut(w.origin(), horizon) : Covariates.NONE);
                 }
             }
             GlobalForecaster.FittedGlobal model = null;
             try {
-                model = g.fit(cuts, period, horizon, seed + k, threads);
+                model = g.fit(cuts, seen, period, horizon, seed + k, threads);
             } catch (RuntimeException e) {
                 firstFailure = firstFailure != null ? firstFailure : "window rank " + (k + 1) + ": " + e;
             }
@@ -126,7 +131,7 @@ final class Backtester {
                 double[] f = null;
                 if (model != null && cut.length >= g.minLength(period)) {
                     try {
-                        f = finite(model.forecast(cut, horizon));
+                        f = finite(model.forecast(cut, seen.get(i), horizon));
                     } catch (RuntimeException e) {
                         firstFailure = firstFailure != null ? firstFailure : "series '" + series.get(s).id() + "': " + e;
                     }

@@ -3,6 +3,7 @@ package automl4j.forecast.search;
 import automl4j.forecast.interval.ConformalIntervals;
 import automl4j.forecast.interval.PredictionInterval;
 import automl4j.forecast.model.FittedForecaster;
+import automl4j.forecast.model.Covariates;
 import automl4j.forecast.model.GlobalForecaster;
 import automl4j.forecast.series.SeriesHistory;
 import java.util.ArrayList;
@@ -37,8 +38,8 @@ final class FinalFits {
     }
 
     /** The global candidates with a weight anywhere, each learned once on the whole histories; failures left out. */
-    Map<String, GlobalForecaster.FittedGlobal> fitGlobals(List<SeriesHistory> series, List<Evaluation> complete,
-                                                          Selection selection) {
+    Map<String, GlobalForecaster.FittedGlobal> fitGlobals(List<SeriesHistory> series, List<Covariates> covariates,
+                                                          List<Evaluation> complete, Selection selection) {
         Map<String, GlobalForecaster.FittedGlobal> out = new LinkedHashMap<>();
         for (int c = 0; c < complete.size(); c++) {
             if (!(complete.get(c).forecaster instanceof Candidate.Global g)) {
@@ -53,7 +54,9 @@ final class FinalFits {
             }
             List<double[]> all = series.stream().map(SeriesHistory::values).toList();
             try {
-                out.put(g.id(), g.forecaster().fit(all, period, horizon, seed, threads));
+                List<Covariates> seen = g.forecaster().usesCovariates() ? covariates
+                        : java.util.Collections.nCopies(series.size(), Covariates.NONE);
+                out.put(g.id(), g.forecaster().fit(all, seen, period, horizon, seed, threads));
             } catch (RuntimeException e) {
                 progress.accept(g.id() + ": could not be fitted on the whole histories (" + e.getMessage() + "); left out");
             }
@@ -61,7 +64,8 @@ final class FinalFits {
         return out;
     }
 
-    List<SeriesForecast> finalForecasts(List<SeriesHistory> series, List<Evaluation> complete, Selection selection,
+    List<SeriesForecast> finalForecasts(List<SeriesHistory> series, List<Covariates> covariates, List<Evaluation> complete,
+                                        Selection selection,
                                                 ConformalIntervals intervals, boolean nonNegative,
                                                 Map<String, GlobalForecaster.FittedGlobal> globals, ExecutorService pool) {
         SeriesForecast[] out = new SeriesForecast[series.size()];
@@ -69,7 +73,8 @@ final class FinalFits {
         for (int s = 0; s < series.size(); s++) {
             int si = s;
             tasks.add(() -> {
-                out[si] = finalForecast(series.get(si), complete, selection.weightsOf(si), intervals, nonNegative, globals);
+                out[si] = finalForecast(series.get(si), covariates.get(si), complete, selection.weightsOf(si), intervals,
+                        nonNegative, globals);
                 return null;
             });
         }
@@ -77,7 +82,7 @@ final class FinalFits {
         return Arrays.asList(out);
     }
 
-    private SeriesForecast finalForecast(SeriesHistory h, List<Evaluation> complete, double[] weights,
+    private SeriesForecast finalForecast(SeriesHistory h, Covariates covariates, List<Evaluation> complete, double[] weights,
                                          ConformalIntervals intervals, boolean nonNegative,
                                          Map<String, GlobalForecaster.FittedGlobal> globals) {
         double[] y = h.values();
@@ -108,7 +113,8 @@ final class FinalFits {
                         problems.add(f.id() + " could not be fitted on the whole histories");
                         continue;
                     }
-                    forecast = Backtester.finite(model.forecast(y, horizon));
+                    Covariates read = ((Candidate.Global) f).forecaster().usesCovariates() ? covariates : Covariates.NONE;
+                    forecast = Backtester.finite(model.forecast(y, read, horizon));
                     member = new FittedMember(f.id(), weights[c], model.description(), Map.of());
                 }
             } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package automl4j.forecast.search;
 import automl4j.forecast.backtest.BacktestPlan;
 import automl4j.forecast.interval.ConformalIntervals;
 import automl4j.forecast.model.Forecaster;
+import automl4j.forecast.model.Covariates;
 import automl4j.forecast.model.GlobalForecaster;
 import automl4j.forecast.series.SeriesHistory;
 import java.time.Duration;
@@ -100,6 +101,24 @@ public final class ForecastSearch {
      * @throws IllegalArgumentException if there is no series, an id repeats, or a history is empty
      */
     public ForecastOutcome run(List<SeriesHistory> series) {
+        return run(series, java.util.Collections.nCopies(series.size(), Covariates.NONE));
+    }
+
+    /**
+     * Runs the search with covariates, which the global candidates that {@link GlobalForecaster#usesCovariates() use
+     * them} read (the local ones forecast from the values alone, and global ones that do not are fitted without them).
+     * In a backtest window a model sees the observed covariates before the window's origin and the known ones up to
+     * the end of its horizon.
+     *
+     * @param series     the histories, ids unique, at least one
+     * @param covariates each series' covariates, in the order of {@code series}: the same ones for every series, the
+     *                   observed ones reaching its end, the known ones its end plus the horizon
+     * @return the leaderboard, the ensemble and every series' forecast
+     * @throws IllegalArgumentException if there is no series, an id repeats, a history is empty, or the covariates do
+     *                                  not match the series
+     */
+    public ForecastOutcome run(List<SeriesHistory> series, List<Covariates> covariates) {
+        checkCovariates(series, covariates);
         long start = System.nanoTime();
         long deadline = budget == null ? Long.MAX_VALUE : start + budget.toNanos();
         check(series);
@@ -120,7 +139,8 @@ public final class ForecastSearch {
                 }
                 Evaluation e = c instanceof Candidate.Local local
                         ? tester.evaluate(local.forecaster(), c, series, backtests, nonNegative, deadline, pool)
-                        : tester.evaluateGlobal(((Candidate.Global) c).forecaster(), c, series, backtests, nonNegative, deadline);
+                        : tester.evaluateGlobal(((Candidate.Global) c).forecaster(), c, series, covariates, backtests, nonNegative,
+                        deadline);
                 evaluations.add(e);
                 progress.accept(String.format(java.util.Locale.ROOT, "%s: %s on %d backtest windows in %.1f s, MASE %.4f, sMAPE %.2f",
                         c.id(), e.status, e.windows, e.seconds, e.mase(backtests), e.smape(backtests)));
@@ -130,8 +150,9 @@ public final class ForecastSearch {
             double[] blend = selection.blend(complete, backtests);
             ConformalIntervals intervals = ConformalIntervals.fromErrors(errorsByStep(blend, backtests));
             FinalFits fits = new FinalFits(horizon, period, levels, seed, threads, progress);
-            Map<String, GlobalForecaster.FittedGlobal> globals = fits.fitGlobals(series, complete, selection);
-            List<SeriesForecast> forecasts = fits.finalForecasts(series, complete, selection, intervals, nonNegative, globals, pool);
+            Map<String, GlobalForecaster.FittedGlobal> globals = fits.fitGlobals(series, covariates, complete, selection);
+            List<SeriesForecast> forecasts = fits.finalForecasts(series, covariates, complete, selection, intervals, nonNegative,
+                    globals, pool);
             List<CandidateScore> board = leaderboard(evaluations, complete, selection, backtests, series.size());
             return new ForecastOutcome(board, scope, selection.collectionWeights(complete), backtests.mase(blend, 0,
                     backtests.points()), backtests.smape(blend, 0, backtests.points()), forecasts, globals, intervals,
@@ -189,6 +210,27 @@ public final class ForecastSearch {
         rows.sort(Comparator.comparing((CandidateScore r) -> !r.complete())
                 .thenComparingDouble(r -> Double.isNaN(r.mase()) ? Double.POSITIVE_INFINITY : r.mase()));
         return rows;
+    }
+
+    private void checkCovariates(List<SeriesHistory> series, List<Covariates> covariates) {
+        if (covariates.size() != series.size()) {
+            throw new IllegalArgumentException(series.size() + " series but " + covariates.size() + " covariate sets");
+        }
+        for (int s = 0; s < series.size(); s++) {
+            Covariates c = covariates.get(s);
+            Covariates first = covariates.get(0);
+            if (c.knownCount() != first.knownCount() || c.observedCount() != first.observedCount()) {
+                throw new IllegalArgumentException("series '" + series.get(s).id() + "' has " + c.knownCount() + " known and "
+                        + c.observedCount() + " observed covariates, series '" + series.get(0).id() + "' " + first.knownCount()
+                        + " and " + first.observedCount());
+            }
+            int n = series.get(s).length();
+            if (c.knownCount() > 0 && c.knownLength() < n + horizon || c.observedCount() > 0 && c.observedLength() < n) {
+                throw new IllegalArgumentException("series '" + series.get(s).id() + "': its known covariates must reach "
+                        + (n + horizon) + " periods (its history and the horizon) and its observed ones " + n
+                        + ", but they reach " + c.knownLength() + " and " + c.observedLength());
+            }
+        }
     }
 
     /** Builds a {@link ForecastSearch}; every setter returns this builder. */
