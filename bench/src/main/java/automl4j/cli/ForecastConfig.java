@@ -4,6 +4,7 @@ import automl4j.ConfigException;
 import automl4j.datasets.ReadOptions;
 import automl4j.forecast.Forecasters;
 import automl4j.forecast.search.EnsembleScope;
+import automl4j.forecast.search.ForecastMetric;
 import automl4j.forecast.search.ForecastSearch;
 import automl4j.forecast.series.Frequency;
 import automl4j.forecast.series.GapFill;
@@ -44,11 +45,12 @@ import java.util.Set;
  * @param known      forecast.covariates.known: covariate columns known in advance
  * @param observed   forecast.covariates.observed: covariate columns only observed
  * @param future     forecast.future: the table of the known covariates for the horizon, or null
+ * @param metric     forecast.metric: what the search minimises
  */
 record ForecastConfig(Path train, String target, ReadOptions read, String timeColumn, List<String> idColumns, int horizon,
                       Frequency frequency, int period, GapFill fill, double[] levels, double[] quantiles, List<String> models,
                       EnsembleScope ensemble, int origins, int step, Duration budget, int cores, long seed, Path output,
-                      List<String> known, List<String> observed, Path future) {
+                      List<String> known, List<String> observed, Path future, ForecastMetric metric) {
     /** The value of data.task that makes a config a forecasting one. */
     static final String TASK = "forecasting";
 
@@ -87,6 +89,8 @@ record ForecastConfig(Path train, String target, ReadOptions read, String timeCo
         KEYS.put("forecast.future", "forecasting: a CSV file with the series id and time columns and the known covariates "
                 + "for the horizon after each series' end (relative to the config file); needed with forecast.covariates.known "
                 + "unless data.train's rows past each series' last value hold them");
+        KEYS.put("forecast.metric", "forecasting: what the ensemble selection minimises and the leaderboard is ranked by on the "
+                + "backtests: mase, smape, mae or rmse (default mase; every one is reported)");
         KEYS.put("forecast.backtest.origins", "forecasting: rolling-origin backtest windows per series, >= 1 (default 3, more "
                 + "for fewer than ten series)");
         KEYS.put("forecast.backtest.step", "forecasting: periods between backtest origins, >= 1 (default a third of the "
@@ -166,7 +170,8 @@ record ForecastConfig(Path train, String target, ReadOptions read, String timeCo
         return new ForecastConfig(train, target, ConfigFile.readOptions(v), time, List.copyOf(ids), horizon, frequency, period,
                 fill, levels, quantiles, List.copyOf(models), ensemble, origins, step, budget, cores, seed, output,
                 columns(v, "forecast.covariates.known"), columns(v, "forecast.covariates.observed"),
-                v.has("forecast.future") ? base.resolve(v.requiredText("forecast.future", KEYS.get("forecast.future"))) : null);
+                v.has("forecast.future") ? base.resolve(v.requiredText("forecast.future", KEYS.get("forecast.future"))) : null,
+                parse("forecast.metric", v.text("forecast.metric", "mase"), ForecastMetric::parse));
     }
 
     private static List<String> columns(ConfigValues v, String key) {

@@ -54,7 +54,7 @@ final class ForecastExecution {
                 .target(c.target()).horizon(c.horizon()).frequency(c.frequency()).gapFill(c.fill()).levels(c.levels())
                 .quantiles(c.quantiles()).candidates(models, globals).lookup(Forecasters.lookup()).ensemble(c.ensemble())
                 .budget(c.budget()).seed(c.seed()).progress(line -> out.println("  " + line))
-                .covariates(new CovariateColumns(c.known(), c.observed()));
+                .covariates(new CovariateColumns(c.known(), c.observed())).metric(c.metric());
         if (c.period() > 0) {
             b.seasonalPeriod(c.period());
         }
@@ -93,16 +93,17 @@ final class ForecastExecution {
 
     private static void print(ForecastRun run, PrintStream out) {
         ForecastOutcome o = run.outcome();
-        TextTable t = new TextTable("RANK>", "MODEL", "BACKTEST MASE>", "BACKTEST SMAPE>", "WINDOWS>", "FALLBACKS>", "SECONDS>",
-                "WEIGHT>", "STATUS");
+        TextTable t = new TextTable("RANK>", "MODEL", "BACKTEST MASE>", "BACKTEST SMAPE>", "MAE>", "RMSE>", "WINDOWS>",
+                "FALLBACKS>", "SECONDS>", "WEIGHT>", "STATUS");
         int rank = 1;
         for (CandidateScore s : o.leaderboard()) {
-            t.row(rank++, s.id(), fmt(s.mase(), 4), fmt(s.smape(), 2), s.windows(), s.fallbacks(), fmt(s.seconds(), 1),
-                    fmt(s.weight(), 2), s.status());
+            t.row(rank++, s.id(), fmt(s.mase(), 4), fmt(s.smape(), 2), fmt(s.mae(), 4), fmt(s.rmse(), 4), s.windows(),
+                    s.fallbacks(), fmt(s.seconds(), 1), fmt(s.weight(), 2), s.status());
         }
         t.print(out);
-        out.printf(Locale.ROOT, "Ensemble %s: backtest MASE %.4f, sMAPE %.2f, over %d series in %.1f s%n", weights(o.weights()),
-                o.ensembleMase(), o.ensembleSmape(), o.forecasts().size(), o.seconds());
+        out.printf(Locale.ROOT, "Ensemble %s (minimising %s): backtest MASE %.4f, sMAPE %.2f, %s %.4f, over %d series in %.1f s%n",
+                weights(o.weights()), o.metric().label(), o.ensembleMase(), o.ensembleSmape(), o.metric().label(), o.ensembleScore(),
+                o.forecasts().size(), o.seconds());
         run.report().forEach(line -> out.println("Note: " + line));
     }
 
@@ -117,12 +118,13 @@ final class ForecastExecution {
     }
 
     private static String leaderboardCsv(ForecastOutcome o) {
-        StringBuilder b = new StringBuilder("rank,model,backtest_mase,backtest_smape,windows,fallbacks,seconds,weight,status,"
-                + "first_failure\n");
+        StringBuilder b = new StringBuilder("rank,model,backtest_mase,backtest_smape,backtest_mae,backtest_rmse,windows,"
+                + "fallbacks,seconds,weight,status,first_failure\n");
         int rank = 1;
         for (CandidateScore s : o.leaderboard()) {
             b.append(rank++).append(',').append(s.id()).append(',').append(fmt(s.mase(), 6)).append(',')
-                    .append(fmt(s.smape(), 4)).append(',').append(s.windows()).append(',').append(s.fallbacks()).append(',')
+                    .append(fmt(s.smape(), 4)).append(',').append(fmt(s.mae(), 6)).append(',').append(fmt(s.rmse(), 6)).append(',')
+                    .append(s.windows()).append(',').append(s.fallbacks()).append(',')
                     .append(fmt(s.seconds(), 3)).append(',').append(fmt(s.weight(), 4)).append(',').append(csv(s.status()))
                     .append(',').append(s.firstFailure() == null ? "" : csv(s.firstFailure())).append('\n');
         }
@@ -145,12 +147,14 @@ final class ForecastExecution {
             b.append("No problem found.\n");
         }
         run.report().forEach(line -> b.append("- ").append(line).append('\n'));
-        b.append("\n## Leaderboard (rolling-origin backtests)\n\n| rank | model | backtest MASE | backtest sMAPE | windows | "
-                + "fallbacks | seconds | weight | status |\n|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
+        b.append("\n## Leaderboard (rolling-origin backtests, ranked by " + o.metric().label() + ")\n\n| rank | model | MASE | "
+                + "sMAPE | MAE | RMSE | windows | fallbacks | seconds | weight | status |\n"
+                + "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         int rank = 1;
         for (CandidateScore s : o.leaderboard()) {
-            b.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %d | %d | %s | %s | %s |%n", rank++, s.id(), fmt(s.mase(), 4),
-                    fmt(s.smape(), 2), s.windows(), s.fallbacks(), fmt(s.seconds(), 1), fmt(s.weight(), 2), s.status()));
+            b.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %d | %d | %s | %s | %s |%n", rank++, s.id(),
+                    fmt(s.mase(), 4), fmt(s.smape(), 2), fmt(s.mae(), 4), fmt(s.rmse(), 4), s.windows(), s.fallbacks(),
+                    fmt(s.seconds(), 1), fmt(s.weight(), 2), s.status()));
         }
         b.append("\n## Intervals\n\nSplit-conformal, from the ensemble's backtest errors scaled by each series' MASE scale, "
                 + "pooled over series per horizon step: ");
@@ -191,6 +195,7 @@ final class ForecastExecution {
             f.withArray("quantiles").add(q);
         }
         c.models().forEach(f.putArray("models")::add);
+        f.put("metric", c.metric().label());
         ObjectNode cov = f.putObject("covariates");
         c.known().forEach(cov.putArray("known")::add);
         c.observed().forEach(cov.putArray("observed")::add);

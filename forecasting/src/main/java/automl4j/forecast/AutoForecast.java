@@ -7,6 +7,7 @@ import automl4j.forecast.model.ForecasterLookup;
 import automl4j.forecast.model.Forecaster;
 import automl4j.forecast.model.GlobalForecaster;
 import automl4j.forecast.search.EnsembleScope;
+import automl4j.forecast.search.ForecastMetric;
 import automl4j.forecast.search.ForecastOutcome;
 import automl4j.forecast.search.ForecastSearch;
 import automl4j.forecast.search.SeriesForecast;
@@ -92,7 +93,7 @@ public final class AutoForecast {
         List<String> report = new ArrayList<>(series.report());
         report.addAll(Guardrails.check(series.histories(), period, b.horizon));
         ForecastSearch.Builder sb = ForecastSearch.builder(b.horizon, period).candidates(b.candidates).globals(b.globals).seed(b.seed).ensemble(b.scope)
-                .rounds(b.rounds).levels(b.levels).threads(b.threads).budget(b.budget).clipAtZero(b.clipAtZero)
+                .rounds(b.rounds).metric(b.metric).levels(b.levels).threads(b.threads).budget(b.budget).clipAtZero(b.clipAtZero)
                 .progress(b.progress);
         if (b.origins > 0) {
             sb.origins(b.origins);
@@ -208,6 +209,7 @@ public final class AutoForecast {
         private boolean clipAtZero = true;
         private Consumer<String> progress = m -> { };
         private CovariateColumns covariates = CovariateColumns.NONE;
+        private ForecastMetric metric = ForecastMetric.MASE;
 
         private Builder() {
         }
@@ -246,6 +248,17 @@ public final class AutoForecast {
          */
         public Builder covariates(CovariateColumns covariates) {
             this.covariates = Objects.requireNonNull(covariates, "covariates");
+            return this;
+        }
+
+        /**
+         * What the search minimises on the backtests (config {@code forecast.metric}; default MASE).
+         *
+         * @param metric the metric
+         * @return this builder
+         */
+        public Builder metric(ForecastMetric metric) {
+            this.metric = Objects.requireNonNull(metric, "metric");
             return this;
         }
 

@@ -6,6 +6,8 @@ package automl4j.forecast.search;
  * @param id              the forecaster's id
  * @param mase            mean over series of the mean MASE of its backtest windows (NaN if none was scored)
  * @param smape           the same for sMAPE, in percent
+ * @param mae             its backtest mean absolute error ({@link ForecastMetric#MAE})
+ * @param rmse            its backtest root mean squared error ({@link ForecastMetric#RMSE})
  * @param windows         backtest windows it forecast
  * @param fallbacks       windows where it could not fit (too short, or it failed) and the seasonal naive forecast
  *                        stood in
@@ -16,7 +18,7 @@ package automl4j.forecast.search;
  * @param weight          its weight in the collection's ensemble (for {@link EnsembleScope#SERIES}: the mean of the
  *                        series' weights)
  */
-public record CandidateScore(String id, double mase, double smape, int windows, int fallbacks, String firstFailure,
+public record CandidateScore(String id, double mase, double smape, double mae, double rmse, int windows, int fallbacks, String firstFailure,
                              double seconds, String status, double weight) {
     /**
      * Whether the candidate was evaluated on every window and can be part of the ensemble.
@@ -25,5 +27,20 @@ public record CandidateScore(String id, double mase, double smape, int windows, 
      */
     public boolean complete() {
         return "ok".equals(status);
+    }
+
+    /**
+     * Its backtest score in {@code metric}.
+     *
+     * @param metric the metric
+     * @return the score, NaN if none was scored
+     */
+    public double score(ForecastMetric metric) {
+        return switch (metric) {
+            case MASE -> mase;
+            case SMAPE -> smape;
+            case MAE -> mae;
+            case RMSE -> rmse;
+        };
     }
 }

@@ -46,6 +46,7 @@ public final class ForecastSearch {
     private final int step;
     private final EnsembleScope scope;
     private final int rounds;
+    private final ForecastMetric metric;
     private final double[] levels;
     private final int threads;
     private final Duration budget;
@@ -61,6 +62,7 @@ public final class ForecastSearch {
         this.step = b.step;
         this.scope = b.scope;
         this.rounds = b.rounds;
+        this.metric = b.metric;
         this.levels = b.levels.clone();
         this.threads = b.threads;
         this.budget = b.budget;
@@ -146,7 +148,7 @@ public final class ForecastSearch {
                         c.id(), e.status, e.windows, e.seconds, e.mase(backtests), e.smape(backtests)));
             }
             List<Evaluation> complete = evaluations.stream().filter(e -> e.status.equals("ok")).toList();
-            Selection selection = Selection.choose(complete, series.size(), backtests, scope, rounds);
+            Selection selection = Selection.choose(complete, series.size(), backtests, scope, rounds, metric);
             double[] blend = selection.blend(complete, backtests);
             ConformalIntervals intervals = ConformalIntervals.fromErrors(errorsByStep(blend, backtests));
             FinalFits fits = new FinalFits(horizon, period, levels, seed, threads, progress);
@@ -155,7 +157,8 @@ public final class ForecastSearch {
                     globals, pool);
             List<CandidateScore> board = leaderboard(evaluations, complete, selection, backtests, series.size());
             return new ForecastOutcome(board, scope, selection.collectionWeights(complete), backtests.mase(blend, 0,
-                    backtests.points()), backtests.smape(blend, 0, backtests.points()), forecasts, globals, intervals,
+                    backtests.points()), backtests.smape(blend, 0, backtests.points()), metric, metric.of(backtests, blend, 0,
+                    backtests.points()), forecasts, globals, intervals,
                     series.size() - backtests.seriesWithWindows, (System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdownNow();
@@ -204,11 +207,11 @@ public final class ForecastSearch {
                     }
                 }
             }
-            rows.add(new CandidateScore(e.forecaster.id(), e.mase(b), e.smape(b), e.windows, e.fallbacks, e.firstFailure,
-                    e.seconds, e.status, weight));
+            rows.add(new CandidateScore(e.forecaster.id(), e.mase(b), e.smape(b), e.score(b, ForecastMetric.MAE),
+                    e.score(b, ForecastMetric.RMSE), e.windows, e.fallbacks, e.firstFailure, e.seconds, e.status, weight));
         }
         rows.sort(Comparator.comparing((CandidateScore r) -> !r.complete())
-                .thenComparingDouble(r -> Double.isNaN(r.mase()) ? Double.POSITIVE_INFINITY : r.mase()));
+                .thenComparingDouble(r -> Double.isNaN(r.score(metric)) ? Double.POSITIVE_INFINITY : r.score(metric)));
         return rows;
     }
 
@@ -243,6 +246,7 @@ public final class ForecastSearch {
         private int step;
         private EnsembleScope scope = EnsembleScope.COLLECTION;
         private int rounds = DEFAULT_ROUNDS;
+        private ForecastMetric metric = ForecastMetric.MASE;
         private double[] levels = DEFAULT_LEVELS.clone();
         private int threads = Runtime.getRuntime().availableProcessors();
         private Duration budget;
@@ -342,6 +346,17 @@ public final class ForecastSearch {
                 throw new IllegalArgumentException("rounds must be >= 1, but was " + rounds);
             }
             this.rounds = rounds;
+            return this;
+        }
+
+        /**
+         * What the ensemble selection minimises and the leaderboard is ranked by (default {@link ForecastMetric#MASE}).
+         *
+         * @param metric the metric
+         * @return this builder
+         */
+        public Builder metric(ForecastMetric metric) {
+            this.metric = Objects.requireNonNull(metric, "metric");
             return this;
         }
 

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The ensemble's weights, per candidate of the complete evaluations: for the collection and (scope SERIES) per series,
- * chosen by Caruana's selection on the backtest forecasts scaled by each window's error scale.
+ * chosen by Caruana's selection on the backtest forecasts scaled by each window's error scale, minimising the search's
+ * {@link ForecastMetric}.
  */
 record Selection(double[] collection, double[][] perSeries) {
     /** The weights of series {@code series}: its own, or the collection's. */
@@ -42,18 +43,19 @@ record Selection(double[] collection, double[][] perSeries) {
         return out;
     }
 
-    static Selection choose(List<Evaluation> complete, int seriesCount, Backtests b, EnsembleScope scope, int rounds) {
+    static Selection choose(List<Evaluation> complete, int seriesCount, Backtests b, EnsembleScope scope, int rounds,
+                            ForecastMetric metric) {
         if (complete.isEmpty()) {
             return new Selection(new double[0], null);
         }
         double[] collection = b.points() == 0 ? first(complete.size())
-                : selectOn(complete, b, 0, b.points(), scope == EnsembleScope.BEST ? 1 : rounds);
+                : selectOn(complete, b, 0, b.points(), scope == EnsembleScope.BEST ? 1 : rounds, metric);
         double[][] perSeries = null;
         if (scope == EnsembleScope.SERIES) {
             perSeries = new double[seriesCount][];
             for (int s = 0; s < seriesCount; s++) {
                 if (b.offsets[s + 1] > b.offsets[s]) {
-                    perSeries[s] = selectOn(complete, b, b.offsets[s], b.offsets[s + 1], rounds);
+                    perSeries[s] = selectOn(complete, b, b.offsets[s], b.offsets[s + 1], rounds, metric);
                 }
             }
         }
@@ -66,8 +68,8 @@ record Selection(double[] collection, double[][] perSeries) {
         return w;
     }
 
-    /** Caruana's selection on the scaled forecasts of points {@code [from, to)}. */
-    private static double[] selectOn(List<Evaluation> complete, Backtests b, int from, int to, int rounds) {
+    /** Caruana's selection on the scaled forecasts of points {@code [from, to)}, minimising {@code metric}. */
+    private static double[] selectOn(List<Evaluation> complete, Backtests b, int from, int to, int rounds, ForecastMetric metric) {
         int n = to - from;
         List<float[]> scaled = new ArrayList<>(complete.size());
         for (Evaluation e : complete) {
@@ -79,14 +81,16 @@ record Selection(double[] collection, double[][] perSeries) {
         }
         double[] target = new double[n];
         double[] weight = new double[n];
+        double[] scale = new double[n];
         for (int i = 0; i < n; i++) {
+            scale[i] = b.scale[from + i];
             target[i] = b.actual[from + i] / b.scale[from + i];
             weight[i] = b.weight[from + i];
         }
         return new EnsembleSelection(rounds).select(scaled, blend -> {
             double loss = 0;
             for (int i = 0; i < n; i++) {
-                loss += weight[i] * Math.abs(blend[i] - target[i]);
+                loss += weight[i] * metric.pointLoss(blend[i], target[i], scale[i]);
             }
             return loss;
         }).weights();
