@@ -104,7 +104,17 @@ final class ForecastExecution {
         out.printf(Locale.ROOT, "Ensemble %s (minimising %s): backtest MASE %.4f, sMAPE %.2f, %s %.4f, over %d series in %.1f s%n",
                 weights(o.weights()), o.metric().label(), o.ensembleMase(), o.ensembleSmape(), o.metric().label(), o.ensembleScore(),
                 o.forecasts().size(), o.seconds());
+        if (!o.backtestCoverage().isEmpty()) {
+            out.println("Interval coverage to expect (cross-fitted on the backtests): " + coverage(o));
+        }
         run.report().forEach(line -> out.println("Note: " + line));
+    }
+
+    private static String coverage(ForecastOutcome o) {
+        List<String> parts = new ArrayList<>();
+        o.backtestCoverage().forEach((level, c) -> parts.add(String.format(Locale.ROOT, "%.0f %% intervals %.1f %%", 100 * level,
+                100 * c)));
+        return String.join(", ", parts);
     }
 
     private static String weights(Map<String, Double> w) {
@@ -159,6 +169,10 @@ final class ForecastExecution {
         b.append("\n## Intervals\n\nSplit-conformal, from the ensemble's backtest errors scaled by each series' MASE scale, "
                 + "pooled over series per horizon step: ");
         b.append(o.intervals().errors(1)).append(" errors per step.\n");
+        if (!o.backtestCoverage().isEmpty()) {
+            b.append("Coverage to expect, when each series' backtest errors are checked against intervals calibrated on other "
+                    + "series' errors: ").append(coverage(o)).append(".\n");
+        }
         return b.toString();
     }
 

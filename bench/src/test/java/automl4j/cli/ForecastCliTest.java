@@ -47,6 +47,7 @@ class ForecastCliTest {
         CliHarness.Result r = h.run(CONFIG);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Forecasting sales in sales.csv, 6 periods ahead").contains("BACKTEST MASE")
+                .contains("Interval coverage to expect (cross-fitted on the backtests): 80 % intervals")
                 .contains("Ensemble ");
         Path out = dir.resolve("out");
         for (String f : List.of("model.automl", "forecast.csv", "leaderboard.csv", "report.md", "effective-config.yaml")) {

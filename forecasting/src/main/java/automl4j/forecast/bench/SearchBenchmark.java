@@ -157,8 +157,10 @@ public final class SearchBenchmark {
                     + "%.4f, sMAPE %.2f; series without a backtest window: %d.%n%n", coll.series().size(), result.seconds(),
                     cpuPerSeries, result.weights(), result.ensembleMase(), result.ensembleSmape(), result.seriesWithoutWindows()));
             for (int l = 0; l < levels.length; l++) {
-                md.append(String.format(Locale.ROOT, "- %.0f %% intervals: coverage %.1f %% of %d test values%n", levels[l] * 100,
-                        100.0 * inside[0][l] / points, points));
+                Double estimate = result.backtestCoverage().get(levels[l]);
+                md.append(String.format(Locale.ROOT, "- %.0f %% intervals: coverage %.1f %% of %d test values (the backtests "
+                        + "estimated %s)%n", levels[l] * 100, 100.0 * inside[0][l] / points, points,
+                        estimate == null ? "nothing" : String.format(Locale.ROOT, "%.1f %%", 100 * estimate)));
             }
             md.append("\n| candidate | backtest MASE | backtest sMAPE | windows | fallbacks | seconds | status | weight |\n");
             md.append("|---|---:|---:|---:|---:|---:|---|---:|\n");

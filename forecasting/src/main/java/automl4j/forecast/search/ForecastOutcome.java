@@ -21,17 +21,22 @@ import java.util.Map;
  * @param globals          the global models of the ensemble as learned on the whole histories, by id
  * @param intervals        the per-step error quantiles the intervals come from
  * @param seriesWithoutWindows series too short for any backtest window (their forecasts still use the ensemble)
+ * @param backtestCoverage the share of backtest values inside each level's interval when the intervals are calibrated
+ *                         on other series' (or, with fewer than five series, other windows') errors: an estimate of
+ *                         the coverage to expect; empty when there were too few windows
  * @param seconds          wall-clock seconds of the whole search
  */
 public record ForecastOutcome(List<CandidateScore> leaderboard, EnsembleScope scope, Map<String, Double> weights,
                               double ensembleMase, double ensembleSmape, ForecastMetric metric, double ensembleScore,
                               List<SeriesForecast> forecasts,
-                              Map<String, GlobalForecaster.FittedGlobal> globals, ConformalIntervals intervals, int seriesWithoutWindows, double seconds) {
+                              Map<String, GlobalForecaster.FittedGlobal> globals, ConformalIntervals intervals, int seriesWithoutWindows,
+                              Map<Double, Double> backtestCoverage, double seconds) {
     /** Copies the collections. */
     public ForecastOutcome {
         leaderboard = List.copyOf(leaderboard);
         weights = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
         forecasts = List.copyOf(forecasts);
         globals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(globals));
+        backtestCoverage = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(backtestCoverage));
     }
 }

@@ -150,7 +150,8 @@ public final class ForecastSearch {
             List<Evaluation> complete = evaluations.stream().filter(e -> e.status.equals("ok")).toList();
             Selection selection = Selection.choose(complete, series.size(), backtests, scope, rounds, metric);
             double[] blend = selection.blend(complete, backtests);
-            ConformalIntervals intervals = ConformalIntervals.fromErrors(errorsByStep(blend, backtests));
+            double[][] errors = errorsByStep(blend, backtests);
+            ConformalIntervals intervals = ConformalIntervals.fromErrors(errors);
             FinalFits fits = new FinalFits(horizon, period, levels, seed, threads, progress);
             Map<String, GlobalForecaster.FittedGlobal> globals = fits.fitGlobals(series, covariates, complete, selection);
             List<SeriesForecast> forecasts = fits.finalForecasts(series, covariates, complete, selection, intervals, nonNegative,
@@ -159,7 +160,8 @@ public final class ForecastSearch {
             return new ForecastOutcome(board, scope, selection.collectionWeights(complete), backtests.mase(blend, 0,
                     backtests.points()), backtests.smape(blend, 0, backtests.points()), metric, metric.of(backtests, blend, 0,
                     backtests.points()), forecasts, globals, intervals,
-                    series.size() - backtests.seriesWithWindows, (System.nanoTime() - start) / 1e9);
+                    series.size() - backtests.seriesWithWindows, BacktestCoverage.of(errors, backtests, levels),
+                    (System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdownNow();
         }
