@@ -60,7 +60,7 @@ record ForecastConfig(Path train, String target, ReadOptions read, String timeCo
     /** The keys of other sections a forecasting config may have. */
     private static final Set<String> SHARED = Set.of("data.train", "data.target", "data.task", "data.separator",
             "data.missing_values", "data.infinity", "data.decimal", Setting.SECONDS.key(), Setting.CORES.key(),
-            Setting.SEED.key(), "output");
+            Setting.SEED.key(), "output", "registry.path", "registry.model");
 
     static {
         KEYS.put("forecast.time_column", "forecasting: the time column, with whole-number periods, years, quarters (1990-Q1), "
@@ -172,6 +172,22 @@ record ForecastConfig(Path train, String target, ReadOptions read, String timeCo
                 columns(v, "forecast.covariates.known"), columns(v, "forecast.covariates.observed"),
                 v.has("forecast.future") ? base.resolve(v.requiredText("forecast.future", KEYS.get("forecast.future"))) : null,
                 parse("forecast.metric", v.text("forecast.metric", "mase"), ForecastMetric::parse));
+    }
+
+    /**
+     * Where the run is recorded: {@code --registry} or registry.path (relative to the config file), and the name its
+     * model is registered under: {@code --register} or registry.model; a name alone records into
+     * {@value RegistryOptions#DEFAULT_FILE} in the working folder. Null when neither is given.
+     */
+    static ForecastRegistration.Target registry(Path file, ConfigValues v, Path db, String name) {
+        String model = name != null ? name : v.text("registry.model", null);
+        if (model != null && name == null) {
+            ConfigFile.checkModelName("config key 'registry.model'", model);
+        }
+        String configured = v.text("registry.path", null);
+        Path path = db != null ? db : configured != null ? file.toAbsolutePath().getParent().resolve(configured)
+                : model != null ? Path.of(RegistryOptions.DEFAULT_FILE) : null;
+        return path == null ? null : new ForecastRegistration.Target(path, model);
     }
 
     private static List<String> columns(ConfigValues v, String key) {

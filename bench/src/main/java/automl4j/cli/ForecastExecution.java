@@ -10,6 +10,8 @@ import automl4j.forecast.model.GlobalForecaster;
 import automl4j.forecast.search.CandidateScore;
 import automl4j.forecast.search.ForecastOutcome;
 import automl4j.internal.AtomicFiles;
+import automl4j.registry.ModelRegistry;
+import automl4j.registry.RegistryException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -36,7 +38,37 @@ final class ForecastExecution {
     }
 
     static void execute(ForecastConfig c, PrintStream out) throws IOException {
+        execute(c, null, out);
+    }
+
+    /**
+     * Runs the config, recording the run in {@code registry}'s database (and registering its model) when it is not null:
+     * the registry is opened before the search, so that one that cannot be opened costs no time, and a run that fails
+     * is recorded as failed.
+     */
+    static void execute(ForecastConfig c, ForecastRegistration.Target registry, PrintStream out) throws IOException {
         OutputPaths.checkFolder(c.output(), "config key 'output'");
+        java.time.Instant started = java.time.Instant.now();
+        String effective = effective(c);
+        ModelRegistry db = registry == null ? null : ModelRegistry.open(registry.database());
+        try {
+            ForecastRun run = run(c, out);
+            if (db != null) {
+                ForecastRegistration.completed(db, registry, c, run, effective, started, out);
+            }
+        } catch (RuntimeException | IOException e) {
+            if (db != null && !(e instanceof RegistryException)) {
+                ForecastRegistration.failed(db, c, effective, started, e);
+            }
+            throw e;
+        } finally {
+            if (db != null) {
+                db.close();
+            }
+        }
+    }
+
+    private static ForecastRun run(ForecastConfig c, PrintStream out) throws IOException {
         if (!Files.isRegularFile(c.train())) {
             throw new UsageException("config key 'data.train': " + c.train() + " is not a file");
         }
@@ -89,6 +121,7 @@ final class ForecastExecution {
         out.println();
         out.println("Wrote " + dir.resolve(RunOutputs.MODEL_FILE) + ", " + FORECAST_FILE + " (" + run.forecast().rows().size()
                 + " rows), " + LEADERBOARD_FILE + ", " + REPORT_FILE + " and " + RunExecution.EFFECTIVE_CONFIG_FILE);
+        return run;
     }
 
     private static void print(ForecastRun run, PrintStream out) {

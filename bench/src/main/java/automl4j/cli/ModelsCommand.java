@@ -132,8 +132,13 @@ final class ModelsCommand implements Callable<Integer> {
             if (!Files.isRegularFile(file)) {
                 throw new UsageException("FILE " + file + ": no such file");
             }
-            // Loading it checks the format, digests and learners as serving would, before the registry holds a copy.
-            ScoringModel.load(file);
+            // Loading it checks the format, digests and learners as serving (or forecasting) would, before the registry
+            // holds a copy.
+            if (automl4j.forecast.ForecastModel.isForecastModel(file)) {
+                automl4j.forecast.ForecastModel.load(file, automl4j.forecast.Forecasters.lookup());
+            } else {
+                ScoringModel.load(file);
+            }
             try (ModelRegistry registry = options.openOrCreate()) {
                 ModelVersion v = registry.register(name, file, null);
                 if (to != Stage.NONE) {

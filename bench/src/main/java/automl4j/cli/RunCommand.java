@@ -75,10 +75,8 @@ final class RunCommand implements Callable<Integer> {
         }
         ConfigValues values = ConfigFile.values(config);
         if (ConfigFile.isForecasting(values)) {
-            if (registry != null || register != null) {
-                throw new UsageException("--registry and --register are not yet available for forecasting runs");
-            }
-            ForecastExecution.execute(ForecastConfig.read(config, values), CommonOptions.out);
+            ForecastConfig fc = ForecastConfig.read(config, values);
+            ForecastExecution.execute(fc, ForecastConfig.registry(config, values, registry, register), CommonOptions.out);
             return ExitCodes.OK;
         }
         RunConfig c = ConfigFile.read(config).withRegistry(registry, register);

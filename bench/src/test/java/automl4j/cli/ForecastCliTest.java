@@ -165,6 +165,30 @@ class ForecastCliTest {
     }
 
     @Test
+    void aForecastingRunIsRecordedInTheRegistryAndItsModelRegisteredButNotServed() throws Exception {
+        h.file("sales.csv", sales(48));
+        Path db = dir.resolve("registry.db");
+        Path config = h.file("run.yaml", CONFIG);
+        CliHarness.Result r = h.cli("run", "--config", config.toString(), "--registry", db.toString(), "--register", "sales");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Recorded run 1 and registered its model as sales version 1 (stage none)");
+        try (automl4j.registry.ModelRegistry registry = automl4j.registry.ModelRegistry.open(db)) {
+            automl4j.registry.RunRecord run = registry.run(1).record();
+            assertThat(run.task()).isEqualTo("forecasting");
+            assertThat(run.metric()).isEqualTo("mase");
+            assertThat(run.metrics()).containsKeys("backtest_mase", "backtest_smape", "backtest_coverage_80");
+            assertThat(run.validationScore()).isEqualTo(run.metrics().get("backtest_mase"));
+            assertThat(run.dataFingerprint()).isEqualTo(automl4j.registry.ModelRegistry.checksum(dir.resolve("sales.csv")));
+        }
+        CliHarness.Result again = h.cli("models", "register", "copy", dir.resolve("out/model.automl").toString(), "--registry",
+                db.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        CliHarness.Result serve = h.cli("serve", "--model", dir.resolve("out/model.automl").toString());
+        assertThat(serve.code()).isNotZero();
+        assertThat(serve.err()).contains("is a forecast model").contains("automl predict");
+    }
+
+    @Test
     void predictRefusesAHistoryEndingBeforeTheTrainingData() throws Exception {
         h.file("sales.csv", sales(48));
         assertThat(h.run(CONFIG).code()).isZero();

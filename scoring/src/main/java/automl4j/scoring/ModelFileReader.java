@@ -91,6 +91,11 @@ final class ModelFileReader {
         if (manifest == null || !manifest.isObject()) {
             throw fail(MANIFEST, "must hold a JSON object", null);
         }
+        if ("automl4j-forecast".equals(manifest.path("format").asText())) {
+            throw fail(null, "is a forecast model (format automl4j-forecast): the scoring library and the scoring server score "
+                    + "tabular models; forecast with it by automl predict --model FILE --data history.csv, or ForecastModel.load "
+                    + "in Java", null);
+        }
         if (!FORMAT.equals(manifest.path("format").asText())) {
             throw fail(null, "is not an AutoML4J model file: its manifest's format is " + Fields.describe(manifest.path("format"))
                     + ", not " + FORMAT, null);
