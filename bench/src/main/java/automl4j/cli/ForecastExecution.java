@@ -27,12 +27,14 @@ import tech.tablesaw.api.Table;
 /**
  * Runs a forecasting config ({@code data.task: forecasting}) and writes its output folder: {@code model.automl} (the
  * forecast model), {@code forecast.csv} (every series' forecast after its end, with intervals), {@code leaderboard.csv}
- * (the candidates' backtest scores and ensemble weights), {@code report.md} and {@code effective-config.yaml}.
+ * (the candidates' backtest scores and ensemble weights), {@code report.md}, {@code report.html} (the same with a chart of
+ * each of the first series' history, forecast and intervals) and {@code effective-config.yaml}.
  */
 final class ForecastExecution {
     static final String FORECAST_FILE = "forecast.csv";
     static final String LEADERBOARD_FILE = "leaderboard.csv";
     static final String REPORT_FILE = "report.md";
+    static final String HTML_REPORT_FILE = "report.html";
 
     private ForecastExecution() {
     }
@@ -115,12 +117,14 @@ final class ForecastExecution {
         run.forecast().writeCsv(dir.resolve(FORECAST_FILE));
         AtomicFiles.writeString(dir.resolve(LEADERBOARD_FILE), leaderboardCsv(run.outcome()));
         AtomicFiles.writeString(dir.resolve(REPORT_FILE), report(c, run));
+        AtomicFiles.writeString(dir.resolve(HTML_REPORT_FILE), ForecastHtmlReport.html(c, run));
         AtomicFiles.writeString(dir.resolve(RunExecution.EFFECTIVE_CONFIG_FILE), effective(c));
         out.println();
         print(run, out);
         out.println();
         out.println("Wrote " + dir.resolve(RunOutputs.MODEL_FILE) + ", " + FORECAST_FILE + " (" + run.forecast().rows().size()
-                + " rows), " + LEADERBOARD_FILE + ", " + REPORT_FILE + " and " + RunExecution.EFFECTIVE_CONFIG_FILE);
+                + " rows), " + LEADERBOARD_FILE + ", " + REPORT_FILE + ", " + HTML_REPORT_FILE + " and "
+                + RunExecution.EFFECTIVE_CONFIG_FILE);
         return run;
     }
 

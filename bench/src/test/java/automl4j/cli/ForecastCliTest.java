@@ -50,9 +50,15 @@ class ForecastCliTest {
                 .contains("Interval coverage to expect (cross-fitted on the backtests): 80 % intervals")
                 .contains("Ensemble ");
         Path out = dir.resolve("out");
-        for (String f : List.of("model.automl", "forecast.csv", "leaderboard.csv", "report.md", "effective-config.yaml")) {
+        for (String f : List.of("model.automl", "forecast.csv", "leaderboard.csv", "report.md", "report.html",
+                "effective-config.yaml")) {
             assertThat(out.resolve(f)).isRegularFile();
         }
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<h2>Leaderboard (rolling-origin backtests, ranked by mase)")
+                .contains("<td>theta</td>").contains("Interval coverage to expect");
+        assertThat(html.split("<svg", -1)).as("a chart per series").hasSize(1 + 3);
+        assertThat(html).contains("2022-01: forecast ").contains("2021-12: ");
         List<String> forecast = Files.readAllLines(out.resolve("forecast.csv"));
         assertThat(forecast.get(0)).isEqualTo("store,month,step,forecast,lower_80,upper_80,lower_95,upper_95,q0.5");
         assertThat(forecast).hasSize(1 + 18);

@@ -172,6 +172,24 @@ public final class ForecastModel {
     }
 
     /**
+     * The seasonal period the models were fitted with.
+     *
+     * @return the period, at least 1
+     */
+    public int seasonalPeriod() {
+        return period;
+    }
+
+    /**
+     * The levels of its prediction intervals.
+     *
+     * @return a copy of the levels, each in (0, 1)
+     */
+    public double[] levels() {
+        return levels.clone();
+    }
+
+    /**
      * The covariate columns its global models read: the known ones must be given for the horizon when it forecasts.
      *
      * @return the columns, possibly none
