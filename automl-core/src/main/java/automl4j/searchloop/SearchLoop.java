@@ -43,6 +43,13 @@ public final class SearchLoop {
     // Round-based learners stop themselves at the soft deadline; this is the time one round may still take.
     // Other learners cannot be stopped and are abandoned at the hard deadline.
     static final long HARD_GRACE_NANOS = 500_000_000L;
+    /** The lowest losses always shown to the searcher once the search has more than {@link #SHOWN} observations. */
+    static final int SHOWN_BEST = 250;
+    /**
+     * Most observations shown to the searcher: the {@value #SHOWN_BEST} best and the latest others (see
+     * {@link ObservationWindow}), so that proposing stays cheap however long the search runs.
+     */
+    static final int SHOWN = 1000;
     /** Most times the searcher is asked again when it proposes a config already tried in this run. */
     static final int REPROPOSALS = 3;
     /** Most random draws tried after that before the space counts as exhausted. */
@@ -114,6 +121,7 @@ public final class SearchLoop {
     private boolean withCosts;
     private List<Config> proposed = List.of();   // the configs of this run's trials by id, as run() adds them
     private int lag = LAG;
+    private ObservationWindow window = new ObservationWindow(SHOWN_BEST, SHOWN - SHOWN_BEST);
 
     /**
      * A search of {@code proposals}, scored as {@code scoring} says, on {@code runner}.
@@ -159,6 +167,7 @@ public final class SearchLoop {
         // max-trials budget time is not what is scarce, and the seed promises the same leaderboard: costs are withheld.
         this.withCosts = trialLimit == Integer.MAX_VALUE;
         this.lag = withCosts ? Math.max(LAG, runner.capacity() - 1) : LAG;
+        this.window = new ObservationWindow(SHOWN_BEST, SHOWN - SHOWN_BEST);
         List<Config> configs = new ArrayList<>();
         java.util.Set<Config> tried = new java.util.HashSet<>();   // the configs' set, so proposals are checked in O(1)
         this.proposed = configs;
@@ -430,14 +439,15 @@ public final class SearchLoop {
      */
     private Config propose(List<Config> configs, java.util.Set<Config> tried, List<TrialResult> results, int next) {
         int seen = Math.max(0, next - lag);
-        List<Observation> observed = new ArrayList<>();
-        for (int i = 0; i < seen; i++) {
+        // seen only grows during a run: the window takes each trial once, when it becomes visible
+        for (int i = window.size(); i < seen; i++) {
             TrialResult r = results.get(i);
             // A pruned trial tells the searcher its loss at the fidelity it reached.
             double loss = r.completed() != null ? metric.loss(r.completed().score())
                     : r.outcome() instanceof TrialOutcome.Pruned p ? metric.loss(p.partialScore()) : Double.NaN;
-            observed.add(new Observation(configs.get(i), loss, withCosts ? seconds(r.outcome()) : Double.NaN));
+            window.add(new Observation(configs.get(i), loss, withCosts ? seconds(r.outcome()) : Double.NaN));
         }
+        List<Observation> observed = window.view();
         List<Config> pending = new ArrayList<>(configs.subList(seen, next));
         for (int attempt = 0; attempt <= REPROPOSALS; attempt++) {
             Config proposal;
