@@ -4,34 +4,34 @@ import automl4j.leaderboard.Trial;
 import automl4j.leaderboard.TrialResult;
 import automl4j.searchloop.RunListener;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Appends events to a journal as the run goes. Each event is one line handed to the operating system in one write,
  * so a process killed at any moment leaves complete lines and at most one torn last line, which {@link Journal#read}
  * ignores. Lines are not forced to the disk one by one (that would cost milliseconds per trial): the journal survives
- * the death of the process, not of the machine.
+ * the death of the process, not of the machine. The file is written through a {@link RandomAccessFile}, not a
+ * {@code FileChannel}: a channel written to by an interrupted thread closes itself, and a search interrupted by its
+ * caller must still journal the trials it ends with, so that it can be resumed.
  */
 public final class JournalWriter implements RunListener, AutoCloseable {
     private final Path file;
-    private final FileChannel channel;
+    private final RandomAccessFile out;
 
-    private JournalWriter(Path file, FileChannel channel) {
+    private JournalWriter(Path file, RandomAccessFile out) {
         this.file = file;
-        this.channel = channel;
+        this.out = out;
     }
 
     /** Starts a new journal at {@code file} (replacing what was there) with {@code header} as its first line. */
     public static JournalWriter create(Path file, JournalEvent.RunStarted header) {
         try {
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-            JournalWriter w = new JournalWriter(file, ch);
+            RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw");
+            f.setLength(0);
+            JournalWriter w = new JournalWriter(file, f);
             w.write(header);
             return w;
         } catch (IOException e) {
@@ -45,10 +45,13 @@ public final class JournalWriter implements RunListener, AutoCloseable {
      */
     public static JournalWriter append(Path file, Journal read) {
         try {
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE);
-            ch.truncate(read.validBytes());
-            ch.position(read.validBytes());
-            return new JournalWriter(file, ch);
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new java.nio.file.NoSuchFileException(file.toString());
+            }
+            RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw");
+            f.setLength(read.validBytes());
+            f.seek(read.validBytes());
+            return new JournalWriter(file, f);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the journal " + file + ": " + e.getMessage(), e);
         }
@@ -56,11 +59,9 @@ public final class JournalWriter implements RunListener, AutoCloseable {
 
     /** Appends {@code event} as one line. */
     public synchronized void write(JournalEvent event) {
-        ByteBuffer line = ByteBuffer.wrap((JournalCodec.write(event) + "\n").getBytes(StandardCharsets.UTF_8));
+        byte[] line = (JournalCodec.write(event) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
-            while (line.hasRemaining()) {
-                channel.write(line);
-            }
+            out.write(line);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the journal " + file + ": " + e.getMessage(), e);
         }
@@ -81,8 +82,8 @@ public final class JournalWriter implements RunListener, AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            channel.force(false);
-            channel.close();
+            out.getFD().sync();
+            out.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the journal " + file + ": " + e.getMessage(), e);
         }

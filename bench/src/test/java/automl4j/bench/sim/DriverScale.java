@@ -118,24 +118,14 @@ public final class DriverScale {
                 new JournalEvent.RunStarted(1, Map.of("simulation", "driver-scale"), "none"));
         try (SimulatedCluster cluster = new SimulatedCluster(slots)) {
             RunListener both = new RunListener() {
-                // A FileChannel written to by an interrupted thread closes itself: the journal is written with the
-                // interrupt that stops the loop held back.
                 @Override
                 public void trialStarted(Trial trial, double elapsedSeconds) {
-                    boolean stop = Thread.interrupted();
                     journal.trialStarted(trial, elapsedSeconds);
-                    if (stop) {
-                        driver.interrupt();
-                    }
                 }
 
                 @Override
                 public void trialFinished(TrialResult result, TrialResult best, double elapsedSeconds) {
-                    boolean stop = Thread.interrupted();
                     journal.trialFinished(result, best, elapsedSeconds);
-                    if (stop) {
-                        driver.interrupt();
-                    }
                     timing.trialFinished(result, best, elapsedSeconds);
                 }
             };
