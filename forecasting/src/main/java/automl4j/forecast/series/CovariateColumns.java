@@ -213,15 +213,7 @@ public record CovariateColumns(List<String> known, List<String> observed) {
         if (ids.isEmpty()) {
             return target;
         }
-        List<String> key = new ArrayList<>(ids.size());
-        for (Column<?> c : ids) {
-            String v = Cells.text(c, r);
-            if (v == null) {
-                throw new DataException(source + ", row " + (r + 1) + ", column '" + c.name() + "': the series id is empty");
-            }
-            key.add(v);
-        }
-        return String.join("/", key);
+        return String.join("/", SeriesTable.idCells(ids, r, source));
     }
 
     /** A covariate cell: a number, true/false as 1/0, NaN when empty. */

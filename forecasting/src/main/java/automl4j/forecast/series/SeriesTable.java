@@ -86,15 +86,7 @@ public final class SeriesTable {
         }
         Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
         for (int r = 0; r < table.rowCount(); r++) {
-            List<String> key = new ArrayList<>(ids.size());
-            for (Column<?> c : ids) {
-                String v = Cells.text(c, r);
-                if (v == null) {
-                    throw new DataException(source + ", row " + (r + 1) + ", column '" + c.name() + "': the series id is empty");
-                }
-                key.add(v);
-            }
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(idCells(ids, r, source), k -> new ArrayList<>()).add(r);
         }
         TimeCells cells = TimeCells.read(time, source);
         List<int[]> rowsBySeries = new ArrayList<>();
@@ -127,6 +119,23 @@ public final class SeriesTable {
             report.add(0, totalFilled + " missing period(s) in " + series + " series filled (" + fill.label() + ")");
         }
         return new SeriesTable(axis, histories, infos, report);
+    }
+
+    /**
+     * The id cells of row {@code r}, one per id column.
+     *
+     * @throws DataException naming the row and column of an empty id cell
+     */
+    static List<String> idCells(List<Column<?>> ids, int r, String source) {
+        List<String> key = new ArrayList<>(ids.size());
+        for (Column<?> c : ids) {
+            String v = Cells.text(c, r);
+            if (v == null) {
+                throw new DataException(source + ", row " + (r + 1) + ", column '" + c.name() + "': the series id is empty");
+            }
+            key.add(v);
+        }
+        return key;
     }
 
     private static Column<?> column(Table table, String source, String name, String key, String what) {
