@@ -271,7 +271,7 @@ public final class SparkTrialRunner implements TrialRunner {
 
     @Override
     public String toString() {
-        return "Spark (" + spark.master() + ", " + capacity + " trials at once)";
+        return "Spark (" + spark.master() + ")";
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
