@@ -25,7 +25,60 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FaultyPack implements PluginPack {
     @Override
     public List<Learner> learners() {
-        return List.of(new Faulty());
+        return List.of(new Faulty(), new Sleepy());
+    }
+
+    /**
+     * A learner for searches whose trials must take a while (so that an executor can be killed in the middle of one):
+     * each fit sleeps {@code millis}, from its space, then fits as {@link ContractLearner} does.
+     */
+    public static final class Sleepy implements Learner {
+        static final String ID = "sleepy-probe";
+
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public Set<Class<? extends Task>> tasks() {
+            return Set.of(Classification.class);
+        }
+
+        @Override
+        public SearchSpace space(Task task) {
+            return SearchSpace.of(new automl4j.space.IntParam("millis", 100, 200, false));
+        }
+
+        /**
+         * With the system property {@value #FITS_PROPERTY} (a folder), a fit marks the folder with a file named after its
+         * JVM's process id while it runs, so that a test can kill an executor in the middle of a trial.
+         */
+        static final String FITS_PROPERTY = "automl4j.test.fits";
+
+        @Override
+        public FittedModel fit(TrainingSet data, Config config, FitContext context) {
+            int millis = (Integer) config.values().get("millis");
+            String folder = System.getProperty(FITS_PROPERTY);
+            java.nio.file.Path mark = folder == null ? null : java.nio.file.Path.of(folder, Long.toString(ProcessHandle.current().pid()));
+            try {
+                if (mark != null) {
+                    java.nio.file.Files.writeString(mark, "fitting");
+                }
+                return new ContractLearner().fit(data, ContractLearner.config("sleep", millis), context);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } finally {
+                if (mark != null) {
+                    mark.toFile().delete();
+                }
+            }
+        }
+
+        @Override
+        public FittedModel load(ModelArtifact artifact) {
+            throw new UnsupportedOperationException("sleepy-probe models are not exported");
+        }
     }
 
     /** An error of an unwell JVM. */
