@@ -56,6 +56,16 @@ final class ExecutorState {
         }
     }
 
+    /**
+     * Drops the decoded split sets of {@code broadcastIds} (destroyed broadcasts): in local mode the driver's JVM is the
+     * executor, and a closed runner's sets should not stay in its heap until they age out.
+     */
+    static void forget(java.util.Collection<Long> broadcastIds) {
+        synchronized (SPLITS) {
+            SPLITS.keySet().removeAll(broadcastIds);
+        }
+    }
+
     /** The split set in {@code broadcast}, decoded on first use on this executor. */
     static List<PreparedSplit> splits(Broadcast<byte[]> broadcast) {
         synchronized (SPLITS) {

@@ -57,5 +57,7 @@ final class SplitBroadcasts {
             byKey.clear();
         }
         all.forEach(Broadcast::destroy);   // not blocking: executors drop their copies as they hear of it
+        // Decoded copies on a cluster's executors age out of their small caches; this JVM's go now.
+        ExecutorState.forget(all.stream().map(Broadcast::id).toList());
     }
 }
