@@ -4,6 +4,7 @@ import automl4j.execute.TrialRunnerFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -22,8 +23,13 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkCluster implements AutoCloseable {
     /** The {@code spark.master} value that takes the master {@code spark-submit --master} gave. */
     public static final String FROM_SUBMIT = "submit";
-    /** Longest wait for the first executor of a cluster master. */
+    /** Longest wait for the first executor of a cluster master, unless {@link #EXECUTOR_WAIT_PROPERTY} says otherwise. */
     public static final Duration EXECUTOR_WAIT = Duration.ofSeconds(60);
+    /**
+     * The Spark property that sets the longest wait for the first executor in seconds (a cluster that starts executors
+     * slowly, such as Kubernetes pulling an image, may need more than {@link #EXECUTOR_WAIT}).
+     */
+    public static final String EXECUTOR_WAIT_PROPERTY = "spark.automl4j.executorWaitSeconds";
     /** How long the executors may take to register after the first one before the search starts without them. */
     private static final long SETTLE_MILLIS = 3_000;
 
@@ -56,7 +62,7 @@ public final class SparkCluster implements AutoCloseable {
      * @throws IllegalArgumentException naming {@code spark.master} when it is {@link #FROM_SUBMIT} outside
      *                                  {@code spark-submit}, or Spark refuses it
      * @throws IllegalStateException    naming {@code spark.master} when no executor registered within
-     *                                  {@link #EXECUTOR_WAIT} (the session is stopped)
+     *                                  {@link #EXECUTOR_WAIT} or {@link #EXECUTOR_WAIT_PROPERTY} (the session is stopped)
      */
     public static SparkCluster start(String master, Map<String, String> conf, String appName, String ownJar, Consumer<String> info) {
         Objects.requireNonNull(master, "master");
@@ -97,7 +103,8 @@ public final class SparkCluster implements AutoCloseable {
     /** Waits for the first executor, then briefly for the rest; stops the session if none comes. */
     private void awaitExecutors() {
         SparkContext sc = session.sparkContext();
-        long end = System.nanoTime() + EXECUTOR_WAIT.toNanos();
+        long waitSeconds = sc.getConf().getLong(EXECUTOR_WAIT_PROPERTY, EXECUTOR_WAIT.toSeconds());
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
         int seen = 0;
         long lastChange = 0;
         try {
@@ -120,8 +127,8 @@ public final class SparkCluster implements AutoCloseable {
             String master = sc.master();
             session.stop();
             throw new IllegalStateException("spark.master '" + master + "': no Spark executor registered within "
-                    + EXECUTOR_WAIT.toSeconds() + " s; check that the master is reachable from this machine and has workers "
-                    + "with free cores and enough memory for spark.executor.memory");
+                    + waitSeconds + " s (" + EXECUTOR_WAIT_PROPERTY + "); check that the master is reachable from this "
+                    + "machine and has workers with free cores and enough memory for spark.executor.memory");
         }
     }
 
