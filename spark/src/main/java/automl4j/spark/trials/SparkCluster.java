@@ -87,8 +87,13 @@ public final class SparkCluster implements AutoCloseable {
         try {
             session = SparkSession.builder().config(sparkConf).getOrCreate();
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("spark.master '" + sparkConf.get("spark.master") + "': Spark could not start: "
-                    + SparkTrialRunner.reason(e), e);
+            // A standalone master that never answers makes Spark give up after its own registration retries (about a
+            // minute) and throw about its stopped context: the first sentence is what can be said.
+            String reason = SparkTrialRunner.reason(e);
+            int end = reason.indexOf(". ");
+            throw new IllegalArgumentException("spark.master '" + sparkConf.get("spark.master") + "': Spark could not start "
+                    + "an application there (" + (end > 0 ? reason.substring(0, end) : reason) + "); check the master URL and "
+                    + "that the master is reachable from this machine", e);
         }
         SparkCluster cluster = new SparkCluster(session);
         if (!local) {

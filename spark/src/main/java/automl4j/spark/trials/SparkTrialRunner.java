@@ -103,7 +103,10 @@ public final class SparkTrialRunner implements TrialRunner {
         this.broadcasts = new SplitBroadcasts(this.spark, Objects.requireNonNull(splits, "splits"));
         this.resources = new TrialResources(spark.sparkContext(), info);
         this.jobs = Executors.newCachedThreadPool(daemon(groupPrefix + "-job"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon(groupPrefix + "-deadlines"));
+        java.util.concurrent.ScheduledThreadPoolExecutor deadlines = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                daemon(groupPrefix + "-deadlines"));
+        deadlines.setRemoveOnCancelPolicy(true);
+        this.timer = deadlines;
         int maxFailures = spark.sparkContext().getConf().getInt("spark.task.maxFailures", 4);
         if (maxFailures > 1 && !spark.sparkContext().isLocal()) {
             info.accept("spark.task.maxFailures is " + maxFailures + ": Spark retries a crashed trial's task up to "
@@ -176,7 +179,12 @@ public final class SparkTrialRunner implements TrialRunner {
 
     private void start(Running r) {
         long start = System.nanoTime();
+        long hard = r.task.deadline().hard(start);
+        java.util.concurrent.ScheduledFuture<?> deadline = timer.schedule(
+                () -> r.outcome.complete(r.task.deadline().overrun(start, (System.nanoTime() - start) / 1e9)),
+                Math.max(0, hard - System.nanoTime()), TimeUnit.NANOSECONDS);
         r.outcome.whenComplete((o, e) -> {
+            deadline.cancel(false);   // a trial's deadline may be a day away: its timer entry goes with it
             if (!r.replied) {
                 // Past its deadline, cancelled or closed: interrupts its task, and refuses a job its thread has yet to
                 // submit (a retry, or one racing this cancel).
@@ -188,9 +196,6 @@ public final class SparkTrialRunner implements TrialRunner {
                 drain();
             }
         });
-        long hard = r.task.deadline().hard(start);
-        timer.schedule(() -> r.outcome.complete(r.task.deadline().overrun(start, (System.nanoTime() - start) / 1e9)),
-                Math.max(0, hard - System.nanoTime()), TimeUnit.NANOSECONDS);
         jobs.execute(() -> run(r, start));
     }
 
