@@ -61,6 +61,27 @@ class SparkTrialRunnerTest extends TrialRunnerContract {
     }
 
     @Test
+    void aTrialOfMoreThreadsThanATaskHasCpusRunsAndLocalModeSaysItSchedulesNoProfiles() throws Exception {
+        try (TrialRunner runner = runner(1, splits())) {
+            TrialTask task = new TrialTask(60, ContractLearner.config("complete", 0), 160, SplitStore.DEFAULT_KEY, "accuracy",
+                    noDeadline(), Pruning.NONE, 2, false);
+            assertThat(await(runner, task)).isInstanceOf(TrialOutcome.Completed.class);
+        }
+        assertThat(notes).anySatisfy(n -> assertThat(n).startsWith("Spark local mode schedules no task resource profiles")
+                .contains("uses 2 threads"));
+    }
+
+    @Test
+    void theFactoryCountsSlotsForTheRunsThreadsPerTrial() {
+        automl4j.execute.TrialRunnerFactory.Context context = new automl4j.execute.TrialRunnerFactory.Context(splits(), learners(),
+                metrics(), PredictionSink.NONE, 2, notes::add);
+        try (TrialRunner r = SparkTrialRunner.factory(spark).create(context)) {
+            assertThat(r.capacity()).isEqualTo(1);
+            assertThat(r).hasToString("Spark (local[2])");
+        }
+    }
+
+    @Test
     void validationPredictionsComeBackToTheDriversSink() throws Exception {
         Map<Integer, float[]> received = new ConcurrentHashMap<>();
         PredictionSink sink = (id, learner, loss, p) -> received.put(id, p);
