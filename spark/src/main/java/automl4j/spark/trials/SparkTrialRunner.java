@@ -1,7 +1,7 @@
 package automl4j.spark.trials;
 
+import automl4j.ConfigException;
 import automl4j.execute.Failures;
-import automl4j.execute.PluginRegistry;
 import automl4j.execute.PredictionSink;
 import automl4j.execute.SplitStore;
 import automl4j.execute.TrialOutcome;
@@ -116,18 +116,21 @@ public final class SparkTrialRunner implements TrialRunner {
 
     /**
      * Makes a runner on {@code spark}'s cluster for each run: as many trials at once as the cluster has slots for the
-     * run's threads per trial; notes the run's learners that this JVM cannot rebuild by id (the executors, with the same
-     * jars, cannot either).
+     * run's threads per trial. Before the search it asks an executor whether it can rebuild each of the run's learners
+     * by id (one small Spark job), so that a learner whose jar the executors lack stops the run at once.
+     *
+     * @throws ConfigException from {@link TrialRunnerFactory#create}, naming {@code search.learners}, the learners the
+     *                         executors cannot rebuild and why
      */
     public static TrialRunnerFactory factory(SparkSession spark) {
         Objects.requireNonNull(spark, "spark");
         return context -> {
-            PluginRegistry local = PluginRegistry.discovered();
-            List<String> unlisted = context.learners().values().stream().filter(l -> !local.canRebuild(l)).map(Learner::id).sorted().toList();
-            if (!unlisted.isEmpty()) {
-                context.info().accept("learners " + unlisted + " are not listed in META-INF/services/automl4j.learn.Learner "
-                        + "(or automl4j.execute.PluginPack) on this class path: Spark executors cannot rebuild them, so their "
-                        + "trials fail");
+            List<Learner> learners = context.learners().values().stream().sorted(java.util.Comparator.comparing(Learner::id)).toList();
+            List<String> missing = LearnerProbe.missing(JavaSparkContext.fromSparkContext(spark.sparkContext()), learners);
+            if (!missing.isEmpty()) {
+                throw new ConfigException("search.learners", "the Spark executors of " + spark.sparkContext().master()
+                        + " cannot rebuild " + missing.size() + " of the run's learners by id (ship their jars with "
+                        + "spark.jars, or leave them out of search.learners): " + String.join("; ", missing));
             }
             return new SparkTrialRunner(spark, context.splits(), context.sink(), slots(spark, context.threadsPerTrial()),
                     context.info());

@@ -94,7 +94,7 @@ public final class FaultyPack implements PluginPack {
      * The learner: {@code faults} is how many of its trial's first fits die with {@link ExecutorDied} (counted per
      * {@code tag}, in this JVM); later fits complete as {@link ContractLearner} does.
      */
-    public static final class Faulty implements Learner {
+    public static class Faulty implements Learner {
         static final String ID = "faulty-probe";
         private static final Map<String, Integer> FITS = new ConcurrentHashMap<>();
 

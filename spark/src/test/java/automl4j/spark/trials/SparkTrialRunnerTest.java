@@ -82,6 +82,25 @@ class SparkTrialRunnerTest extends TrialRunnerContract {
     }
 
     @Test
+    void aLearnerTheExecutorsCannotRebuildStopsTheRunBeforeTheSearchNamingItAndTheKey() {
+        automl4j.learn.Learner own = new FaultyPack.Faulty() {
+            @Override
+            public String id() {
+                return "users-own-learner";   // a learner of the user's own, in no services file
+            }
+        };
+        java.util.Map<String, automl4j.learn.Learner> learners = new java.util.HashMap<>(learners());
+        learners.put(own.id(), own);
+        automl4j.execute.TrialRunnerFactory.Context context = new automl4j.execute.TrialRunnerFactory.Context(splits(), learners,
+                metrics(), PredictionSink.NONE, 1, notes::add);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SparkTrialRunner.factory(spark).create(context))
+                .isInstanceOfSatisfying(automl4j.ConfigException.class, e -> assertThat(e.key()).isEqualTo("search.learners"))
+                .hasMessageStartingWith("the Spark executors of local[2] cannot rebuild 1 of the run's learners by id")
+                .hasMessageContaining("users-own-learner: learner 'users-own-learner' cannot be rebuilt")
+                .hasMessageNotContaining("contract-probe:");
+    }
+
+    @Test
     void validationPredictionsComeBackToTheDriversSink() throws Exception {
         Map<Integer, float[]> received = new ConcurrentHashMap<>();
         PredictionSink sink = (id, learner, loss, p) -> received.put(id, p);
