@@ -77,7 +77,7 @@ final class SettingsFingerprint {
             case DECISION_COST_RATIO -> s.costRatio() == null ? "none" : Double.toString(s.costRatio());
             case TRIAL_TIMEOUT -> s.trialTimeout() == null ? "none" : s.trialTimeout().toString();
             case FEATURIZER -> s.featurizer().id();
-            case CORES, THREADS_PER_TRIAL, ISOLATION, WORKER_HEAP_MB, GPUS, TIME_OUTSIDE, LISTENER, JOURNAL -> null;
+            case CORES, THREADS_PER_TRIAL, ISOLATION, WORKER_HEAP_MB, GPUS, TIME_OUTSIDE, LISTENER, JOURNAL, TRIAL_RUNNER -> null;
         };
         if ((v != null) != (setting.scope() == Setting.Scope.FINGERPRINTED)) {
             throw new IllegalStateException("setting " + setting.key() + " is " + setting.scope() + " but "

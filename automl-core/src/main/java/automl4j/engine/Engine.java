@@ -16,6 +16,7 @@ import automl4j.execute.RoutingRunner;
 import automl4j.execute.SplitStore;
 import automl4j.execute.TrialOutcome;
 import automl4j.execute.TrialRunner;
+import automl4j.execute.TrialRunnerFactory;
 import automl4j.execute.WorkerRunner;
 import automl4j.learn.Learner;
 import automl4j.metric.Metric;
@@ -161,13 +162,21 @@ public final class Engine {
     }
 
     /**
-     * The run's trial runner: in-process slots and worker processes (on CPU slots and GPUs), routed per trial by the
-     * learner's traits and the isolation setting, told how the trials of a resumed run ended.
+     * The run's trial runner: the one the settings' factory makes, else in-process slots and worker processes (on CPU
+     * slots and GPUs), routed per trial by the learner's traits and the isolation setting, told how the trials of a
+     * resumed run ended.
      */
     private static TrialRunner runner(RunContext run, Metric metric, Candidates candidates, SplitStore store, PredictionSink sink) {
         RunSettings settings = run.settings();
         Map<String, Learner> learners = candidates.learners();
         Map<String, Metric> metrics = Map.of(metric.id(), metric);
+        if (settings.trialRunner() != null) {
+            // The user's runner (a Spark cluster): the search, journal and leaderboard stay here, only the fits move.
+            TrialRunner own = settings.trialRunner().create(new TrialRunnerFactory.Context(store, learners, metrics, sink,
+                    settings.threadsPerTrial(), run.listener()::info));
+            run.listener().info("trials run on " + own + ", " + own.capacity() + " at once");
+            return own;
+        }
         InProcessRunner inProcess = new InProcessRunner(settings.executor(), store, learners, metrics, sink);
         int workers = settings.executor().slots() + candidates.gpus().size();
         RoutingRunner router = new RoutingRunner(inProcess,

@@ -13,15 +13,21 @@ import java.util.List;
 
 /**
  * Featurized validation splits in a compact binary form, written once per featurization choice for the worker
- * processes to read: the matrices' floats (dense, or sparse rows), the labels and the target.
+ * processes to read (or, by a runner outside the core, broadcast once to a cluster): the matrices' floats (dense, or
+ * sparse rows), the labels and the target. Values read back exactly. Stateless and thread-safe.
  */
-final class SplitCodec {
+public final class SplitCodec {
     private static final int MAGIC = 0x41_4d_4c_53;   // "AMLS"
 
     private SplitCodec() {
     }
 
-    static void write(DataOutputStream out, List<PreparedSplit> splits) throws IOException {
+    /**
+     * Writes {@code splits} to {@code out} and flushes it.
+     *
+     * @throws IOException what {@code out} threw
+     */
+    public static void write(DataOutputStream out, List<PreparedSplit> splits) throws IOException {
         out.writeInt(MAGIC);
         out.writeInt(splits.size());
         for (PreparedSplit s : splits) {
@@ -34,7 +40,12 @@ final class SplitCodec {
         out.flush();
     }
 
-    static List<PreparedSplit> read(DataInputStream in) throws IOException {
+    /**
+     * Reads the splits {@link #write} wrote.
+     *
+     * @throws IOException if {@code in} does not hold splits, ends early or throws
+     */
+    public static List<PreparedSplit> read(DataInputStream in) throws IOException {
         if (in.readInt() != MAGIC) {
             throw new IOException("not a splits file");
         }
@@ -49,6 +60,30 @@ final class SplitCodec {
             out.add(new PreparedSplit(new TrainingSet(train, trainLabels, target), valid, validLabels));
         }
         return out;
+    }
+
+    /** {@code splits} as bytes, as {@link #write} writes them. */
+    public static byte[] toBytes(List<PreparedSplit> splits) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            write(new DataOutputStream(bytes), splits);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);   // a byte array does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The splits in {@code bytes}, as {@link #toBytes} made them.
+     *
+     * @throws IllegalArgumentException if the bytes do not hold splits
+     */
+    public static List<PreparedSplit> fromBytes(byte[] bytes) {
+        try {
+            return read(new DataInputStream(new java.io.ByteArrayInputStream(bytes)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a split set in SplitCodec's form: " + e.getMessage(), e);
+        }
     }
 
     private static void writeTarget(DataOutputStream out, Target t) throws IOException {

@@ -4,6 +4,7 @@ import automl4j.ConfigException;
 import automl4j.execute.Gpus;
 import automl4j.execute.Isolation;
 import automl4j.execute.TrialExecutor;
+import automl4j.execute.TrialRunnerFactory;
 import automl4j.featurize.Featurizer;
 import automl4j.featurize.Featurizers;
 import automl4j.learn.Learner;
@@ -51,11 +52,14 @@ import java.util.function.Consumer;
  * @param timeOutside    time the budget also covers outside the fit
  * @param listener       progress listener
  * @param journal        the journal file, or null for none
+ * @param trialRunner    makes the runner the trials run on, or null for the engine's own (in-process slots and worker
+ *                       processes, routed per trial)
  */
 public record RunSettings(Metric metric, Budget budget, long seed, List<Learner> learners, Searcher searcher,
                           boolean pruning, Portfolio portfolio, int ensembleRounds, boolean stacking, Double costRatio, Duration trialTimeout,
                           Featurizer featurizer, int cores, int threadsPerTrial, Isolation isolation, int workerHeapMb,
-                          List<Gpus.Gpu> gpus, Duration timeOutside, RunListener listener, Path journal) {
+                          List<Gpus.Gpu> gpus, Duration timeOutside, RunListener listener, Path journal,
+                          TrialRunnerFactory trialRunner) {
     /** Rounds of ensemble selection unless the builder says otherwise. */
     public static final int DEFAULT_ENSEMBLE_ROUNDS = 50;
 
@@ -94,6 +98,15 @@ public record RunSettings(Metric metric, Budget budget, long seed, List<Learner>
         gpus = gpus == null ? null : List.copyOf(gpus);
         checkTimeOutside(timeOutside);
         Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Settings whose trials run on the engine's own runner (no {@code trialRunner}). */
+    public RunSettings(Metric metric, Budget budget, long seed, List<Learner> learners, Searcher searcher,
+                       boolean pruning, Portfolio portfolio, int ensembleRounds, boolean stacking, Double costRatio, Duration trialTimeout,
+                       Featurizer featurizer, int cores, int threadsPerTrial, Isolation isolation, int workerHeapMb,
+                       List<Gpus.Gpu> gpus, Duration timeOutside, RunListener listener, Path journal) {
+        this(metric, budget, seed, learners, searcher, pruning, portfolio, ensembleRounds, stacking, costRatio, trialTimeout,
+                featurizer, cores, threadsPerTrial, isolation, workerHeapMb, gpus, timeOutside, listener, journal, null);
     }
 
     /**

@@ -72,7 +72,10 @@ public enum Setting {
     LISTENER("listener", Scope.JAVA_ONLY, "receives progress (the command line prints progress itself)"),
     /** The run journal; the command line always writes one into its output folder. */
     JOURNAL("journal", Scope.JAVA_ONLY, "file of the run's journal (the command line writes journal.jsonl into its "
-            + "output folder)");
+            + "output folder)"),
+    /** Where trials run, in place of the engine's own runner; the command line builds a Spark one from its spark keys. */
+    TRIAL_RUNNER("trial_runner", Scope.JAVA_ONLY, "makes the runner the trials run on (the command line builds a Spark "
+            + "runner from its spark section)");
 
     /** Where a setting appears besides the builder. */
     public enum Scope {

@@ -4,6 +4,7 @@ import automl4j.ConfigException;
 import automl4j.execute.Gpus;
 import automl4j.execute.Isolation;
 import automl4j.execute.TrialExecutor;
+import automl4j.execute.TrialRunnerFactory;
 import automl4j.featurize.Featurizer;
 import automl4j.learn.Learner;
 import automl4j.metric.Metric;
@@ -46,6 +47,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
     private Duration timeOutside = Duration.ZERO;
     private RunListener listener = RunListener.NONE;
     private Path journal;
+    private TrialRunnerFactory trialRunner;
 
     /** A builder holding the defaults. */
     protected SettingsBuilder() {
@@ -76,6 +78,7 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
         timeOutside = s.timeOutside();
         listener = s.listener();
         journal = s.journal();
+        trialRunner = s.trialRunner();
         return self();
     }
 
@@ -87,7 +90,8 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
     protected final RunSettings settings() {
         int c = cores != null ? cores : Math.max(threadsPerTrial, Runtime.getRuntime().availableProcessors());
         return new RunSettings(metric, budget, seed, learners, searcher, pruning, portfolio, ensembleRounds, stacking, costRatio, trialTimeout,
-                featurizer, c, threadsPerTrial, isolation, workerHeapMb, gpus, timeOutside, listener, journal);
+                featurizer, c, threadsPerTrial, isolation, workerHeapMb, gpus, timeOutside, listener, journal,
+                trialRunner);
     }
 
     /**
@@ -318,6 +322,19 @@ public abstract class SettingsBuilder<B extends SettingsBuilder<B>> {
      */
     public B journal(Path file) {
         this.journal = Objects.requireNonNull(file, "journal file");
+        return self();
+    }
+
+    /**
+     * {@code trial_runner} (builder only): makes the runner the search's trials run on, in place of the engine's own
+     * (in-process slots and worker processes, routed per trial by {@link #isolation(Isolation)}), such as
+     * {@code SparkTrialRunner.factory(spark)} of the automl-spark module. The searcher, journal and leaderboard stay in
+     * this JVM, and the results do not depend on the runner, so a run may be resumed on another one. {@code cores},
+     * {@code isolation}, {@code worker_heap_mb} and {@code gpus} then play no part in the search (the final refit still
+     * uses {@code cores}). Default: the engine's own runner.
+     */
+    public B trialRunner(TrialRunnerFactory factory) {
+        this.trialRunner = Objects.requireNonNull(factory, "trial runner factory");
         return self();
     }
 }

@@ -124,7 +124,7 @@ class SettingsBuilderTest {
                 .learners(List.of(new BaselineLearner())).searcher(searcher).pruning(false).portfolio(Portfolio.none())
                 .ensembleRounds(4).trialTimeout(Duration.ofSeconds(5)).cores(2).threadsPerTrial(2)
                 .isolation(Isolation.WORKERS).workerHeapMb(128).gpus(List.of()).timeOutside(Duration.ofSeconds(1))
-                .listener(listener).journal(Path.of("j.jsonl")).settings();
+                .listener(listener).journal(Path.of("j.jsonl")).trialRunner(context -> null).settings();
         assertThat(s.with(b -> { })).isEqualTo(s);
         assertThat(s.with(b -> b.seed(10)).seed()).isEqualTo(10);
         assertThat(s.with(b -> b.seed(10)).with(b -> b.seed(9))).isEqualTo(s);

@@ -71,9 +71,16 @@ final class ConfigFile {
         KEYS.put("featurize.target_encoding_folds", "folds of the out-of-fold target encoding of training rows, >= 2 (default 5)");
         KEYS.put("featurize.search", "true lets the search choose one-hot or target encoding and median or mean imputation "
                 + "per trial; false keeps the options as given (default true)");
+        KEYS.put(SparkSection.MASTER, "Spark master URL whose cluster runs each trial as a Spark task while this process "
+                + "keeps the search, journal and leaderboard: local[4], spark://host:7077, yarn, k8s://..., or submit for the "
+                + "master spark-submit was given (needs Spark on the class path: run automl.jar with spark-submit; default: "
+                + "none, trials run on this machine)");
+        KEYS.put(SparkSection.CONF, "mapping of Spark properties for the run's session, e.g. {spark.executor.memory: 4g} "
+                + "(defaults set unless given: spark.task.maxFailures 1, spark.jars the automl jar on a cluster)");
         ForecastConfig.KEYS.forEach(KEYS::put);
+        // spark.* say where the trials run, not what they are: no run setting of the builder has them either.
         INPUT_OUTPUT_KEYS = KEYS.keySet().stream().filter(k -> k.startsWith("data.") || k.equals("output")
-                || k.startsWith("registry.")).toList();
+                || k.startsWith("registry.") || k.startsWith("spark.")).toList();
     }
 
     private ConfigFile() {
@@ -156,7 +163,7 @@ final class ConfigFile {
             checkModelName("config key 'registry.model'", model);
         }
         return new RunConfig(train, test, target, task, readOptions(v), automl, featurize, output,
-                registryText == null ? null : base.resolve(registryText), null).withRegistry(null, model);
+                registryText == null ? null : base.resolve(registryText), null, SparkSection.read(v)).withRegistry(null, model);
     }
 
     /** Refuses a model name the registry would refuse, before the run spends its budget. */
@@ -266,6 +273,9 @@ final class ConfigFile {
         // Absolute like data.train (resolved when read), so that the copy in the output folder works from anywhere.
         root.put("output", c.output().toAbsolutePath().normalize().toString());
         root.set("featurize", featurize);
+        if (c.spark() != null) {
+            c.spark().write(root);
+        }
         if (c.registry() != null) {
             ObjectNode registry = root.putObject("registry");
             registry.put("path", c.registry().toAbsolutePath().normalize().toString());

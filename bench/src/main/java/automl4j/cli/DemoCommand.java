@@ -54,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         RunConfig config = new RunConfig(Path.of("(embedded churn dataset)"), null, DefaultDataset.TARGET, null, ReadOptions.defaults(),
-                automl, FeaturizerOptions.defaults(), out, null, null);
+                automl, FeaturizerOptions.defaults(), out, null, null, null);
         // A test set from another seed of the same generator: rows the run never sees, scored after it.
         RunExecution.execute(config, DefaultDataset.generate(rows, seed), DefaultDataset.generate(Math.max(10, rows / 2), seed + 1),
                 "embedded churn dataset", CommonOptions.out, false);

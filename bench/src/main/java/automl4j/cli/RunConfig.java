@@ -21,9 +21,10 @@ import java.util.Objects;
  * @param registry  the model registry the run is recorded in (registry.path, or automl run --registry), or null
  * @param model     the name under which the run's model is registered as a new version (registry.model, or automl run
  *                  --register), or null
+ * @param spark     the cluster whose Spark tasks run the trials (the spark section), or null for this machine
  */
 record RunConfig(Path train, Path test, String target, String task, ReadOptions read, AutoMl automl, FeaturizerOptions featurize,
-                 Path output, Path registry, String model) {
+                 Path output, Path registry, String model, SparkSection spark) {
     RunConfig {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(target, "target");
@@ -35,7 +36,7 @@ record RunConfig(Path train, Path test, String target, String task, ReadOptions 
 
     /** This config writing into {@code folder}. */
     RunConfig withOutput(Path folder) {
-        return new RunConfig(train, test, target, task, read, automl, featurize, folder, registry, model);
+        return new RunConfig(train, test, target, task, read, automl, featurize, folder, registry, model, spark);
     }
 
     /**
@@ -45,7 +46,7 @@ record RunConfig(Path train, Path test, String target, String task, ReadOptions 
     RunConfig withRegistry(Path db, String name) {
         String n = name != null ? name : model;
         Path r = db != null ? db : registry != null ? registry : n != null ? Path.of(RegistryOptions.DEFAULT_FILE) : null;
-        return new RunConfig(train, test, target, task, read, automl, featurize, output, r, n);
+        return new RunConfig(train, test, target, task, read, automl, featurize, output, r, n, spark);
     }
 
     /** The time budget in seconds. */

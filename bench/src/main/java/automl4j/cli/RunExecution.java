@@ -115,7 +115,25 @@ final class RunExecution {
         // reading of the data, less a reserve for permutation importance and the outputs.
         CommandClock clock = CommandClock.ofReportingCommand(config.seconds());
         builder.timeOutside(clock.timeOutsideFit());
-        AutoMl automl = builder.build();
+        // The Spark session (spark section) starts before the earlier run is set aside: a master that cannot be reached
+        // leaves the output folder as it was. Its start counts against the command's budget.
+        SparkTrials spark = config.spark() == null ? null : SparkTrials.start(config.spark(), out);
+        try {
+            if (spark != null) {
+                builder.trialRunner(spark.factory());
+            }
+            return search(config, data, test, metric, effective, out, resume, builder.build(), started, progress, clock);
+        } finally {
+            if (spark != null) {
+                spark.close();
+            }
+        }
+    }
+
+    // With every setting accepted; Spark, if any, started.
+    private static AutoMlRun search(RunConfig config, TaskData data, TaskData test, Metric metric, String effective, PrintStream out,
+                                    boolean resume, AutoMl automl, FirstTrial started, ProgressPrinter progress, CommandClock clock)
+            throws IOException {
         // Only now, with every setting accepted, is the earlier run's journal set aside (and put back if the engine
         // refuses the run before its first trial).
         PreviousRun previous = resume ? null : PreviousRun.setAside(config.output());

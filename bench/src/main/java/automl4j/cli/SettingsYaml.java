@@ -79,7 +79,7 @@ final class SettingsYaml {
                 }
             }
             case FEATURIZER -> { }   // read after the loop: it needs the featurize options
-            case TIME_OUTSIDE, LISTENER, JOURNAL -> throw new IllegalStateException(key + " has no config-file key");
+            case TIME_OUTSIDE, LISTENER, JOURNAL, TRIAL_RUNNER -> throw new IllegalStateException(key + " has no config-file key");
         }
     }
 
@@ -136,7 +136,7 @@ final class SettingsYaml {
             case ISOLATION -> text(r.isolation().label());
             case WORKER_HEAP_MB -> r.workerHeapMb() == 0 ? n.nullNode() : n.numberNode(r.workerHeapMb());
             case GPUS -> text(r.gpus() == null ? "auto" : "none");
-            case TIME_OUTSIDE, LISTENER, JOURNAL -> throw new IllegalStateException(s.key() + " has no config-file key");
+            case TIME_OUTSIDE, LISTENER, JOURNAL, TRIAL_RUNNER -> throw new IllegalStateException(s.key() + " has no config-file key");
         };
     }
 

@@ -85,7 +85,7 @@ class ConfigKeysTest {
         // budget(Budget) sets the budget section's two keys at once; build() makes the AutoMl.
         Set<String> options = publicMethods(AutoMl.Builder.class, Set.of("build", "budget"));
         assertThat(options).isEqualTo(union(fromKeys, builderOnly));
-        assertThat(builderOnly).containsExactlyInAnyOrder("timeOutside", "listener", "journal");
+        assertThat(builderOnly).containsExactlyInAnyOrder("timeOutside", "listener", "journal", "trialRunner");
     }
 
     @Test
