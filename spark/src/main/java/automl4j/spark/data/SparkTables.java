@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -37,6 +38,30 @@ public final class SparkTables {
         Iterator<Row> it = rows.toLocalIterator();
         while (it.hasNext()) {
             Row row = it.next();
+            for (ColumnReader r : readers) {
+                r.append(row);
+            }
+        }
+        return Table.create(name, readers.stream().<Column<?>>map(ColumnReader::column).toList());
+    }
+
+    /**
+     * The columns {@code columns} of {@code rows} (rows of {@code schema}) as a table called {@code name}, in order:
+     * what an executor hands the engine to score a batch of a partition's rows.
+     *
+     * @throws IllegalArgumentException if a column is not in the schema, or has a type the engine cannot read
+     */
+    public static Table toTable(List<Row> rows, StructType schema, List<String> columns, String name) {
+        List<ColumnReader> readers = new ArrayList<>();
+        List<String> names = java.util.Arrays.asList(schema.fieldNames());
+        for (String c : columns) {
+            int index = names.indexOf(c);
+            if (index < 0) {
+                throw new IllegalArgumentException("column '" + c + "' is not in the rows; they have " + names);
+            }
+            readers.add(ColumnReader.of(schema.fields()[index], index));
+        }
+        for (Row row : rows) {
             for (ColumnReader r : readers) {
                 r.append(row);
             }

@@ -49,7 +49,7 @@ import scala.reflect.ClassTag$;
  * {@code automl4j-scoring}, which evaluates every model the engine writes in plain Java (no XGBoost or LightGBM
  * natives, no engine, on the executors). The file is broadcast once per transformer and Spark context, and loaded once
  * per executor JVM (a cache keyed by the file's SHA-256); each partition is scored in batches of {@link #batchRows()}
- * rows.
+ * rows. {@link #scorer()} chooses the engine instead.
  *
  * <p>Columns: {@link #predictionCol()} (default {@code prediction}) holds, for classification, the predicted class
  * label as the model names it ({@code string}: the engine's classes are text labels, so no label index to map back),
@@ -64,6 +64,10 @@ import scala.reflect.ClassTag$;
  */
 public final class AutoMlTransformer extends Transformer implements MLWritable {
     private static final long serialVersionUID = 1L;
+    /** {@link #scorer()}: score with {@code automl4j-scoring}. */
+    public static final String SCORING = "scoring";
+    /** {@link #scorer()}: score with the engine's {@code AutoMlModel}. */
+    public static final String ENGINE = "engine";
 
     private final String uid;
     private final byte[] file;
@@ -71,7 +75,9 @@ public final class AutoMlTransformer extends Transformer implements MLWritable {
     private final Param<String> predictionCol;
     private final Param<String> probabilityCol;
     private final IntParam batchRows;
+    private final Param<String> scorer;
     private transient ScoringModel model;                  // the driver's copy, for the schema and the classes
+    private transient automl4j.AutoMlModel engineModel;    // the driver's engine copy, loaded to check it loads
     private transient Broadcast<byte[]> broadcast;         // one per transformer and Spark context ...
     private transient SparkContext broadcastContext;       // ... this one
 
@@ -92,7 +98,10 @@ public final class AutoMlTransformer extends Transformer implements MLWritable {
         this.batchRows = new IntParam(uid, "batchRows", "rows scored together on an executor (>= 1)", ParamValidators.gtEq(1));
         setDefault(predictionCol, "prediction");
         setDefault(probabilityCol, "probability");
+        this.scorer = new Param<>(uid, "scorer", "what scores on the executors: 'scoring' (automl4j-scoring, plain Java) or "
+                + "'engine' (AutoMlModel, the learners' own libraries)", ParamValidators.inArray(List.of(SCORING, ENGINE)));
         setDefault(batchRows, 4096);
+        setDefault(scorer, SCORING);
     }
 
     /**
@@ -140,6 +149,23 @@ public final class AutoMlTransformer extends Transformer implements MLWritable {
     /** Rows scored together on an executor (default 4096): larger batches amortize more, hold more rows. */
     public IntParam batchRows() {
         return batchRows;
+    }
+
+    /**
+     * What scores on the executors (default {@value #SCORING}): {@value #SCORING}, the {@code automl4j-scoring}
+     * library (plain Java: no engine, no natives, nothing but this module's dependencies on the executors); or
+     * {@value #ENGINE}, the engine's {@code AutoMlModel} on a table per batch, with the learners' own libraries (their
+     * modules must be on the executors' class path, as in automl.jar), faster for large tree models whose native
+     * predictors outrun the plain-Java ones. Both predict the same bits.
+     */
+    public Param<String> scorer() {
+        return scorer;
+    }
+
+    /** Sets {@link #scorer()} to {@value #SCORING} or {@value #ENGINE}; returns this. */
+    public AutoMlTransformer setScorer(String name) {
+        set(scorer, Objects.requireNonNull(name, "name"));
+        return this;
     }
 
     /** Sets {@link #predictionCol()}; returns this. */
@@ -233,9 +259,16 @@ public final class AutoMlTransformer extends Transformer implements MLWritable {
         Dataset<Row> rows = dataset.toDF();
         StructType out = transformSchema(rows.schema());
         int[] indexes = InputTypes.check(rows.schema(), model().schema());
-        PartitionScorer scorer = new PartitionScorer(broadcast(rows.sparkSession()), sha256, model().schema().usedColumns(),
-                indexes, isClassification(), writesProbability(), (Integer) getOrDefault(batchRows));
-        Dataset<Row> scored = rows.mapPartitions(scorer, Encoders.row(out));
+        boolean engine = ENGINE.equals(getOrDefault(scorer));
+        List<String> columns = model().schema().usedColumns();
+        if (engine) {
+            engineModel();   // fails here, on the driver, if a learner of the file is not on the class path
+            columns = engineColumns(rows.schema());
+            indexes = columns.stream().mapToInt(c -> Arrays.asList(rows.schema().fieldNames()).indexOf(c)).toArray();
+        }
+        PartitionScorer partitions = new PartitionScorer(broadcast(rows.sparkSession()), sha256, engine, rows.schema(),
+                columns, indexes, isClassification(), writesProbability(), (Integer) getOrDefault(batchRows));
+        Dataset<Row> scored = rows.mapPartitions(partitions, Encoders.row(out));
         // The row encoder drops column metadata: put back the class names of the probability vector's elements.
         return writesProbability() ? scored.withMetadata(getProbabilityCol(), out.apply(getProbabilityCol()).metadata()) : scored;
     }
@@ -284,6 +317,26 @@ public final class AutoMlTransformer extends Transformer implements MLWritable {
                     + "name with setPredictionCol or setProbabilityCol");
         }
         return name;
+    }
+
+    // The engine's table holds every column the model was fitted on that the rows have (it may read more than the
+    // scoring library's used columns), except those of a type no table column can hold, which it cannot read either.
+    private List<String> engineColumns(StructType schema) {
+        List<String> out = new ArrayList<>();
+        for (automl4j.scoring.InputColumn c : model().schema().columns()) {
+            int i = Arrays.asList(schema.fieldNames()).indexOf(c.name());
+            if (i >= 0 && (c.used() || InputTypes.isAtomic(schema.fields()[i].dataType()))) {
+                out.add(c.name());
+            }
+        }
+        return out;
+    }
+
+    private synchronized automl4j.AutoMlModel engineModel() {
+        if (engineModel == null) {
+            engineModel = ModelCache.engine(sha256, () -> file);
+        }
+        return engineModel;
     }
 
     private synchronized ScoringModel model() {

@@ -53,6 +53,11 @@ final class InputTypes {
         return out;
     }
 
+    /** True for the types a cell of a table can hold: numbers, text, booleans, dates and timestamps. */
+    static boolean isAtomic(DataType type) {
+        return accepts("unknown", type);
+    }
+
     private static boolean accepts(String kind, DataType type) {
         boolean text = type instanceof StringType;
         boolean number = type instanceof NumericType;

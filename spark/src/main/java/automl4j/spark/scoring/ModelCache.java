@@ -1,15 +1,22 @@
 package automl4j.spark.scoring;
 
+import automl4j.AutoMlModel;
 import automl4j.scoring.ScoringModel;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The models an executor JVM has loaded, keyed by the SHA-256 of their file, so that every task of every transform with
- * the same file shares one {@link ScoringModel} (immutable and thread-safe) instead of parsing the file per partition.
- * Holds the {@value #MAX_MODELS} models used last: a long-lived executor that scores many models does not keep them all.
+ * The models an executor JVM has loaded, keyed by the SHA-256 of their file (and the scorer that loaded them), so that
+ * every task of every transform with the same file shares one loaded model (both kinds are immutable and thread-safe)
+ * instead of parsing the file per partition. Holds the {@value #MAX_MODELS} models used last: a long-lived executor
+ * that scores many models does not keep them all.
  */
 final class ModelCache {
     /** Models kept per JVM; a scoring job uses one, a pipeline of a few transformers a few more. */
@@ -17,9 +24,9 @@ final class ModelCache {
 
     // Access order, so the eldest entry is the model used least recently. Guarded by its own lock: loads are rare and
     // short next to scoring a partition.
-    private static final Map<String, ScoringModel> MODELS = new LinkedHashMap<>(16, 0.75f, true) {
+    private static final Map<String, Object> MODELS = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ScoringModel> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
             return size() > MAX_MODELS;
         }
     };
@@ -28,18 +35,48 @@ final class ModelCache {
     }
 
     /**
-     * The model of file {@code sha256}, loaded from {@code bytes} the first time this JVM asks for it.
+     * The scoring library's model of file {@code sha256}, loaded from {@code bytes} the first time this JVM asks.
      *
      * @throws automl4j.scoring.ModelFileException if the bytes are not a model the scoring library evaluates
      */
-    static ScoringModel get(String sha256, Supplier<byte[]> bytes) {
+    static ScoringModel library(String sha256, Supplier<byte[]> bytes) {
+        return get("scoring:" + sha256, bytes, b -> ScoringModel.load(new ByteArrayInputStream(b), "model " + sha256.substring(0, 12)));
+    }
+
+    /**
+     * The engine's model of file {@code sha256}, loaded from {@code bytes} the first time this JVM asks.
+     *
+     * @throws automl4j.export.ModelFileException if the bytes are not a model the engine loads (a learner missing
+     *                                            from the class path among the reasons)
+     */
+    static AutoMlModel engine(String sha256, Supplier<byte[]> bytes) {
+        return get("engine:" + sha256, bytes, ModelCache::engineModel);
+    }
+
+    private static <T> T get(String key, Supplier<byte[]> bytes, Function<byte[], T> load) {
         synchronized (MODELS) {
-            ScoringModel m = MODELS.get(sha256);
+            @SuppressWarnings("unchecked")   // each key prefix stores one type
+            T m = (T) MODELS.get(key);
             if (m == null) {
-                m = ScoringModel.load(new ByteArrayInputStream(bytes.get()), "model " + sha256.substring(0, 12));
-                MODELS.put(sha256, m);
+                m = load.apply(bytes.get());
+                MODELS.put(key, m);
             }
             return m;
+        }
+    }
+
+    // The engine reads model files from a path only: the broadcast bytes go through a temporary file.
+    private static AutoMlModel engineModel(byte[] bytes) {
+        try {
+            Path tmp = Files.createTempFile("automl4j-model-", ".automl");
+            try {
+                Files.write(tmp, bytes);
+                return AutoMlModel.load(tmp);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the model file to a temporary file: " + e.getMessage(), e);
         }
     }
 

@@ -22,12 +22,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tech.tablesaw.api.Table;
 
 /**
  * The transformer predicts exactly what {@code AutoMlModel.predict} predicts for the same rows (the golden model files
- * of bench: XGBoost classification and regression, an ensemble of XGBoost and Tribuo), keeps the rows and their order
- * over partitions and batches, and refuses a missing or mistyped column by name before scoring.
+ * of bench: XGBoost, Tribuo and Smile classification, XGBoost and Tribuo regression, an ensemble of XGBoost and
+ * Tribuo), with either scorer, keeps the rows and their order over partitions and batches, and refuses a missing or
+ * mistyped column by name before scoring.
  */
 class AutoMlTransformerTest {
     private static final Path GOLDEN = Path.of("..", "bench", "src", "test", "resources", "golden", "export-v2");
@@ -46,12 +49,13 @@ class AutoMlTransformerTest {
         spark.stop();
     }
 
-    @Test
-    void classificationPredictsExactlyWhatTheEnginePredictsInRowOrder() {
-        for (String name : List.of("xgboost", "ensemble", "tribuo-linear-sgd")) {
+    @ParameterizedTest
+    @ValueSource(strings = {AutoMlTransformer.SCORING, AutoMlTransformer.ENGINE})
+    void classificationPredictsExactlyWhatTheEnginePredictsInRowOrder(String scorer) {
+        for (String name : List.of("xgboost", "ensemble", "tribuo-linear-sgd", "smile-random-forest")) {
             Path file = GOLDEN.resolve(name + ".automl");
             // batches of 64 rows: several per partition, the last one short
-            List<Row> scored = AutoMlTransformer.of(file).setBatchRows(64).transform(frame).collectAsList();
+            List<Row> scored = AutoMlTransformer.of(file).setScorer(scorer).setBatchRows(64).transform(frame).collectAsList();
             Predictions expected = AutoMlModel.load(file).predict(ROWS);
             assertThat(scored).as(name).hasSize(ROWS.rowCount());
             for (int i = 0; i < scored.size(); i++) {
@@ -63,11 +67,12 @@ class AutoMlTransformerTest {
         }
     }
 
-    @Test
-    void regressionPredictsExactlyWhatTheEnginePredictsWithoutAProbabilityColumn() {
+    @ParameterizedTest
+    @ValueSource(strings = {AutoMlTransformer.SCORING, AutoMlTransformer.ENGINE})
+    void regressionPredictsExactlyWhatTheEnginePredictsWithoutAProbabilityColumn(String scorer) {
         for (String name : List.of("xgboost-regression", "tribuo-linear-sgd-regression")) {
             Path file = GOLDEN.resolve(name + ".automl");
-            AutoMlTransformer t = AutoMlTransformer.of(file).setPredictionCol("fee_hat");
+            AutoMlTransformer t = AutoMlTransformer.of(file).setScorer(scorer).setPredictionCol("fee_hat");
             Dataset<Row> out = t.transform(frame);
             assertThat(out.columns()).doesNotContain("probability").endsWith("fee_hat");
             assertThat(out.schema().apply("fee_hat").dataType()).isEqualTo(DataTypes.DoubleType);
@@ -122,9 +127,10 @@ class AutoMlTransformerTest {
         assertThat(e).hasMessageContaining("output column 'plan' already exists");
     }
 
-    @Test
-    void textInANumericColumnFailsNamingTheColumn() {
-        AutoMlTransformer t = AutoMlTransformer.of(GOLDEN.resolve("xgboost-regression.automl"));
+    @ParameterizedTest
+    @ValueSource(strings = {AutoMlTransformer.SCORING, AutoMlTransformer.ENGINE})
+    void textInANumericColumnFailsNamingTheColumn(String scorer) {
+        AutoMlTransformer t = AutoMlTransformer.of(GOLDEN.resolve("xgboost-regression.automl")).setScorer(scorer);
         Dataset<Row> text = frame.withColumn("age", functions.lit("Infinity"));
         Exception e = assertThrows(Exception.class, () -> t.transform(text).collectAsList());
         assertThat(rootMessages(e)).contains("'age'");
@@ -155,6 +161,13 @@ class AutoMlTransformerTest {
         int loaded = ModelCache.size();
         copy.transform(frame).collectAsList();
         assertThat(ModelCache.size()).isEqualTo(loaded);
+    }
+
+    @Test
+    void unknownScorerIsRefused() {
+        AutoMlTransformer t = AutoMlTransformer.of(GOLDEN.resolve("xgboost.automl"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.setScorer("onnx"));
+        assertThat(e).hasMessageContaining("scorer").hasMessageContaining("onnx");
     }
 
     private static String rootMessages(Throwable e) {
