@@ -186,7 +186,7 @@ public final class TransformerThroughput {
         Table sample = DefaultDataset.generate(10, 1);
         StructType schema = new StructType();
         for (Column<?> c : sample.columns()) {
-            schema = schema.add(c.name(), c.type() == tech.tablesaw.api.ColumnType.DOUBLE ? DataTypes.DoubleType
+            schema = schema.add(c.name(), c instanceof tech.tablesaw.api.DoubleColumn ? DataTypes.DoubleType
                     : DataTypes.StringType, true);
         }
         int per = (rows + PARTITIONS - 1) / PARTITIONS;

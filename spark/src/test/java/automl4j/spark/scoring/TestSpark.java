@@ -9,7 +9,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -31,7 +30,7 @@ final class TestSpark {
     static Dataset<Row> frame(SparkSession spark, Table table, int partitions) {
         StructType schema = new StructType();
         for (Column<?> c : table.columns()) {
-            schema = schema.add(c.name(), c.type() == ColumnType.DOUBLE ? DataTypes.DoubleType : DataTypes.StringType, true);
+            schema = schema.add(c.name(), c instanceof tech.tablesaw.api.DoubleColumn ? DataTypes.DoubleType : DataTypes.StringType, true);
         }
         List<Row> rows = new ArrayList<>();
         for (int r = 0; r < table.rowCount(); r++) {
