@@ -54,6 +54,12 @@ import tech.tablesaw.columns.Column;
  * arrays, maps, structs, variants, intervals) are refused, naming the column.
  */
 abstract class ColumnReader {
+    static {
+        // One instance of each Tablesaw column type before any reader creates a column: the types are lazy
+        // singletons set without a lock, and the engine compares them by identity (see ModelCache).
+        tech.tablesaw.api.ColumnType.values();
+    }
+
     final int index;
 
     private ColumnReader(int index) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import tech.tablesaw.api.ColumnType;
 
 /**
  * The models an executor JVM has loaded, keyed by the SHA-256 of their file (and the scorer that loaded them), so that
@@ -30,6 +31,14 @@ final class ModelCache {
             return size() > MAX_MODELS;
         }
     };
+
+    static {
+        // Tablesaw's column types are lazy singletons set without a lock (DoubleColumnType.instance() and the like):
+        // two task threads creating their first columns at once can make two DOUBLE types, and the engine's
+        // `type() == ColumnType.BOOLEAN` checks then fail. Creating them all here, in this class's initialization,
+        // which every task passes (and synchronizes with) before it scores, leaves one of each.
+        ColumnType.values();
+    }
 
     private ModelCache() {
     }
