@@ -163,6 +163,15 @@ class AutoMlTransformerTest {
         assertThat(ModelCache.size()).isEqualTo(loaded);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {AutoMlTransformer.SCORING, AutoMlTransformer.ENGINE})
+    void columnsTheModelDropsMayBeAbsent(String scorer) {
+        // customer_id was fitted on but dropped as an id: rows without it score as rows with it
+        AutoMlTransformer t = AutoMlTransformer.of(GOLDEN.resolve("xgboost.automl")).setScorer(scorer);
+        List<Row> without = t.transform(frame.drop("customer_id")).select("prediction").collectAsList();
+        assertThat(without).isEqualTo(t.transform(frame).select("prediction").collectAsList());
+    }
+
     @Test
     void unknownScorerIsRefused() {
         AutoMlTransformer t = AutoMlTransformer.of(GOLDEN.resolve("xgboost.automl"));
