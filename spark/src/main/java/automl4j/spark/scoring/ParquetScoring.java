@@ -36,7 +36,8 @@ public final class ParquetScoring {
      * @return the number of rows written
      * @throws automl4j.scoring.ModelFileException if the model file is missing, damaged or not one the scoring
      *                                             library evaluates
-     * @throws IllegalStateException               if {@code out} exists (nothing is written)
+     * @throws IllegalStateException               if {@code out} exists (nothing is written), or the Spark job
+     *                                             failed for another reason than a row (its message)
      * @throws IllegalArgumentException            if a column the model reads is missing or mistyped, or a row holds a
      *                                             value the model cannot read (the task's message: partition, rows,
      *                                             column)
@@ -60,7 +61,7 @@ public final class ParquetScoring {
             Dataset<Row> scored = transformer.transform(spark.read().parquet(in));
             try {
                 scored.write().parquet(out);
-            } catch (RuntimeException e) {
+            } catch (Exception e) {   // Spark's job failure is a checked SparkException, thrown undeclared
                 throw rowError(e);
             }
             return spark.read().parquet(out).count();   // from the files' footers: no second pass over the rows
@@ -73,13 +74,13 @@ public final class ParquetScoring {
 
     // A row the model refused fails its task; Spark wraps the scorer's message in a job failure: give it back as the bad
     // input it is.
-    private static RuntimeException rowError(RuntimeException e) {
+    private static RuntimeException rowError(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof IllegalArgumentException bad) {
                 return new IllegalArgumentException(bad.getMessage(), e);
             }
         }
-        return e;
+        return e instanceof RuntimeException r ? r : new IllegalStateException("the scoring job failed: " + e.getMessage(), e);
     }
 
     private static boolean exists(SparkSession spark, String path) {

@@ -91,8 +91,8 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
         } catch (IllegalArgumentException | automl4j.DataException e) {
             // The scorer counts rows from the batch's first; a user needs the partition and the rows in it.
             TaskContext task = TaskContext.get();
-            String where = "partition " + (task == null ? "?" : task.partitionId()) + ", rows " + first + " to "
-                    + (first + size - 1) + " of the partition";
+            String where = "partition " + (task == null ? "?" : task.partitionId()) + ", the batch of its rows " + first
+                    + " to " + (first + size - 1) + " (a row below counts from the batch's first, 0)";
             throw new IllegalArgumentException("scoring failed in " + where + ": " + e.getMessage(), e);
         }
     }

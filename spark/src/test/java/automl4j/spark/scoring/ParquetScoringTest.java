@@ -67,6 +67,16 @@ class ParquetScoringTest {
     }
 
     @Test
+    void rowTheModelCannotReadIsABadInputErrorNamingTheColumn() {
+        String in = dir.resolve("infinite.parquet").toString();
+        TestSpark.frame(spark, ROWS.first(20), 2).withColumn("age", org.apache.spark.sql.functions.lit(Double.POSITIVE_INFINITY))
+                .write().parquet(in);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ParquetScoring.predict(MODEL, in, dir.resolve("never.parquet").toString()));
+        assertThat(e.getMessage()).startsWith("scoring failed in partition ").contains("'age'");
+    }
+
+    @Test
     void parquetPathsAreRecognisedByName() {
         assertThat(ParquetScoring.isParquet("s3a://bucket/in.parquet/")).isTrue();
         assertThat(ParquetScoring.isParquet("IN.PARQUET")).isTrue();
