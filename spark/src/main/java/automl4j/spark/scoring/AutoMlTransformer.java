@@ -49,15 +49,15 @@ import scala.reflect.ClassTag$;
  * {@code automl4j-scoring}, which evaluates every model the engine writes in plain Java (no XGBoost or LightGBM
  * natives, no engine, on the executors). The file is broadcast once per transformer and Spark context, and loaded once
  * per executor JVM (a cache keyed by the file's SHA-256); each partition is scored in batches of {@link #batchRows()}
- * rows. {@link #scorer()} chooses the engine instead.
+ * rows. {@link #scorer()} chooses the engine instead (faster on large tree models, with the learners' natives).
  *
  * <p>Columns: {@link #predictionCol()} (default {@code prediction}) holds, for classification, the predicted class
  * label as the model names it ({@code string}: the engine's classes are text labels, so no label index to map back),
  * and for regression the value ({@code double}). {@link #probabilityCol()} (default {@code probability}; empty for
  * none; never for regression) holds the class probabilities as one Spark ML {@code Vector} in {@link #classes()}
  * order, as Spark's own classifiers write theirs: it feeds Spark's evaluators and {@code vector_to_array}, and its
- * column metadata (an ML attribute group) names each element by its class, so a class added to a model changes no
- * schema. Input columns the model reads must be present, with a type their kind takes; others pass through.
+ * column metadata (an ML attribute group) names each element by its class, where one column per class would put the
+ * model's classes into the table's schema. Input columns the model reads must be present, with a type their kind takes; others pass through.
  *
  * <p>Saving ({@link #write()}) stores the params and the model file's bytes; {@link #load(String)} and Spark's
  * {@code PipelineModel.load} read them back. Thread-safe for scoring; the params follow Spark ML's conventions.
