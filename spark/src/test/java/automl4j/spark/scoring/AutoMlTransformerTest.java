@@ -173,6 +173,22 @@ class AutoMlTransformerTest {
     }
 
     @Test
+    void builtFromBytesOrCopiedItIsTheSameModelWithTheSameParams() throws Exception {
+        Path file = GOLDEN.resolve("xgboost.automl");
+        AutoMlTransformer fromFile = AutoMlTransformer.of(file).setPredictionCol("p1").setProbabilityCol("");
+        AutoMlTransformer fromBytes = AutoMlTransformer.of(java.nio.file.Files.readAllBytes(file)).setPredictionCol("p1")
+                .setProbabilityCol("");
+        assertThat(fromBytes.modelSha256()).isEqualTo(fromFile.modelSha256());
+        assertThat(fromBytes.transform(frame).collectAsList()).isEqualTo(fromFile.transform(frame).collectAsList());
+
+        AutoMlTransformer copy = fromFile.copy(new org.apache.spark.ml.param.ParamMap().put(fromFile.predictionCol(), "p2"));
+        assertThat(copy.uid()).isEqualTo(fromFile.uid());
+        assertThat(copy.getPredictionCol()).isEqualTo("p2");
+        assertThat(copy.getProbabilityCol()).isEmpty();
+        assertThat(fromFile.getPredictionCol()).isEqualTo("p1");
+    }
+
+    @Test
     void unknownScorerIsRefused() {
         AutoMlTransformer t = AutoMlTransformer.of(GOLDEN.resolve("xgboost.automl"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.setScorer("onnx"));
