@@ -334,7 +334,8 @@ public final class AutoMlTransformer extends Transformer implements MLWritable {
 
     private synchronized automl4j.AutoMlModel engineModel() {
         if (engineModel == null) {
-            engineModel = ModelCache.engine(sha256, () -> file);
+            engineModel = ModelCache.borrowEngine(sha256, () -> file);
+            ModelCache.giveBack(sha256, engineModel);   // lent to local tasks too: the driver only reads it
         }
         return engineModel;
     }

@@ -7,17 +7,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import tech.tablesaw.api.ColumnType;
 
 /**
  * The models an executor JVM has loaded, keyed by the SHA-256 of their file (and the scorer that loaded them), so that
- * every task of every transform with the same file shares one loaded model (both kinds are immutable and thread-safe)
- * instead of parsing the file per partition. Holds the {@value #MAX_MODELS} models used last: a long-lived executor
- * that scores many models does not keep them all.
+ * tasks do not parse the file per partition: the scoring library's model is shared by every task (it is immutable and
+ * takes no lock); the engine's are pooled, one per concurrent task. Holds the {@value #MAX_MODELS} files used last: a
+ * long-lived executor that scores many models does not keep them all.
  */
 final class ModelCache {
     /** Models kept per JVM; a scoring job uses one, a pipeline of a few transformers a few more. */
@@ -53,13 +55,31 @@ final class ModelCache {
     }
 
     /**
-     * The engine's model of file {@code sha256}, loaded from {@code bytes} the first time this JVM asks.
+     * An engine model of file {@code sha256} for one task to use alone, loaded from {@code bytes} when every loaded one
+     * is in use; give it back with {@link #giveBack}. One per concurrent task rather than one per JVM: the engine's
+     * XGBoost model predicts under a lock on its booster (its prediction cache is not thread-safe), so tasks sharing one
+     * model would score one at a time.
      *
      * @throws automl4j.export.ModelFileException if the bytes are not a model the engine loads (a learner missing
      *                                            from the class path among the reasons)
      */
-    static AutoMlModel engine(String sha256, Supplier<byte[]> bytes) {
-        return get("engine:" + sha256, bytes, ModelCache::engineModel);
+    static AutoMlModel borrowEngine(String sha256, Supplier<byte[]> bytes) {
+        Deque<AutoMlModel> free = get("engine:" + sha256, bytes, b -> new ConcurrentLinkedDeque<>());
+        AutoMlModel m = free.pollFirst();
+        return m != null ? m : engineModel(bytes.get());
+    }
+
+    /** Returns a model {@link #borrowEngine} lent, for the next task. */
+    static void giveBack(String sha256, AutoMlModel model) {
+        Deque<AutoMlModel> free;
+        synchronized (MODELS) {
+            @SuppressWarnings("unchecked")   // the "engine:" prefix stores pools
+            Deque<AutoMlModel> pool = (Deque<AutoMlModel>) MODELS.get("engine:" + sha256);
+            free = pool;
+        }
+        if (free != null) {   // else evicted meanwhile: the model is dropped with its pool
+            free.addFirst(model);
+        }
     }
 
     private static <T> T get(String key, Supplier<byte[]> bytes, Function<byte[], T> load) {

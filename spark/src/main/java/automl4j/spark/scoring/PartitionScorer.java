@@ -1,11 +1,13 @@
 package automl4j.spark.scoring;
 
+import automl4j.AutoMlModel;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.TaskCompletionListener;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -46,8 +48,17 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> input) {
-        BatchScorer scorer = engine ? new EngineScorer(ModelCache.engine(sha256, file::value), schema, List.of(columns))
-                : new LibraryScorer(ModelCache.library(sha256, file::value), columns, indexes);
+        BatchScorer scorer;
+        if (engine) {
+            AutoMlModel model = ModelCache.borrowEngine(sha256, file::value);
+            TaskContext task = TaskContext.get();
+            if (task != null) {   // back to the pool when the task ends, scored or failed
+                task.addTaskCompletionListener((TaskCompletionListener) done -> ModelCache.giveBack(sha256, model));
+            }
+            scorer = new EngineScorer(model, schema, List.of(columns));
+        } else {
+            scorer = new LibraryScorer(ModelCache.library(sha256, file::value), columns, indexes);
+        }
         return new Iterator<>() {
             private final Row[] batch = new Row[batchRows];
             private Scores scores;
