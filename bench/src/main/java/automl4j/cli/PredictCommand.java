@@ -49,10 +49,13 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "A model file written by 'automl run' or 'automl demo'.")
     Path model;
 
-    @Option(names = "--data", required = true, description = "CSV or ARFF file with the input columns.")
+    @Option(names = "--data", required = true, description = "CSV or ARFF file with the input columns; or Parquet (a name "
+            + "ending in .parquet, any file system Spark reads) when run under spark-submit, scored in Spark into --out, "
+            + "also Parquet.")
     Path data;
 
-    @Option(names = "--out", required = true, description = "Predictions CSV to write.")
+    @Option(names = "--out", required = true, description = "Predictions CSV to write; with Parquet --data, the Parquet "
+            + "folder to write: every input column, the prediction and (classification) the probability vector.")
     Path out;
 
     @Option(names = "--future", paramLabel = "FILE", description = "Forecast models: the values of the covariates known in "
@@ -76,6 +79,25 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Parquet is scored in Spark (issue 21); the paths as typed, since they may be URIs (s3a://...) a Path mangles
+        String dataArg = typed("--data", data);
+        String outArg = typed("--out", out);
+        if (SparkPredict.isParquet(dataArg) || SparkPredict.isParquet(outArg)) {
+            List<String> unsupported = new ArrayList<>();
+            if (future != null) {
+                unsupported.add("--future");
+            }
+            if (!keep.isEmpty()) {
+                unsupported.add("--keep (the Parquet output keeps every input column)");
+            }
+            if (rejects != null) {
+                unsupported.add("--rejects (a row the model cannot read stops the job, naming its partition and column)");
+            }
+            if (!unsupported.isEmpty()) {
+                throw new UsageException("with Parquet data these options are not supported: " + String.join(", ", unsupported));
+            }
+            return SparkPredict.run(model, dataArg, outArg, CommonOptions.out);
+        }
         OutputPaths.checkFile(out, "--out");   // before the model and the data are read, which may take long
         if (rejects != null) {
             OutputPaths.checkFile(rejects, "--rejects");
@@ -239,6 +261,13 @@ final class PredictCommand implements Callable<Integer> {
             });
         }
         return out;
+    }
+
+    // The option's value as given on the command line, or the path's text when it was not parsed from one.
+    private String typed(String option, Path parsed) {
+        picocli.CommandLine.Model.OptionSpec o = spec.commandLine().getParseResult().matchedOption(option);
+        List<String> given = o == null ? List.of() : o.originalStringValues();
+        return given.isEmpty() ? parsed.toString() : given.get(given.size() - 1);
     }
 
     private int[] keptColumns(List<String> header) {
