@@ -14,7 +14,9 @@ import java.util.Locale;
  * {@code automl4j.spark.scoring.ParquetScoring} only once Spark is found.
  */
 final class SparkPredict {
-    private static final String SPARK_SESSION = "org.apache.spark.sql.SparkSession";
+    /** Spark SQL reads and writes the Parquet; Spark ML's Transformer scores it: a distribution has both. */
+    private static final java.util.List<String> SPARK_CLASSES = java.util.List.of("org.apache.spark.sql.SparkSession",
+            "org.apache.spark.ml.util.MLWritable");
 
     private SparkPredict() {
     }
@@ -24,10 +26,12 @@ final class SparkPredict {
         return path != null && path.replaceAll("/+$", "").toLowerCase(Locale.ROOT).endsWith(".parquet");
     }
 
-    /** True if Spark's SQL classes are on the class path. */
+    /** True if Spark's SQL and ML classes are on the class path. */
     static boolean sparkPresent() {
         try {
-            Class.forName(SPARK_SESSION, false, SparkPredict.class.getClassLoader());
+            for (String c : SPARK_CLASSES) {
+                Class.forName(c, false, SparkPredict.class.getClassLoader());
+            }
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
@@ -46,7 +50,8 @@ final class SparkPredict {
         }
         if (!sparkPresent()) {
             throw new UsageException("--data " + data + " is Parquet, which automl scores in Apache Spark, but Spark is not "
-                    + "on the class path (automl.jar does not bundle it); run it with spark-submit: spark-submit --class "
+                    + "on the class path (its SQL and ML modules; automl.jar does not bundle them); run it with spark-submit: "
+                    + "spark-submit --class "
                     + "automl4j.cli.Main automl.jar predict --model " + model + " --data " + data + " --out " + out);
         }
         if (isLocal(out) && Files.exists(Path.of(out))) {
