@@ -5,6 +5,8 @@
 # model. The Parquet data is generated once under spark/target/bench-refit.
 #   spark/bench-refit.sh                          1,000,000 rows, sample cap 50,000, 6 trials, local[2]
 #   spark/bench-refit.sh 5000000 50000 6 local[2]
+#   spark/bench-refit.sh 1000000 50000 6 local[2] compare   also: the best config on all rows by 1 task and in one JVM,
+#                                                           and two configs in one JVM on 50k, 200k and all rows
 set -euo pipefail
 cd "$(dirname "$0")"
 mvn -B -q -o test-compile

@@ -35,7 +35,10 @@ import tech.tablesaw.api.Table;
  * against the sample-only model on held-out rows. Run by {@code spark/bench-refit.sh}; a main class in the test
  * sources, not a unit test.
  *
- * <p>Arguments: rows (1,000,000), sample cap (50,000), trials (6), master (local[2]).
+ * <p>Arguments: rows (1,000,000), sample cap (50,000), trials (6), master (local[2]), and {@code compare} to also fit
+ * the best config on all rows with one worker and in this JVM alone (the table whole on the driver), and to fit it and
+ * a fixed deeper config in this JVM on 50,000, 200,000 and all evenly spaced rows (how each config's quality grows with
+ * the rows, without Spark).
  */
 public final class RefitBenchmark {
     private static final StructType SCHEMA = schema();
@@ -62,6 +65,7 @@ public final class RefitBenchmark {
         long cap = args.length > 1 ? Long.parseLong(args[1]) : 50_000;
         int trials = args.length > 2 ? Integer.parseInt(args[2]) : 6;
         String master = args.length > 3 ? args[3] : "local[2]";
+        boolean compare = args.length > 4 && args[4].equals("compare");
         Path work = Path.of("target", "bench-refit");
         Files.createDirectories(work);
         SparkSession spark = SparkSession.builder().master(master).appName("RefitBenchmark")
@@ -108,9 +112,51 @@ public final class RefitBenchmark {
                 double b = refit.model().score(testTable, Metrics.forName(metric));
                 print("test %-8s sample-only %.5f  all-rows refit %.5f  (%+.5f)", metric, a, b, b - a);
             }
+            if (compare) {
+                compare(spark, onSample, train, testTable);
+            }
         } finally {
             heap.close();
             spark.stop();
+        }
+    }
+
+    // The best config on all rows three ways: one barrier task, and this JVM alone on the whole table.
+    private static void compare(SparkSession spark, AutoMlModel onSample, String train, Table testTable) {
+        long t0 = System.nanoTime();
+        AutoMlModel one = DistributedRefit.builder(spark).workers(1).seed(1).build().refit(onSample, spark.read().parquet(train)).model();
+        print("refit by 1 task: %.1f s, test auc %.5f logloss %.5f", (System.nanoTime() - t0) / 1e9,
+                one.score(testTable, Metrics.forName("auc")), one.score(testTable, Metrics.forName("logloss")));
+        Table all = SparkTables.toTable(spark.read().parquet(train), "all");
+        automl4j.pipeline.Pipeline.Member m = onSample.members().get(0);
+        int[] rows = java.util.stream.IntStream.range(0, all.rowCount()).filter(i -> !all.column("label").isMissing(i)).toArray();
+        double[] y = onSample.target().task().encode(all.column("label"), rows, "all");
+        t0 = System.nanoTime();
+        automl4j.learn.TrainingSet data = new automl4j.learn.TrainingSet(m.transform().transform(all, rows),
+                automl4j.learn.Labels.of(y), onSample.target());
+        automl4j.learn.FittedModel fitted = automl4j.learn.Learners.byId(automl4j.learn.Learners.discovered()).get("xgboost")
+                .fit(data, automl4j.execute.TrialEvaluator.learnerConfig(m.config()), automl4j.learn.FitContext.of(1, 2));
+        AutoMlModel single = new AutoMlModel(onSample.target(), m.transform(), fitted, m.config(), java.util.Map.of());
+        print("fit in one JVM (2 threads): %.1f s, test auc %.5f logloss %.5f", (System.nanoTime() - t0) / 1e9,
+                single.score(testTable, Metrics.forName("auc")), single.score(testTable, Metrics.forName("logloss")));
+        java.util.Map<String, Object> deeper = new java.util.TreeMap<>(java.util.Map.of("colsample_bytree", 1.0,
+                "learning_rate", 0.1, "max_depth", 6, "min_child_weight", 1.0, "n_estimators", 200, "reg_alpha", 0.001,
+                "reg_lambda", 1.0, "subsample", 1.0));
+        for (automl4j.space.Config config : List.of(automl4j.execute.TrialEvaluator.learnerConfig(m.config()),
+                automl4j.space.Config.of("xgboost", deeper))) {
+            StringBuilder line = new StringBuilder("one JVM, " + config.valuesText() + ": test auc");
+            for (int n : new int[] {50_000, 200_000, rows.length}) {
+                int[] spaced = java.util.stream.IntStream.range(0, Math.min(n, rows.length))
+                        .map(i -> rows[(int) ((long) i * rows.length / Math.min(n, rows.length))]).toArray();
+                double[] ys = onSample.target().task().encode(all.column("label"), spaced, "all");
+                automl4j.learn.FittedModel f = automl4j.learn.Learners.byId(automl4j.learn.Learners.discovered()).get("xgboost")
+                        .fit(new automl4j.learn.TrainingSet(m.transform().transform(all, spaced), automl4j.learn.Labels.of(ys),
+                                onSample.target()), config, automl4j.learn.FitContext.of(1, 2));
+                double auc = new AutoMlModel(onSample.target(), m.transform(), f, config, java.util.Map.of())
+                        .score(testTable, Metrics.forName("auc"));
+                line.append(String.format(Locale.ROOT, "  %d rows %.5f", spaced.length, auc));
+            }
+            print("%s", line);
         }
     }
 
