@@ -132,16 +132,24 @@ final class PartitionFeatures {
         return width;
     }
 
-    /** The rows as an XGBoost matrix with their labels; the caller disposes of it. */
+    /**
+     * The rows as an XGBoost matrix with their labels; the caller disposes of it. Gives up this object's arrays (the
+     * matrix holds a native copy), so that the task's heap does not keep the features during training: call it last.
+     */
     DMatrix matrix() throws XGBoostError {
         DMatrix m = Boolean.TRUE.equals(sparse)
                 ? new DMatrix(Arrays.copyOf(rowStart, rows + 1), Arrays.copyOf(indexes, (int) stored),
                         Arrays.copyOf(values, (int) stored), DMatrix.SparseType.CSR, width)
                 : new DMatrix(Arrays.copyOf(dense, rows * width), rows, width, Float.NaN);
+        dense = new float[0];
+        rowStart = new long[] {0};
+        indexes = new int[0];
+        values = new float[0];
         float[] y = new float[rows];
         for (int i = 0; i < rows; i++) {
             y[i] = (float) labels[i];
         }
+        labels = new double[0];
         m.setLabel(y);
         return m;
     }
