@@ -26,13 +26,16 @@ import org.apache.spark.sql.types.StructType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** The refit tests' Spark, frames of tables, and single-JVM fits of the engine's learners to compare with. */
-final class RefitFixtures {
+/**
+ * The refit tests' Spark, frames of tables, and single-JVM fits of the engine's learners to compare with. Public for
+ * the standalone cluster's integration test, in another package.
+ */
+public final class RefitFixtures {
     private RefitFixtures() {
     }
 
     /** {@code local[2]} on the loopback interface, no UI: two task slots, so a barrier stage of two tasks. */
-    static SparkSession start(String app) {
+    public static SparkSession start(String app) {
         return SparkSession.builder().master("local[2]").appName(app)
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "2")
@@ -42,7 +45,7 @@ final class RefitFixtures {
     }
 
     /** The rows of {@code table} (text and double columns; missing cells null) in {@code partitions} partitions. */
-    static Dataset<Row> frame(SparkSession spark, Table table, int partitions) {
+    public static Dataset<Row> frame(SparkSession spark, Table table, int partitions) {
         StructType schema = new StructType();
         for (Column<?> c : table.columns()) {
             schema = schema.add(c.name(), c instanceof tech.tablesaw.api.DoubleColumn ? DataTypes.DoubleType : DataTypes.StringType, true);
@@ -60,32 +63,32 @@ final class RefitFixtures {
     }
 
     /** The learner {@code id} as the engine discovers it. */
-    static Learner learner(String id) {
+    public static Learner learner(String id) {
         return Learners.byId(Learners.discovered()).get(id);
     }
 
     /** {@code id}'s default config with {@code overrides}. */
-    static Config config(String id, Target target, Map<String, Object> overrides) {
+    public static Config config(String id, Target target, Map<String, Object> overrides) {
         Map<String, Object> values = new TreeMap<>(learner(id).defaultConfig(target.task()).values());
         values.putAll(overrides);
         return Config.of(id, values);
     }
 
     /** The featurizer fitted on every row of {@code table} with a target. */
-    static FittedTransform featurizer(Table table, Target target) {
+    public static FittedTransform featurizer(Table table, Target target) {
         int[] rows = labelled(table, target);
         double[] y = target.task().encode(table.column(target.name()), rows, "rows");
         return new TabularFeaturizer(FeaturizerOptions.defaults()).fit(table, rows, target, y);
     }
 
     /** The rows of {@code table} whose target is not missing. */
-    static int[] labelled(Table table, Target target) {
+    public static int[] labelled(Table table, Target target) {
         Column<?> y = table.column(target.name());
         return IntStream.range(0, table.rowCount()).filter(i -> !y.isMissing(i)).toArray();
     }
 
     /** A member of {@code config} fitted on every row of {@code table} with a target through {@code transform}, in this JVM. */
-    static Pipeline.Member fitted(Table table, Target target, FittedTransform transform, Config config, double weight) {
+    public static Pipeline.Member fitted(Table table, Target target, FittedTransform transform, Config config, double weight) {
         int[] rows = labelled(table, target);
         double[] y = target.task().encode(table.column(target.name()), rows, "rows");
         TrainingSet data = new TrainingSet(transform.transform(table, rows), Labels.of(y), target);
