@@ -33,7 +33,9 @@ final class ConfigFile {
     static final List<String> INPUT_OUTPUT_KEYS;
 
     static {
-        KEYS.put("data.train", "training data file, CSV or ARFF (required; relative to the config file)");
+        KEYS.put("data.train", "training data file, CSV or ARFF, or Parquet (a .parquet file or folder, read in Spark: the "
+                + "search runs on a sample sized to the driver, the final model is refitted on all rows; needs the spark "
+                + "section or spark-submit) (required; relative to the config file)");
         KEYS.put("data.test", "labelled test data file, CSV or ARFF, read as data.train is: the exported model and the top "
                 + "trials are scored on it after the run, in the leaderboard's test_score column and the report (optional)");
         KEYS.put("data.target", "name of the target column (required)");

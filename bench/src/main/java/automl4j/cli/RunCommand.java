@@ -66,11 +66,16 @@ final class RunCommand implements Callable<Integer> {
             }
             RunConfig c = ConfigFile.read(effective).withOutput(resume).withRegistry(registry, register);
             OutputPaths.checkFolder(resume, "--resume");
-            if (!Files.isRegularFile(c.train())) {
+            boolean parquet = SparkPredict.isParquet(c.train().toString());
+            if (parquet ? !Files.exists(c.train()) : !Files.isRegularFile(c.train())) {
                 throw new UsageException("--resume " + resume + ": the run read its data from " + c.train()
                         + " (data.train in " + effective + "), which is not a file now");
             }
-            RunExecution.execute(c, readChecked(c), readTest(c), c.train().getFileName().toString(), CommonOptions.out, true);
+            if (parquet) {
+                runParquet(c, true);
+            } else {
+                RunExecution.execute(c, readChecked(c), readTest(c), c.train().getFileName().toString(), CommonOptions.out, true);
+            }
             return ExitCodes.OK;
         }
         ConfigValues values = ConfigFile.values(config);
@@ -81,8 +86,34 @@ final class RunCommand implements Callable<Integer> {
         }
         RunConfig c = ConfigFile.read(config).withRegistry(registry, register);
         OutputPaths.checkFolder(c.output(), "config key 'output'");   // before the data is read, which may take long
+        if (SparkPredict.isParquet(c.train().toString())) {
+            runParquet(c, false);
+            return ExitCodes.OK;
+        }
         RunExecution.execute(c, readChecked(c), readTest(c), c.train().getFileName().toString(), CommonOptions.out, false);
         return ExitCodes.OK;
+    }
+
+    /**
+     * A run on Parquet {@code data.train}: a Spark session (the spark section's, or spark-submit's) samples it for the
+     * search and refits the best model on all of it; stopped afterwards. {@code data.test} may be Parquet or CSV.
+     */
+    private static void runParquet(RunConfig c, boolean resume) throws java.io.IOException {
+        if (!Files.exists(c.train())) {
+            throw new UsageException("config key 'data.train': " + c.train() + " does not exist");
+        }
+        try (SparkTrials spark = SparkTrials.startForData(c.spark(), CommonOptions.out)) {
+            ParquetTrain train = ParquetTrain.sample(spark, c, CommonOptions.out);
+            Table table = train.table();
+            ConfigFile.checkColumns(c, table);
+            Table test = null;
+            if (c.test() != null && SparkPredict.isParquet(c.test().toString())) {
+                test = checkedTest(c, train.readTest(c.test()));
+            } else if (c.test() != null) {
+                test = readTest(c);
+            }
+            RunExecution.execute(c, table, test, c.train().getFileName().toString(), CommonOptions.out, resume, train);
+        }
     }
 
     /** The test table (data.test) read as the training table is, or null when the config names none. */
@@ -93,7 +124,11 @@ final class RunCommand implements Callable<Integer> {
         if (!Files.isRegularFile(c.test())) {
             throw new UsageException("config key 'data.test': " + c.test() + " is not a file");
         }
-        Table table = TableFiles.read(c.test(), c.read());
+        return checkedTest(c, TableFiles.read(c.test(), c.read()));
+    }
+
+    // The test table has the target column.
+    private static Table checkedTest(RunConfig c, Table table) {
         if (!table.columnNames().contains(c.target())) {
             throw new automl4j.datasets.DataFormatException("config key 'data.test': the test table " + c.test().getFileName() + " has no target column '"
                     + c.target() + "' (data.target); columns are " + table.columnNames());

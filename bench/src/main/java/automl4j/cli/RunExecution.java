@@ -42,6 +42,17 @@ final class RunExecution {
      * folder.
      */
     static void execute(RunConfig config, Table table, Table testTable, String source, PrintStream out, boolean resume) throws IOException {
+        execute(config, table, testTable, source, out, resume, null);
+    }
+
+    /**
+     * As {@link #execute(RunConfig, Table, Table, String, PrintStream, boolean)}, with {@code table} the sample of a
+     * Parquet {@code data.train} ({@code parquet}, or null for a CSV or ARFF file): its Spark session runs the trials
+     * when the config has a spark section, and the best model is refitted on all of its rows before the outputs are
+     * written.
+     */
+    static void execute(RunConfig config, Table table, Table testTable, String source, PrintStream out, boolean resume,
+                        ParquetTrain parquet) throws IOException {
         RunSettings settings = config.automl().settings().resolved();
         TaskData data = TaskData.of(table, config.target(), config.task(), source);
         TaskData test = testTable == null ? null : checkedTest(data, testTable, config);
@@ -52,6 +63,9 @@ final class RunExecution {
         }
         String effective = ConfigFile.effective(config, settings.learners().stream().map(Learner::id).toList(),
                 settings.searcher().id(), metric.name());
+        if (parquet != null) {
+            effective = parquet.effectiveComment() + effective;
+        }
         OutputPaths.checkFolder(config.output(), "output folder");
         java.time.Instant started = java.time.Instant.now();
         // Opened before the search, so that a registry that cannot be opened costs no budget.
@@ -59,7 +73,7 @@ final class RunExecution {
         try {
             OutputLock lock = OutputLock.acquire(config.output(), resume ? "automl run --resume" : "automl run", out);
             try {
-                AutoMlRun run = run(config, data, test, metric, effective, out, resume);
+                AutoMlRun run = run(config, data, test, metric, effective, out, resume, parquet);
                 if (registry != null) {
                     RunRegistration.completed(registry, config, run, data, test, metric, effective, started, out);
                 }
@@ -101,8 +115,8 @@ final class RunExecution {
     }
 
     // Under the output folder's lock; everything is validated, nothing of an earlier run touched yet.
-    private static AutoMlRun run(RunConfig config, TaskData data, TaskData test, Metric metric, String effective, PrintStream out, boolean resume)
-            throws IOException {
+    private static AutoMlRun run(RunConfig config, TaskData data, TaskData test, Metric metric, String effective, PrintStream out, boolean resume,
+                                 ParquetTrain parquet) throws IOException {
         Path journal = config.output().resolve(JOURNAL_FILE);
         FirstTrial started = new FirstTrial(out);
         ProgressPrinter progress = ProgressPrinter.forConsole(out, metric.name(), config.seconds());
@@ -117,12 +131,15 @@ final class RunExecution {
         builder.timeOutside(clock.timeOutsideFit());
         // The Spark session (spark section) starts before the earlier run is set aside: a master that cannot be reached
         // leaves the output folder as it was. Its start counts against the command's budget.
-        SparkTrials spark = config.spark() == null ? null : SparkTrials.start(config.spark(), out);
+        // A Parquet run's session is already up (it sampled the data) and is the caller's to stop.
+        SparkTrials spark = config.spark() == null || parquet != null ? null : SparkTrials.start(config.spark(), out);
         try {
             if (spark != null) {
                 builder.trialRunner(spark.factory());
+            } else if (parquet != null && config.spark() != null) {
+                builder.trialRunner(parquet.spark().factory());
             }
-            return search(config, data, test, metric, effective, out, resume, builder.build(), started, progress, clock);
+            return search(config, data, test, metric, effective, out, resume, builder.build(), started, progress, clock, parquet);
         } finally {
             if (spark != null) {
                 spark.close();
@@ -132,8 +149,8 @@ final class RunExecution {
 
     // With every setting accepted; Spark, if any, started.
     private static AutoMlRun search(RunConfig config, TaskData data, TaskData test, Metric metric, String effective, PrintStream out,
-                                    boolean resume, AutoMl automl, FirstTrial started, ProgressPrinter progress, CommandClock clock)
-            throws IOException {
+                                    boolean resume, AutoMl automl, FirstTrial started, ProgressPrinter progress, CommandClock clock,
+                                    ParquetTrain parquet) throws IOException {
         // Only now, with every setting accepted, is the earlier run's journal set aside (and put back if the engine
         // refuses the run before its first trial).
         PreviousRun previous = resume ? null : PreviousRun.setAside(config.output());
@@ -152,6 +169,10 @@ final class RunExecution {
             throw e;
         } finally {
             progress.finish((System.nanoTime() - start) / 1e9);
+        }
+        if (parquet != null) {
+            run = parquet.refit(run, config.automl().settings().seed(), out);
+            AtomicFiles.writeString(config.output().resolve(ParquetTrain.NOTES_FILE), parquet.notes());
         }
         return RunOutputs.write(run, data, test, metric, config.automl().settings().seed(), config.output(), effective, out, clock);
     }

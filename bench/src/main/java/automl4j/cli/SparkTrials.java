@@ -62,6 +62,45 @@ final class SparkTrials implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the session that reads a Parquet {@code data.train} and refits on it: {@code section}'s, or with none the
+     * master {@code spark-submit} was given (the trials then stay on this machine).
+     *
+     * @throws UsageException naming {@code data.train} when Spark is not on the class path; as {@link #start} otherwise
+     */
+    static SparkTrials startForData(SparkSection section, PrintStream out) {
+        requireSparkForParquet(SparkTrials.class.getClassLoader());
+        if (section != null) {
+            return start(section, out);
+        }
+        try {
+            return start(new SparkSection(SparkCluster.FROM_SUBMIT, java.util.Map.of()), out);
+        } catch (UsageException e) {
+            throw new UsageException("config key 'data.train' is Parquet, read in Apache Spark: give a spark section "
+                    + "(spark.master) or run under spark-submit; " + e.getMessage());
+        }
+    }
+
+    /**
+     * Checks that {@code loader} finds Spark, for a Parquet {@code data.train}.
+     *
+     * @throws UsageException naming {@code data.train} and how to bring Spark
+     */
+    static void requireSparkForParquet(ClassLoader loader) {
+        try {
+            Class.forName(SPARK_CLASS, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new UsageException("config key 'data.train' is Parquet, which automl reads in Apache Spark, but Spark is "
+                    + "not on the class path (automl.jar does not contain it): run the jar with spark-submit --class "
+                    + "automl4j.cli.Main automl.jar run --config …, or give CSV or ARFF data");
+        }
+    }
+
+    /** The session's cluster. */
+    SparkCluster cluster() {
+        return cluster;
+    }
+
     /** The runner factory of the session's cluster. */
     TrialRunnerFactory factory() {
         return cluster.trialRunner();

@@ -93,29 +93,7 @@ public final class XgboostLearner implements Learner {
     @Override
     public FittedModel fit(TrainingSet data, Config config, FitContext context) {
         Task task = data.target().task();
-        Map<String, Object> params = new HashMap<>();
-        params.put("tree_method", "hist");
-        params.put("device", context.device());
-        params.put("nthread", context.threads());
-        params.put("seed", (int) (context.seed() & 0x7fffffff));
-        params.put("verbosity", 0);
-        params.put("max_depth", config.get(MAX_DEPTH));
-        params.put("min_child_weight", config.get(MIN_CHILD_WEIGHT));
-        params.put("eta", config.get(LEARNING_RATE));
-        params.put("subsample", config.get(SUBSAMPLE));
-        params.put("colsample_bytree", config.get(COLSAMPLE_BYTREE));
-        params.put("alpha", config.get(REG_ALPHA));
-        params.put("lambda", config.get(REG_LAMBDA));
-        if (task instanceof Classification c && c.isBinary()) {
-            params.put("objective", "binary:logistic");
-        } else if (task instanceof Classification) {
-            params.put("objective", "multi:softprob");
-            params.put("num_class", data.target().numClasses());
-        } else if (task instanceof Regression) {
-            params.put("objective", "reg:squarederror");
-        } else {
-            throw new IllegalStateException("xgboost has no objective for task " + task.label());
-        }
+        Map<String, Object> params = boosterParams(data.target(), config, context.threads(), context.seed(), context.device());
         int rounds = config.get(N_ESTIMATORS);
         double[] y = data.labels().toArray();
         // Regression targets are standardized (as the peer baselines do), so that the regularization ranges mean the
@@ -171,6 +149,69 @@ public final class XgboostLearner implements Learner {
                 DMatrixPool.release(valid.features(), validation);
             }
         }
+    }
+
+    /**
+     * The booster parameters a fit of {@code config} for {@code target} trains with (objective, tree method and the
+     * space's values under XGBoost's names), without the rounds ({@link #N_ESTIMATORS}, boosted one by one) and
+     * without an evaluation metric. Public so that a fit elsewhere (such as {@code automl-spark}'s distributed refit,
+     * whose workers each train on part of the rows) trains the same model a fit here would.
+     *
+     * @param target  the target (its task picks the objective; a classification's classes the class count)
+     * @param config  the learner's config (without featurization choices)
+     * @param threads XGBoost's {@code nthread}
+     * @param seed    the fit's seed
+     * @param device  {@code cpu} or {@code cuda:N}
+     * @return a new, modifiable map
+     * @throws IllegalStateException for a task XGBoost has no objective for
+     */
+    public static Map<String, Object> boosterParams(automl4j.data.Target target, Config config, int threads, long seed, String device) {
+        Task task = target.task();
+        Map<String, Object> params = new HashMap<>();
+        params.put("tree_method", "hist");
+        params.put("device", device);
+        params.put("nthread", threads);
+        params.put("seed", (int) (seed & 0x7fffffff));
+        params.put("verbosity", 0);
+        params.put("max_depth", config.get(MAX_DEPTH));
+        params.put("min_child_weight", config.get(MIN_CHILD_WEIGHT));
+        params.put("eta", config.get(LEARNING_RATE));
+        params.put("subsample", config.get(SUBSAMPLE));
+        params.put("colsample_bytree", config.get(COLSAMPLE_BYTREE));
+        params.put("alpha", config.get(REG_ALPHA));
+        params.put("lambda", config.get(REG_LAMBDA));
+        if (task instanceof Classification c && c.isBinary()) {
+            params.put("objective", "binary:logistic");
+        } else if (task instanceof Classification) {
+            params.put("objective", "multi:softprob");
+            params.put("num_class", target.numClasses());
+        } else if (task instanceof Regression) {
+            params.put("objective", "reg:squarederror");
+        } else {
+            throw new IllegalStateException("xgboost has no objective for task " + task.label());
+        }
+        return params;
+    }
+
+    /**
+     * The fitted model of a booster trained elsewhere with {@link #boosterParams} on labels encoded as a fit here
+     * encodes them (class indexes; regression values as {@code (y - targetMean) / targetSd}), through the same checks
+     * as a model file's ({@link #load}): what the exported file holds, {@code automl predict} and the scoring library
+     * read it as any other.
+     *
+     * @param boosterUbj the booster in XGBoost's UBJ format, all of its rounds used
+     * @param target     the target it predicts
+     * @param targetMean the mean the regression labels were standardized with (0 for classification)
+     * @param targetSd   their standard deviation (1 for classification)
+     * @throws IllegalArgumentException if the booster does not fit the target (objective, class count) or is malformed
+     */
+    public static FittedModel fromBooster(byte[] boosterUbj, automl4j.data.Target target, double targetMean, double targetSd) {
+        Map<String, String> props = new java.util.TreeMap<>(automl4j.learn.ArtifactTargets.of(target));
+        props.put("xgboost_version", VERSION);
+        props.put("tree_limit", "0");
+        props.put("target_mean", Double.toString(targetMean));
+        props.put("target_sd", Double.toString(targetSd));
+        return XgboostModel.load(new ModelArtifact("xgboost", "xgboost-ubj", props, boosterUbj));
     }
 
     private static double[] standardized(double[] y, double mean, double sd) {

@@ -81,6 +81,35 @@ class StandaloneClusterIT {
         }
     }
 
+    /**
+     * The distributed refit across two executor JVMs (local mode runs its tasks as threads of one JVM): the XGBoost
+     * collective's tracker on the driver, a worker in each executor, the booster as good as one fit in this JVM.
+     */
+    @Test
+    @Order(0)
+    void aRefitOnTwoExecutorsTrainsOneXgboostAcrossThem() {
+        Assumptions.assumeTrue(unavailable == null, () -> unavailable);
+        automl4j.data.Target churn = new automl4j.data.Target(DefaultDataset.TARGET,
+                new automl4j.data.Classification(List.of("no", "yes")));
+        tech.tablesaw.api.Table all = DefaultDataset.generate(3000, 11);
+        tech.tablesaw.api.Table test = DefaultDataset.generate(1000, 12);
+        automl4j.featurize.FittedTransform transform = automl4j.spark.refit.RefitFixtures.featurizer(all.inRange(0, 300), churn);
+        automl4j.space.Config config = automl4j.spark.refit.RefitFixtures.config("xgboost", churn, Map.of("n_estimators", 30, "max_depth", 3));
+        automl4j.pipeline.Pipeline.Member onSample = automl4j.spark.refit.RefitFixtures.fitted(all.inRange(0, 300), churn, transform, config, 1);
+        automl4j.pipeline.Pipeline.Member oneJvm = automl4j.spark.refit.RefitFixtures.fitted(all, churn, transform, config, 1);
+
+        automl4j.spark.refit.RefitResult r = automl4j.spark.refit.DistributedRefit.builder(spark.session()).workers(2).build()
+                .refit(new automl4j.AutoMlModel(churn, transform, onSample.model(), config, Map.of()),
+                        automl4j.spark.refit.RefitFixtures.frame(spark.session(), all, 2));
+
+        assertThat(r.members()).singleElement().satisfies(m -> assertThat(m.distributed()).isTrue())
+                .satisfies(m -> assertThat(m.rows()).isEqualTo(3000));
+        double auc = r.model().score(test, automl4j.metric.Metrics.forName("auc"));
+        double single = new automl4j.AutoMlModel(churn, transform, oneJvm.model(), config, Map.of())
+                .score(test, automl4j.metric.Metrics.forName("auc"));
+        assertThat(auc).isCloseTo(single, org.assertj.core.data.Offset.offset(0.01));
+    }
+
     @Test
     @Order(1)
     void sameSeedAndMaxTrialsGiveTheSameLeaderboardOnTheClusterAsInProcess() {
