@@ -112,7 +112,8 @@ final class StandaloneCluster implements AutoCloseable {
     private void awaitPort(int port) throws IOException, InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
         while (System.nanoTime() - end < 0) {
-            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            try {
+                new Socket(InetAddress.getLoopbackAddress(), port).close();   // it accepts connections: listening
                 return;
             } catch (IOException e) {
                 if (!processes.get(0).isAlive()) {
