@@ -10,8 +10,8 @@ import java.util.List;
  * The backtest windows of every series laid out as one flat array of scored points (series by series, window by
  * window, step by step), with what the loss needs at each point: the actual value, the window's error scale and the
  * point's weight. A point's weight is {@code 1 / (windows of its series x horizon x series with windows)}, so that the
- * weighted mean absolute scaled error is the mean over series of their mean backtest MASE: every series counts the
- * same, as in the collection's score.
+ * weighted mean absolute scaled error ({@link ForecastMetric#of}) is the mean over series of their mean backtest MASE:
+ * every series counts the same, as in the collection's score.
  */
 final class Backtests {
     final int horizon;
@@ -61,28 +61,5 @@ final class Backtests {
 
     int points() {
         return actual.length;
-    }
-
-    /** The weighted mean absolute scaled error of {@code forecast} over points {@code [from, to)}, their weights renormalised. */
-    double mase(double[] forecast, int from, int to) {
-        double loss = 0;
-        double total = 0;
-        for (int i = from; i < to; i++) {
-            loss += weight[i] * Math.abs(forecast[i] - actual[i]) / scale[i];
-            total += weight[i];
-        }
-        return total == 0 ? Double.NaN : loss / total;
-    }
-
-    /** The weighted mean sMAPE (percent) of {@code forecast} over points {@code [from, to)}. */
-    double smape(double[] forecast, int from, int to) {
-        double loss = 0;
-        double total = 0;
-        for (int i = from; i < to; i++) {
-            double denominator = Math.abs(actual[i]) + Math.abs(forecast[i]);
-            loss += weight[i] * (denominator == 0 ? 0 : 200 * Math.abs(actual[i] - forecast[i]) / denominator);
-            total += weight[i];
-        }
-        return total == 0 ? Double.NaN : loss / total;
     }
 }

@@ -25,15 +25,7 @@ final class Evaluation {
         return new Evaluation(c, null, "skipped: budget", 0, 0, null, 0);
     }
 
-    double mase(Backtests b) {
-        return forecast == null ? Double.NaN : b.mase(forecast, 0, b.points());
-    }
-
     double score(Backtests b, ForecastMetric metric) {
         return forecast == null ? Double.NaN : metric.of(b, forecast, 0, b.points());
-    }
-
-    double smape(Backtests b) {
-        return forecast == null ? Double.NaN : b.smape(forecast, 0, b.points());
     }
 }

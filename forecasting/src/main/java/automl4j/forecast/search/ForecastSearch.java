@@ -145,7 +145,8 @@ public final class ForecastSearch {
                         deadline);
                 evaluations.add(e);
                 progress.accept(String.format(java.util.Locale.ROOT, "%s: %s on %d backtest windows in %.1f s, MASE %.4f, sMAPE %.2f",
-                        c.id(), e.status, e.windows, e.seconds, e.mase(backtests), e.smape(backtests)));
+                        c.id(), e.status, e.windows, e.seconds, e.score(backtests, ForecastMetric.MASE),
+                        e.score(backtests, ForecastMetric.SMAPE)));
             }
             List<Evaluation> complete = evaluations.stream().filter(e -> e.status.equals("ok")).toList();
             Selection selection = Selection.choose(complete, series.size(), backtests, scope, rounds, metric);
@@ -157,9 +158,10 @@ public final class ForecastSearch {
             List<SeriesForecast> forecasts = fits.finalForecasts(series, covariates, complete, selection, intervals, nonNegative,
                     globals, pool);
             List<CandidateScore> board = leaderboard(evaluations, complete, selection, backtests, series.size());
-            return new ForecastOutcome(board, scope, selection.collectionWeights(complete), backtests.mase(blend, 0,
-                    backtests.points()), backtests.smape(blend, 0, backtests.points()), metric, metric.of(backtests, blend, 0,
-                    backtests.points()), forecasts, globals, intervals,
+            return new ForecastOutcome(board, scope, selection.collectionWeights(complete),
+                    ForecastMetric.MASE.of(backtests, blend, 0, backtests.points()),
+                    ForecastMetric.SMAPE.of(backtests, blend, 0, backtests.points()), metric,
+                    metric.of(backtests, blend, 0, backtests.points()), forecasts, globals, intervals,
                     series.size() - backtests.seriesWithWindows, BacktestCoverage.of(errors, backtests, levels),
                     (System.nanoTime() - start) / 1e9);
         } finally {
@@ -209,7 +211,8 @@ public final class ForecastSearch {
                     }
                 }
             }
-            rows.add(new CandidateScore(e.forecaster.id(), e.mase(b), e.smape(b), e.score(b, ForecastMetric.MAE),
+            rows.add(new CandidateScore(e.forecaster.id(), e.score(b, ForecastMetric.MASE),
+                    e.score(b, ForecastMetric.SMAPE), e.score(b, ForecastMetric.MAE),
                     e.score(b, ForecastMetric.RMSE), e.windows, e.fallbacks, e.firstFailure, e.seconds, e.status, weight));
         }
         rows.sort(Comparator.comparing((CandidateScore r) -> !r.complete())
