@@ -139,22 +139,24 @@ final class ForecastExecution {
         }
         t.print(out);
         out.printf(Locale.ROOT, "Ensemble %s (minimising %s): backtest MASE %.4f, sMAPE %.2f, %s %.4f, over %d series in %.1f s%n",
-                weights(o.weights()), o.metric().label(), o.ensembleMase(), o.ensembleSmape(), o.metric().label(), o.ensembleScore(),
-                o.forecasts().size(), o.seconds());
+                weights(o.weights()), o.metric().label(), o.ensembleMase(), o.ensembleSmape(), o.metric().label(),
+                o.ensembleScore(), o.forecasts().size(), o.seconds());
         if (!o.backtestCoverage().isEmpty()) {
             out.println("Interval coverage to expect (cross-fitted on the backtests): " + coverage(o));
         }
         run.report().forEach(line -> out.println("Note: " + line));
     }
 
-    private static String coverage(ForecastOutcome o) {
+    /** The expected coverage of each interval level, for people: {@code 80 % intervals 81.2 %, ...}. */
+    static String coverage(ForecastOutcome o) {
         List<String> parts = new ArrayList<>();
         o.backtestCoverage().forEach((level, c) -> parts.add(String.format(Locale.ROOT, "%.0f %% intervals %.1f %%", 100 * level,
                 100 * c)));
         return String.join(", ", parts);
     }
 
-    private static String weights(Map<String, Double> w) {
+    /** Ensemble weights for people: {@code ets 0.40, theta 0.60}. */
+    static String weights(Map<String, Double> w) {
         List<String> parts = new ArrayList<>();
         w.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.2f", k, v)));
         return String.join(", ", parts);

@@ -38,13 +38,11 @@ final class ForecastHtmlReport {
                         + "Ensemble (minimising backtest %s): %s. Backtest MASE %.4f, sMAPE %.2f (optimistic: the weights were "
                         + "chosen on the same windows). Search: %.1f s.", o.forecasts().size(), c.train().getFileName(),
                 run.series().axis().frequency().label(), run.model().seasonalPeriod(),
-                c.horizon(), o.metric().label(), weights(o.weights()), o.ensembleMase(), o.ensembleSmape(), o.seconds()));
+                c.horizon(), o.metric().label(), ForecastExecution.weights(o.weights()), o.ensembleMase(), o.ensembleSmape(),
+                o.seconds()));
         if (!o.backtestCoverage().isEmpty()) {
-            List<String> parts = new ArrayList<>();
-            o.backtestCoverage().forEach((level, v) -> parts.add(String.format(Locale.ROOT, "%.0f %% intervals: %.1f %%",
-                    100 * level, 100 * v)));
             paragraph(h, "Interval coverage to expect (each fold of series checked against intervals calibrated on the "
-                    + "others): " + String.join(", ", parts) + ".");
+                    + "others): " + ForecastExecution.coverage(o) + ".");
         }
         h.append("</section>\n");
         section(h, "data", "Data");
@@ -143,13 +141,7 @@ final class ForecastHtmlReport {
     }
 
     private static String members(Map<String, Double> members) {
-        return "ensemble: " + weights(members);
-    }
-
-    private static String weights(Map<String, Double> w) {
-        List<String> parts = new ArrayList<>();
-        w.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.2f", k, v)));
-        return String.join(", ", parts);
+        return "ensemble: " + ForecastExecution.weights(members);
     }
 
     private static String number(double v) {

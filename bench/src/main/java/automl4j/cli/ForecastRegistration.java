@@ -3,7 +3,6 @@ package automl4j.cli;
 import automl4j.forecast.ForecastRun;
 import automl4j.forecast.search.ForecastOutcome;
 import automl4j.registry.ModelRegistry;
-import automl4j.registry.ModelVersion;
 import automl4j.registry.RegistryException;
 import automl4j.registry.RunRecord;
 import java.io.IOException;
@@ -39,14 +38,7 @@ final class ForecastRegistration {
         o.backtestCoverage().forEach((level, v) -> metrics.put("backtest_coverage_" + Math.round(100 * level), v));
         RunRecord record = base(c, effective, started).status("completed").validationScore(o.ensembleScore())
                 .metrics(metrics).modelChecksum(ModelRegistry.checksum(model)).build();
-        long id = registry.recordRun(record);
-        if (target.model() == null) {
-            out.println("Recorded run " + id + " in " + registry.database());
-            return;
-        }
-        ModelVersion v = registry.register(target.model(), model, id);
-        out.println("Recorded run " + id + " and registered its model as " + target.model() + " version " + v.version()
-                + " (stage " + v.stage().label() + ") in " + registry.database());
+        RunRegistration.announce(registry, registry.recordRun(record), target.model(), model, out);
     }
 
     /** Records a run that failed; a registry that fails too does not hide the run's error. */

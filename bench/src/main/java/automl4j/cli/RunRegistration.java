@@ -47,13 +47,17 @@ final class RunRegistration {
         RunRecord record = base(config, data, metric, effective, started).status(status).validationScore(validation)
                 .testScore(testScore.isPresent() ? testScore.getAsDouble() : null).metrics(metrics)
                 .modelChecksum(ModelRegistry.checksum(model)).build();
-        long id = registry.recordRun(record);
-        if (config.model() == null) {
+        announce(registry, registry.recordRun(record), config.model(), model, out);
+    }
+
+    /** Registers {@code model} as a new version of {@code name} for run {@code id} (unless no name is given) and says so. */
+    static void announce(ModelRegistry registry, long id, String name, Path model, PrintStream out) {
+        if (name == null) {
             out.println("Recorded run " + id + " in " + registry.database());
             return;
         }
-        ModelVersion v = registry.register(config.model(), model, id);
-        out.println("Recorded run " + id + " and registered its model as " + config.model() + " version " + v.version()
+        ModelVersion v = registry.register(name, model, id);
+        out.println("Recorded run " + id + " and registered its model as " + name + " version " + v.version()
                 + " (stage " + v.stage().label() + ") in " + registry.database());
     }
 

@@ -104,10 +104,8 @@ public record CovariateColumns(List<String> known, List<String> observed) {
         }
         place(history, source, timeColumn, idColumns, target, series, index, knownValues, observedValues, false);
         if (future != null) {
-            if (!known.isEmpty()) {
-                for (String c : known) {
-                    require(future, futureSource, c, KNOWN_KEY);
-                }
+            for (String c : known) {
+                require(future, futureSource, c, KNOWN_KEY);
             }
             place(future, futureSource, timeColumn, idColumns, target, series, index, knownValues, null, true);
         }
