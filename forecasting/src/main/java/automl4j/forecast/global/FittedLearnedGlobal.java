@@ -23,6 +23,8 @@ final class FittedLearnedGlobal implements FittedGlobal {
     private final Strategy strategy;
     private final WindowFeatures features;
     private final CovariateFeatures covariate;
+    /** The feature names, window features then covariates: built once, every prediction names its columns. */
+    private final java.util.List<String> names;
     private final int horizon;
     private final boolean deseasonalize;
     private final Standardizer standardizer;
@@ -32,6 +34,9 @@ final class FittedLearnedGlobal implements FittedGlobal {
     FittedLearnedGlobal(String id, String learnerId, Strategy strategy, WindowFeatures features, CovariateFeatures covariate,
                         int horizon, boolean deseasonalize, Standardizer standardizer, FittedModel model, String trainedOn) {
         this.covariate = covariate;
+        java.util.List<String> all = new java.util.ArrayList<>(features.names());
+        all.addAll(covariate.names());
+        this.names = java.util.List.copyOf(all);
         this.id = id;
         this.learnerId = learnerId;
         this.strategy = strategy;
@@ -95,7 +100,7 @@ final class FittedLearnedGlobal implements FittedGlobal {
             covariate.fill(covariates, n, s, x, (s - 1) * columns + window);
         }
         standardizer.apply(x);
-        Predictions p = model.predict(FeatureMatrix.wrapOwned(x, steps, names()));
+        Predictions p = model.predict(FeatureMatrix.wrapOwned(x, steps, names));
         double[] out = new double[steps];
         for (int s = 0; s < steps; s++) {
             out[s] = features.scale().decode(p.value(s), level);
@@ -113,15 +118,9 @@ final class FittedLearnedGlobal implements FittedGlobal {
             // observed covariates end with the history: a step past it reads them as at the history's end
             covariate.fill(covariates, n + s, 1, n, x, features.columns());
             standardizer.apply(x);
-            grown[n + s] = features.scale().decode(model.predict(FeatureMatrix.of(x, 1, names())).value(0), level);
+            grown[n + s] = features.scale().decode(model.predict(FeatureMatrix.of(x, 1, names)).value(0), level);
         }
         return Arrays.copyOfRange(grown, n, n + steps);
-    }
-
-    private java.util.List<String> names() {
-        java.util.List<String> names = new java.util.ArrayList<>(features.names());
-        names.addAll(covariate.names());
-        return names;
     }
 
     @Override
