@@ -20,7 +20,9 @@ public enum Isolation {
     GUARDED,
     /**
      * Every learner that a worker can rebuild in worker processes: one listed in
-     * {@code META-INF/services/automl4j.learn.Learner} (or a {@link PluginPack}), found by its id.
+     * {@code META-INF/services/automl4j.learn.Learner} (or a {@link PluginPack}), found by its id. If the worker
+     * processes cannot be started or reached, those trials fail (saying why) rather than run in the engine's JVM; the
+     * other settings run them in-process then.
      */
     WORKERS;
 

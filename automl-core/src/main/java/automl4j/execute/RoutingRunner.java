@@ -21,8 +21,9 @@ import java.util.function.ToLongFunction;
  * worker trials; GPU trials hold no CPU slot, so both kinds work at once. Trials wait in submission order for a slot of
  * their kind. Memory admission lives here, since only this runner sees every running trial and knows which run in this
  * JVM's heap: a trial in-process starts only when its learner's estimate fits beside the running ones' (or when
- * nothing runs). Workers that cannot be started send every later trial in-process; a trial that asked for a GPU and
- * trained on the CPU switches the GPUs off. Thread-safe; {@code info} may be called from its own thread.
+ * nothing runs). Workers that cannot be started send every later trial in-process, except under
+ * {@link Isolation#WORKERS}, where such a trial fails instead (the user asked that no trial run in this JVM); a trial
+ * that asked for a GPU and trained on the CPU switches the GPUs off. Thread-safe; {@code info} may be called from its own thread.
  */
 public final class RoutingRunner implements TrialRunner {
     /** Typical fit time below which {@link Isolation#GUARDED} keeps a learner that cannot stop in-process. */
@@ -52,6 +53,8 @@ public final class RoutingRunner implements TrialRunner {
     private final Map<String, List<Double>> fitSeconds = new HashMap<>();
     private WorkerRunner workers;
     private boolean workersFailed;
+    /** Why the worker processes could not be started or reached, once that happened; else null. */
+    private String workersBroken;
     private boolean closed;
     private int waitLogged = -1;
 
@@ -166,7 +169,17 @@ public final class RoutingRunner implements TrialRunner {
     }
 
     private void start(Pending p, Learner learner, boolean onGpu) {
-        boolean inWorker = learner != null && routedToWorker(learner) && workerReady();
+        boolean toWorker = learner != null && routedToWorker(learner);
+        boolean inWorker = toWorker && workerReady();
+        if (toWorker && !inWorker && isolation == Isolation.WORKERS && workersBroken != null) {
+            // Asked for every trial in a worker: running it here instead could let a crash end the run it was
+            // meant to protect, so the trial fails and says why.
+            TrialOutcome failed = new TrialOutcome.Failed("trial " + p.task.trialId() + " (" + p.task.learnerId()
+                    + ") was not run: isolation 'workers' runs trials only in worker processes, which cannot be used ("
+                    + workersBroken + ")", 0);
+            CALLBACKS.execute(() -> p.outcome.complete(failed));   // not under this lock: the caller's callbacks run
+            return;
+        }
         p.gpu = onGpu && inWorker ? gpuSlots.take() : -1;
         if (inWorker) {
             p.inner = workers.submit(p.task, p.gpu < 0 ? FitContext.CPU : GpuSlots.device(p.gpu));
@@ -242,7 +255,10 @@ public final class RoutingRunner implements TrialRunner {
 
     private void disableWorkers(Exception e) {
         workersFailed = true;
-        info.accept("worker processes cannot be used (" + e.getMessage() + "); all trials run in-process");
+        workersBroken = e.getMessage();
+        info.accept("worker processes cannot be used (" + e.getMessage() + "); "
+                + (isolation == Isolation.WORKERS ? "under isolation 'workers' the trials meant for them fail"
+                : "all trials run in-process"));
     }
 
     /**
