@@ -9,6 +9,7 @@ import automl4j.spark.data.DriverSampler;
 import automl4j.spark.data.SparkTables;
 import automl4j.spark.refit.DistributedRefit;
 import automl4j.spark.refit.RefitResult;
+import automl4j.spark.trials.BenchCluster;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ import tech.tablesaw.api.Table;
  * against the sample-only model on held-out rows. Run by {@code spark/bench-refit.sh}; a main class in the test
  * sources, not a unit test.
  *
- * <p>Arguments: rows (1,000,000), sample cap (50,000), trials (6), master (local[2]), and {@code compare} to also fit
+ * <p>Arguments: rows (1,000,000), sample cap (50,000), trials (6), master (local[2]; {@code standalone} starts a master and two one-core workers), and {@code compare} to also fit
  * the best config on all rows with one worker and in this JVM alone (the table whole on the driver), and to fit it and
  * a fixed deeper config in this JVM on 50,000, 200,000 and all evenly spaced rows (how each config's quality grows with
  * the rows, without Spark).
@@ -58,7 +59,8 @@ public final class RefitBenchmark {
     /**
      * Runs the benchmark and prints its report.
      *
-     * @param args rows, sample cap, trials, master
+     * @param args rows, sample cap, trials, master ({@code local[N]}, a URL, or {@code standalone} for a cluster of a
+     *             master and two one-core workers started here), {@code compare}
      */
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
@@ -66,12 +68,25 @@ public final class RefitBenchmark {
         int trials = args.length > 2 ? Integer.parseInt(args[2]) : 6;
         String master = args.length > 3 ? args[3] : "local[2]";
         boolean compare = args.length > 4 && args[4].equals("compare");
-        Path work = Path.of("target", "bench-refit");
+        Path work = Path.of("target", "bench-refit").toAbsolutePath();   // absolute: executors have their own folders
         Files.createDirectories(work);
-        SparkSession spark = SparkSession.builder().master(master).appName("RefitBenchmark")
+        // "standalone": a master and two workers of one core each, JVMs of their own, as in StandaloneClusterIT.
+        BenchCluster cluster = master.equals("standalone")
+                ? BenchCluster.start(work.resolve("cluster"), 2, 1, System.getProperty("bench.workerMemory", "7g")) : null;
+        SparkSession.Builder builder = SparkSession.builder().master(cluster != null ? cluster.masterUrl() : master)
+                .appName("RefitBenchmark")
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8")
-                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+        if (cluster != null) {
+            builder.config("spark.jars", cluster.appJars()).config("spark.executor.cores", "1")
+                    .config("spark.executor.memory", System.getProperty("bench.executorMemory", "6g"))
+                    .config("spark.cores.max", "2");
+        }
+        SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
+        if (cluster != null) {
+            awaitExecutors(spark, 2);
+        }
         HeapPeak heap = new HeapPeak();
         try {
             String train = work.resolve("train-" + rows + ".parquet").toString();
@@ -83,7 +98,9 @@ public final class RefitBenchmark {
             String cpu = ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors() + " cores";
             print("# Distributed refit benchmark (issue 21): %d rows, sample cap %d, %d trials, %s, %s, -Xmx %d MiB",
                     rows, cap, trials, master, cpu, Runtime.getRuntime().maxMemory() >> 20);
-            print("# in local mode the executors run in the driver's JVM: its heap peak covers their tasks too");
+            print(cluster == null ? "# in local mode the executors run in the driver's JVM: its heap peak covers their tasks too"
+                    : "# standalone cluster: a master and 2 workers of 1 core, each executor a JVM of its own (-Xmx "
+                    + System.getProperty("bench.executorMemory", "6g") + ")");
 
             heap.reset();
             long t0 = System.nanoTime();
@@ -106,6 +123,10 @@ public final class RefitBenchmark {
             RefitResult refit = DistributedRefit.builder(spark).seed(1).build().refit(onSample, spark.read().parquet(train));
             double refitSeconds = (System.nanoTime() - t0) / 1e9;
             print("refit on all rows: %.1f s (%s), driver heap peak %d MiB", refitSeconds, refit.summary(), heap.peakMiB());
+            if (cluster != null) {
+                print("executors' peak resident memory (VmHWM, the largest of the two JVMs, since they started): %d MiB",
+                        cluster.executorPeakRssMiB());
+            }
 
             for (String metric : List.of("auc", "logloss", "accuracy")) {
                 double a = onSample.score(testTable, Metrics.forName(metric));
@@ -118,6 +139,17 @@ public final class RefitBenchmark {
         } finally {
             heap.close();
             spark.stop();
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
+
+    // A barrier stage needs its tasks' slots registered: wait for the executors (a minute at most).
+    private static void awaitExecutors(SparkSession spark, int executors) throws InterruptedException {
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (spark.sparkContext().getExecutorMemoryStatus().size() - 1 < executors && System.nanoTime() - end < 0) {
+            Thread.sleep(200);
         }
     }
 
