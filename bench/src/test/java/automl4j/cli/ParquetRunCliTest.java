@@ -96,6 +96,58 @@ class ParquetRunCliTest {
     }
 
     @Test
+    void anInterruptedParquetRunResumesToTheUninterruptedLeaderboardAndRefitsOnAllRows() throws IOException {
+        String config = "data:\n  train: " + data.resolve("train.parquet") + "\n  target: churned\nbudget:\n"
+                + "  seconds: 120\n  max_trials: 5\nsearch:\n  seed: 5\n  learners: [xgboost, smile-logistic]\n"
+                + "  ensemble_rounds: 0\ncores: 2\noutput: out\n" + LOCAL_SPARK;
+        CliHarness.Result full = cli.run(config);
+        assertThat(full.code()).as(full.err()).isZero();
+        Path out = dir.resolve("out");
+        List<String> uninterrupted = leaderboard(out);
+        java.util.Map<String, String> info = AutoMlModel.load(out.resolve("model.automl")).info();
+        // The run as a kill after its second trial would have left it: the journal cut there, mid-line.
+        Path journal = out.resolve(RunExecution.JOURNAL_FILE);
+        List<String> lines = Files.readAllLines(journal);
+        StringBuilder kept = new StringBuilder();
+        int finished = 0;
+        int i = 0;
+        while (finished < 2) {
+            String line = lines.get(i++);
+            kept.append(line).append('\n');
+            finished += line.contains("\"trial_finished\"") ? 1 : 0;
+        }
+        kept.append(lines.get(i), 0, 12);
+        Files.writeString(journal, kept);
+
+        CliHarness.Result resumed = cli.cli("run", "--resume", out.toString());
+
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("Sampled data.train for the search: ")
+                .contains("Refitted the final model on data.train: ");
+        assertThat(leaderboard(out)).isEqualTo(uninterrupted);
+        assertThat(AutoMlModel.load(out.resolve("model.automl")).info()).isEqualTo(info);
+        assertThat(SparkSession.getDefaultSession().isEmpty()).as("the run's Spark session is stopped").isTrue();
+    }
+
+    // The leaderboard's trial, config, status and score columns (not its times).
+    private static List<String> leaderboard(Path out) throws IOException {
+        List<String> rows = Files.readAllLines(out.resolve("leaderboard.csv"));
+        List<String> header = List.of(rows.get(0).split(","));
+        List<String> kept = new ArrayList<>();
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",");
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < header.size() && c < cells.length; c++) {
+                if (!header.get(c).contains("seconds") && !header.get(c).contains("_us_")) {
+                    line.append(header.get(c)).append('=').append(cells[c]).append(' ');
+                }
+            }
+            kept.add(line.toString());
+        }
+        return kept;
+    }
+
+    @Test
     void parquetWithoutAMasterOutsideSparkSubmitIsAUsageErrorNamingDataTrain() throws IOException {
         CliHarness.Result r = cli.run("data:\n  train: " + data.resolve("train.parquet") + "\n  target: churned\n");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
