@@ -8,6 +8,7 @@
 #   spark/bench-refit.sh 5000000 50000 6 standalone    on a standalone cluster this starts: a master and 2 workers of
 #                                                      1 core, JVMs of their own (executor heap: BENCH_JAVA_OPTS=
 #                                                      -Dbench.executorMemory=6g, worker -Dbench.workerMemory=7g)
+#   spark/bench-refit.sh rounds-curve 1000000                the chosen config's test AUC by rounds on 50k and all rows
 #   spark/bench-refit.sh 1000000 50000 6 local[2] compare   also: the best config on all rows by 1 task and in one JVM,
 #                                                           and two configs in one JVM on 50k, 200k and all rows
 set -euo pipefail

@@ -33,7 +33,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 public final class XgboostLearner implements Learner {
     static final String VERSION = "3.4.0";
     /** Rounds without improvement on the validation rows after which training stops (as in the peer baselines). */
-    static final int PATIENCE = 50;
+    /** Rounds without a better validation score after which early stopping ends a fit. */
+    public static final int PATIENCE = 50;
 
     /** Boosting rounds, at most; early stopping may keep fewer. */
     public static final IntParam N_ESTIMATORS = new IntParam("n_estimators", 4, 1000, true);
@@ -206,9 +207,25 @@ public final class XgboostLearner implements Learner {
      * @throws IllegalArgumentException if the booster does not fit the target (objective, class count) or is malformed
      */
     public static FittedModel fromBooster(byte[] boosterUbj, automl4j.data.Target target, double targetMean, double targetSd) {
+        return fromBooster(boosterUbj, target, targetMean, targetSd, 0);
+    }
+
+    /**
+     * As {@link #fromBooster(byte[], automl4j.data.Target, double, double)}, predicting with the booster's first
+     * {@code rounds} rounds only (0: all), as a fit here keeps the rounds early stopping chose.
+     *
+     * @param boosterUbj the booster in XGBoost's UBJ format
+     * @param target     the target it predicts
+     * @param targetMean the mean the regression labels were standardized with (0 for classification)
+     * @param targetSd   their standard deviation (1 for classification)
+     * @param rounds     the rounds to predict with, at most the booster's; 0 for all
+     * @throws IllegalArgumentException if the booster does not fit the target, is malformed, or has fewer rounds
+     */
+    public static FittedModel fromBooster(byte[] boosterUbj, automl4j.data.Target target, double targetMean, double targetSd,
+                                          int rounds) {
         Map<String, String> props = new java.util.TreeMap<>(automl4j.learn.ArtifactTargets.of(target));
         props.put("xgboost_version", VERSION);
-        props.put("tree_limit", "0");
+        props.put("tree_limit", Integer.toString(rounds));
         props.put("target_mean", Double.toString(targetMean));
         props.put("target_sd", Double.toString(targetSd));
         return XgboostModel.load(new ModelArtifact("xgboost", "xgboost-ubj", props, boosterUbj));

@@ -2,6 +2,8 @@ package automl4j.spark.refit;
 
 import automl4j.AutoMlModel;
 import automl4j.data.Regression;
+import automl4j.learners.xgboost.EarlyStopping;
+import automl4j.learners.xgboost.XgboostLearner;
 import automl4j.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.Serializable;
@@ -28,9 +30,16 @@ import scala.runtime.AbstractFunction1;
 /**
  * The body of one barrier task of a distributed XGBoost fit: it loads the sample's model file (broadcast), featurizes
  * its partition with one member's fitted featurizer, joins the XGBoost collective whose tracker the driver started
- * (its rank is the partition's id), trains the member's config for its rounds, and returns the booster from rank 0.
- * XGBoost's hist trees are built from histograms summed over all workers at each node, so the trees are those of one
- * fit on all rows but for the quantile sketch of the bins, which each worker computes on its part.
+ * (its rank is the partition's id), trains the member's config, and returns the booster from rank 0. XGBoost's hist
+ * trees are built from histograms summed over all workers at each node, so the trees are those of one fit on all rows
+ * but for the quantile sketch of the bins, which each worker computes on its part.
+ *
+ * <p>Rounds: the sample's, or, with a hold-out period, re-tuned on all rows: every {@code period}-th row of each
+ * partition is held out, and the fit boosts up to {@code maxRounds} rounds, stopping as the learner does (its
+ * validation loss, {@link XgboostLearner#PATIENCE} rounds without a better one). XGBoost sums each worker's loss over
+ * all workers' held-out rows, so every rank sees the same loss and stops at the same round, as the collective needs.
+ * A configuration's best rounds grow with the rows (a slow learning rate on twenty times the rows needed twice the
+ * rounds in the refit benchmark), which the sample cannot tell.
  */
 final class BarrierFit extends AbstractFunction1<Iterator<Row>, Iterator<WorkerResult>> implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -39,16 +48,18 @@ final class BarrierFit extends AbstractFunction1<Iterator<Row>, Iterator<WorkerR
     private final int member;
     private final StructType schema;
     private final HashMap<String, Object> params;
-    private final int rounds;
+    private final int maxRounds;
+    private final int period;   // hold out every period-th row to re-tune the rounds; 0: train maxRounds on all
     private final HashMap<String, Object> trackerArgs;
 
-    BarrierFit(Broadcast<byte[]> modelFile, int member, StructType schema, Map<String, Object> params, int rounds,
-               Map<String, Object> trackerArgs) {
+    BarrierFit(Broadcast<byte[]> modelFile, int member, StructType schema, Map<String, Object> params, int maxRounds,
+               int period, Map<String, Object> trackerArgs) {
         this.modelFile = modelFile;
         this.member = member;
         this.schema = schema;
         this.params = new HashMap<>(params);
-        this.rounds = rounds;
+        this.maxRounds = maxRounds;
+        this.period = period;
         this.trackerArgs = new HashMap<>(trackerArgs);
     }
 
@@ -57,8 +68,9 @@ final class BarrierFit extends AbstractFunction1<Iterator<Row>, Iterator<WorkerR
         BarrierTaskContext context = BarrierTaskContext.get();
         AutoMlModel model = load(modelFile.value());
         Pipeline.Member m = model.members().get(member);
+        PartitionFeatures holdout = new PartitionFeatures(m.transform(), model.target(), schema);
         PartitionFeatures features = new PartitionFeatures(m.transform(), model.target(), schema)
-                .addAll(CollectionConverters.asJava(partition));
+                .addAll(CollectionConverters.asJava(partition), holdout, period);
         double mean = 0;
         double sd = 1;
         if (model.target().task() instanceof Regression) {
@@ -69,23 +81,36 @@ final class BarrierFit extends AbstractFunction1<Iterator<Row>, Iterator<WorkerR
             double variance = moments[2] / Math.max(1, moments[0]);
             sd = variance > 0 ? Math.sqrt(variance) : 1;
             features.standardize(mean, sd);
+            holdout.standardize(mean, sd);
         }
         Map<String, Object> p = new HashMap<>(params);
         p.put("nthread", Math.max(1, context.cpus()));
+        if (period > 0) {   // the learner's early-stopping loss
+            p.put("eval_metric", model.target().task() instanceof automl4j.data.Classification c
+                    ? (c.isBinary() ? "logloss" : "mlogloss") : "rmse");
+        }
         Map<String, Object> args = new HashMap<>(trackerArgs);
         args.put("dmlc_task_id", Integer.toString(context.partitionId()));
         try {
             Communicator.init(args);
             try {
+                long trainRows = features.rows();
+                long heldRows = holdout.rows();
                 DMatrix matrix = features.matrix();
+                DMatrix valid = period > 0 ? holdout.matrix() : null;
                 try {
-                    Booster booster = XGBoost.train(matrix, p, rounds, Map.of(), null, null);
+                    Booster booster = XGBoost.train(matrix, p, 0, Map.of(), null, null);
+                    int kept = boost(booster, matrix, valid);
                     int rank = Communicator.getRank();
                     byte[] bytes = rank == 0 ? booster.toByteArray("ubj") : null;
                     booster.dispose();
-                    return CollectionConverters.asScala(List.of(new WorkerResult(rank, features.rows(), mean, sd, bytes)).iterator());
+                    return CollectionConverters.asScala(List.of(
+                            new WorkerResult(rank, trainRows, heldRows, kept, mean, sd, bytes)).iterator());
                 } finally {
                     matrix.dispose();
+                    if (valid != null) {
+                        valid.dispose();
+                    }
                 }
             } finally {
                 Communicator.shutdown();
@@ -94,6 +119,22 @@ final class BarrierFit extends AbstractFunction1<Iterator<Row>, Iterator<WorkerR
             throw new IllegalStateException("XGBoost failed in the distributed refit (partition " + context.partitionId()
                     + "): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Boosts up to {@code maxRounds} rounds, stopping early on {@code valid}'s loss when there is a hold-out; returns
+     * the rounds to keep (0: all of them).
+     */
+    private int boost(Booster booster, DMatrix train, DMatrix valid) throws XGBoostError {
+        EarlyStopping stopping = valid != null ? new EarlyStopping(false, XgboostLearner.PATIENCE) : null;
+        for (int round = 0; round < maxRounds; round++) {
+            booster.update(train, round);
+            if (stopping != null && stopping.record(round,
+                    EarlyStopping.parse(booster.evalSet(new DMatrix[] {valid}, new String[] {"valid"}, round)))) {
+                break;
+            }
+        }
+        return stopping != null ? stopping.keptRounds() : 0;
     }
 
     // Doubles as text survive allGather exactly (Double.toString round-trips).
@@ -139,6 +180,7 @@ final class BarrierFit extends AbstractFunction1<Iterator<Row>, Iterator<WorkerR
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "BarrierFit(member %d, %d rounds)", member, rounds);
+        return String.format(Locale.ROOT, "BarrierFit(member %d, up to %d rounds%s)", member, maxRounds,
+                period > 0 ? ", every " + period + "th row held out" : "");
     }
 }

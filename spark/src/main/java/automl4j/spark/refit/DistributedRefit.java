@@ -36,10 +36,17 @@ import scala.reflect.ClassTag$;
  * the executors: its fitted featurizer (fitted on the sample, exported in the model file) is applied to each partition
  * on the executors, and a Spark barrier stage of {@code workers} tasks, which all start together, joins one XGBoost
  * collective through a tracker started on the driver (XGBoost4J's own {@code RabitTracker} and {@code Communicator}, as
- * XGBoost4J-Spark does) and trains the member's config (its rounds as the search's early stopping chose them) on all
- * labelled rows. The booster becomes the member's model through the learner's model-file checks
+ * XGBoost4J-Spark does) and trains the member's config on all labelled rows. The booster becomes the member's model through the learner's model-file checks
  * ({@link XgboostLearner#fromBooster}), so the exported file, {@code automl predict}, the scoring library and
  * {@code AutoMlTransformer} read it as any other.
+ *
+ * <p>Rounds: on {@value #MIN_ROWS_TO_RETUNE} rows or more, the rounds are re-tuned on all rows: every
+ * {@value #HOLDOUT_PERIOD}th row is held out and the fit boosts up to {@value #ROUNDS_FACTOR} times the sample's rounds,
+ * stopping early on the held-out loss as the learner's fits do (a configuration's best rounds grow with the rows:
+ * in the refit benchmark a depth-3 model at learning rate 0.065 chosen with 434 rounds on a 50,000-row sample scored
+ * test AUC 0.747 with them on 1,000,000 rows, 0.768 with 1,000). The model then predicts with the rounds kept and was
+ * trained on the other 95 % of the rows. On fewer rows, or with {@link Builder#retuneRounds(boolean)} off, the
+ * member trains the sample's rounds (as the search's early stopping chose them) on every row.
  *
  * <p>Learners refitted distributed: {@code xgboost} only. Every other learner (LightGBM, Tribuo's and Smile's
  * models, the linear and baseline learners) keeps its fit on the sample, which the engine made on all sampled rows,
@@ -53,15 +60,23 @@ import scala.reflect.ClassTag$;
 public final class DistributedRefit {
     /** The learners whose members are trained on all rows across the executors. */
     public static final Set<String> DISTRIBUTED_LEARNERS = Set.of("xgboost");
+    /** Rows from which the rounds are re-tuned on a hold-out: it then has at least 1,000 rows. */
+    public static final long MIN_ROWS_TO_RETUNE = 20_000;
+    /** Every this-many-th row of a partition is held out to re-tune the rounds (5 %). */
+    public static final int HOLDOUT_PERIOD = 20;
+    /** Re-tuned rounds go up to this many times the sample's. */
+    public static final int ROUNDS_FACTOR = 3;
 
     private final SparkSession spark;
     private final int workers;
     private final long seed;
     private final int trackerTimeoutSeconds;
+    private final boolean retuneRounds;
     private final Consumer<String> log;
 
     private DistributedRefit(Builder b) {
         this.spark = b.spark;
+        this.retuneRounds = b.retuneRounds;
         this.workers = b.workers;
         this.seed = b.seed;
         this.trackerTimeoutSeconds = b.trackerTimeoutSeconds;
@@ -102,10 +117,14 @@ public final class DistributedRefit {
             return r;
         }
         int n = workersFor(spark);
-        Dataset<Row> input = rows.select(columnsOf(pipeline, rows)).repartition(n);
+        Dataset<Row> selected = rows.select(columnsOf(pipeline, rows));
+        // Parquet counts from its footers; each partition must hold out rows too, for every rank's loss to be defined.
+        int period = retuneRounds && selected.count() >= Math.max(MIN_ROWS_TO_RETUNE, 4L * HOLDOUT_PERIOD * n) ? HOLDOUT_PERIOD : 0;
+        Dataset<Row> input = selected.repartition(n);
         byte[] file = fileOf(pipeline);
         Broadcast<byte[]> shared = spark.sparkContext().broadcast(file, classTag(byte[].class));
         List<Pipeline.Member> refitted = new ArrayList<>();
+        Map<String, String> info = new TreeMap<>(pipeline.info());
         long allRows = -1;
         try {
             for (int i = 0; i < members.size(); i++) {
@@ -116,17 +135,24 @@ public final class DistributedRefit {
                     continue;
                 }
                 long memberStart = System.nanoTime();
-                FittedOnAll fitted = train(pipeline, i, input, shared, n);
+                FittedOnAll fitted = train(pipeline, i, input, shared, n, period);
                 double seconds = (System.nanoTime() - memberStart) / 1e9;
-                allRows = fitted.rows;
+                allRows = fitted.rows + fitted.heldOut;
                 refitted.add(new Pipeline.Member(m.transform(), fitted.model, m.config(), m.weight()));
-                refits.add(new MemberRefit(m.config().learner(), true, fitted.rows, n, seconds, String.format(Locale.ROOT,
-                        "refitted on all %d rows by %d Spark tasks in %.1f s", fitted.rows, n, seconds)));
+                String rounds = period == 0 ? "" : String.format(Locale.ROOT, "; %d rounds (the sample's: %d) kept by "
+                        + "early stopping on %d held-out rows, trained on the other %d", fitted.keptRounds,
+                        fitted.sampleRounds, fitted.heldOut, fitted.rows);
+                refits.add(new MemberRefit(m.config().learner(), true, allRows, n, seconds, String.format(Locale.ROOT,
+                        "refitted on all %d rows by %d Spark tasks in %.1f s%s", allRows, n, seconds, rounds)));
+                if (period > 0) {
+                    info.put("refit_rounds", (info.containsKey("refit_rounds") ? info.get("refit_rounds") + "," : "")
+                            + fitted.keptRounds);
+                    info.put("refit_holdout_rows", Long.toString(fitted.heldOut));
+                }
             }
         } finally {
             shared.destroy();
         }
-        Map<String, String> info = new TreeMap<>(pipeline.info());
         info.put("refit_rows", Long.toString(allRows));
         info.put("refit", refits.stream().map(r -> r.learner() + (r.distributed() ? ":all_rows" : ":sample")).toList().toString());
         Pipeline out = new Pipeline(pipeline.target(), refitted, pipeline.config(), info, pipeline.stack().orElse(null),
@@ -142,14 +168,15 @@ public final class DistributedRefit {
                 + DISTRIBUTED_LEARNERS + " refit on all rows in Spark)");
     }
 
-    private record FittedOnAll(FittedModel model, long rows) {
+    private record FittedOnAll(FittedModel model, long rows, long heldOut, int keptRounds, int sampleRounds) {
     }
 
-    private FittedOnAll train(Pipeline pipeline, int member, Dataset<Row> input, Broadcast<byte[]> shared, int n) {
+    private FittedOnAll train(Pipeline pipeline, int member, Dataset<Row> input, Broadcast<byte[]> shared, int n, int period) {
         Pipeline.Member m = pipeline.members().get(member);
         Config config = TrialEvaluator.learnerConfig(m.config());
         Map<String, Object> params = XgboostLearner.boosterParams(pipeline.target(), config, 1, seed, "cpu");
         int rounds = config.get(XgboostLearner.N_ESTIMATORS);
+        int maxRounds = period > 0 ? Math.max(ROUNDS_FACTOR * rounds, rounds + XgboostLearner.PATIENCE) : rounds;
         RabitTracker tracker;
         try {
             String host = spark.sparkContext().getConf().get("spark.driver.host", "127.0.0.1");
@@ -161,14 +188,20 @@ public final class DistributedRefit {
             if (!tracker.start()) {
                 throw new IllegalStateException("XGBoost's tracker for the distributed refit did not start");
             }
-            BarrierFit fit = new BarrierFit(shared, member, input.schema(), params, rounds, tracker.getWorkerArgs());
+            BarrierFit fit = new BarrierFit(shared, member, input.schema(), params, maxRounds, period, tracker.getWorkerArgs());
             List<WorkerResult> results = input.rdd().barrier().mapPartitions(fit, false, classTag(WorkerResult.class))
                     .toJavaRDD().collect();
             WorkerResult first = results.stream().filter(r -> r.rank() == 0).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no task of the distributed refit had rank 0"));
             long rows = results.stream().mapToLong(WorkerResult::rows).sum();
-            FittedModel model = XgboostLearner.fromBooster(first.booster(), pipeline.target(), first.targetMean(), first.targetSd());
-            return new FittedOnAll(model, rows);
+            long heldOut = results.stream().mapToLong(WorkerResult::heldOut).sum();
+            if (results.stream().anyMatch(r -> r.keptRounds() != first.keptRounds())) {   // the collective would have hung
+                throw new IllegalStateException("the tasks of the distributed refit stopped at different rounds: "
+                        + results.stream().map(WorkerResult::keptRounds).toList());
+            }
+            FittedModel model = XgboostLearner.fromBooster(first.booster(), pipeline.target(), first.targetMean(),
+                    first.targetSd(), first.keptRounds());
+            return new FittedOnAll(model, rows, heldOut, first.keptRounds() == 0 ? maxRounds : first.keptRounds(), rounds);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost's tracker failed in the distributed refit: " + e.getMessage(), e);
         } finally {
@@ -233,6 +266,7 @@ public final class DistributedRefit {
         private int workers;
         private long seed;
         private int trackerTimeoutSeconds = 300;
+        private boolean retuneRounds = true;
         private Consumer<String> log = line -> { };
 
         private Builder(SparkSession spark) {
@@ -268,6 +302,15 @@ public final class DistributedRefit {
                 throw new IllegalArgumentException("trackerTimeoutSeconds must be positive, but was " + seconds);
             }
             this.trackerTimeoutSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * Whether to re-tune an XGBoost member's rounds on a hold-out of all rows (the default), from
+         * {@value #MIN_ROWS_TO_RETUNE} rows; off: train the sample's rounds on every row.
+         */
+        public Builder retuneRounds(boolean retune) {
+            this.retuneRounds = retune;
             return this;
         }
 

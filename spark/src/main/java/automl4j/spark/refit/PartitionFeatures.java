@@ -65,9 +65,28 @@ final class PartitionFeatures {
 
     /** Featurizes and labels every row of {@code partition}. */
     PartitionFeatures addAll(Iterator<Row> partition) {
+        return addAll(partition, null, 0);
+    }
+
+    /**
+     * Featurizes and labels the rows of {@code partition}, every {@code period}-th of them (the partition's rows
+     * {@code period - 1}, {@code 2 * period - 1}, ...) into {@code holdout} instead when {@code period > 0}.
+     */
+    PartitionFeatures addAll(Iterator<Row> partition, PartitionFeatures holdout, int period) {
         List<Row> batch = new ArrayList<>(BATCH_ROWS);
+        List<Row> held = new ArrayList<>(BATCH_ROWS);
+        long index = 0;
         while (partition.hasNext()) {
-            batch.add(partition.next());
+            Row row = partition.next();
+            if (period > 0 && ++index % period == 0) {
+                held.add(row);
+                if (held.size() == BATCH_ROWS) {
+                    holdout.add(held);
+                    held.clear();
+                }
+                continue;
+            }
+            batch.add(row);
             if (batch.size() == BATCH_ROWS) {
                 add(batch);
                 batch.clear();
@@ -75,6 +94,9 @@ final class PartitionFeatures {
         }
         if (!batch.isEmpty()) {
             add(batch);
+        }
+        if (!held.isEmpty()) {
+            holdout.add(held);
         }
         return this;
     }

@@ -59,10 +59,14 @@ public final class RefitBenchmark {
     /**
      * Runs the benchmark and prints its report.
      *
-     * @param args rows, sample cap, trials, master ({@code local[N]}, a URL, or {@code standalone} for a cluster of a
+     * @param args {@code rounds-curve [rows]} for {@link RoundsCurve}; else rows, sample cap, trials, master ({@code local[N]}, a URL, or {@code standalone} for a cluster of a
      *             master and two one-core workers started here), {@code compare}
      */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("rounds-curve")) {
+            RoundsCurve.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         long cap = args.length > 1 ? Long.parseLong(args[1]) : 50_000;
         int trials = args.length > 2 ? Integer.parseInt(args[2]) : 6;
@@ -198,7 +202,7 @@ public final class RefitBenchmark {
 
     // A binary label from a nonlinear score of the inputs with noise: interactions and thresholds that more rows
     // resolve better, and 15% of the labels flipped.
-    private static void generate(SparkSession spark, long rows, long seed, String path) {
+    static void generate(SparkSession spark, long rows, long seed, String path) {
         if (Files.exists(Path.of(path))) {
             return;
         }

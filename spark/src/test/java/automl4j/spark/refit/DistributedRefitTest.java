@@ -182,6 +182,38 @@ class DistributedRefitTest {
     }
 
     @Test
+    void onManyRowsTheRoundsAreRetunedOnAHoldOutOfAllRows() {
+        Table big = DefaultDataset.generate(24_000, 13);
+        Table small = big.inRange(0, 1200);
+        FittedTransform transform = RefitFixtures.featurizer(small, CHURN);
+        Dataset<Row> rows = RefitFixtures.frame(spark, big, 2);
+        // Far too few rounds for a slow rate: the re-tuned fit boosts past them, up to 3 x 8 + 50 rounds.
+        Config slow = RefitFixtures.config("xgboost", CHURN, Map.of("n_estimators", 8, "max_depth", 3, "learning_rate", 0.05));
+        AutoMlModel slowOnSample = single(CHURN, transform, RefitFixtures.fitted(small, CHURN, transform, slow, 1));
+        RefitResult retuned = DistributedRefit.builder(spark).workers(2).seed(7).build().refit(slowOnSample, rows);
+        RefitResult kept = DistributedRefit.builder(spark).workers(2).seed(7).retuneRounds(false).build().refit(slowOnSample, rows);
+
+        int rounds = Integer.parseInt(retuned.model().info().get("refit_rounds"));
+        assertThat(rounds).isGreaterThan(8).isLessThanOrEqualTo(58);
+        long heldOut = Long.parseLong(retuned.model().info().get("refit_holdout_rows"));
+        assertThat(heldOut).isBetween(1190L, 1210L);   // every 20th row of each of the two partitions
+        assertThat(retuned.model().info()).containsEntry("refit_rows", "24000");
+        assertThat(retuned.members()).singleElement().satisfies(m -> assertThat(m.note())
+                .contains(rounds + " rounds (the sample's: 8) kept by early stopping on " + heldOut + " held-out rows"));
+        assertThat(kept.model().info()).doesNotContainKey("refit_rounds").containsEntry("refit_rows", "24000");
+        assertThat(retuned.model().score(test, Metrics.forName("logloss")))
+                .isLessThan(kept.model().score(test, Metrics.forName("logloss")));
+
+        // Too many rounds at a fast rate on deep trees: the held-out loss turns, and the fit stops well before 3 x 40.
+        Config fast = RefitFixtures.config("xgboost", CHURN, Map.of("n_estimators", 40, "max_depth", 10, "learning_rate", 1.0,
+                "min_child_weight", 0.01));
+        AutoMlModel fastOnSample = single(CHURN, transform, RefitFixtures.fitted(small, CHURN, transform, fast, 1));
+        int fastRounds = Integer.parseInt(DistributedRefit.builder(spark).workers(2).seed(7).build()
+                .refit(fastOnSample, rows).model().info().get("refit_rounds"));
+        assertThat(fastRounds).isLessThan(120 - 50);   // stopped: 50 rounds without a better loss came before the cap
+    }
+
+    @Test
     void momentsOfPartsCombineToTheMomentsOfTheWhole() {
         double[] whole = new double[] {1, 2, 3, 4, 10};
         double[] parts = BarrierFit.combined(new String[] {"2.0 1.5 0.5", "0.0 0.0 0.0", "3.0 5.666666666666667 28.666666666666668"});
