@@ -53,7 +53,7 @@ class ParquetRunCliTest {
         }
     }
 
-    private static void write(SparkSession spark, Table table, Path path) {
+    static void write(SparkSession spark, Table table, Path path) {
         StructType schema = new StructType();
         for (Column<?> c : table.columns()) {
             schema = schema.add(c.name(), c instanceof tech.tablesaw.api.DoubleColumn ? DataTypes.DoubleType : DataTypes.StringType, true);
