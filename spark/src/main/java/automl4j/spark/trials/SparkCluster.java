@@ -60,7 +60,9 @@ public final class SparkCluster implements AutoCloseable {
      *                null when the caller does not run from a jar
      * @param info    receives one line about the cluster once it is up
      * @throws IllegalArgumentException naming {@code spark.master} when it is {@link #FROM_SUBMIT} outside
-     *                                  {@code spark-submit}, or Spark refuses it
+     *                                  {@code spark-submit}, or Spark refuses it; naming
+     *                                  {@code spark.task.resource.gpu.amount} when it is set for a local master, where
+     *                                  Spark never starts a task that asks for a GPU
      * @throws IllegalStateException    naming {@code spark.master} when no executor registered within
      *                                  {@link #EXECUTOR_WAIT} or {@link #EXECUTOR_WAIT_PROPERTY} (the session is stopped)
      */
@@ -80,6 +82,7 @@ public final class SparkCluster implements AutoCloseable {
         sparkConf.setIfMissing("spark.app.name", appName);
         sparkConf.setIfMissing("spark.task.maxFailures", "1");
         boolean local = sparkConf.get("spark.master").startsWith("local");
+        TrialGpus.refuseTaskGpusInLocalMode(sparkConf);   // before the session: its every job would wait forever
         if (!local && ownJar != null && !sparkConf.contains("spark.jars")) {
             sparkConf.set("spark.jars", ownJar);
         }
