@@ -55,7 +55,7 @@ public final class GpuPack implements PluginPack {
 
         @Override
         public SearchSpace space(Task task) {
-            return SearchSpace.of(new IntParam("millis", 300, 600, false));
+            return SearchSpace.of(new IntParam("millis", 100, 300, false));
         }
 
         @Override

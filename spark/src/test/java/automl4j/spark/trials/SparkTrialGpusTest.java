@@ -60,6 +60,11 @@ class SparkTrialGpusTest extends TrialRunnerContract {
         return gpuRunner(capacity, splits, Set.of(GpuPack.Probe.ID));
     }
 
+    /** The contract's split set, for the standalone cluster's GPU test. */
+    static SplitStore contractSplits() {
+        return splits();
+    }
+
     private TrialRunner gpuRunner(int capacity, SplitStore splits, Set<String> gpuLearners) {
         return new SparkTrialRunner(spark, splits, PredictionSink.NONE, capacity, gpuLearners, notes::add);
     }
