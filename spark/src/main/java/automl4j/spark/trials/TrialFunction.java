@@ -24,9 +24,9 @@ import org.apache.spark.resource.ResourceInformation;
  * The Spark task of one trial, run on an executor: reads the {@link TrialRequest}, rebuilds the learner and metric by
  * id ({@link PluginRegistry}), takes the split set from its broadcast, and fits and scores with {@link TrialEvaluator}
  * exactly as the engine would in-process, on a pool of the trial's threads, on the CPU or the GPU the request names
- * ({@link #device}). The task returns at the trial's hard deadline even if the fit does not (the fit is abandoned on a
- * daemon thread, as in-process), so its Spark slot is free again; a cancel of its job group interrupts the wait and
- * ends the task.
+ * ({@link #device}; a GPU fit that the library moved to the CPU is read back where it can be: {@link ExecutorStderr}).
+ * The task returns at the trial's hard deadline even if the fit does not (the fit is abandoned on a daemon thread, as
+ * in-process), so its Spark slot is free again; a cancel of its job group interrupts the wait and ends the task.
  *
  * <p>What the learner throws is the trial's outcome ({@code failed}, or {@code out_of_memory}), never a task failure:
  * Spark retrying it would only repeat it. An {@link Error} other than {@link OutOfMemoryError},
@@ -62,9 +62,14 @@ final class TrialFunction implements Function<byte[], byte[]> {
                 predictions[0] = p;
             };
             String device = device(request);   // on the task's thread: TaskContext is thread-local
+            long mark = device.equals(FitContext.CPU) ? -1 : ExecutorStderr.mark();
             CompletableFuture<TrialOutcome> work = TrialExecutor.of(1, task.threads())
                     .start(() -> evaluator.evaluate(task, learner, data, soft, device, sink), task.threads());
             outcome = await(work, task, request, received, hard);
+            if (outcome instanceof TrialOutcome.Completed c && !c.device().equals(FitContext.CPU) && ExecutorStderr.fellBack(mark)) {
+                outcome = new TrialOutcome.Completed(c.score(), c.scoreStd(), c.fitSeconds(), c.predictMicrosPerRow(), FitContext.CPU,
+                        c.refitSettings(), c.splitScores(), c.rungScores());
+            }
         } catch (ExecutorFault e) {
             throw e;
         } catch (RuntimeException e) {

@@ -27,7 +27,7 @@ import java.util.Set;
 public final class GpuPack implements PluginPack {
     @Override
     public List<Learner> learners() {
-        return List.of(new Probe(), new FallbackProbe());
+        return List.of(new Probe(), new FallbackProbe(), new StderrProbe());
     }
 
     /**
@@ -66,6 +66,7 @@ public final class GpuPack implements PluginPack {
         @Override
         public FittedModel fit(TrainingSet data, Config config, FitContext context) {
             int millis = (Integer) config.values().get("millis");
+            begin(context);
             FittedModel slept = new ContractLearner().fit(data, ContractLearner.config("sleep", millis), context);
             Map<String, Object> settings = new HashMap<>(slept.refitSettings());
             settings.put("pid", (double) ProcessHandle.current().pid());
@@ -91,6 +92,10 @@ public final class GpuPack implements PluginPack {
                     return slept.export();
                 }
             };
+        }
+
+        /** What a fit does before it sleeps. */
+        void begin(FitContext context) {
         }
 
         /** Where a fit given {@code given} says it trained. */
@@ -120,6 +125,31 @@ public final class GpuPack implements PluginPack {
         @Override
         String trainedOn(String given) {
             return FitContext.CPU;
+        }
+    }
+
+    /**
+     * A GPU learner whose library moves a GPU fit to the CPU and says so only on the process's standard error, as
+     * XGBoost without CUDA does: it writes XGBoost's warning there, then reports the device it was given.
+     */
+    public static final class StderrProbe extends Probe {
+        static final String ID = "gpu-stderr-probe";
+
+        static Config config(int millis) {
+            return Config.of(ID, Map.of("millis", millis));
+        }
+
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        void begin(FitContext context) {
+            if (!context.device().equals(FitContext.CPU)) {
+                System.err.println("WARNING: " + ExecutorStderr.FALLBACK + " (as XGBoost writes it)");
+                System.err.flush();
+            }
         }
     }
 }

@@ -40,8 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * GPU, so the addresses are Spark's bookkeeping only, and the probe learner only reports the device it was given), and
  * executors of {@code spark.executor.resource.gpu.amount=2}. Trials of a GPU learner ask for one GPU through a task
  * resource profile and train on {@code cuda:<the address Spark assigned the task>}, trials running at once on one
- * executor on distinct addresses; trials of other learners take none; a search accounts for every trial; every process
- * the test started is gone afterwards. Skipped, saying why, where no cluster can start.
+ * executor on distinct addresses; trials of other learners take none; a GPU fit that the library moved to the CPU (as
+ * XGBoost without CUDA says on the executor's standard error) is read back; a search accounts for every trial; every
+ * process the test started is gone afterwards. Skipped, saying why, where no cluster can start.
  */
 class StandaloneClusterGpuIT {
     private static final List<String> NOTES = Collections.synchronizedList(new ArrayList<>());
@@ -108,6 +109,19 @@ class StandaloneClusterGpuIT {
             assertThat(overlap(trials.get(0), trials.get(1))).as("they ran at once").isTrue();
             assertThat(trials.get(0).device()).as("on distinct GPUs").isNotEqualTo(trials.get(1).device());
         });
+    }
+
+    @Test
+    void aGpuFitTheLibraryMovedToTheCpuIsReadBackFromTheExecutorsStderrAndStopsGpuTrials() throws Exception {
+        Assumptions.assumeTrue(unavailable == null, () -> unavailable);
+        try (TrialRunner runner = new SparkTrialRunner(spark.session(), SparkTrialGpusTest.contractSplits(), PredictionSink.NONE,
+                0, Set.of(GpuPack.StderrProbe.ID, GpuPack.Probe.ID), NOTES::add)) {
+            assertThat(completed(runner.submit(task(10, GpuPack.StderrProbe.config(300)))).device()).isEqualTo("cpu");
+            assertThat(completed(runner.submit(task(11, GpuPack.Probe.config(100)))).device()).as("no GPU after a fallback")
+                    .isEqualTo("cpu");
+        }
+        assertThat(NOTES).anySatisfy(n -> assertThat(n).startsWith("trial 10 (gpu-stderr-probe) was given a GPU of its Spark "
+                + "task but trained on the CPU"));
     }
 
     @Test
