@@ -133,10 +133,13 @@ public final class SparkCluster implements AutoCloseable {
         }
         if (seen == 0) {
             String master = sc.master();
+            String gpus = sc.getConf().get(TrialGpus.EXECUTOR_AMOUNT, "");
             session.stop();
             throw new IllegalStateException("spark.master '" + master + "': no Spark executor registered within "
                     + waitSeconds + " s (" + EXECUTOR_WAIT_PROPERTY + "); check that the master is reachable from this "
-                    + "machine and has workers with free cores and enough memory for spark.executor.memory");
+                    + "machine and has workers with free cores and enough memory for spark.executor.memory"
+                    + (gpus.isEmpty() ? "" : " and the " + gpus + " GPU(s) of " + TrialGpus.EXECUTOR_AMOUNT
+                    + " (spark.worker.resource.gpu.*)"));
         }
     }
 
