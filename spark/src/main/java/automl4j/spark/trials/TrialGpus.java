@@ -87,7 +87,7 @@ final class TrialGpus {
         double perExecutor = conf.getDouble(EXECUTOR_AMOUNT, 0);
         boolean dynamic = conf.getBoolean("spark.dynamicAllocation.enabled", false);
         int executors = Math.max(1, sc.statusTracker().getExecutorInfos().length - 1);   // the driver is listed too
-        this.slots = perExecutor <= 0 || dynamic ? 0 : executors * (int) Math.floor(perExecutor / taskAmount + 1e-9);
+        this.slots = dynamic ? 0 : clusterSlots(executors, perExecutor, taskAmount);
         if (gpuLearners.isEmpty()) {
             return;
         }
@@ -118,6 +118,11 @@ final class TrialGpus {
                     + "leave it out in local mode (give the driver GPUs with spark.driver.resource.gpu.amount and "
                     + "spark.driver.resource.gpu.discoveryScript instead) or use a cluster master");
         }
+    }
+
+    /** GPU trials at once on {@code executors} executors of {@code perExecutor} GPUs, {@code taskAmount} per trial. */
+    static int clusterSlots(int executors, double perExecutor, double taskAmount) {
+        return perExecutor <= 0 ? 0 : executors * (int) Math.floor(perExecutor / taskAmount + 1e-9);   // 1e-9: 1 / (1/3)
     }
 
     private static List<String> driverGpus(SparkContext sc) {

@@ -56,20 +56,32 @@ final class TrialResources {
             }
             return rdd;
         }
-        int cpus = cpusPerTrial(threads);
-        if (cpus == taskCpus && gpus == taskGpus) {
-            return rdd;   // the session's default profile asks for just that
+        TaskResourceRequests task = requests(taskCpus, taskGpus, threads, gpus);
+        if (task == null) {
+            return rdd;
         }
         ResourceProfile profile;
         synchronized (this) {
-            profile = profiles.computeIfAbsent(cpus + "/" + gpus, k -> {
-                TaskResourceRequests task = new TaskResourceRequests().cpus(cpus);
-                if (gpus > 0) {
-                    task.resource(TrialGpus.GPU, gpus);
-                }
-                return new ResourceProfileBuilder().require(task).build();
-            });
+            profile = profiles.computeIfAbsent(cpusPerTrial(threads) + "/" + gpus,
+                    k -> new ResourceProfileBuilder().require(task).build());
         }
         return rdd.withResources(profile);
+    }
+
+    /**
+     * What the task of a trial of {@code threads} threads and {@code gpus} GPUs asks for in a session whose tasks take
+     * {@code taskCpus} CPUs and {@code taskGpus} GPUs by default: its CPUs, and its GPUs if any (none when it has none,
+     * even if the default asks for some); or null when the default asks for just that.
+     */
+    static TaskResourceRequests requests(int taskCpus, double taskGpus, int threads, double gpus) {
+        int cpus = Math.max(taskCpus, threads);
+        if (cpus == taskCpus && gpus == taskGpus) {
+            return null;
+        }
+        TaskResourceRequests task = new TaskResourceRequests().cpus(cpus);
+        if (gpus > 0) {
+            task.resource(TrialGpus.GPU, gpus);
+        }
+        return task;
     }
 }
