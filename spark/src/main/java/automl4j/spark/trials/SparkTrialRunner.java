@@ -149,7 +149,8 @@ public final class SparkTrialRunner implements TrialRunner {
         return context -> {
             List<Learner> learners = context.learners().values().stream().sorted(java.util.Comparator.comparing(Learner::id)).toList();
             try {
-                TrialGpus.refuseTaskGpusInLocalMode(spark.sparkContext().getConf());   // before the probe's job, which would wait forever
+                // Before the probe's job, which would wait forever.
+                TrialGpus.refuseTaskGpusInLocalMode(spark.sparkContext().getConf());
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("spark.conf", e.getMessage(), e);
             }
@@ -249,8 +250,8 @@ public final class SparkTrialRunner implements TrialRunner {
                 spark.setJobGroup(r.group, "automl4j trial " + task.trialId() + " (" + task.learnerId() + ")", true);
                 JavaRDD<byte[]> one = spark.parallelize(List.of(TrialRequest.of(task, r.grant.device(), start, System.nanoTime())
                         .toBytes()), 1);
-                List<byte[]> out = resources.apply(one, task.threads(), r.grant.gpu() && r.grant.address() == null
-                        ? gpus.taskAmount() : 0).map(new TrialFunction(splits)).collect();
+                List<byte[]> out = resources.apply(one, task.threads(), gpus.askedOfSpark(r.grant))
+                        .map(new TrialFunction(splits)).collect();
                 TrialReply reply = TrialReply.fromBytes(out.get(0));
                 r.replied = true;
                 if (reply.predictions() != null && !r.outcome.isDone()) {

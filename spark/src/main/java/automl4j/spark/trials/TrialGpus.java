@@ -28,18 +28,26 @@ import org.apache.spark.resource.ResourceInformation;
  *       ({@code spark.driver.resource.gpu.amount} with a discovery script) are handed out by this class instead, one
  *       trial per address.</li>
  * </ul>
- * A GPU trial whose outcome says it trained on the CPU (a learner without its GPU build) stops GPU trials for the rest of
- * the runner's life, with one note, as the engine's routing runner does on one machine. Thread-safe.
+ * A GPU trial whose outcome says it trained on the CPU (a learner without its GPU build; for XGBoost as read back by
+ * {@link ExecutorStderr}) stops GPU trials for the rest of the runner's life, with one note, as the engine's routing
+ * runner does on one machine. Thread-safe.
  */
 final class TrialGpus {
     /** The device of a request whose task takes the GPU address Spark assigned it. */
     static final String TASK_GPU = "spark-task-gpu";
     /** The Spark resource name of GPUs, as the discovery scripts and the {@code spark.*.resource.gpu.*} keys name it. */
     static final String GPU = "gpu";
+    /** GPUs per executor: the executors have GPUs when it is above 0. */
     static final String EXECUTOR_AMOUNT = "spark.executor.resource.gpu.amount";
+    /** GPUs every task takes by default; a GPU trial takes as many (1 when unset), a CPU trial none. */
     static final String TASK_AMOUNT = "spark.task.resource.gpu.amount";
 
-    /** What a trial was given: {@link FitContext#CPU}, {@link #TASK_GPU}, or {@code cuda:N} of the driver's GPU N. */
+    /**
+     * What a trial was given.
+     *
+     * @param device  {@link FitContext#CPU}, {@link #TASK_GPU}, or {@code cuda:N} of the driver's GPU N in local mode
+     * @param address the driver's GPU the trial holds in local mode, or null
+     */
     record Grant(String device, String address) {
         static final Grant CPU = new Grant(FitContext.CPU, null);
 
@@ -130,14 +138,9 @@ final class TrialGpus {
         return gpus.isDefined() ? List.of(gpus.get().addresses()) : List.of();
     }
 
-    /** GPU trials that may run at once (0 once disabled). */
-    synchronized int slots() {
-        return disabled ? 0 : slots;
-    }
-
-    /** The GPUs a GPU trial's task asks Spark for. */
-    double taskAmount() {
-        return taskAmount;
+    /** The GPUs the task of a trial given {@code grant} asks Spark for: none unless Spark is to assign its GPU. */
+    double askedOfSpark(Grant grant) {
+        return grant.device().equals(TASK_GPU) ? taskAmount : 0;
     }
 
     /** What a trial of {@code learnerId} gets now: a GPU if it can use one and one is free, else the CPU. */
