@@ -60,7 +60,9 @@ public final class SparkCluster implements AutoCloseable {
      *                null when the caller does not run from a jar
      * @param info    receives one line about the cluster once it is up
      * @throws IllegalArgumentException naming {@code spark.master} when it is {@link #FROM_SUBMIT} outside
-     *                                  {@code spark-submit}, or Spark refuses it
+     *                                  {@code spark-submit}, or Spark refuses it; naming
+     *                                  {@code spark.task.resource.gpu.amount} when it is set for a local master, where
+     *                                  Spark never starts a task that asks for a GPU
      * @throws IllegalStateException    naming {@code spark.master} when no executor registered within
      *                                  {@link #EXECUTOR_WAIT} or {@link #EXECUTOR_WAIT_PROPERTY} (the session is stopped)
      */
@@ -80,6 +82,7 @@ public final class SparkCluster implements AutoCloseable {
         sparkConf.setIfMissing("spark.app.name", appName);
         sparkConf.setIfMissing("spark.task.maxFailures", "1");
         boolean local = sparkConf.get("spark.master").startsWith("local");
+        TrialGpus.refuseTaskGpusInLocalMode(sparkConf);   // before the session: its every job would wait forever
         if (!local && ownJar != null && !sparkConf.contains("spark.jars")) {
             sparkConf.set("spark.jars", ownJar);
         }
@@ -130,10 +133,13 @@ public final class SparkCluster implements AutoCloseable {
         }
         if (seen == 0) {
             String master = sc.master();
+            String gpus = sc.getConf().get(TrialGpus.EXECUTOR_AMOUNT, "");
             session.stop();
             throw new IllegalStateException("spark.master '" + master + "': no Spark executor registered within "
                     + waitSeconds + " s (" + EXECUTOR_WAIT_PROPERTY + "); check that the master is reachable from this "
-                    + "machine and has workers with free cores and enough memory for spark.executor.memory");
+                    + "machine and has workers with free cores and enough memory for spark.executor.memory"
+                    + (gpus.isEmpty() ? "" : " and the " + gpus + " GPU(s) of " + TrialGpus.EXECUTOR_AMOUNT
+                    + " (spark.worker.resource.gpu.*)"));
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +36,10 @@ import org.apache.spark.sql.SparkSession;
  *   <li><b>Capacity</b>: the cluster's task slots (its default parallelism: the executors' cores, or
  *       {@code local[n]}'s n) over the CPUs a trial's task takes (the larger of {@code spark.task.cpus} and the trial's
  *       threads; see {@link TrialResources}), or as given.</li>
+ *   <li><b>GPUs</b>: a trial of a learner that can train on a GPU takes one while the executors have one free, through
+ *       Spark's resource scheduling (a task resource profile asking for a GPU), and trains on {@code cuda:<address>} of
+ *       the GPU Spark assigned its task; other trials take none. GPU trials take CPU slots too, as their tasks take
+ *       CPUs. In local mode the driver's GPUs are handed out instead. See {@link TrialGpus}.</li>
  *   <li><b>Deadlines and cancelling</b>: each trial's job runs in a job group of its own (interrupting on cancel); at
  *       the trial's hard deadline, on cancel and on {@link #close()} the runner cancels the group. The task also ends
  *       itself at the hard deadline, abandoning a fit that cannot stop, so its slot is freed either way.</li>
@@ -61,6 +66,7 @@ public final class SparkTrialRunner implements TrialRunner {
     private final String groupPrefix;
     private final SplitBroadcasts broadcasts;
     private final TrialResources resources;
+    private final TrialGpus gpus;
     private final ExecutorService jobs;
     private final ScheduledExecutorService timer;
     private final ArrayDeque<Running> queue = new ArrayDeque<>();
@@ -73,6 +79,7 @@ public final class SparkTrialRunner implements TrialRunner {
         final CompletableFuture<TrialOutcome> outcome = new CompletableFuture<>();
         final String group;
         volatile boolean replied;
+        TrialGpus.Grant grant = TrialGpus.Grant.CPU;
 
         Running(TrialTask task, String group) {
             this.task = task;
@@ -90,6 +97,20 @@ public final class SparkTrialRunner implements TrialRunner {
      * @param info     receives one-line notes for the run's log
      */
     public SparkTrialRunner(SparkSession spark, SplitStore splits, PredictionSink sink, int capacity, Consumer<String> info) {
+        this(spark, splits, sink, capacity, Set.of(), info);
+    }
+
+    /**
+     * A runner as {@link #SparkTrialRunner(SparkSession, SplitStore, PredictionSink, int, Consumer)} whose trials of
+     * {@code gpuLearners} take a GPU when the executors have a free one (see {@link TrialGpus}: Spark's resource
+     * scheduling on a cluster whose executors have GPUs, the driver's GPUs in local mode).
+     *
+     * @param gpuLearners ids of the learners whose trials may train on a GPU ({@code LearnerTraits.usesGpu()})
+     * @throws IllegalArgumentException naming {@code spark.task.resource.gpu.amount} when it is set in local mode, where
+     *                                  Spark never starts a task that asks for a GPU
+     */
+    public SparkTrialRunner(SparkSession spark, SplitStore splits, PredictionSink sink, int capacity, Set<String> gpuLearners,
+                            Consumer<String> info) {
         Objects.requireNonNull(spark, "spark");
         if (capacity < 0) {
             throw new IllegalArgumentException("capacity of a Spark trial runner must be >= 0 (0: the cluster's slots), but was "
@@ -102,6 +123,7 @@ public final class SparkTrialRunner implements TrialRunner {
         this.groupPrefix = "automl4j-" + spark.sparkContext().applicationId() + "-" + RUNNERS.incrementAndGet();
         this.broadcasts = new SplitBroadcasts(this.spark, Objects.requireNonNull(splits, "splits"));
         this.resources = new TrialResources(spark.sparkContext(), info);
+        this.gpus = new TrialGpus(spark.sparkContext(), gpuLearners, info);
         this.jobs = Executors.newCachedThreadPool(daemon(groupPrefix + "-job"));
         java.util.concurrent.ScheduledThreadPoolExecutor deadlines = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
                 daemon(groupPrefix + "-deadlines"));
@@ -126,14 +148,22 @@ public final class SparkTrialRunner implements TrialRunner {
         Objects.requireNonNull(spark, "spark");
         return context -> {
             List<Learner> learners = context.learners().values().stream().sorted(java.util.Comparator.comparing(Learner::id)).toList();
+            try {
+                // Before the probe's job, which would wait forever.
+                TrialGpus.refuseTaskGpusInLocalMode(spark.sparkContext().getConf());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("spark.conf", e.getMessage(), e);
+            }
             List<String> missing = LearnerProbe.missing(JavaSparkContext.fromSparkContext(spark.sparkContext()), learners);
             if (!missing.isEmpty()) {
                 throw new ConfigException("search.learners", "the Spark executors of " + spark.sparkContext().master()
                         + " cannot rebuild " + missing.size() + " of the run's learners by id (ship their jars with "
                         + "spark.jars, or leave them out of search.learners): " + String.join("; ", missing));
             }
+            Set<String> gpuLearners = learners.stream().filter(l -> l.traits().usesGpu()).map(Learner::id)
+                    .collect(java.util.stream.Collectors.toSet());
             return new SparkTrialRunner(spark, context.splits(), context.sink(), slots(spark, context.threadsPerTrial()),
-                    context.info());
+                    gpuLearners, context.info());
         };
     }
 
@@ -181,6 +211,7 @@ public final class SparkTrialRunner implements TrialRunner {
     }
 
     private void start(Running r) {
+        r.grant = gpus.take(r.task.learnerId());
         long start = System.nanoTime();
         long hard = r.task.deadline().hard(start);
         java.util.concurrent.ScheduledFuture<?> deadline = timer.schedule(
@@ -194,6 +225,7 @@ public final class SparkTrialRunner implements TrialRunner {
                 spark.sc().cancelJobGroupAndFutureJobs(r.group, "trial " + r.task.trialId() + " ended "
                         + (o == null ? "abandoned" : o.status()) + " on the driver");
             }
+            gpus.release(r.grant, r.task.trialId(), r.task.learnerId(), o);
             synchronized (this) {
                 running.remove(r);
                 drain();
@@ -216,8 +248,10 @@ public final class SparkTrialRunner implements TrialRunner {
         for (int attempt = 1; attempt <= 2 && !r.outcome.isDone(); attempt++) {
             try {
                 spark.setJobGroup(r.group, "automl4j trial " + task.trialId() + " (" + task.learnerId() + ")", true);
-                JavaRDD<byte[]> one = spark.parallelize(List.of(TrialRequest.of(task, start, System.nanoTime()).toBytes()), 1);
-                List<byte[]> out = resources.apply(one, task.threads()).map(new TrialFunction(splits)).collect();
+                JavaRDD<byte[]> one = spark.parallelize(List.of(TrialRequest.of(task, r.grant.device(), start, System.nanoTime())
+                        .toBytes()), 1);
+                List<byte[]> out = resources.apply(one, task.threads(), gpus.askedOfSpark(r.grant))
+                        .map(new TrialFunction(splits)).collect();
                 TrialReply reply = TrialReply.fromBytes(out.get(0));
                 r.replied = true;
                 if (reply.predictions() != null && !r.outcome.isDone()) {

@@ -23,15 +23,17 @@ import java.util.List;
  * @param hardIn   nanoseconds from sending to the hard deadline
  * @param timedOut whether a trial stopped at the hard deadline ends {@code timed_out} (its own timeout set the deadline)
  *                 rather than {@code cancelled} (the search's end did)
+ * @param device   where the fits train: {@code cpu}, {@code cuda:N}, or {@link TrialGpus#TASK_GPU} for the GPU that Spark
+ *                 assigned the task
  */
-record TrialRequest(TrialTask task, long softIn, long hardIn, boolean timedOut) {
+record TrialRequest(TrialTask task, long softIn, long hardIn, boolean timedOut, String device) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The request of {@code task} that started running at {@code startNanos}, sent at {@code nowNanos}. */
-    static TrialRequest of(TrialTask task, long startNanos, long nowNanos) {
+    /** The request of {@code task} on {@code device} that started running at {@code startNanos}, sent at {@code nowNanos}. */
+    static TrialRequest of(TrialTask task, String device, long startNanos, long nowNanos) {
         TrialTask.Deadline d = task.deadline();
         boolean timedOut = d.overrun(startNanos, 0) instanceof automl4j.execute.TrialOutcome.TimedOut;
-        return new TrialRequest(task, d.soft(startNanos) - nowNanos, d.hard(startNanos) - nowNanos, timedOut);
+        return new TrialRequest(task, d.soft(startNanos) - nowNanos, d.hard(startNanos) - nowNanos, timedOut, device);
     }
 
     /** The task as the executor runs it, with its deadline fixed at {@code receivedNanos} on the executor's clock. */
@@ -59,6 +61,7 @@ record TrialRequest(TrialTask task, long softIn, long hardIn, boolean timedOut) 
         n.put("soft_in_nanos", softIn);
         n.put("hard_in_nanos", hardIn);
         n.put("timed_out", timedOut);
+        n.put("device", device);
         try {
             return JSON.writeValueAsBytes(n);
         } catch (IOException e) {
@@ -81,7 +84,7 @@ record TrialRequest(TrialTask task, long softIn, long hardIn, boolean timedOut) 
                 n.get("split_set").textValue(), n.get("metric").textValue(), new TrialTask.Deadline(0, 0, 0),
                 new Pruning(doubles(n.get("pruning"))), n.get("threads").intValue(), n.get("wants_predictions").booleanValue(), rungs);
         return new TrialRequest(task, n.get("soft_in_nanos").longValue(), n.get("hard_in_nanos").longValue(),
-                n.get("timed_out").booleanValue());
+                n.get("timed_out").booleanValue(), n.get("device").textValue());
     }
 
     private static void doubles(ArrayNode a, double[] values) {

@@ -45,6 +45,15 @@ final class StandaloneCluster implements AutoCloseable {
      * @throws IOException if a process cannot be started or the master does not listen within a minute
      */
     static StandaloneCluster start(Path dir, int workers, int cores, String memory) throws IOException, InterruptedException {
+        return start(dir, workers, cores, memory, List.of());
+    }
+
+    /**
+     * Starts a cluster as {@link #start(Path, int, int, String)} whose workers' JVMs get {@code workerOptions} (such as
+     * {@code -Dspark.worker.resource.gpu.amount=2}: a worker reads its Spark properties from system properties too).
+     */
+    static StandaloneCluster start(Path dir, int workers, int cores, String memory, List<String> workerOptions)
+            throws IOException, InterruptedException {
         Path home = Files.createDirectories(dir.resolve("spark-home"));
         Path jars = Files.createDirectories(home.resolve("jars"));
         Files.createDirectories(home.resolve("conf"));
@@ -61,12 +70,12 @@ final class StandaloneCluster implements AutoCloseable {
             }
         }
         try {
-            c.processes.add(c.launch(dir.resolve("master.log"), "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
+            c.processes.add(c.launch(dir.resolve("master.log"), List.of(), "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
                     "--port", Integer.toString(c.masterPort), "--webui-port", Integer.toString(freePort())));
             c.awaitPort(c.masterPort);
             for (int i = 0; i < workers; i++) {
                 Path work = Files.createDirectories(dir.resolve("work-" + i));
-                c.processes.add(c.launch(dir.resolve("worker-" + i + ".log"), "org.apache.spark.deploy.worker.Worker",
+                c.processes.add(c.launch(dir.resolve("worker-" + i + ".log"), workerOptions, "org.apache.spark.deploy.worker.Worker",
                         "--host", "127.0.0.1", "--cores", Integer.toString(cores), "--memory", memory, "--webui-port",
                         Integer.toString(freePort()), "--work-dir", work.toString(), c.masterUrl()));
             }
@@ -97,9 +106,11 @@ final class StandaloneCluster implements AutoCloseable {
         return out;
     }
 
-    private Process launch(Path log, String mainClass, String... args) throws IOException {
+    private Process launch(Path log, List<String> options, String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", home.resolve("jars").toString() + File.separator + "*", mainClass));
+                "-Xmx256m"));
+        command.addAll(options);
+        command.addAll(List.of("-cp", home.resolve("jars").toString() + File.separator + "*", mainClass));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
