@@ -30,11 +30,14 @@ interface CatalystCells {
     Object read(InternalRow row, int ordinal);
 
     /**
-     * The reader of columns of type {@code type}.
+     * The reader of columns of type {@code type}, for one partition (a text column's reader keeps its values).
      *
      * @throws IllegalArgumentException for a type no model reads (already refused by {@link InputTypes})
      */
     static CatalystCells of(DataType type) {
+        if (type instanceof StringType) {   // char and varchar columns are strings once read
+            return new TextCells();
+        }
         CatalystCells typed = typed(type);
         return (row, ordinal) -> row.isNullAt(ordinal) ? null : typed.read(row, ordinal);
     }
@@ -42,9 +45,6 @@ interface CatalystCells {
     private static CatalystCells typed(DataType type) {
         if (type instanceof DoubleType) {
             return InternalRow::getDouble;
-        }
-        if (type instanceof StringType) {   // char and varchar columns are strings once read
-            return (row, i) -> row.getUTF8String(i).toString();
         }
         if (type instanceof IntegerType) {
             return InternalRow::getInt;

@@ -1,6 +1,8 @@
 package automl4j.spark.scoring;
 
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
@@ -50,6 +52,7 @@ final class InternalPartitionScorer implements FlatMapFunction<Iterator<Internal
         }
         @SuppressWarnings("unchecked")   // the vector type of Spark ML, a user-defined type over Vector
         UserDefinedType<Vector> vectors = (UserDefinedType<Vector>) SQLDataTypes.VectorType();
+        Map<String, UTF8String> labels = new HashMap<>();   // each class label encoded once, not once per row
         return new ScoredRows<InternalRow, InternalRow>(input, InternalRow::copy, row -> {
             Object[] cells = new Object[ordinals.length];
             for (int k = 0; k < cells.length; k++) {
@@ -58,7 +61,7 @@ final class InternalPartitionScorer implements FlatMapFunction<Iterator<Internal
             return RowFactory.create(cells);
         }, scorers.open(), batchRows, (row, s, i) -> {
             Object[] scores = new Object[probability ? 2 : 1];
-            scores[0] = classification ? UTF8String.fromString(s.labels()[i]) : (Object) s.values()[i];
+            scores[0] = classification ? labels.computeIfAbsent(s.labels()[i], UTF8String::fromString) : (Object) s.values()[i];
             if (probability) {
                 scores[1] = vectors.serialize(Vectors.dense(s.probabilities()[i]));
             }
