@@ -3,7 +3,6 @@ package automl4j.scoring;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -166,17 +165,9 @@ public final class ScoringModel {
         }
         n = Math.max(n, 0);
         Prediction[] out = new Prediction[n];
-        List<Map<String, ?>> chunk = new ArrayList<>(Math.min(CHUNK, n));
+        ColumnRows rows = new ColumnRows(usedColumns, columns, n);
         for (int start = 0; start < n; start += CHUNK) {
-            chunk.clear();
-            for (int i = start; i < Math.min(n, start + CHUNK); i++) {
-                Map<String, Object> row = new HashMap<>();
-                for (String c : usedColumns) {
-                    row.put(c, columns.get(c).get(i));
-                }
-                chunk.add(row);
-            }
-            predictChunk(chunk, false, start, out);
+            predictChunk(rows.subList(start, Math.min(n, start + CHUNK)), false, start, out);
         }
         return new BatchPredictions(out);
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.apache.spark.SparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Transformer;
@@ -26,10 +27,12 @@ import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -47,9 +50,11 @@ import scala.reflect.ClassTag$;
  *
  * <p>Predictions are those of {@code AutoMlModel.predict} to the last bit: the executors score with
  * {@code automl4j-scoring}, which evaluates every model the engine writes in plain Java (no XGBoost or LightGBM
- * natives, no engine, on the executors). The file is broadcast once per transformer and Spark context, and loaded once
- * per executor JVM (a cache keyed by the file's SHA-256); each partition is scored in batches of {@link #batchRows()}
- * rows. {@link #scorer()} chooses the engine instead (faster on large tree models, with the learners' natives).
+ * natives, no engine, on the executors), or, for large XGBoost and LightGBM models when the engine is on the class
+ * path, with the engine and its native predictors ({@link #scorer()}). The file is broadcast once per transformer and
+ * Spark context, and loaded once per executor JVM (a cache keyed by the file's SHA-256); each partition is scored in
+ * batches of {@link #batchRows()} rows, from Spark's internal rows: only the cells the model reads are converted, and
+ * the input rows pass through as Spark holds them.
  *
  * <p>Columns: {@link #predictionCol()} (default {@code prediction}) holds, for classification, the predicted class
  * label as the model names it ({@code string}: the engine's classes are text labels, so no label index to map back),
@@ -68,6 +73,8 @@ public final class AutoMlTransformer extends Transformer implements MLWritable {
     public static final String SCORING = "scoring";
     /** {@link #scorer()}: score with the engine's {@code AutoMlModel}. */
     public static final String ENGINE = "engine";
+    /** {@link #scorer()}: the engine where it is faster and on the class path, else the scoring library (default). */
+    public static final String AUTO = "auto";
 
     private final String uid;
     private final byte[] file;
@@ -78,6 +85,7 @@ public final class AutoMlTransformer extends Transformer implements MLWritable {
     private final Param<String> scorer;
     private transient ScoringModel model;                  // the driver's copy, for the schema and the classes
     private transient automl4j.AutoMlModel engineModel;    // the driver's engine copy, loaded to check it loads
+    private transient Boolean autoEngine;                  // what AUTO chose, once
     private transient Broadcast<byte[]> broadcast;         // one per transformer and Spark context ...
     private transient SparkContext broadcastContext;       // ... this one
 
@@ -98,10 +106,11 @@ public final class AutoMlTransformer extends Transformer implements MLWritable {
         this.batchRows = new IntParam(uid, "batchRows", "rows scored together on an executor (>= 1)", ParamValidators.gtEq(1));
         setDefault(predictionCol, "prediction");
         setDefault(probabilityCol, "probability");
-        this.scorer = new Param<>(uid, "scorer", "what scores on the executors: 'scoring' (automl4j-scoring, plain Java) or "
-                + "'engine' (AutoMlModel, the learners' own libraries)", ParamValidators.inArray(List.of(SCORING, ENGINE)));
+        this.scorer = new Param<>(uid, "scorer", "what scores on the executors: 'auto' (the faster of the two that can "
+                + "run), 'scoring' (automl4j-scoring, plain Java) or 'engine' (AutoMlModel, the learners' own libraries)",
+                ParamValidators.inArray(List.of(AUTO, SCORING, ENGINE)));
         setDefault(batchRows, 4096);
-        setDefault(scorer, SCORING);
+        setDefault(scorer, AUTO);
     }
 
     /**
@@ -152,17 +161,32 @@ public final class AutoMlTransformer extends Transformer implements MLWritable {
     }
 
     /**
-     * What scores on the executors (default {@value #SCORING}): {@value #SCORING}, the {@code automl4j-scoring}
-     * library (plain Java: no engine, no natives, nothing but this module's dependencies on the executors); or
+     * What scores on the executors (default {@value #AUTO}): {@value #SCORING}, the {@code automl4j-scoring}
+     * library (plain Java: no engine, no natives, nothing but this module's dependencies on the executors);
      * {@value #ENGINE}, the engine's {@code AutoMlModel} on a table per batch, with the learners' own libraries (their
-     * modules must be on the executors' class path, as in automl.jar), faster for large tree models whose native
-     * predictors outrun the plain-Java ones. Both predict the same bits.
+     * modules and the featurizers' must be on the executors' class path, as in automl.jar), faster for large tree
+     * models whose native predictors outrun the plain-Java ones; or {@value #AUTO}, the engine for a model with large
+     * XGBoost or LightGBM members (64 KiB of tree payload and more) when the engine loads it on the driver (the
+     * executors are taken to have the driver's class path, as under {@code spark-submit}), else the scoring library.
+     * All predict the same bits; {@link #scorerInUse()} says what {@value #AUTO} chose.
      */
     public Param<String> scorer() {
         return scorer;
     }
 
-    /** Sets {@link #scorer()} to {@value #SCORING} or {@value #ENGINE}; returns this. */
+    /**
+     * What scores on the executors with the current {@link #scorer()}: {@value #SCORING} or {@value #ENGINE}, what
+     * {@value #AUTO} resolves to for this model and class path.
+     */
+    public String scorerInUse() {
+        String name = getOrDefault(scorer);
+        if (!AUTO.equals(name)) {
+            return name;
+        }
+        return autoEngine() ? ENGINE : SCORING;
+    }
+
+    /** Sets {@link #scorer()} to {@value #AUTO}, {@value #SCORING} or {@value #ENGINE}; returns this. */
     public AutoMlTransformer setScorer(String name) {
         set(scorer, Objects.requireNonNull(name, "name"));
         return this;
@@ -259,15 +283,26 @@ public final class AutoMlTransformer extends Transformer implements MLWritable {
         Dataset<Row> rows = dataset.toDF();
         StructType out = transformSchema(rows.schema());
         int[] indexes = InputTypes.check(rows.schema(), model().schema());
-        boolean engine = ENGINE.equals(getOrDefault(scorer));
+        boolean engine = ENGINE.equals(scorerInUse());
         List<String> columns = model().schema().usedColumns();
         if (engine) {
             engineModel();   // fails here, on the driver, if a learner of the file is not on the class path
             columns = engineColumns(rows.schema());
             indexes = columns.stream().mapToInt(c -> Arrays.asList(rows.schema().fieldNames()).indexOf(c)).toArray();
         }
-        PartitionScorer partitions = new PartitionScorer(broadcast(rows.sparkSession()), sha256, engine, rows.schema(),
-                columns, indexes, isClassification(), writesProbability(), (Integer) getOrDefault(batchRows));
+        Broadcast<byte[]> file = broadcast(rows.sparkSession());
+        int batch = (Integer) getOrDefault(batchRows);
+        if (rows instanceof org.apache.spark.sql.classic.Dataset<Row> classic && !rows.isStreaming()) {
+            // Spark's internal rows: only the model's columns read, the input rows passed through as they are
+            StructField[] read = Arrays.stream(indexes).mapToObj(i -> rows.schema().fields()[i]).toArray(StructField[]::new);
+            BatchScorers scorers = new BatchScorers(file, sha256, engine, new StructType(read), columns,
+                    IntStream.range(0, read.length).toArray());
+            RDD<InternalRow> scored = classic.queryExecution().toRdd().toJavaRDD().mapPartitions(new InternalPartitionScorer(
+                    scorers, indexes, isClassification(), writesProbability(), batch)).rdd();
+            return classic.sparkSession().internalCreateDataFrame(scored, out, false);
+        }
+        PartitionScorer partitions = new PartitionScorer(new BatchScorers(file, sha256, engine, rows.schema(), columns,
+                indexes), isClassification(), writesProbability(), batch);
         Dataset<Row> scored = rows.mapPartitions(partitions, Encoders.row(out));
         // The row encoder drops column metadata: put back the class names of the probability vector's elements.
         return writesProbability() ? scored.withMetadata(getProbabilityCol(), out.apply(getProbabilityCol()).metadata()) : scored;
@@ -330,6 +365,23 @@ public final class AutoMlTransformer extends Transformer implements MLWritable {
             }
         }
         return out;
+    }
+
+    // AUTO: the engine where it scores faster (large native tree ensembles) and loads here; a load failure (a learner
+    // or the featurizers missing from the class path) only means the scoring library, which reads every model.
+    private synchronized boolean autoEngine() {
+        if (autoEngine == null) {
+            boolean engine = ScorerChoice.engineFaster(file, metadata());
+            if (engine) {
+                try {
+                    engineModel();
+                } catch (RuntimeException | LinkageError e) {
+                    engine = false;
+                }
+            }
+            autoEngine = engine;
+        }
+        return autoEngine;
     }
 
     private synchronized automl4j.AutoMlModel engineModel() {

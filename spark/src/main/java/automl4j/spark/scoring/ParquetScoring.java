@@ -11,8 +11,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code automl predict --model m.automl --data in.parquet --out out.parquet} under {@code spark-submit}: reads the
- * Parquet input, scores it with an {@link AutoMlTransformer} (its {@value AutoMlTransformer#ENGINE} scorer: automl.jar
- * holds the engine and every learner) and writes every input column plus the prediction (and for classification the
+ * Parquet input, scores it with an {@link AutoMlTransformer} (its default scorer, {@value AutoMlTransformer#AUTO}:
+ * automl.jar holds the engine and every learner, so large tree models get the native predictors) and writes every input column plus the prediction (and for classification the
  * probability vector) as Parquet. Its signatures hold no Spark type, so that the command-line tool
  * links against it without Spark and calls it only when Spark is on the class path.
  */
@@ -45,9 +45,9 @@ public final class ParquetScoring {
     public static long predict(Path model, String in, String out) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
-        // The engine scorer: the command's jar carries the engine and every learner, whose native tree predictors
-        // outrun the scoring library's plain-Java ones on large models (spark/bench-scoring.sh)
-        AutoMlTransformer transformer = AutoMlTransformer.of(model).setScorer(AutoMlTransformer.ENGINE);
+        // The default scorer, auto: the command's jar carries the engine and every learner, so a large XGBoost or
+        // LightGBM model is scored by their native predictors, a small one by the scoring library (spark/bench-scoring.sh)
+        AutoMlTransformer transformer = AutoMlTransformer.of(model);
         boolean ours = SparkSession.getDefaultSession().isEmpty();   // a session the caller made is left running
         SparkSession.Builder b = SparkSession.builder().appName("automl predict");
         if (ours && System.getProperty("spark.master") == null) {   // not under spark-submit

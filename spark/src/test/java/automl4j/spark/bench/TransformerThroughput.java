@@ -52,7 +52,8 @@ import tech.tablesaw.columns.Column;
  *
  * <p>The transformer is timed on a cached DataFrame (the rows in Spark's memory, as the engine's are in a table) and
  * from the Parquet files; the result is consumed by Spark's {@code noop} sink, so every row is scored and nothing
- * written. Each figure is the median of three runs after a warm-up run.
+ * written. Each figure is the median of three runs after a warm-up run (one from 5,000,000 rows on; see
+ * {@link #main}, which also picks models, scorers and inputs).
  */
 public final class TransformerThroughput {
     private static final Target CHURN = new Target(DefaultDataset.TARGET, new Classification(List.of("no", "yes")));
@@ -66,12 +67,20 @@ public final class TransformerThroughput {
      * Runs the benchmark.
      *
      * @param args the number of rows (default 1,000,000), a work folder (default {@code target/scoring-bench}) and the
-     *             transformer's batch rows (default 4096)
+     *             transformer's batch rows (default 4096). Environment: {@code BENCH_MODELS} (comma-separated, of
+     *             {@code golden-xgboost}, {@code xgboost-300x6}; default both), {@code BENCH_SCORERS} (of
+     *             {@code scoring}, {@code engine}; default both), {@code BENCH_INPUTS} (of {@code cached},
+     *             {@code parquet}; default both) and {@code BENCH_REPEATS} (timed runs after the warm-up, the median
+     *             kept; default 3, and 1 from 5,000,000 rows on)
      */
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         Path work = Path.of(args.length > 1 ? args[1] : "target/scoring-bench").toAbsolutePath();
         int batchRows = args.length > 2 ? Integer.parseInt(args[2]) : 4096;
+        List<String> modelNames = choice("BENCH_MODELS", "golden-xgboost", "xgboost-300x6");
+        List<String> scorers = choice("BENCH_SCORERS", AutoMlTransformer.SCORING, AutoMlTransformer.ENGINE);
+        List<String> inputs = choice("BENCH_INPUTS", "cached", "parquet");
+        int repeats = Integer.parseInt(System.getenv().getOrDefault("BENCH_REPEATS", rows >= 5_000_000 ? "1" : "3"));
         Files.createDirectories(work);
         SparkSession spark = SparkSession.builder().master("local[2]").appName("TransformerThroughput")
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
@@ -84,31 +93,52 @@ public final class TransformerThroughput {
             }
             Dataset<Row> files = spark.read().parquet(parquet.toString());
             Table table = SparkTables.toTable(files, "churn");
-            Dataset<Row> cached = files.cache();
-            System.out.printf(Locale.ROOT, "rows %d, cached %d; %d cores available to the JVM%n", table.rowCount(),
-                    cached.count(), Runtime.getRuntime().availableProcessors());
+            Dataset<Row> cached = inputs.contains("cached") ? files.cache() : files;
+            System.out.printf(Locale.ROOT, "rows %d, cached %s; %d cores available to the JVM; %d timed runs after a "
+                    + "warm-up, the median kept%n", table.rowCount(), inputs.contains("cached") ? cached.count() : "no",
+                    Runtime.getRuntime().availableProcessors(), repeats);
             Map<String, Path> models = new LinkedHashMap<>();
-            models.put("golden-xgboost", Path.of("..", "bench", "src", "test", "resources", "golden", "export-v2", "xgboost.automl"));
-            models.put("xgboost-300x6", xgboost300(work));
+            if (modelNames.contains("golden-xgboost")) {
+                models.put("golden-xgboost", Path.of("..", "bench", "src", "test", "resources", "golden", "export-v2", "xgboost.automl"));
+            }
+            if (modelNames.contains("xgboost-300x6")) {
+                models.put("xgboost-300x6", xgboost300(work));
+            }
             for (Map.Entry<String, Path> m : models.entrySet()) {
-                Measure engine = median(() -> engine(AutoMlModel.load(m.getValue()), table));
-                Measure library = median(() -> library(ScoringModel.load(m.getValue()), table));
+                Measure engine = median(repeats, () -> engine(AutoMlModel.load(m.getValue()), table));
                 print(m.getKey(), "AutoMlModel.predict (one JVM, chunks of " + CHUNK + ")", table.rowCount(), engine, 1);
-                print(m.getKey(), "ScoringModel.predictColumns (one JVM, same chunks)", table.rowCount(), library, 1);
-                for (String scorer : List.of(AutoMlTransformer.SCORING, AutoMlTransformer.ENGINE)) {
+                if (scorers.contains(AutoMlTransformer.SCORING)) {
+                    Measure library = median(repeats, () -> library(ScoringModel.load(m.getValue()), table));
+                    print(m.getKey(), "ScoringModel.predictColumns (one JVM, same chunks)", table.rowCount(), library, 1);
+                }
+                for (String scorer : scorers) {
                     AutoMlTransformer t = AutoMlTransformer.of(m.getValue()).setScorer(scorer).setBatchRows(batchRows);
-                    Measure sparkCached = median(() -> spark(t, cached));
-                    Measure sparkFiles = median(() -> spark(t, files));
-                    print(m.getKey(), "transformer (" + scorer + ", " + batchRows + ") local[2], cached", table.rowCount(), sparkCached, 2);
-                    print(m.getKey(), "transformer (" + scorer + ", " + batchRows + ") local[2], Parquet", table.rowCount(), sparkFiles, 2);
-                    System.out.printf(Locale.ROOT, "%s: transformer (%s) / AutoMlModel.predict, rows per CPU-second: %.2f "
-                            + "(cached), %.2f (Parquet)%n", m.getKey(), scorer, engine.cpuSeconds / sparkCached.cpuSeconds,
-                            engine.cpuSeconds / sparkFiles.cpuSeconds);
+                    for (String input : inputs) {
+                        Measure s = median(repeats, () -> spark(t, input.equals("cached") ? cached : files));
+                        print(m.getKey(), "transformer (" + scorer + ", " + batchRows + ") local[2], " + input, table.rowCount(), s, 2);
+                        System.out.printf(Locale.ROOT, "%s: transformer (%s, %s) / AutoMlModel.predict, rows per CPU-second: "
+                                + "%.2f%n", m.getKey(), scorer, input, engine.cpuSeconds / s.cpuSeconds);
+                    }
                 }
             }
         } finally {
             spark.stop();
         }
+    }
+
+    // The values of a comma-separated environment variable, each one of `known`; all of them when it is unset.
+    private static List<String> choice(String variable, String... known) {
+        String value = System.getenv(variable);
+        if (value == null || value.isBlank()) {
+            return List.of(known);
+        }
+        List<String> out = Arrays.stream(value.split(",")).map(String::trim).toList();
+        for (String v : out) {
+            if (!Arrays.asList(known).contains(v)) {
+                throw new IllegalArgumentException(variable + " holds '" + v + "'; it takes " + String.join(", ", known));
+            }
+        }
+        return out;
     }
 
     /** Wall and process CPU seconds of one run. */
@@ -119,15 +149,15 @@ public final class TransformerThroughput {
         Measure run() throws Exception;
     }
 
-    private static Measure median(Run run) throws Exception {
+    private static Measure median(int repeats, Run run) throws Exception {
         run.run();   // warm-up: JIT, the executor's model load, the cache
-        Measure[] m = new Measure[3];
+        Measure[] m = new Measure[repeats];
         for (int i = 0; i < m.length; i++) {
             System.gc();
             m[i] = run.run();
         }
         Arrays.sort(m, (a, b) -> Double.compare(a.cpuSeconds, b.cpuSeconds));
-        return m[1];
+        return m[m.length / 2];
     }
 
     private static Measure engine(AutoMlModel model, Table table) {

@@ -29,8 +29,8 @@ import tech.tablesaw.api.Table;
 /**
  * The transformer predicts exactly what {@code AutoMlModel.predict} predicts for the same rows (the golden model files
  * of bench: XGBoost, Tribuo and Smile classification, XGBoost and Tribuo regression, an ensemble of XGBoost and
- * Tribuo), with either scorer, keeps the rows and their order over partitions and batches, and refuses a missing or
- * mistyped column by name before scoring.
+ * Tribuo), with either scorer, keeps the rows, their cells of every type and their order over partitions and batches,
+ * and refuses a missing or mistyped column by name before scoring.
  */
 class AutoMlTransformerTest {
     private static final Path GOLDEN = Path.of("..", "bench", "src", "test", "resources", "golden", "export-v2");
@@ -186,6 +186,34 @@ class AutoMlTransformerTest {
         assertThat(copy.getPredictionCol()).isEqualTo("p2");
         assertThat(copy.getProbabilityCol()).isEmpty();
         assertThat(fromFile.getPredictionCol()).isEqualTo("p1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {AutoMlTransformer.SCORING, AutoMlTransformer.ENGINE})
+    void columnsOfEveryTypePassThroughAsTheyAre(String scorer) {
+        // types no model reads, beside those it reads: they go through the scorer untouched, in Spark's own row format
+        Dataset<Row> wide = frame.withColumn("tags", functions.array(functions.col("plan"), functions.lit("x")))
+                .withColumn("extra", functions.struct(functions.col("age"), functions.lit(7).as("seven")))
+                .withColumn("by_plan", functions.map(functions.col("customer_id"), functions.col("age")))
+                .withColumn("bytes", functions.col("customer_id").cast(DataTypes.BinaryType));   // dates: TrainedOnParquetTest
+        AutoMlTransformer t = AutoMlTransformer.of(GOLDEN.resolve("xgboost.automl")).setScorer(scorer);
+        List<Row> in = wide.collectAsList();
+        List<Row> out = t.transform(wide).collectAsList();
+        List<Row> narrow = t.transform(frame).collectAsList();
+        assertThat(out).hasSize(in.size());
+        for (int i = 0; i < out.size(); i++) {
+            for (int c = 0; c < in.get(i).length(); c++) {
+                Object expected = in.get(i).get(c);
+                Object actual = out.get(i).get(c);
+                if (expected instanceof byte[] bytes) {
+                    assertThat((byte[]) actual).isEqualTo(bytes);
+                } else {
+                    assertThat(actual).as("row " + i + " column " + wide.columns()[c]).isEqualTo(expected);
+                }
+            }
+            assertThat(out.get(i).<String>getAs("prediction")).isEqualTo(narrow.get(i).<String>getAs("prediction"));
+            assertThat(out.get(i).<Vector>getAs("probability")).isEqualTo(narrow.get(i).<Vector>getAs("probability"));
+        }
     }
 
     @Test

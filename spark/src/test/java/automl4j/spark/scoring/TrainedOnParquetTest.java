@@ -36,7 +36,8 @@ import tech.tablesaw.api.Table;
 /**
  * The whole path on typed Parquet columns (int, bigint, float, decimal, boolean, date, timestamp, text, with nulls): a
  * model searched on the driver's sample and exported scores the Parquet rows in Spark exactly as the engine scores the
- * same rows read into a table. This is what keeps the reader's type mapping and the transformer's cells in step.
+ * same rows read into a table, with either scorer. This is what keeps the reader's type mapping and the transformer's
+ * cells (read from Spark's internal rows) in step.
  */
 class TrainedOnParquetTest {
     private static final StructType SCHEMA = new StructType()
@@ -97,11 +98,18 @@ class TrainedOnParquetTest {
 
         Table table = SparkTables.toTable(rows, "train");
         Predictions expected = AutoMlModel.load(file).predict(table);
-        List<Row> scored = AutoMlTransformer.of(file).transform(rows).collectAsList();
-        assertThat(scored).hasSize(table.rowCount());
-        for (int i = 0; i < scored.size(); i++) {
-            assertThat(scored.get(i).<String>getAs("prediction")).as("row " + i).isEqualTo(expected.label(i));
-            assertThat(scored.get(i).<Vector>getAs("probability").toArray()).as("row " + i).isEqualTo(expected.probabilities(i));
+        List<Row> input = rows.collectAsList();
+        for (String scorer : List.of(AutoMlTransformer.SCORING, AutoMlTransformer.ENGINE)) {
+            List<Row> scored = AutoMlTransformer.of(file).setScorer(scorer).transform(rows).collectAsList();
+            assertThat(scored).hasSize(table.rowCount());
+            for (int i = 0; i < scored.size(); i++) {
+                assertThat(scored.get(i).<String>getAs("prediction")).as(scorer + " row " + i).isEqualTo(expected.label(i));
+                assertThat(scored.get(i).<Vector>getAs("probability").toArray()).as(scorer + " row " + i)
+                        .isEqualTo(expected.probabilities(i));
+                for (int c = 0; c < SCHEMA.size(); c++) {   // every input cell passes through as it was
+                    assertThat(scored.get(i).get(c)).as(scorer + " row " + i + " column " + c).isEqualTo(input.get(i).get(c));
+                }
+            }
         }
         assertThat(AutoMlModel.load(file).members().get(0).transform().report().kinds())
                 .containsEntry("age", "numeric").containsEntry("member", "boolean").containsEntry("joined", "datetime")
