@@ -76,9 +76,17 @@ public final class SparkTrialRunner implements TrialRunner {
     /** A trial waiting for a slot, or running in its job group. */
     private static final class Running {
         final TrialTask task;
+        /** Completed by whatever ends the trial: its reply, its deadline, a cancel, the runner's close. */
         final CompletableFuture<TrialOutcome> outcome = new CompletableFuture<>();
+        /**
+         * The caller's future, completed once the runner has done its bookkeeping for the ended trial (its slot and GPU
+         * freed, a GPU fallback noted), so that the caller's next submit sees it.
+         */
+        final CompletableFuture<TrialOutcome> visible = new CompletableFuture<>();
         final String group;
         volatile boolean replied;
+        boolean started;
+        java.util.concurrent.ScheduledFuture<?> deadline;
         TrialGpus.Grant grant = TrialGpus.Grant.CPU;
 
         Running(TrialTask task, String group) {
@@ -194,9 +202,45 @@ public final class SparkTrialRunner implements TrialRunner {
                 throw new IllegalStateException("trial " + task.trialId() + " submitted to a closed Spark trial runner");
             }
             queue.add(r);
+            r.outcome.whenComplete((o, e) -> ended(r, o, e));
+            r.visible.whenComplete((o, e) -> {
+                if (r.visible.isCancelled()) {
+                    r.outcome.cancel(true);   // the caller gave up on it
+                }
+            });
             drain();
         }
-        return r.outcome;
+        return r.visible;
+    }
+
+    /** The runner's bookkeeping for an ended trial, then the caller's future. */
+    private void ended(Running r, TrialOutcome o, Throwable e) {
+        boolean started;
+        synchronized (this) {
+            started = r.started;
+        }
+        if (started) {
+            r.deadline.cancel(false);   // a trial's deadline may be a day away: its timer entry goes with it
+            if (!r.replied) {
+                // Past its deadline, cancelled or closed: interrupts its task, and refuses a job its thread has yet to
+                // submit (a retry, or one racing this cancel).
+                spark.sc().cancelJobGroupAndFutureJobs(r.group, "trial " + r.task.trialId() + " ended "
+                        + (o == null ? "abandoned" : o.status()) + " on the driver");
+            }
+            gpus.release(r.grant, r.task.trialId(), r.task.learnerId(), o);
+        }
+        synchronized (this) {
+            running.remove(r);
+            queue.remove(r);
+            drain();
+        }
+        if (e instanceof java.util.concurrent.CancellationException) {
+            r.visible.cancel(false);
+        } else if (e != null) {
+            r.visible.completeExceptionally(e);
+        } else {
+            r.visible.complete(o);
+        }
     }
 
     /** Starts queued trials while slots are free. */
@@ -210,27 +254,15 @@ public final class SparkTrialRunner implements TrialRunner {
         }
     }
 
+    // Called under this runner's lock (from drain).
     private void start(Running r) {
         r.grant = gpus.take(r.task.learnerId());
         long start = System.nanoTime();
         long hard = r.task.deadline().hard(start);
-        java.util.concurrent.ScheduledFuture<?> deadline = timer.schedule(
+        r.deadline = timer.schedule(
                 () -> r.outcome.complete(r.task.deadline().overrun(start, (System.nanoTime() - start) / 1e9)),
                 Math.max(0, hard - System.nanoTime()), TimeUnit.NANOSECONDS);
-        r.outcome.whenComplete((o, e) -> {
-            deadline.cancel(false);   // a trial's deadline may be a day away: its timer entry goes with it
-            if (!r.replied) {
-                // Past its deadline, cancelled or closed: interrupts its task, and refuses a job its thread has yet to
-                // submit (a retry, or one racing this cancel).
-                spark.sc().cancelJobGroupAndFutureJobs(r.group, "trial " + r.task.trialId() + " ended "
-                        + (o == null ? "abandoned" : o.status()) + " on the driver");
-            }
-            gpus.release(r.grant, r.task.trialId(), r.task.learnerId(), o);
-            synchronized (this) {
-                running.remove(r);
-                drain();
-            }
-        });
+        r.started = true;
         jobs.execute(() -> run(r, start));
     }
 
