@@ -28,13 +28,32 @@ final class SparkPredict {
 
     /** True if Spark's SQL and ML classes are on the class path. */
     static boolean sparkPresent() {
+        return sparkPresent(SparkPredict.class.getClassLoader());
+    }
+
+    /** True if {@code loader} finds Spark's SQL and ML classes. */
+    static boolean sparkPresent(ClassLoader loader) {
         try {
             for (String c : SPARK_CLASSES) {
-                Class.forName(c, false, SparkPredict.class.getClassLoader());
+                Class.forName(c, false, loader);
             }
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
+        }
+    }
+
+    /**
+     * Checks that {@code loader} finds Spark for scoring {@code data} into {@code out}.
+     *
+     * @throws UsageException saying to run the tool with spark-submit, with the command line to use
+     */
+    static void requireSpark(ClassLoader loader, Path model, String data, String out) {
+        if (!sparkPresent(loader)) {
+            throw new UsageException("--data " + data + " is Parquet, which automl scores in Apache Spark, but Spark is not "
+                    + "on the class path (its SQL and ML modules; automl.jar does not bundle them); run it with spark-submit: "
+                    + "spark-submit --class "
+                    + "automl4j.cli.Main automl.jar predict --model " + model + " --data " + data + " --out " + out);
         }
     }
 
@@ -48,12 +67,7 @@ final class SparkPredict {
             throw new UsageException("--data and --out must both be Parquet (names ending in .parquet) to score in Spark, "
                     + "but were " + data + " and " + out + "; score CSV or ARFF into CSV without Spark");
         }
-        if (!sparkPresent()) {
-            throw new UsageException("--data " + data + " is Parquet, which automl scores in Apache Spark, but Spark is not "
-                    + "on the class path (its SQL and ML modules; automl.jar does not bundle them); run it with spark-submit: "
-                    + "spark-submit --class "
-                    + "automl4j.cli.Main automl.jar predict --model " + model + " --data " + data + " --out " + out);
-        }
+        requireSpark(SparkPredict.class.getClassLoader(), model, data, out);
         if (isLocal(out) && Files.exists(Path.of(out))) {
             throw new UsageException("--out " + out + " already exists; remove it or name another folder");
         }
