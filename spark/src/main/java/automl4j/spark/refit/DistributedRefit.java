@@ -32,13 +32,13 @@ import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
 /**
- * Refits a model searched on the driver's sample on all rows of a big input. Each XGBoost member is trained across
- * the executors: its fitted featurizer (fitted on the sample, exported in the model file) is applied to each partition
- * on the executors, and a Spark barrier stage of {@code workers} tasks, which all start together, joins one XGBoost
+ * Refits a model searched on the driver's sample on all rows of a big input. Each XGBoost member is trained across the
+ * executors: its fitted featurizer (fitted on the sample, exported in the model file) is applied to each partition on
+ * the executors, and a Spark barrier stage of {@code workers} tasks, which all start together, joins one XGBoost
  * collective through a tracker started on the driver (XGBoost4J's own {@code RabitTracker} and {@code Communicator}, as
- * XGBoost4J-Spark does) and trains the member's config on all labelled rows. The booster becomes the member's model through the learner's model-file checks
- * ({@link XgboostLearner#fromBooster}), so the exported file, {@code automl predict}, the scoring library and
- * {@code AutoMlTransformer} read it as any other.
+ * XGBoost4J-Spark does) and trains the member's config on all labelled rows. The booster becomes the member's model
+ * through the learner's model-file checks ({@link XgboostLearner#fromBooster}), so the exported file, {@code automl
+ * predict}, the scoring library and {@code AutoMlTransformer} read it as any other.
  *
  * <p>Rounds: on {@value #MIN_ROWS_TO_RETUNE} rows or more, the rounds are re-tuned on all rows: every
  * {@value #HOLDOUT_PERIOD}th row is held out and the fit boosts up to {@value #ROUNDS_FACTOR} times the sample's rounds,
@@ -119,7 +119,8 @@ public final class DistributedRefit {
         int n = workersFor(spark);
         Dataset<Row> selected = rows.select(columnsOf(pipeline, rows));
         // Parquet counts from its footers; each partition must hold out rows too, for every rank's loss to be defined.
-        int period = retuneRounds && selected.count() >= Math.max(MIN_ROWS_TO_RETUNE, 4L * HOLDOUT_PERIOD * n) ? HOLDOUT_PERIOD : 0;
+        boolean enough = selected.count() >= Math.max(MIN_ROWS_TO_RETUNE, 4L * HOLDOUT_PERIOD * n);
+        int period = retuneRounds && enough ? HOLDOUT_PERIOD : 0;
         Dataset<Row> input = selected.repartition(n);
         byte[] file = fileOf(pipeline);
         Broadcast<byte[]> shared = spark.sparkContext().broadcast(file, classTag(byte[].class));
@@ -139,9 +140,9 @@ public final class DistributedRefit {
                 double seconds = (System.nanoTime() - memberStart) / 1e9;
                 allRows = fitted.rows + fitted.heldOut;
                 refitted.add(new Pipeline.Member(m.transform(), fitted.model, m.config(), m.weight()));
-                String rounds = period == 0 ? "" : String.format(Locale.ROOT, "; %d rounds (the sample's: %d) kept by "
-                        + "early stopping on %d held-out rows, trained on the other %d", fitted.keptRounds,
-                        fitted.sampleRounds, fitted.heldOut, fitted.rows);
+                String rounds = period == 0 ? "" : String.format(Locale.ROOT, "; %d rounds (the sample's: %d; at most %d) "
+                        + "kept by early stopping on %d held-out rows, trained on the other %d", fitted.keptRounds,
+                        fitted.sampleRounds, fitted.maxRounds, fitted.heldOut, fitted.rows);
                 refits.add(new MemberRefit(m.config().learner(), true, allRows, n, seconds, String.format(Locale.ROOT,
                         "refitted on all %d rows by %d Spark tasks in %.1f s%s", allRows, n, seconds, rounds)));
                 if (period > 0) {
@@ -168,7 +169,8 @@ public final class DistributedRefit {
                 + DISTRIBUTED_LEARNERS + " refit on all rows in Spark)");
     }
 
-    private record FittedOnAll(FittedModel model, long rows, long heldOut, int keptRounds, int sampleRounds) {
+    private record FittedOnAll(FittedModel model, long rows, long heldOut, int keptRounds, int sampleRounds,
+                               int maxRounds) {
     }
 
     private FittedOnAll train(Pipeline pipeline, int member, Dataset<Row> input, Broadcast<byte[]> shared, int n, int period) {
@@ -201,7 +203,8 @@ public final class DistributedRefit {
             }
             FittedModel model = XgboostLearner.fromBooster(first.booster(), pipeline.target(), first.targetMean(),
                     first.targetSd(), first.keptRounds());
-            return new FittedOnAll(model, rows, heldOut, first.keptRounds() == 0 ? maxRounds : first.keptRounds(), rounds);
+            return new FittedOnAll(model, rows, heldOut, first.keptRounds() == 0 ? maxRounds : first.keptRounds(), rounds,
+                    maxRounds);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost's tracker failed in the distributed refit: " + e.getMessage(), e);
         } finally {

@@ -199,7 +199,7 @@ class DistributedRefitTest {
         assertThat(heldOut).isBetween(1190L, 1210L);   // every 20th row of each of the two partitions
         assertThat(retuned.model().info()).containsEntry("refit_rows", "24000");
         assertThat(retuned.members()).singleElement().satisfies(m -> assertThat(m.note())
-                .contains(rounds + " rounds (the sample's: 8) kept by early stopping on " + heldOut + " held-out rows"));
+                .contains(rounds + " rounds (the sample's: 8; at most 58) kept by early stopping on " + heldOut + " held-out rows"));
         assertThat(kept.model().info()).doesNotContainKey("refit_rounds").containsEntry("refit_rows", "24000");
         assertThat(retuned.model().score(test, Metrics.forName("logloss")))
                 .isLessThan(kept.model().score(test, Metrics.forName("logloss")));
