@@ -5,11 +5,8 @@ import automl4j.data.Regression;
 import automl4j.learners.xgboost.EarlyStopping;
 import automl4j.learners.xgboost.XgboostLearner;
 import automl4j.pipeline.Pipeline;
-import java.io.IOException;
+import automl4j.spark.ModelBytes;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +63,7 @@ final class BarrierFit extends AbstractFunction1<Iterator<Row>, Iterator<WorkerR
     @Override
     public Iterator<WorkerResult> apply(Iterator<Row> partition) {
         BarrierTaskContext context = BarrierTaskContext.get();
-        AutoMlModel model = load(modelFile.value());
+        AutoMlModel model = ModelBytes.load(modelFile.value());
         Pipeline.Member m = model.members().get(member);
         PartitionFeatures holdout = new PartitionFeatures(m.transform(), model.target(), schema);
         PartitionFeatures features = new PartitionFeatures(m.transform(), model.target(), schema)
@@ -162,20 +159,6 @@ final class BarrierFit extends AbstractFunction1<Iterator<Row>, Iterator<WorkerR
             n = total;
         }
         return new double[] {n, mean, m2};
-    }
-
-    private static AutoMlModel load(byte[] bytes) {
-        try {
-            Path tmp = Files.createTempFile("automl4j-refit-", ".automl");
-            try {
-                Files.write(tmp, bytes);
-                return AutoMlModel.load(tmp);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the model file to a temporary file: " + e.getMessage(), e);
-        }
     }
 
     @Override

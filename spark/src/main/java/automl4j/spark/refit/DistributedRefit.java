@@ -2,15 +2,11 @@ package automl4j.spark.refit;
 
 import automl4j.AutoMlModel;
 import automl4j.execute.TrialEvaluator;
-import automl4j.export.PipelineBundle;
 import automl4j.learn.FittedModel;
 import automl4j.learners.xgboost.XgboostLearner;
 import automl4j.pipeline.Pipeline;
+import automl4j.spark.ModelBytes;
 import automl4j.space.Config;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -118,11 +114,12 @@ public final class DistributedRefit {
         }
         int n = workersFor(spark);
         Dataset<Row> selected = rows.select(columnsOf(pipeline, rows));
-        // Parquet counts from its footers; each partition must hold out rows too, for every rank's loss to be defined.
-        boolean enough = selected.count() >= Math.max(MIN_ROWS_TO_RETUNE, 4L * HOLDOUT_PERIOD * n);
-        int period = retuneRounds && enough ? HOLDOUT_PERIOD : 0;
+        // Counted only to re-tune (Parquet counts from its footers); each partition must hold out rows too, for every
+        // rank's loss to be defined.
+        int period = retuneRounds && selected.count() >= Math.max(MIN_ROWS_TO_RETUNE, 4L * HOLDOUT_PERIOD * n)
+                ? HOLDOUT_PERIOD : 0;
         Dataset<Row> input = selected.repartition(n);
-        byte[] file = fileOf(pipeline);
+        byte[] file = ModelBytes.of(pipeline);
         Broadcast<byte[]> shared = spark.sparkContext().broadcast(file, classTag(byte[].class));
         List<Pipeline.Member> refitted = new ArrayList<>();
         Map<String, String> info = new TreeMap<>(pipeline.info());
@@ -243,20 +240,6 @@ public final class DistributedRefit {
                     + "they have " + names);
         }
         return names.stream().filter(wanted::contains).map(functions::col).toArray(Column[]::new);
-    }
-
-    private static byte[] fileOf(Pipeline pipeline) {
-        try {
-            Path tmp = Files.createTempFile("automl4j-refit-", ".automl");
-            try {
-                PipelineBundle.write(pipeline, tmp);
-                return Files.readAllBytes(tmp);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the sample's model for the executors: " + e.getMessage(), e);
-        }
     }
 
     private static <T> ClassTag<T> classTag(Class<T> type) {

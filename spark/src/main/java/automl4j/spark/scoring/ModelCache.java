@@ -3,10 +3,6 @@ package automl4j.spark.scoring;
 import automl4j.AutoMlModel;
 import automl4j.scoring.ScoringModel;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,7 +62,7 @@ final class ModelCache {
     static AutoMlModel borrowEngine(String sha256, Supplier<byte[]> bytes) {
         Deque<AutoMlModel> free = get("engine:" + sha256, bytes, b -> new ConcurrentLinkedDeque<>());
         AutoMlModel m = free.pollFirst();
-        return m != null ? m : engineModel(bytes.get());
+        return m != null ? m : automl4j.spark.ModelBytes.load(bytes.get());
     }
 
     /** Returns a model {@link #borrowEngine} lent, for the next task. */
@@ -91,21 +87,6 @@ final class ModelCache {
                 MODELS.put(key, m);
             }
             return m;
-        }
-    }
-
-    // The engine reads model files from a path only: the broadcast bytes go through a temporary file.
-    private static AutoMlModel engineModel(byte[] bytes) {
-        try {
-            Path tmp = Files.createTempFile("automl4j-model-", ".automl");
-            try {
-                Files.write(tmp, bytes);
-                return AutoMlModel.load(tmp);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the model file to a temporary file: " + e.getMessage(), e);
         }
     }
 

@@ -27,8 +27,8 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * The refit tests' Spark, frames of tables, and single-JVM fits of the engine's learners to compare with. Public for
- * the standalone cluster's integration test, in another package.
+ * The module's tests' local Spark, frames of tables, and single-JVM fits of the engine's learners to compare with.
+ * Public for the tests of the other packages (scoring, trials, the standalone cluster's integration test).
  */
 public final class RefitFixtures {
     private RefitFixtures() {
@@ -59,6 +59,7 @@ public final class RefitFixtures {
             }
             rows.add(RowFactory.create(cells));
         }
+        // parallelize keeps the list's order across partitions, so the collected rows are the table's, in order
         return spark.createDataFrame(new JavaSparkContext(spark.sparkContext()).parallelize(rows, partitions), schema);
     }
 

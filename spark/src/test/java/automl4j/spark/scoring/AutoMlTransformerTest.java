@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import automl4j.AutoMlModel;
 import automl4j.datasets.DefaultDataset;
 import automl4j.learn.Predictions;
+import automl4j.spark.refit.RefitFixtures;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.ml.Pipeline;
@@ -40,8 +41,8 @@ class AutoMlTransformerTest {
 
     @BeforeAll
     static void start() {
-        spark = TestSpark.start("AutoMlTransformerTest");
-        frame = TestSpark.frame(spark, ROWS, 3).cache();
+        spark = RefitFixtures.start("AutoMlTransformerTest");
+        frame = RefitFixtures.frame(spark, ROWS, 3).cache();
     }
 
     @AfterAll

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import automl4j.AutoMlModel;
 import automl4j.datasets.DefaultDataset;
 import automl4j.learn.Predictions;
+import automl4j.spark.refit.RefitFixtures;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.ml.linalg.Vector;
@@ -28,8 +29,8 @@ class ParquetScoringTest {
 
     @BeforeAll
     static void start() {
-        spark = TestSpark.start("ParquetScoringTest");
-        TestSpark.frame(spark, ROWS, 2).write().parquet(dir.resolve("in.parquet").toString());
+        spark = RefitFixtures.start("ParquetScoringTest");
+        RefitFixtures.frame(spark, ROWS, 2).write().parquet(dir.resolve("in.parquet").toString());
     }
 
     @AfterAll
@@ -59,7 +60,7 @@ class ParquetScoringTest {
     @Test
     void existingOutputIsRefusedAndKept() {
         String out = dir.resolve("taken.parquet").toString();
-        TestSpark.frame(spark, ROWS.first(3), 1).write().parquet(out);
+        RefitFixtures.frame(spark, ROWS.first(3), 1).write().parquet(out);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> ParquetScoring.predict(MODEL, dir.resolve("in.parquet").toString(), out));
         assertThat(e).hasMessage("--out " + out + " already exists; remove it or name another folder");
@@ -69,7 +70,7 @@ class ParquetScoringTest {
     @Test
     void rowTheModelCannotReadIsABadInputErrorNamingTheColumn() {
         String in = dir.resolve("infinite.parquet").toString();
-        TestSpark.frame(spark, ROWS.first(20), 2).withColumn("age", org.apache.spark.sql.functions.lit(Double.POSITIVE_INFINITY))
+        RefitFixtures.frame(spark, ROWS.first(20), 2).withColumn("age", org.apache.spark.sql.functions.lit(Double.POSITIVE_INFINITY))
                 .write().parquet(in);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ParquetScoring.predict(MODEL, in, dir.resolve("never.parquet").toString()));

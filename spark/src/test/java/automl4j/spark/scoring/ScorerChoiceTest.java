@@ -18,6 +18,7 @@ import automl4j.learn.Predictions;
 import automl4j.learn.TrainingSet;
 import automl4j.pipeline.Pipeline;
 import automl4j.space.Config;
+import automl4j.spark.refit.RefitFixtures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,8 @@ class ScorerChoiceTest {
 
     @BeforeAll
     static void start() {
-        spark = TestSpark.start("ScorerChoiceTest");
-        frame = TestSpark.frame(spark, ROWS, 2);
+        spark = RefitFixtures.start("ScorerChoiceTest");
+        frame = RefitFixtures.frame(spark, ROWS, 2);
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package automl4j.spark.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import automl4j.datasets.DefaultDataset;
+import automl4j.spark.refit.RefitFixtures;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -26,7 +27,7 @@ class StreamingScoringTest {
 
     @BeforeAll
     static void start() {
-        spark = TestSpark.start("StreamingScoringTest");
+        spark = RefitFixtures.start("StreamingScoringTest");
     }
 
     @AfterAll
@@ -36,7 +37,7 @@ class StreamingScoringTest {
 
     @Test
     void streamingRowsScoreAsBatchRows(@TempDir Path dir) throws Exception {
-        Dataset<Row> frame = TestSpark.frame(spark, ROWS, 2);
+        Dataset<Row> frame = RefitFixtures.frame(spark, ROWS, 2);
         String in = dir.resolve("in").toString();
         frame.write().parquet(in);
         AutoMlTransformer t = AutoMlTransformer.of(GOLDEN.resolve("xgboost.automl"));

@@ -14,6 +14,7 @@ import automl4j.learn.Learners;
 import automl4j.search.Budget;
 import automl4j.searchers.random.RandomSearcher;
 import automl4j.searchloop.RunListener;
+import automl4j.spark.refit.RefitFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class SparkTrialRunnerSearchTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = LocalSpark.start("SparkTrialRunnerSearchTest");
+        spark = RefitFixtures.start("SparkTrialRunnerSearchTest");
     }
 
     @AfterAll

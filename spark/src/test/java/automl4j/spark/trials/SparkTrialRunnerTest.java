@@ -10,6 +10,7 @@ import automl4j.execute.TrialOutcome;
 import automl4j.execute.TrialRunner;
 import automl4j.execute.TrialRunnerContract;
 import automl4j.execute.TrialTask;
+import automl4j.spark.refit.RefitFixtures;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,7 +34,7 @@ class SparkTrialRunnerTest extends TrialRunnerContract {
 
     @BeforeAll
     static void startSpark() {
-        spark = LocalSpark.start("SparkTrialRunnerTest");
+        spark = RefitFixtures.start("SparkTrialRunnerTest");
     }
 
     @AfterAll
