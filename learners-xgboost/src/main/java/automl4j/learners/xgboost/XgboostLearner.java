@@ -110,9 +110,7 @@ public final class XgboostLearner implements Learner {
         }
         TrainingSet valid = context.validation();
         if (valid != null) {
-            // Log loss rather than AUC: on validation folds with a handful of positives AUC jumps from round to
-            // round, and early stopping on it kept a round count that refitted to a constant model.
-            params.put("eval_metric", task instanceof Classification c ? (c.isBinary() ? "logloss" : "mlogloss") : "rmse");
+            params.put("eval_metric", stoppingMetric(task));
         }
         DMatrix train = null;
         DMatrix validation = null;
@@ -192,6 +190,16 @@ public final class XgboostLearner implements Learner {
             throw new IllegalStateException("xgboost has no objective for task " + task.label());
         }
         return params;
+    }
+
+    /**
+     * XGBoost's name of the validation loss early stopping watches for {@code task}: log loss for classification
+     * ({@code logloss}, {@code mlogloss}), {@code rmse} for regression. Log loss rather than AUC: on validation folds
+     * with a handful of positives AUC jumps from round to round, and early stopping on it kept a round count that
+     * refitted to a constant model.
+     */
+    public static String stoppingMetric(Task task) {
+        return task instanceof Classification c ? (c.isBinary() ? "logloss" : "mlogloss") : "rmse";
     }
 
     /**

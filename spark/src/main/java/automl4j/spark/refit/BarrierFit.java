@@ -82,9 +82,8 @@ final class BarrierFit extends AbstractFunction1<Iterator<Row>, Iterator<WorkerR
         }
         Map<String, Object> p = new HashMap<>(params);
         p.put("nthread", Math.max(1, context.cpus()));
-        if (period > 0) {   // the learner's early-stopping loss
-            p.put("eval_metric", model.target().task() instanceof automl4j.data.Classification c
-                    ? (c.isBinary() ? "logloss" : "mlogloss") : "rmse");
+        if (period > 0) {
+            p.put("eval_metric", XgboostLearner.stoppingMetric(model.target().task()));
         }
         Map<String, Object> args = new HashMap<>(trackerArgs);
         args.put("dmlc_task_id", Integer.toString(context.partitionId()));
